@@ -1,0 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const CODE_JS = join(DIST, 'Code.js');
+
+/** Builds dist/ and build/ unless they are newer than every source. */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--if-needed'], { stdio: 'inherit' });
+}
