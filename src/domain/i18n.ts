@@ -1,14 +1,19 @@
 // The message catalogue: every user-facing string, in Bahasa Indonesia and English. Each area
 // keeps its section in ./messages/; this file joins them into one catalogue per language.
 // A section's English object is typed from its Indonesian one, so a missing key fails the build.
+import * as core from './messages/core';
+import * as domain from './messages/domain';
+import * as mail from './messages/mail';
+import * as rounds from './messages/rounds';
+import * as sidebar from './messages/sidebar';
 import * as ui from './messages/ui';
 
 export type Lang = 'id' | 'en';
 
-const id = { ...ui.id };
+const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id };
 type Catalogue = typeof id;
 export type MessageKey = keyof Catalogue;
-const en: Catalogue = { ...ui.en };
+const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en };
 
 const catalogues: Record<Lang, Catalogue> = { id, en };
 

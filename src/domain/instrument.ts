@@ -1,0 +1,190 @@
+// Parsing the methodology tabs: Instrumen (indicators), Aspek (optional aspect weights) and
+// Kategori (score categories). Every problem is collected, each naming tab, row and the fix.
+import type { Lang } from './i18n';
+import { eachDuplicate, problemAt, readTable, tabWhere, type TableRow, type Where } from './problems';
+import { HEADERS, TABS, findColumns } from './tables';
+import { isBlankRow, normKey, parseNumber } from './text';
+import type { AnswerType, AspectWeight, Category, Indicator, Parsed, Problem } from './types';
+
+/** A "Jenis Jawaban": 'ya-tidak', 'ya-sebagian-tidak' or '0-N' (N = 1..10), case-insensitive; null if unknown. */
+export function parseAnswerType(value: unknown): { type: AnswerType; text: string } | null {
+  const text = normKey(value);
+  if (text === 'ya-tidak') return { type: { kind: 'ya-tidak' }, text };
+  if (text === 'ya-sebagian-tidak') return { type: { kind: 'ya-sebagian-tidak' }, text };
+  const scale = /^0\s*-\s*(\d+)$/.exec(text);
+  const max = scale ? Number(scale[1]) : 0;
+  return max >= 1 && max <= 10 ? { type: { kind: 'scale', max }, text: `0-${max}` } : null;
+}
+
+/** A "Boleh N/A" cell: Ya/Yes/TRUE → true, Tidak/No/FALSE/empty → false, anything else null. */
+export function parseYesNo(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const text = normKey(value);
+  if (text === 'ya' || text === 'yes' || text === 'true') return true;
+  if (text === '' || text === 'tidak' || text === 'no' || text === 'false') return false;
+  return null;
+}
+
+/** A weight cell: a number > 0, or null. */
+export function parseWeight(value: unknown): number | null {
+  const n = parseNumber(value);
+  return n !== null && n > 0 ? n : null;
+}
+
+type IndicatorColumn = (typeof HEADERS.instrumen)[number];
+const INSTRUMENT_REQUIRED: IndicatorColumn[] = ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban'];
+const INSTRUMENT_OPTIONAL: IndicatorColumn[] = ['Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'];
+
+/**
+ * Indicators from the rows of a header-keyed table (the Instrumen tab, or a unit tab's table
+ * in a custom function): Kode present and unique, Bobot > 0, a known Jenis Jawaban and Boleh
+ * N/A, and (when `requireText`) the Indikator text.
+ */
+export function indicatorsFromTable(
+  rows: readonly TableRow<IndicatorColumn>[],
+  where: Where,
+  requireText: boolean,
+): { items: { row: number; indicator: Indicator }[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const items: { row: number; indicator: Indicator }[] = [];
+  for (const r of rows) {
+    const before = problems.length;
+    const code = r.text('Kode');
+    if (code === '') problems.push(problemAt(where, 'check.code.empty', {}, r.row, 'Kode'));
+    const text = r.text('Indikator');
+    if (requireText && text === '') problems.push(problemAt(where, 'check.indicator.emptyText', {}, r.row, 'Indikator'));
+    const weight = parseWeight(r.get('Bobot'));
+    if (weight === null) problems.push(problemAt(where, 'check.weight.invalid', { value: r.text('Bobot') }, r.row, 'Bobot'));
+    const answerType = parseAnswerType(r.get('Jenis Jawaban'));
+    if (answerType === null) {
+      problems.push(problemAt(where, 'check.answerType.invalid', { value: r.text('Jenis Jawaban') }, r.row, 'Jenis Jawaban'));
+    }
+    const allowNA = parseYesNo(r.get('Boleh N/A'));
+    if (allowNA === null) problems.push(problemAt(where, 'check.allowNA.invalid', { value: r.text('Boleh N/A') }, r.row, 'Boleh N/A'));
+    if (problems.length > before || weight === null || answerType === null || allowNA === null) continue;
+    items.push({
+      row: r.row,
+      indicator: {
+        code,
+        aspect: r.text('Aspek'),
+        text,
+        weight,
+        answerType: answerType.type,
+        answerTypeText: answerType.text,
+        allowNA,
+        recommendation: r.text('Rekomendasi'),
+        legalBasis: r.text('Dasar Hukum'),
+        evidence: r.text('Bukti Diminta'),
+      },
+    });
+  }
+  eachDuplicate(
+    rows.map((r) => ({ row: r.row, code: r.text('Kode') })),
+    (r) => r.code,
+    (r, first) => problems.push(problemAt(where, 'check.code.duplicate', { code: r.code, first }, r.row, 'Kode')),
+  );
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { items, problems };
+}
+
+/** The Instrumen tab (rows including the header row). */
+export function parseInstrument(rows: readonly (readonly unknown[])[], lang: Lang): Parsed<Indicator[]> {
+  const where = tabWhere(TABS.instrumen, lang);
+  const table = readTable(rows, where, INSTRUMENT_REQUIRED, INSTRUMENT_OPTIONAL);
+  if (!table.ok) return table;
+  const { items, problems } = indicatorsFromTable(table.rows, where, true);
+  if (table.rows.length === 0) problems.push(problemAt(where, 'check.instrument.none'));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: items.map((i) => i.indicator) };
+}
+
+/** The value when no problem was found, else the problems. */
+function finish<T>(problems: Problem[], value: T): Parsed<T> {
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+/** The Aspek tab. Empty, absent (no rows) or header only: no aspect weights (flat scoring). */
+export function parseAspects(
+  rows: readonly (readonly unknown[])[],
+  lang: Lang,
+  where: Where = tabWhere(TABS.aspek, lang),
+): Parsed<AspectWeight[]> {
+  const headerOnly = rows.length === 0 || isBlankRow(rows[0]) || findColumns(rows[0], HEADERS.aspek).missing.length === 0;
+  if (headerOnly && rows.slice(1).every((row) => isBlankRow(row))) return { ok: true, value: [] };
+  const table = readTable(rows, where, ['Aspek', 'Bobot Aspek']);
+  if (!table.ok) return table;
+  const problems: Problem[] = [];
+  const value: (AspectWeight & { row: number })[] = [];
+  for (const r of table.rows) {
+    const aspect = r.text('Aspek');
+    const weight = parseWeight(r.get('Bobot Aspek'));
+    if (aspect === '') problems.push(problemAt(where, 'check.aspect.emptyName', {}, r.row, 'Aspek'));
+    if (weight === null) problems.push(problemAt(where, 'check.aspect.weight', { value: r.text('Bobot Aspek') }, r.row, 'Bobot Aspek'));
+    if (aspect !== '' && weight !== null) value.push({ aspect, weight, row: r.row });
+  }
+  eachDuplicate(
+    table.rows.map((r) => ({ row: r.row, aspect: r.text('Aspek') })),
+    (r) => r.aspect,
+    (r, first) => problems.push(problemAt(where, 'check.aspect.duplicate', { name: r.aspect, first }, r.row, 'Aspek')),
+  );
+  return finish(problems, value.map(({ aspect, weight }) => ({ aspect, weight })));
+}
+
+/**
+ * With aspect weights, an indicator whose aspect is not listed would silently not count:
+ * one problem (on the Aspek tab) per such aspect.
+ */
+export function checkAspectCoverage(
+  indicators: readonly Indicator[],
+  aspects: readonly AspectWeight[],
+  lang: Lang,
+  where: Where = tabWhere(TABS.aspek, lang),
+): Problem[] {
+  if (aspects.length === 0) return [];
+  const listed = new Set(aspects.map((a) => normKey(a.aspect)));
+  const reported = new Set<string>();
+  const problems: Problem[] = [];
+  for (const ind of indicators) {
+    const key = normKey(ind.aspect);
+    if (listed.has(key) || reported.has(key)) continue;
+    reported.add(key);
+    problems.push(problemAt(where, 'check.aspect.unlisted', { name: ind.aspect }));
+  }
+  return problems;
+}
+
+const ZONES: readonly Category['zone'][] = ['Hijau', 'Kuning', 'Merah'];
+
+/** The Kategori tab: names and minimums unique, minimums 0..100 with one at 0, Zona Hijau/Kuning/Merah. */
+export function parseCategories(
+  rows: readonly (readonly unknown[])[],
+  lang: Lang,
+  where: Where = tabWhere(TABS.kategori, lang),
+): Parsed<Category[]> {
+  const table = readTable(rows, where, ['Kategori', 'Skor Minimum', 'Zona'], ['Keterangan']);
+  if (!table.ok) return table;
+  const problems: Problem[] = [];
+  const value: Category[] = [];
+  const mins: { row: number; min: string }[] = [];
+  for (const r of table.rows) {
+    const name = r.text('Kategori');
+    const min = parseNumber(r.get('Skor Minimum'));
+    const zone = ZONES.find((z) => z.toLowerCase() === normKey(r.get('Zona')));
+    if (name === '') problems.push(problemAt(where, 'check.category.emptyName', {}, r.row, 'Kategori'));
+    if (min === null || min < 0 || min > 100) {
+      problems.push(problemAt(where, 'check.category.min', { value: r.text('Skor Minimum') }, r.row, 'Skor Minimum'));
+    } else mins.push({ row: r.row, min: String(min) });
+    if (zone === undefined) problems.push(problemAt(where, 'check.category.zone', { value: r.text('Zona') }, r.row, 'Zona'));
+    if (name !== '' && min !== null && zone !== undefined) value.push({ name, min, description: r.text('Keterangan'), zone });
+  }
+  eachDuplicate(
+    table.rows.map((r) => ({ row: r.row, name: r.text('Kategori') })),
+    (r) => r.name,
+    (r, first) => problems.push(problemAt(where, 'check.category.duplicateName', { name: r.name, first }, r.row, 'Kategori')),
+  );
+  eachDuplicate(mins, (m) => m.min, (m, first) =>
+    problems.push(problemAt(where, 'check.category.duplicateMin', { value: m.min, first }, m.row, 'Skor Minimum')),
+  );
+  if (!mins.some((m) => m.min === '0')) problems.push(problemAt(where, 'check.category.noZero'));
+  problems.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+  return finish(problems, value);
+}

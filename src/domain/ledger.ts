@@ -1,0 +1,207 @@
+// The send ledger (Log Email) as pure data, and the decision of what one send batch does for
+// each unit given that ledger, the rendered messages and the remaining email quota. The shell
+// (src/mail) only reads, sends and appends what this file decides, so every rule of
+// idempotency and quota lives here and is tested without any service.
+import { columnLetter, quoteSheet } from './plan/cells';
+import { findColumns, HEADERS, TABS } from './tables';
+import { asText, cellText, isDateValue } from './text';
+
+export type LedgerStatus = 'TERKIRIM' | 'GAGAL' | 'DILEWATI';
+
+export interface LedgerEntry {
+  /** 1-based row of the Log Email tab. */
+  row: number;
+  /** Milliseconds since the epoch; null when Waktu is not a date-time. */
+  at: number | null;
+  round: string;
+  unitCode: string;
+  to: string;
+  cc: string;
+  subject: string;
+  status: string;
+  fingerprint: string;
+  note: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A Waktu cell as milliseconds: a Date from any realm, or ISO text typed by hand. */
+function timeOf(value: unknown): number | null {
+  if (isDateValue(value)) return value.getTime();
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const ms = Date.parse(value.trim());
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * The ledger's rows, from the values of the Log Email tab including its header row. Columns
+ * are found by header, so a user who adds a column to the right breaks nothing. Rows without
+ * a Kode Unit are ignored (they are not ours to interpret).
+ */
+export function parseLedger(values: readonly (readonly unknown[])[]): LedgerEntry[] {
+  const { index } = findColumns(values[0], HEADERS.logEmail);
+  const cell = (row: readonly unknown[], name: (typeof HEADERS.logEmail)[number]): unknown => {
+    const at = index[name];
+    return at === undefined ? '' : row[at];
+  };
+  const entries: LedgerEntry[] = [];
+  values.forEach((row, i) => {
+    const unitCode = i === 0 ? '' : cellText(cell(row, 'Kode Unit'));
+    if (unitCode === '') return;
+    entries.push({
+      row: i + 1,
+      at: timeOf(cell(row, 'Waktu')),
+      round: cellText(cell(row, 'Putaran')),
+      unitCode,
+      to: cellText(cell(row, 'Kepada')),
+      cc: cellText(cell(row, 'Tembusan')),
+      subject: cellText(cell(row, 'Subjek')),
+      status: cellText(cell(row, 'Status')).toUpperCase(),
+      fingerprint: cellText(cell(row, 'Sidik')).toLowerCase(),
+      note: cellText(cell(row, 'Keterangan')),
+    });
+  });
+  return entries;
+}
+
+export interface LedgerRecord {
+  at: Date;
+  round: string;
+  unitCode: string;
+  to: readonly string[];
+  cc: readonly string[];
+  subject: string;
+  status: LedgerStatus;
+  fingerprint: string;
+  note: string;
+}
+
+/** The nine cells of one Log Email row, in HEADERS.logEmail order; every text kept as text. */
+export function ledgerRow(r: LedgerRecord): (string | Date)[] {
+  return [
+    r.at,
+    asText(r.round),
+    asText(r.unitCode),
+    asText(r.to.join(', ')),
+    asText(r.cc.join(', ')),
+    asText(r.subject),
+    r.status,
+    asText(r.fingerprint),
+    asText(r.note),
+  ];
+}
+
+/** What the fingerprint covers: everything a recipient would see, and who receives it. */
+export function fingerprintInput(m: { to: readonly string[]; cc: readonly string[]; subject: string; html: string; text: string }): string {
+  return JSON.stringify([m.to.map((a) => a.toLowerCase()), m.cc.map((a) => a.toLowerCase()), m.subject, m.html, m.text]);
+}
+
+/** Hex text of a digest as Utilities.computeDigest returns it (signed bytes). */
+export function hexOf(bytes: readonly number[]): string {
+  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+}
+
+/** One unit's message as the batch sees it. */
+export interface Candidate {
+  code: string;
+  kind: 'findings' | 'acknowledgement';
+  /** To + Cc: what the message costs in the daily recipients quota. */
+  recipients: number;
+  /** Hex SHA-256 of fingerprintInput; '' when there is no message (no tab). */
+  fingerprint: string;
+  /** Why the unit cannot be sent at all (localized): it fails (GAGAL) without a send. */
+  blocked?: string;
+}
+
+export type Decision =
+  | { code: string; action: 'send' }
+  | { code: string; action: 'skip'; reason: 'unchanged' | 'acknowledgementOff' }
+  | { code: string; action: 'fail'; reason: string }
+  | { code: string; action: 'queue' };
+
+export interface PlanOptions {
+  round: string;
+  /** Send again even when the content is unchanged since the last TERKIRIM. */
+  force: boolean;
+  /** Pengaturan kirim_tanda_terima: send the acknowledgement to units with no finding. */
+  sendAcknowledgement: boolean;
+  /** MailApp.getRemainingDailyQuota(), read once. */
+  quota: number;
+  /**
+   * When this call continues a batch: the first Log Email row that batch wrote. Units the
+   * ledger shows as handled from there on, with this very content, are left out, so a chunked
+   * batch never logs or sends a unit twice (rows are only appended, under the document lock).
+   */
+  batchFromRow?: number;
+}
+
+const sameUnit = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The ledger rows of one unit in one round, oldest first (by Waktu, then by row order). */
+function historyOf(ledger: readonly LedgerEntry[], round: string, code: string): LedgerEntry[] {
+  return ledger
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => sameUnit(e.unitCode, code) && e.round === round)
+    .sort((a, b) => (a.e.at ?? 0) - (b.e.at ?? 0) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** The Sidik of the unit's last TERKIRIM in the round, or undefined. */
+export function lastSentFingerprint(ledger: readonly LedgerEntry[], round: string, code: string): string | undefined {
+  const sent = historyOf(ledger, round, code).filter((e) => e.status === 'TERKIRIM');
+  return sent.length > 0 ? sent[sent.length - 1].fingerprint : undefined;
+}
+
+function handledInBatch(ledger: readonly LedgerEntry[], c: Candidate, o: PlanOptions): boolean {
+  const from = o.batchFromRow;
+  if (from === undefined) return false;
+  return historyOf(ledger, o.round, c.code).some((e) => e.row >= from && e.fingerprint === c.fingerprint);
+}
+
+/**
+ * What the batch does for each candidate, in the candidates' order. Units already handled in
+ * this batch are left out. Sends take the quota first-fit: a message that does not fit is
+ * queued, a smaller one after it may still go.
+ */
+export function planBatch(candidates: readonly Candidate[], ledger: readonly LedgerEntry[], o: PlanOptions): Decision[] {
+  let quota = o.quota;
+  const out: Decision[] = [];
+  for (const c of candidates) {
+    if (handledInBatch(ledger, c, o)) continue;
+    if (c.blocked !== undefined) out.push({ code: c.code, action: 'fail', reason: c.blocked });
+    else if (c.kind === 'acknowledgement' && !o.sendAcknowledgement) out.push({ code: c.code, action: 'skip', reason: 'acknowledgementOff' });
+    else if (!o.force && lastSentFingerprint(ledger, o.round, c.code) === c.fingerprint) out.push({ code: c.code, action: 'skip', reason: 'unchanged' });
+    else if (c.recipients <= quota) {
+      quota -= c.recipients;
+      out.push({ code: c.code, action: 'send' });
+    } else out.push({ code: c.code, action: 'queue' });
+  }
+  return out;
+}
+
+/**
+ * When the daily recipients quota gives room again: 24 hours after the first TERKIRIM of the
+ * rolling window ending at `now` (MailApp's quota is not reset at midnight). Null when the
+ * ledger shows no send in the window (the quota was used elsewhere: the time is unknown).
+ */
+export function quotaResetAt(ledger: readonly LedgerEntry[], now: number): number | null {
+  const inWindow = ledger
+    .filter((e) => e.status === 'TERKIRIM' && e.at !== null && e.at > now - DAY_MS && e.at <= now)
+    .map((e) => e.at as number);
+  return inWindow.length > 0 ? Math.min(...inWindow) + DAY_MS : null;
+}
+
+/**
+ * Rekap's "Email Terakhir" as a formula over Log Email: the Waktu of the unit's last TERKIRIM
+ * (any round), '' before the first. A formula rather than a value written per send: the send
+ * stays at one ledger write per message, and Rekap can never disagree with the ledger.
+ * `codeCell` is the A1 reference of the row's Kode (e.g. $A2); show it with a date-time format.
+ */
+export function lastSentFormula(codeCell: string): string {
+  const col = (name: (typeof HEADERS.logEmail)[number]): string => {
+    const letter = columnLetter(HEADERS.logEmail.indexOf(name));
+    return `${quoteSheet(TABS.logEmail)}!$${letter}:$${letter}`;
+  };
+  const match = `${col('Kode Unit')},${codeCell},${col('Status')},"TERKIRIM"`;
+  return `=IF(COUNTIFS(${match})=0,"",MAXIFS(${col('Waktu')},${match}))`;
+}

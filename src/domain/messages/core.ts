@@ -1,0 +1,58 @@
+// Messages of the core programme: setup, unit tabs, Rekap, the admin check and the lock
+// (section of the one catalogue, see ../i18n.ts).
+
+export const id = {
+  'core.menu.setup': 'Siapkan buku kerja',
+  'core.menu.generate': 'Buat / perbarui tab unit',
+  'core.menu.recap': 'Perbarui rekap',
+  'core.notAdmin':
+    'Perintah ini hanya untuk admin ({admins}); Anda masuk sebagai {user}. Minta admin menambahkan email Anda di tab Pengaturan, kunci email_admin.',
+  'core.unknownUser': '(email tidak diketahui)',
+  'core.busy': 'Perintah lain sedang berjalan di buku kerja ini. Tunggu sebentar, lalu coba lagi.',
+  'core.needSetup': 'Tab {tabs} belum ada. Jalankan dulu menu Pendamping › Siapkan buku kerja.',
+  'core.fixFirst': 'Tidak ada yang diubah. Perbaiki masalah berikut, lalu jalankan lagi:',
+  'core.moreProblems': '… dan {count} masalah lain.',
+  'core.setup.unknownProfile': 'Profil "{profile}" tidak dikenal. Pakai salah satu: {ids}.',
+  'core.setup.done':
+    'Buku kerja siap: {created} tab dibuat, {repaired} bagian yang hilang dilengkapi. Tab yang sudah berisi data tidak ditimpa.',
+  'core.setup.nothing': 'Buku kerja sudah lengkap; tidak ada yang diubah.',
+  'core.units.none': 'Tidak ada baris unit di teks yang ditempel.',
+  'core.units.added': '{count} baris ditambahkan ke tab Unit: {ok} siap, {bad} perlu diperbaiki (lihat Status setelah membuat tab unit).',
+  'core.generate.done':
+    '{created} tab unit dibuat, {updated} diperbarui, {rejected} baris Unit ditolak (lihat kolom Status), {inactive} tab ditandai nonaktif, {archived} baris disimpan ke tab Arsip.',
+  'core.recap.done': 'Rekap diperbarui: {units} unit.',
+  'core.status.tableUnreadable':
+    'Tab "{tab}" tidak diperbarui: baris judul tabelnya (Kode, Jawaban Mandiri, …) berubah. Kembalikan judul kolomnya, lalu jalankan lagi.',
+  'core.archive.indicatorRemoved': 'Indikator tidak ada lagi di Instrumen',
+  'core.archive.unitRemoved': 'Unit tidak ada lagi di tab Unit',
+  'core.inactiveTitle': 'NONAKTIF — {title}',
+  'core.chartTitle': 'Sebaran Kategori',
+};
+
+export const en: typeof id = {
+  'core.menu.setup': 'Set up the workbook',
+  'core.menu.generate': 'Create / update unit tabs',
+  'core.menu.recap': 'Update the recap',
+  'core.notAdmin':
+    'Only admins ({admins}) may run this command; you are signed in as {user}. Ask an admin to add your email to the Pengaturan tab, key email_admin.',
+  'core.unknownUser': '(unknown email)',
+  'core.busy': 'Another command is running on this workbook. Wait a moment, then try again.',
+  'core.needSetup': 'Tab {tabs} does not exist yet. First run Pendamping › Set up the workbook.',
+  'core.fixFirst': 'Nothing was changed. Fix the following problems, then run again:',
+  'core.moreProblems': '… and {count} more problems.',
+  'core.setup.unknownProfile': 'Profile "{profile}" is unknown. Use one of: {ids}.',
+  'core.setup.done':
+    'The workbook is ready: {created} tabs created, {repaired} missing parts restored. Tabs that hold data were not overwritten.',
+  'core.setup.nothing': 'The workbook is complete; nothing was changed.',
+  'core.units.none': 'The pasted text holds no unit rows.',
+  'core.units.added': '{count} rows added to the Unit tab: {ok} ready, {bad} need fixing (see Status after creating the unit tabs).',
+  'core.generate.done':
+    '{created} unit tabs created, {updated} updated, {rejected} Unit rows rejected (see the Status column), {inactive} tabs marked inactive, {archived} rows kept in the Arsip tab.',
+  'core.recap.done': 'Recap updated: {units} units.',
+  'core.status.tableUnreadable':
+    'Tab "{tab}" was not updated: its table header row (Kode, Jawaban Mandiri, …) was changed. Restore the column headers, then run again.',
+  'core.archive.indicatorRemoved': 'Indicator no longer in Instrumen',
+  'core.archive.unitRemoved': 'Unit no longer in the Unit tab',
+  'core.inactiveTitle': 'INACTIVE — {title}',
+  'core.chartTitle': 'Category distribution',
+};

@@ -1,0 +1,69 @@
+// Where things sit in the tabs the add-on generates (unit tabs, Rekap, Arsip) and the
+// metadata keys that tie them to units. docs/internals.md describes the same layout; code
+// that reads a unit tab finds its table by header, never by these row numbers.
+import { HEADERS } from '../tables';
+
+export type UnitColumn = (typeof HEADERS.unitTable)[number];
+
+/** Zero-based column of a unit-table header. */
+export function unitColumn(name: UnitColumn): number {
+  return (HEADERS.unitTable as readonly string[]).indexOf(name);
+}
+
+/** Zero-based rows of a unit tab. */
+export const UNIT_TAB = {
+  titleRow: 0,
+  roundRow: 1,
+  deadlineRow: 2,
+  summaryHeaderRow: 3,
+  summaryRow: 4,
+  tableHeaderRow: 6,
+  firstDataRow: 7,
+  /** Column of the one RINGKASAN_KEPATUHAN cell (B), which spills over the next four. */
+  summaryColumn: 1,
+  width: HEADERS.unitTable.length,
+} as const;
+
+export const UNIT_TAB_LABELS = { round: 'Putaran', deadline: 'Batas Waktu', result: 'Hasil' } as const;
+
+/** What RINGKASAN_KEPATUHAN spills, left to right, from the summary cell. */
+export const SUMMARY_HEADERS = ['Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Kelengkapan'] as const;
+
+/** Columns people fill in (the rest is rewritten from Instrumen): kept, keyed by indicator Kode, across every refresh. */
+export const KEPT_COLUMNS: readonly UnitColumn[] = [
+  'Jawaban Mandiri',
+  'Bukti',
+  'Jawaban Verifikasi',
+  'Catatan Asesor',
+  'Rekomendasi',
+  'Batas Waktu',
+  'Tindak Lanjut',
+  'Jawaban Putaran Lalu',
+];
+
+/** The unit's PIC edits these (its assessor and the admins too). */
+export const PIC_COLUMNS: readonly UnitColumn[] = ['Jawaban Mandiri', 'Bukti', 'Tindak Lanjut'];
+/** The unit's assessor and the admins edit these. */
+export const ASSESSOR_COLUMNS: readonly UnitColumn[] = ['Jawaban Verifikasi', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu'];
+
+export const FOLLOW_UP_VALUES = ['Belum', 'Dalam proses', 'Selesai'] as const;
+
+export const METADATA_KEYS = { unit: 'pendamping.unit', inactive: 'pendamping.inactive' } as const;
+
+/** Descriptions that mark the protections the add-on owns on a unit tab. */
+export const PROTECTION_TAGS = { sheet: 'pendamping:tab', answers: 'pendamping:jawaban', assessor: 'pendamping:asesor' } as const;
+
+/** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
+export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;
+
+/** Rekap: the pinned columns, then a link to each tab; the category counts sit to the right. */
+export const RECAP_HEADERS = [...HEADERS.rekap, 'Tab'] as const;
+export type RecapColumn = (typeof RECAP_HEADERS)[number];
+export function recapColumn(name: RecapColumn): number {
+  return (RECAP_HEADERS as readonly string[]).indexOf(name);
+}
+/** Rekap columns other features write (rounds: Skor Putaran Lalu, mail: Email Terakhir); a rebuild keeps them per Kode. */
+export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu', 'Email Terakhir'];
+/** First column of the category count block (one empty column after the rows). */
+export const RECAP_COUNTS_COLUMN = RECAP_HEADERS.length + 1;
+export const RECAP_COUNT_HEADERS = ['Kategori', 'Jumlah Unit'] as const;

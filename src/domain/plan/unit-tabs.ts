@@ -1,0 +1,352 @@
+// Deciding, in pure code, what "Buat / perbarui tab unit" does: which unit tabs to create,
+// refresh, rename or mark inactive, every cell they get (answers carried over by indicator
+// Kode), who may edit what, and which rows go to Arsip. src/sheets only carries it out.
+import { t, type Lang } from '../i18n';
+import { HEADERS, findColumns } from '../tables';
+import { unitTabName } from '../tabname';
+import { normKey } from '../text';
+import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
+import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
+import {
+  ARSIP_HEADERS,
+  ASSESSOR_COLUMNS,
+  FOLLOW_UP_VALUES,
+  KEPT_COLUMNS,
+  PIC_COLUMNS,
+  PROTECTION_TAGS,
+  SUMMARY_HEADERS,
+  UNIT_TAB,
+  UNIT_TAB_LABELS,
+  unitColumn,
+  type UnitColumn,
+} from './layout';
+
+/** A unit tab found in the workbook by its `pendamping.unit` metadata. */
+export interface ExistingUnitTab {
+  sheetId: number;
+  title: string;
+  code: string;
+  inactive: boolean;
+  rowCount: number;
+  /** The tab's cells as read (unformatted values), first row first. */
+  values: unknown[][];
+}
+
+/** Zero-based, half-open cell block on one tab. */
+export interface Block {
+  startRow: number;
+  endRow: number;
+  startColumn: number;
+  endColumn: number;
+}
+
+export interface PlannedProtection {
+  tag: (typeof PROTECTION_TAGS)[keyof typeof PROTECTION_TAGS];
+  /** null = the whole sheet. */
+  block: Block | null;
+  /** Only for the whole-sheet protection: the blocks it leaves to the range protections. */
+  unprotected: Block[];
+  editors: string[];
+}
+
+export interface PlannedColourRule {
+  /** A custom formula over the category cell. */
+  formula: string;
+  background: string;
+}
+
+export interface UnitTabPlan {
+  code: string;
+  kind: 'create' | 'refresh';
+  sheetId: number;
+  title: string;
+  /** The current title when the tab is renamed. */
+  renamedFrom?: string;
+  /** The whole tab from A1, UNIT_TAB.width cells a row; trailing blank rows clear what the old table left. */
+  rows: PlannedCell[][];
+  /** Rows the grid needs (the header block and the table, no more for a new tab). */
+  rowCount: number;
+  frozenRows: number;
+  protections: PlannedProtection[];
+  colourRules: PlannedColourRule[];
+  /** The tab was inactive and its unit is back. */
+  reactivate: boolean;
+}
+
+export interface DeactivationPlan {
+  code: string;
+  sheetId: number;
+  title: string;
+  titleCell: PlannedCell;
+  /** The new editors of the tab's answer protections: the admins only. */
+  editors: string[];
+}
+
+export interface UnitTabsInput {
+  lang: Lang;
+  settings: Settings;
+  indicators: readonly Indicator[];
+  categories: readonly Category[];
+  /** Valid units, in Unit order. */
+  units: readonly Unit[];
+  /** Kode (any case) of every row of Unit, valid or not: a tab whose Kode is here is never deactivated. */
+  listedCodes: readonly string[];
+  /** The Tab column of Unit as read, per Kode (normalised), to tell our last name from a user's rename. */
+  recordedTabs: ReadonlyMap<string, string>;
+  existing: readonly ExistingUnitTab[];
+  /** Titles of every tab in the workbook. */
+  titles: readonly string[];
+  admins: readonly string[];
+  /** First sheet id free for new tabs (ids of the workbook and of this plan never collide). */
+  firstFreeSheetId: number;
+  /** When the archive rows are written, as shown in Arsip. */
+  archivedAt: string;
+}
+
+export interface UnitTabsPlan {
+  tabs: UnitTabPlan[];
+  deactivations: DeactivationPlan[];
+  /** Rows for Arsip, ARSIP_HEADERS wide. */
+  archive: PlannedCell[][];
+  /** Final tab title per unit Kode (normalised). */
+  tabOf: Map<string, string>;
+  /** Units whose tab could not be read (its table header was changed): left untouched, with a status. */
+  unreadable: Map<string, string>;
+}
+
+const ZONE_COLOURS: Record<Category['zone'], string> = { Hijau: '#b7e1cd', Kuning: '#fce8b2', Merah: '#f4c7c3' };
+const HEADER_BACKGROUND = '#e8eaed';
+
+/** The dropdown of an answer column: the vocabulary of the indicator's Jenis Jawaban, plus N/A where allowed. */
+export function answerChoices(type: AnswerType, allowNA: boolean): string[] {
+  const base =
+    type.kind === 'ya-tidak'
+      ? ['Ya', 'Tidak']
+      : type.kind === 'ya-sebagian-tidak'
+        ? ['Ya', 'Sebagian', 'Tidak']
+        : Array.from({ length: type.max + 1 }, (_, k) => String(k));
+  return allowNA ? [...base, 'N/A'] : base;
+}
+
+function uniqueEmails(lists: readonly (readonly string[])[]): string[] {
+  const seen = new Set<string>();
+  for (const list of lists) for (const e of list) if (e.trim() !== '') seen.add(e.trim().toLowerCase());
+  return [...seen].sort();
+}
+
+function span(columns: readonly UnitColumn[]): { start: number; end: number } {
+  const idx = columns.map(unitColumn);
+  const start = Math.min(...idx);
+  const end = Math.max(...idx) + 1;
+  if (end - start !== idx.length) throw new Error(`columns ${columns.join(', ')} are not side by side`);
+  return { start, end };
+}
+
+/**
+ * Who may edit what, in Sheets semantics (a cell is editable by a user only if every
+ * protection containing it lists that user; the owner always may): the whole sheet for the
+ * admins, except the answer block; the answer block (PIC and assessor columns, side by side)
+ * for PIC + assessor + admins; inside it the assessor columns for assessor + admins.
+ */
+export function unitProtections(
+  dataRows: number,
+  admins: readonly string[],
+  pic: readonly string[],
+  assessors: readonly string[],
+): PlannedProtection[] {
+  const answers = span([...PIC_COLUMNS, ...ASSESSOR_COLUMNS]);
+  const assessor = span(ASSESSOR_COLUMNS);
+  const rows = { startRow: UNIT_TAB.firstDataRow, endRow: UNIT_TAB.firstDataRow + dataRows };
+  const answerBlock: Block = { ...rows, startColumn: answers.start, endColumn: answers.end };
+  return [
+    { tag: PROTECTION_TAGS.sheet, block: null, unprotected: dataRows > 0 ? [answerBlock] : [], editors: uniqueEmails([admins]) },
+    { tag: PROTECTION_TAGS.answers, block: answerBlock, unprotected: [], editors: uniqueEmails([admins, pic, assessors]) },
+    {
+      tag: PROTECTION_TAGS.assessor,
+      block: { ...rows, startColumn: assessor.start, endColumn: assessor.end },
+      unprotected: [],
+      editors: uniqueEmails([admins, assessors]),
+    },
+  ];
+}
+
+/** The summary's category cell (D5), which the zone colours paint. */
+export const CATEGORY_CELL: Block = {
+  startRow: UNIT_TAB.summaryRow,
+  endRow: UNIT_TAB.summaryRow + 1,
+  startColumn: UNIT_TAB.summaryColumn + SUMMARY_HEADERS.indexOf('Kategori'),
+  endColumn: UNIT_TAB.summaryColumn + SUMMARY_HEADERS.indexOf('Kategori') + 1,
+};
+
+/** Conditional colours of the category cell: one rule per zone, from Kategori. */
+export function categoryColourRules(categories: readonly Category[]): PlannedColourRule[] {
+  const cell = `$${columnLetter(CATEGORY_CELL.startColumn)}$${CATEGORY_CELL.startRow + 1}`;
+  const zones: Category['zone'][] = ['Hijau', 'Kuning', 'Merah'];
+  return zones.flatMap((zone) => {
+    const names = categories.filter((c) => c.zone === zone).map((c) => `${cell}=${formulaString(c.name)}`);
+    return names.length === 0 ? [] : [{ formula: `=OR(${names.join(',')})`, background: ZONE_COLOURS[zone] }];
+  });
+}
+
+interface OldTable {
+  /** Kept cells per indicator code (normalised), in KEPT_COLUMNS order; first row of a code wins. */
+  kept: Map<string, unknown[]>;
+  /** Every old data row as unit-table cells, with its code, for the archive. */
+  rows: { code: string; cells: unknown[] }[];
+}
+
+/** The old table of a unit tab, found by the row holding Kode and Jawaban Mandiri; null if there is none. */
+export function readOldTable(values: readonly (readonly unknown[])[]): OldTable | null {
+  const headerAt = values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
+  if (headerAt < 0) return null;
+  const { index } = findColumns(values[headerAt], HEADERS.unitTable);
+  const kept = new Map<string, unknown[]>();
+  const rows: { code: string; cells: unknown[] }[] = [];
+  for (const row of values.slice(headerAt + 1)) {
+    const cells = HEADERS.unitTable.map((h) => {
+      const at = index[h];
+      return at === undefined ? '' : (row[at] ?? '');
+    });
+    const code = normKey(cells[unitColumn('Kode')]);
+    if (code === '' && cells.every(isEmptyValue)) continue;
+    rows.push({ code, cells });
+    if (code !== '' && !kept.has(code)) kept.set(code, KEPT_COLUMNS.map((c) => cells[unitColumn(c)]));
+  }
+  return { kept, rows };
+}
+
+function holdsData(cells: readonly unknown[]): boolean {
+  return KEPT_COLUMNS.some((c) => !isEmptyValue(cells[unitColumn(c)]));
+}
+
+const bold = { bold: true, background: HEADER_BACKGROUND };
+
+function headerBlock(unit: Unit, settings: Settings, dataRows: number): PlannedCell[][] {
+  const width = UNIT_TAB.width;
+  const row = (cells: PlannedCell[]): PlannedCell[] => [...cells, ...Array<PlannedCell>(width - cells.length).fill(EMPTY)];
+  const deadline = isoToSerial(settings.batasWaktu);
+  const lastRow = UNIT_TAB.firstDataRow + dataRows;
+  const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
+  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:D,${quoteSheet('Aspek')}!A:B)`;
+  return [
+    row([text(`${unit.code} — ${unit.name}`, { bold: true })]),
+    row([text(UNIT_TAB_LABELS.round, { bold: true }), text(settings.putaran)]),
+    row([text(UNIT_TAB_LABELS.deadline, { bold: true }), deadline === null ? EMPTY : num(deadline, { format: 'date' })]),
+    row([EMPTY, ...SUMMARY_HEADERS.map((h) => text(h, bold))]),
+    row([text(UNIT_TAB_LABELS.result, { bold: true }), formula(summary)]),
+    row([]),
+    HEADERS.unitTable.map((h) => text(h, { ...bold, wrap: true })),
+  ];
+}
+
+const KEPT_STYLE: Partial<Record<UnitColumn, PlannedCell['style']>> = {
+  Bukti: { wrap: true },
+  'Catatan Asesor': { wrap: true },
+  Rekomendasi: { wrap: true },
+  'Batas Waktu': { format: 'date' },
+  'Tindak Lanjut': {},
+};
+
+function indicatorRow(ind: Indicator, keptCells: readonly unknown[] | undefined): PlannedCell[] {
+  const choices = answerChoices(ind.answerType, ind.allowNA);
+  const cells: PlannedCell[] = Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY);
+  const put = (column: UnitColumn, cell: PlannedCell) => (cells[unitColumn(column)] = cell);
+  put('Kode', text(ind.code));
+  put('Aspek', text(ind.aspect, { wrap: true }));
+  put('Indikator', text(ind.text, { wrap: true }));
+  put('Bobot', num(ind.weight));
+  put('Jenis Jawaban', text(ind.answerTypeText));
+  put('Boleh N/A', text(ind.allowNA ? 'Ya' : 'Tidak'));
+  KEPT_COLUMNS.forEach((column, i) => put(column, kept(keptCells?.[i], KEPT_STYLE[column])));
+  const withNote = (column: UnitColumn, note: string) => {
+    if (note !== '') cells[unitColumn(column)] = { ...cells[unitColumn(column)], note };
+  };
+  withNote('Indikator', ind.legalBasis === '' ? '' : `Dasar hukum: ${ind.legalBasis}`);
+  withNote('Bukti', ind.evidence === '' ? '' : `Bukti diminta: ${ind.evidence}`);
+  withNote('Rekomendasi', ind.recommendation === '' ? '' : `Rekomendasi instrumen: ${ind.recommendation}`);
+  for (const column of ['Jawaban Mandiri', 'Jawaban Verifikasi'] as const) {
+    cells[unitColumn(column)] = { ...cells[unitColumn(column)], dropdown: { values: choices, strict: true } };
+  }
+  cells[unitColumn('Tindak Lanjut')] = { ...cells[unitColumn('Tindak Lanjut')], dropdown: { values: FOLLOW_UP_VALUES, strict: true } };
+  return cells;
+}
+
+function archiveRow(input: UnitTabsInput, code: string, title: string, reason: string, cells: readonly unknown[]): PlannedCell[] {
+  return [text(input.archivedAt), text(code), text(title), text(reason), ...cells.map((c) => kept(c))].slice(0, ARSIP_HEADERS.length);
+}
+
+/** The whole plan of "Buat / perbarui tab unit" (see the file comment). */
+export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
+  const byCode = new Map<string, ExistingUnitTab>();
+  for (const tab of input.existing) if (!byCode.has(normKey(tab.code))) byCode.set(normKey(tab.code), tab);
+  const listed = new Set(input.listedCodes.map(normKey));
+  const taken = new Set(input.titles.map((title) => title.toLowerCase()));
+  const colourRules = categoryColourRules(input.categories);
+  const indicatorCodes = new Set(input.indicators.map((i) => normKey(i.code)));
+  const plan: UnitTabsPlan = { tabs: [], deactivations: [], archive: [], tabOf: new Map(), unreadable: new Map() };
+  let nextSheetId = input.firstFreeSheetId;
+
+  for (const unit of input.units) {
+    const key = normKey(unit.code);
+    const old = byCode.get(key);
+    const oldTable = old ? readOldTable(old.values) : null;
+    if (old && !oldTable) {
+      plan.unreadable.set(key, t(input.lang, 'core.status.tableUnreadable', { tab: old.title }));
+      plan.tabOf.set(key, old.title);
+      continue;
+    }
+    if (old) taken.delete(old.title.toLowerCase());
+    const wanted = unitTabName(unit.code, unit.name, taken);
+    // Rename only a tab that still has the name we gave it; a name a user chose is kept.
+    const keepTitle = old && (old.title === wanted || old.title !== input.recordedTabs.get(key));
+    const title = old && keepTitle ? old.title : wanted;
+    taken.add(title.toLowerCase());
+    plan.tabOf.set(key, title);
+
+    const rows = [
+      ...headerBlock(unit, input.settings, input.indicators.length),
+      ...input.indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
+    ];
+    const contentRows = rows.length;
+    while (old && rows.length < old.values.length) rows.push(Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY));
+    // Rows not carried over (indicator removed, no Kode, or a repeated Kode) go to Arsip if they hold anything.
+    const carried = new Set<string>();
+    for (const r of oldTable?.rows ?? []) {
+      const carriedOver = indicatorCodes.has(r.code) && !carried.has(r.code);
+      if (carriedOver) carried.add(r.code);
+      else if (old && holdsData(r.cells)) {
+        plan.archive.push(archiveRow(input, unit.code, old.title, t(input.lang, 'core.archive.indicatorRemoved'), r.cells));
+      }
+    }
+    plan.tabs.push({
+      code: unit.code,
+      kind: old ? 'refresh' : 'create',
+      sheetId: old ? old.sheetId : nextSheetId++,
+      title,
+      ...(old && old.title !== title ? { renamedFrom: old.title } : {}),
+      rows,
+      rowCount: old ? Math.max(old.rowCount, contentRows) : contentRows,
+      frozenRows: UNIT_TAB.tableHeaderRow + 1,
+      protections: unitProtections(input.indicators.length, input.admins, unit.picEmails, unit.assessorEmails),
+      colourRules,
+      reactivate: old?.inactive ?? false,
+    });
+  }
+
+  for (const [key, tab] of byCode) {
+    if (listed.has(key) || tab.inactive) continue;
+    const oldTable = readOldTable(tab.values);
+    for (const r of oldTable?.rows ?? []) {
+      if (holdsData(r.cells)) plan.archive.push(archiveRow(input, tab.code, tab.title, t(input.lang, 'core.archive.unitRemoved'), r.cells));
+    }
+    const title = String(tab.values[UNIT_TAB.titleRow]?.[0] ?? tab.code);
+    plan.deactivations.push({
+      code: tab.code,
+      sheetId: tab.sheetId,
+      title: tab.title,
+      titleCell: text(t(input.lang, 'core.inactiveTitle', { title }), { bold: true }),
+      editors: uniqueEmails([input.admins]),
+    });
+  }
+  return plan;
+}

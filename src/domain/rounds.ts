@@ -1,0 +1,609 @@
+// Deciding, in pure code, what the re-assessment rounds do: the Riwayat rows that close a
+// round, which unit-tab cells are copied and cleared, the snapshot that lets the last round be
+// undone, follow-ups past their deadline, and what improved since the last round. src/rounds
+// only reads the tabs, and carries a plan out in one atomic Sheets API batchUpdate.
+//
+// Riwayat "Jawaban": the effective answers of the closed round per indicator, as one JSON
+// object keyed by indicator Kode, e.g. {"SP-01":"Ya","SP-02":"Sebagian","SK-03":2}. Unanswered
+// indicators are left out; a number stays a number (scale answers).
+//
+// The undo snapshot ("Cadangan Putaran", a hidden tab, rewritten by every new round): row 1
+// says which round was closed and its deadline; from row 3, one row per indicator that held
+// anything the round change overwrote, keyed by unit Kode and indicator Kode.
+import { formatLongDate, escapeHtml } from './email';
+import { t, type Lang } from './i18n';
+import { checkAspectCoverage, indicatorsFromTable } from './instrument';
+import { readTable, tabWhere } from './problems';
+import { findingsOf, summarize } from './scoring';
+import { HEADERS, findColumns } from './tables';
+import { cellText, formatIsoDate, normKey } from './text';
+import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Problem, Settings, Summary, Unit } from './types';
+import { EMPTY, isEmptyValue, isoToSerial, kept, num, text, type PlannedCell } from './plan/cells';
+import { UNIT_TAB_LABELS, type UnitColumn } from './plan/layout';
+
+/** Riwayat: the pinned columns, then the answers of the closed round (see the file comment). */
+export const RIWAYAT_HEADERS = [...HEADERS.riwayat, 'Jawaban'] as const;
+export const SNAPSHOT_TAB = 'Cadangan Putaran';
+export const SNAPSHOT_META_HEADERS = ['Putaran Ditutup', 'Batas Waktu Putaran Ditutup'] as const;
+/** Zero-based row of the snapshot's column headers; its data rows follow. */
+export const SNAPSHOT_TABLE_ROW = 2;
+/** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */
+export const CLEARED_COLUMNS = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'] as const;
+/** Every unit-table column a round change writes; the snapshot keeps them all. */
+export const ROUND_COLUMNS = [...CLEARED_COLUMNS, 'Jawaban Putaran Lalu'] as const;
+export const SNAPSHOT_HEADERS = ['Kode Unit', 'Kode', ...ROUND_COLUMNS] as const;
+/** The longest round label accepted (it is repeated on every unit tab and in every email subject). */
+export const MAX_ROUND_NAME = 100;
+
+const FOLLOW_UP_DONE = 'selesai';
+
+type RoundColumn = (typeof ROUND_COLUMNS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+export type RoundInput = { ok: true; name: string; deadline: string } | { ok: false; error: string };
+
+/**
+ * The new round's label and deadline as typed: a non-empty label (at most MAX_ROUND_NAME
+ * characters) that is neither the active round nor a closed one, and an empty deadline or a
+ * date ('yyyy-mm-dd', or dd/mm/yyyy), returned as 'yyyy-mm-dd'.
+ */
+export function validateRoundInput(
+  input: { name?: unknown; deadline?: unknown } | undefined,
+  current: string,
+  closed: readonly string[],
+  lang: Lang,
+): RoundInput {
+  const name = cellText(input?.name).replace(/\s+/g, ' ');
+  const fail = (error: string): RoundInput => ({ ok: false, error });
+  if (name === '') return fail(t(lang, 'round.name.empty'));
+  if (name.length > MAX_ROUND_NAME) return fail(t(lang, 'round.name.tooLong', { length: name.length, max: MAX_ROUND_NAME }));
+  if (normKey(name) === normKey(current)) return fail(t(lang, 'round.name.same', { name }));
+  if (closed.some((c) => normKey(c) === normKey(name))) return fail(t(lang, 'round.name.used', { name }));
+  const raw = cellText(input?.deadline);
+  const deadline = formatIsoDate(raw);
+  if (raw !== '' && deadline === '') return fail(t(lang, 'round.deadline.invalid', { value: raw }));
+  return { ok: true, name, deadline };
+}
+
+/** The labels of the closed rounds in Riwayat (values with the header row), oldest first, each once. */
+export function closedRounds(riwayat: readonly (readonly unknown[])[]): string[] {
+  const at = findColumns(riwayat[0], ['Putaran'] as const).index.Putaran;
+  if (at === undefined) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const row of riwayat.slice(1)) {
+    const name = cellText(row[at]);
+    if (name === '' || seen.has(normKey(name))) continue;
+    seen.add(normKey(name));
+    out.push(name);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a unit tab
+
+/** A unit tab as read: the unit it belongs to (metadata), its id, title and unformatted values from A1. */
+export interface RoundTab {
+  code: string;
+  sheetId: number;
+  title: string;
+  values: readonly (readonly unknown[])[];
+}
+
+export interface Cell {
+  row: number;
+  column: number;
+}
+
+/** Where things are on a unit tab, found by content (never by fixed row numbers). */
+export interface UnitTableLayout {
+  /** Zero-based row of the table's header (the row holding Kode and Jawaban Mandiri). */
+  headerRow: number;
+  column: Partial<Record<UnitColumn, number>>;
+  /** The header block's round label and deadline cells (right of "Putaran" / "Batas Waktu"), when present. */
+  roundCell: Cell | null;
+  deadlineCell: Cell | null;
+}
+
+/** The layout of a unit tab, or null when it has no table header. */
+export function locateUnitTable(values: readonly (readonly unknown[])[]): UnitTableLayout | null {
+  const headerRow = values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
+  if (headerRow < 0) return null;
+  const labelCell = (label: string): Cell | null => {
+    const row = values.slice(0, headerRow).findIndex((r) => normKey(r[0]) === label.toLowerCase());
+    return row < 0 ? null : { row, column: 1 };
+  };
+  return {
+    headerRow,
+    column: findColumns(values[headerRow], HEADERS.unitTable).index,
+    roundCell: labelCell(UNIT_TAB_LABELS.round),
+    deadlineCell: labelCell(UNIT_TAB_LABELS.deadline),
+  };
+}
+
+/** One indicator row of a unit tab with everything the rounds look at. */
+export interface RoundRow {
+  /** Zero-based row on the tab. */
+  row: number;
+  code: string;
+  cells: Record<RoundColumn | 'Tindak Lanjut', unknown>;
+}
+
+/** A unit tab read the way RINGKASAN_KEPATUHAN reads it, plus the columns the rounds use. */
+export interface UnitAnswers {
+  tab: RoundTab;
+  layout: UnitTableLayout;
+  indicators: Indicator[];
+  answers: AnswerRow[];
+  rows: RoundRow[];
+}
+
+const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi'] as const;
+const SUMMARY_OPTIONAL = ['Boleh N/A', 'Indikator', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'] as const;
+const ROUND_REQUIRED: readonly UnitColumn[] = [...ROUND_COLUMNS, 'Tindak Lanjut', 'Batas Waktu', 'Catatan Asesor', 'Rekomendasi'];
+
+/**
+ * A unit tab's indicators and answers, parsed with the custom function's own rules (the same
+ * table reader and indicator parser), or the problems that stop the rounds from using it.
+ */
+export function readUnitAnswers(tab: RoundTab, lang: Lang): { ok: true; value: UnitAnswers } | { ok: false; problems: Problem[] } {
+  const where = tabWhere(tab.title, lang);
+  const layout = locateUnitTable(tab.values);
+  if (!layout) return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tableUnreadable', { tab: tab.title }) }] };
+  const missing = ROUND_REQUIRED.filter((c) => layout.column[c] === undefined);
+  if (missing.length > 0) {
+    const columns = missing.map((c) => `"${c}"`).join(', ');
+    return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tabMissingColumns', { tab: tab.title, columns }) }] };
+  }
+  const tableValues = tab.values.slice(layout.headerRow);
+  const table = readTable(tableValues, where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
+  if (!table.ok) return table;
+  const { items, problems } = indicatorsFromTable(table.rows, where, false);
+  if (problems.length > 0) return { ok: false, problems };
+  const at = (row: readonly unknown[], c: UnitColumn): unknown => row[layout.column[c] as number] ?? '';
+  const rows: RoundRow[] = [];
+  const answers: AnswerRow[] = [];
+  tab.values.forEach((row, i) => {
+    if (i <= layout.headerRow) return;
+    const code = cellText(at(row, 'Kode'));
+    if (code === '') return;
+    const cells = {} as RoundRow['cells'];
+    for (const c of [...ROUND_COLUMNS, 'Tindak Lanjut'] as const) cells[c] = at(row, c);
+    rows.push({ row: i, code, cells });
+    answers.push({
+      code,
+      self: at(row, 'Jawaban Mandiri'),
+      verified: at(row, 'Jawaban Verifikasi'),
+      note: cellText(at(row, 'Catatan Asesor')),
+      recommendation: cellText(at(row, 'Rekomendasi')),
+      deadline: formatIsoDate(at(row, 'Batas Waktu')) || cellText(at(row, 'Batas Waktu')),
+    });
+  });
+  return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows } };
+}
+
+/** The effective answer of a row: Jawaban Verifikasi where non-empty, else Jawaban Mandiri. */
+function effectiveOf(row: RoundRow): unknown {
+  return cellText(row.cells['Jawaban Verifikasi']) !== '' ? row.cells['Jawaban Verifikasi'] : row.cells['Jawaban Mandiri'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/** A block of cells to write (values only: formats, notes and dropdowns stay), zero-based. */
+export interface BlockWrite {
+  sheetId: number;
+  row: number;
+  column: number;
+  cells: PlannedCell[][];
+  /** Also set the number format of the cells (dates). */
+  withFormat?: boolean;
+}
+
+/**
+ * Writes of the ROUND_COLUMNS of every row below a tab's table header, one block per run of
+ * side-by-side columns (two blocks in the standard layout).
+ */
+function roundColumnWrites(sheetId: number, layout: UnitTableLayout, lastRow: number, cellFor: (row: number, c: RoundColumn) => PlannedCell): BlockWrite[] {
+  const first = layout.headerRow + 1;
+  if (lastRow < first) return [];
+  const columns = ROUND_COLUMNS.map((c) => ({ c, at: layout.column[c] as number })).sort((a, b) => a.at - b.at);
+  const runs: (typeof columns)[] = [];
+  for (const col of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].at + 1 === col.at) run.push(col);
+    else runs.push([col]);
+  }
+  return runs.map((run) => ({
+    sheetId,
+    row: first,
+    column: run[0].at,
+    cells: Array.from({ length: lastRow - first + 1 }, (_, i) => run.map(({ c }) => cellFor(first + i, c))),
+  }));
+}
+
+/** The header block's round label and deadline of a tab. */
+function headerWrites(sheetId: number, layout: UnitTableLayout, name: string, deadline: string): BlockWrite[] {
+  const out: BlockWrite[] = [];
+  if (layout.roundCell) out.push({ sheetId, ...layout.roundCell, cells: [[text(name)]] });
+  if (layout.deadlineCell) out.push({ sheetId, ...layout.deadlineCell, cells: [[dateCell(deadline)]], withFormat: true });
+  return out;
+}
+
+/** A 'yyyy-mm-dd' date as a date cell ('' = empty). */
+export function dateCell(iso: string): PlannedCell {
+  const serial = isoToSerial(iso);
+  return serial === null ? EMPTY : num(serial, { format: 'date' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting a round
+
+export interface StartRoundInput {
+  lang: Lang;
+  /** The round being closed: Pengaturan putaran and batas_waktu. */
+  current: { name: string; deadline: string };
+  next: { name: string; deadline: string };
+  /** 'yyyy-mm-dd': the Ditutup date. */
+  closedOn: string;
+  tabs: readonly RoundTab[];
+  categories: readonly Category[];
+  aspects: readonly AspectWeight[];
+}
+
+export interface ClosedUnit {
+  code: string;
+  summary: Summary;
+}
+
+export interface StartRoundPlan {
+  /** Rows appended to Riwayat, RIWAYAT_HEADERS wide. */
+  riwayat: PlannedCell[][];
+  /** The whole snapshot tab from A1. */
+  snapshot: PlannedCell[][];
+  /** Unit-tab cells: answers copied to Jawaban Putaran Lalu, the cleared columns, the header block. */
+  writes: BlockWrite[];
+  /** Every unit's closing summary, in tab order (for Rekap's Skor Putaran Lalu). */
+  closed: ClosedUnit[];
+}
+
+/** The answers of a closed round, as Riwayat's Jawaban column keeps them (see the file comment). */
+export function encodeAnswers(rows: readonly RoundRow[]): string {
+  const out: Record<string, string | number> = {};
+  for (const r of rows) {
+    const answer = effectiveOf(r);
+    if (cellText(answer) === '' || Object.prototype.hasOwnProperty.call(out, r.code)) continue;
+    out[r.code] = typeof answer === 'number' ? answer : cellText(answer);
+  }
+  return JSON.stringify(out);
+}
+
+function snapshotHead(name: string, deadline: string): PlannedCell[][] {
+  const width = SNAPSHOT_HEADERS.length;
+  const pad = (cells: PlannedCell[]) => [...cells, ...Array<PlannedCell>(width - cells.length).fill(EMPTY)];
+  return [
+    pad([text(SNAPSHOT_META_HEADERS[0], { bold: true }), text(name), text(SNAPSHOT_META_HEADERS[1], { bold: true }), dateCell(deadline)]),
+    pad([]),
+    SNAPSHOT_HEADERS.map((h) => text(h, { bold: true })),
+  ];
+}
+
+/**
+ * Closing the active round and opening the next, as data: one Riwayat row per unit (scored by
+ * the domain's summarize, as the tab's custom function scores it), each row's effective answer
+ * into Jawaban Putaran Lalu, CLEARED_COLUMNS emptied, the header blocks relabelled, and the
+ * snapshot of everything overwritten. Any unreadable tab stops the whole plan.
+ */
+export function planStartRound(input: StartRoundInput): { ok: true; plan: StartRoundPlan } | { ok: false; problems: Problem[] } {
+  const { lang } = input;
+  const read = input.tabs.map((tab) => readUnitAnswers(tab, lang));
+  const problems = read.flatMap((r) => (r.ok ? [] : r.problems));
+  const units = read.flatMap((r) => (r.ok ? [r.value] : []));
+  for (const u of units) problems.push(...checkAspectCoverage(u.indicators, input.aspects, lang));
+  if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
+
+  const plan: StartRoundPlan = { riwayat: [], snapshot: snapshotHead(input.current.name, input.current.deadline), writes: [], closed: [] };
+  for (const u of units) {
+    const summary = summarize(u.indicators, u.answers, input.aspects, input.categories);
+    plan.closed.push({ code: u.tab.code, summary });
+    plan.riwayat.push([
+      text(input.current.name),
+      text(u.tab.code),
+      summary.selfScore === null ? EMPTY : num(summary.selfScore, { format: 'decimal' }),
+      summary.finalScore === null ? EMPTY : num(summary.finalScore, { format: 'decimal' }),
+      text(summary.category),
+      num(summary.findings),
+      dateCell(input.closedOn),
+      text(encodeAnswers(u.rows)),
+    ]);
+    const byRow = new Map(u.rows.map((r) => [r.row, r]));
+    for (const r of u.rows) {
+      if (ROUND_COLUMNS.every((c) => isEmptyValue(r.cells[c]))) continue;
+      plan.snapshot.push([text(u.tab.code), text(r.code), ...ROUND_COLUMNS.map((c) => kept(r.cells[c]))]);
+    }
+    const lastRow = u.tab.values.length - 1;
+    plan.writes.push(
+      ...roundColumnWrites(u.tab.sheetId, u.layout, lastRow, (row, c) => {
+        const r = byRow.get(row);
+        return c === 'Jawaban Putaran Lalu' && r ? kept(effectiveOf(r)) : EMPTY;
+      }),
+      ...headerWrites(u.tab.sheetId, u.layout, input.next.name, input.next.deadline),
+    );
+  }
+  return { ok: true, plan };
+}
+
+/** Problems without repeats (every tab reports the same Aspek coverage problem). */
+function dedupe(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    if (seen.has(p.message)) return false;
+    seen.add(p.message);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rekap: Skor Putaran Lalu
+
+/**
+ * Each unit's Skor Akhir in its latest Riwayat row (rows as read, header first, then any rows
+ * about to be appended): what Rekap shows as Skor Putaran Lalu. Units without a score map to null.
+ */
+export function latestScores(riwayat: readonly (readonly unknown[])[]): Map<string, number | null> {
+  const { index } = findColumns(riwayat[0], ['Kode Unit', 'Skor Akhir'] as const);
+  const out = new Map<string, number | null>();
+  if (index['Kode Unit'] === undefined || index['Skor Akhir'] === undefined) return out;
+  for (const row of riwayat.slice(1)) {
+    const code = normKey(row[index['Kode Unit']]);
+    const score = row[index['Skor Akhir']];
+    if (code !== '') out.set(code, typeof score === 'number' ? score : null);
+  }
+  return out;
+}
+
+/**
+ * The Skor Putaran Lalu column of Rekap (values with the header row) set from `scores`, as one
+ * block below the header; rows of units without a closed round keep what they hold. Null when
+ * Rekap has no Kode or Skor Putaran Lalu column or no rows.
+ */
+export function recapScoreWrite(sheetId: number, rekap: readonly (readonly unknown[])[], scores: ReadonlyMap<string, number | null>): BlockWrite | null {
+  const { index } = findColumns(rekap[0], ['Kode', 'Skor Putaran Lalu'] as const);
+  if (index.Kode === undefined || index['Skor Putaran Lalu'] === undefined || rekap.length < 2) return null;
+  const column = index['Skor Putaran Lalu'];
+  const cells = rekap.slice(1).map((row) => {
+    const code = normKey(row[index.Kode as number]);
+    if (!scores.has(code)) return [kept(row[column])];
+    const score = scores.get(code);
+    return [typeof score === 'number' ? num(score) : EMPTY];
+  });
+  return { sheetId, row: 1, column, cells };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undoing the last round
+
+export interface UndoInput {
+  lang: Lang;
+  /** The snapshot tab's values from A1 ([] when there is none). */
+  snapshot: readonly (readonly unknown[])[];
+  /** Riwayat's values with the header row. */
+  riwayat: readonly (readonly unknown[])[];
+  /** Pengaturan putaran: the round being undone. */
+  current: string;
+  tabs: readonly RoundTab[];
+}
+
+export interface UndoPlan {
+  /** The round that becomes active again, and its deadline. */
+  reopened: { name: string; deadline: string };
+  writes: BlockWrite[];
+  /** Zero-based Riwayat rows of the reopened round, to delete (descending). */
+  riwayatRows: number[];
+}
+
+/** The round the snapshot can reopen, or null when there is none. */
+export function snapshotRound(snapshot: readonly (readonly unknown[])[]): { name: string; deadline: string } | null {
+  const meta = snapshot[0] ?? [];
+  if (cellText(meta[0]) !== SNAPSHOT_META_HEADERS[0] || cellText(meta[1]) === '') return null;
+  return { name: cellText(meta[1]), deadline: formatIsoDate(meta[3]) };
+}
+
+/**
+ * Reopening the round the snapshot kept, as data, while no answer of the new round has been
+ * entered (every CLEARED_COLUMNS cell of every unit tab still empty): the snapshot's cells
+ * back on each tab (Jawaban Putaran Lalu included, empties where it kept nothing), the header
+ * blocks relabelled, and the Riwayat rows of the reopened round removed.
+ */
+export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | { ok: false; error: string } {
+  const { lang } = input;
+  const reopened = snapshotRound(input.snapshot);
+  if (!reopened) return { ok: false, error: t(lang, 'round.undo.nothing') };
+  const saved = new Map<string, Map<string, readonly unknown[]>>();
+  const { index } = findColumns(input.snapshot[SNAPSHOT_TABLE_ROW], SNAPSHOT_HEADERS);
+  for (const row of input.snapshot.slice(SNAPSHOT_TABLE_ROW + 1)) {
+    const unit = normKey(row[index['Kode Unit'] as number]);
+    if (unit === '') continue;
+    if (!saved.has(unit)) saved.set(unit, new Map());
+    saved.get(unit)?.set(normKey(row[index.Kode as number]), ROUND_COLUMNS.map((c) => row[index[c] as number] ?? ''));
+  }
+  const units: UnitAnswers[] = [];
+  for (const tab of input.tabs) {
+    const read = readUnitAnswers(tab, lang);
+    if (!read.ok) return { ok: false, error: read.problems[0].message };
+    units.push(read.value);
+  }
+  for (const u of units) {
+    for (const r of u.rows) {
+      const filled = CLEARED_COLUMNS.find((c) => !isEmptyValue(r.cells[c]));
+      if (filled) {
+        return { ok: false, error: t(lang, 'round.undo.answered', { name: input.current, tab: u.tab.title, row: r.row + 1, column: filled }) };
+      }
+    }
+  }
+  const present = new Set(units.map((u) => normKey(u.tab.code)));
+  const lost = [...saved.keys()].find((code) => !present.has(code));
+  if (lost !== undefined) return { ok: false, error: t(lang, 'round.undo.tabMissing', { unit: lost.toUpperCase() }) };
+
+  const writes: BlockWrite[] = [];
+  for (const u of units) {
+    const cells = saved.get(normKey(u.tab.code));
+    const codeAt = new Map(u.rows.map((r) => [r.row, normKey(r.code)]));
+    writes.push(
+      ...roundColumnWrites(u.tab.sheetId, u.layout, u.tab.values.length - 1, (row, c) => {
+        const old = cells?.get(codeAt.get(row) ?? '');
+        return old ? kept(old[ROUND_COLUMNS.indexOf(c)]) : EMPTY;
+      }),
+      ...headerWrites(u.tab.sheetId, u.layout, reopened.name, reopened.deadline),
+    );
+  }
+  const at = findColumns(input.riwayat[0], ['Putaran'] as const).index.Putaran;
+  const riwayatRows: number[] = [];
+  if (at !== undefined) {
+    input.riwayat.forEach((row, i) => {
+      if (i > 0 && normKey(row[at]) === normKey(reopened.name)) riwayatRows.push(i);
+    });
+  }
+  return { ok: true, plan: { reopened, writes, riwayatRows: riwayatRows.reverse() } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups and overdue findings
+
+export interface OverdueFinding extends Finding {
+  /** The Tindak Lanjut as typed ('' = not filled in). */
+  followUp: string;
+}
+
+/** True when a Tindak Lanjut closes its finding. */
+export function isFollowUpDone(value: unknown): boolean {
+  return normKey(value) === FOLLOW_UP_DONE;
+}
+
+/**
+ * The unit's findings whose deadline (the row's Batas Waktu, else the round's) is before
+ * `today` ('yyyy-mm-dd') and whose Tindak Lanjut is not Selesai. A finding without any
+ * deadline is never overdue.
+ */
+export function overdueFindings(unit: UnitAnswers, roundDeadline: string, today: string): OverdueFinding[] {
+  const followUp = new Map(unit.rows.map((r) => [normKey(r.code), r.cells['Tindak Lanjut']]));
+  return findingsOf(unit.indicators, unit.answers, { deadline: roundDeadline })
+    .map((f) => ({ ...f, followUp: cellText(followUp.get(normKey(f.code))) }))
+    .filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f.deadline) && f.deadline < today && !isFollowUpDone(f.followUp));
+}
+
+/** Findings whose Tindak Lanjut is not Selesai (open follow-ups), whatever their deadline. */
+export function openFollowUps(unit: UnitAnswers): number {
+  const done = new Set(unit.rows.filter((r) => isFollowUpDone(r.cells['Tindak Lanjut'])).map((r) => normKey(r.code)));
+  return findingsOf(unit.indicators, unit.answers, { deadline: '' }).filter((f) => !done.has(normKey(f.code))).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress since the last round (for the findings email)
+
+export interface RoundProgress {
+  /** Findings of the last round that are no longer findings. */
+  improved: { code: string; text: string }[];
+  /** Findings of the last round that are still findings. */
+  stillOpen: { code: string; text: string }[];
+}
+
+/**
+ * What changed since the last round, from Jawaban Putaran Lalu: only indicators that had an
+ * answer in the last round count. Null when the tab carries no answer of a last round.
+ */
+export function roundProgress(unit: Pick<UnitAnswers, 'indicators' | 'answers' | 'rows'>): RoundProgress | null {
+  const previous: AnswerRow[] = unit.rows
+    .filter((r) => cellText(r.cells['Jawaban Putaran Lalu']) !== '')
+    .map((r) => ({ code: r.code, self: r.cells['Jawaban Putaran Lalu'], verified: '' }));
+  if (previous.length === 0) return null;
+  const answeredBefore = new Set(previous.map((p) => normKey(p.code)));
+  const before = findingsOf(unit.indicators, previous, { deadline: '' }).filter((f) => answeredBefore.has(normKey(f.code)));
+  const now = new Set(findingsOf(unit.indicators, unit.answers, { deadline: '' }).map((f) => normKey(f.code)));
+  const item = (f: Finding) => ({ code: f.code, text: f.text });
+  return {
+    improved: before.filter((f) => !now.has(normKey(f.code))).map(item),
+    stillOpen: before.filter((f) => now.has(normKey(f.code))).map(item),
+  };
+}
+
+/** The progress section of a findings email, as escaped HTML and as plain text. */
+export function renderProgress(lang: Lang, progress: RoundProgress): { html: string; text: string } {
+  const parts = [
+    { title: t(lang, 'round.progress.improved', { count: progress.improved.length }), items: progress.improved },
+    { title: t(lang, 'round.progress.stillOpen', { count: progress.stillOpen.length }), items: progress.stillOpen },
+  ];
+  const line = (i: { code: string; text: string }) => `[${i.code}] ${i.text}`;
+  const title = t(lang, 'round.progress.title');
+  const none = t(lang, 'round.progress.none');
+  const html = [
+    `<h3 style="font-size:15px;margin:16px 0 4px">${escapeHtml(title)}</h3>`,
+    ...parts.map(
+      (p) =>
+        `<p style="margin:4px 0">${escapeHtml(p.title)}</p>` +
+        (p.items.length === 0
+          ? `<p style="margin:0 0 8px 16px">${escapeHtml(none)}</p>`
+          : `<ul style="margin:0 0 8px">${p.items.map((i) => `<li>${escapeHtml(line(i))}</li>`).join('')}</ul>`),
+    ),
+  ].join('\n');
+  const textOut = [title, ...parts.flatMap((p) => [p.title, ...(p.items.length === 0 ? [`  ${none}`] : p.items.map((i) => `  - ${line(i)}`))])].join('\n');
+  return { html, text: textOut };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reminder email
+
+export interface ReminderEmailInput {
+  lang: Lang;
+  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran'>;
+  unit: Pick<Unit, 'code' | 'name' | 'picName'>;
+  overdue: readonly OverdueFinding[];
+  tabUrl: string;
+}
+
+const CELL = 'border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top';
+
+/** The reminder of one unit's overdue findings: subject, escaped HTML and plain text. */
+export function renderReminderEmail(input: ReminderEmailInput): { subject: string; html: string; text: string } {
+  const { lang, settings, unit, overdue } = input;
+  const unitName = unit.name || unit.code;
+  const greeting = unit.picName ? t(lang, 'mail.greeting', { name: unit.picName }) : t(lang, 'mail.greeting.noName', { unit: unitName });
+  const intro = t(lang, 'round.reminder.intro', { programme: settings.namaKegiatan, round: settings.putaran, count: overdue.length, unit: unitName });
+  const columns = [t(lang, 'mail.column.code'), t(lang, 'mail.column.indicator'), t(lang, 'mail.column.deadline'), t(lang, 'round.reminder.column.followUp')];
+  const rows = overdue.map((f) => [f.code, f.text, formatLongDate(lang, f.deadline), f.followUp || t(lang, 'round.reminder.followUp.empty')]);
+  const outro = t(lang, 'round.reminder.outro');
+  const signoff = t(lang, 'mail.signoff');
+  const subject = t(lang, 'round.reminder.subject', { count: overdue.length, unit: unitName, programme: settings.namaKegiatan }).replace(/\s+/g, ' ').trim();
+  const esc = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
+  const link = /^https?:\/\/[^\s"'<>]+$/i.test(input.tabUrl) ? `<p><a href="${escapeHtml(input.tabUrl)}">${esc(unitName)}</a></p>` : '';
+  const html = [
+    '<!DOCTYPE html>',
+    '<html><head><meta charset="utf-8"></head>',
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',
+    `<p>${esc(greeting)}</p>`,
+    `<p>${esc(intro)}</p>`,
+    `<table style="border-collapse:collapse;margin:8px 0"><thead><tr>${columns.map((c) => `<th style="${CELL};background:#f1f3f4">${esc(c)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+    `<p>${esc(outro)}</p>`,
+    link,
+    `<p>${esc(signoff)}<br>${esc(settings.instansiPenilai)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  const textOut = [
+    greeting,
+    '',
+    intro,
+    '',
+    ...rows.map(([code, indicator, deadline, followUp], i) => `${i + 1}. [${code}] ${indicator}\n   ${columns[2]}: ${deadline}\n   ${columns[3]}: ${followUp}`),
+    '',
+    outro,
+    ...(input.tabUrl ? [input.tabUrl] : []),
+    '',
+    signoff,
+    settings.instansiPenilai,
+  ].join('\n');
+  return { subject, html, text: textOut };
+}

@@ -1,0 +1,178 @@
+// Scoring, exactly as WORKBOOK.md "Answers and scoring" says: the credit of an answer, the
+// flat and aspect-weighted scores, categories, findings (temuan) and completeness. The custom
+// functions and the server both score through this file, so there is one scoring code.
+import { cellText, normKey } from './text';
+import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Summary } from './types';
+
+export type Credit = { kind: 'empty' } | { kind: 'na' } | { kind: 'invalid' } | { kind: 'credit'; credit: number };
+
+const EMPTY: Credit = { kind: 'empty' };
+const INVALID: Credit = { kind: 'invalid' };
+const YES = new Set(['ya', 'yes']);
+const NO = new Set(['tidak', 'no']);
+const PARTIAL = new Set(['sebagian', 'partial']);
+const NOT_APPLICABLE = new Set(['n/a', 'na', 'tidak berlaku']);
+
+/**
+ * The credit of one answer (case-insensitive, trimmed): Ya/Yes = 1, Tidak/No = 0,
+ * Sebagian/Partial = 0.5 (ya-sebagian-tidak only), an integer k of 0..N = k/N (0-N only, as a
+ * number or text); N/A/NA/Tidak Berlaku is 'na' where allowed, else invalid, like any other answer.
+ */
+export function answerCredit(answer: unknown, ind: Pick<Indicator, 'answerType' | 'allowNA'>): Credit {
+  const type = ind.answerType;
+  if (typeof answer === 'number') {
+    const ok = type.kind === 'scale' && Number.isInteger(answer) && answer >= 0 && answer <= type.max;
+    return ok ? { kind: 'credit', credit: answer / type.max } : INVALID;
+  }
+  if (typeof answer !== 'string' && answer !== null && answer !== undefined) return INVALID;
+  const text = normKey(answer);
+  if (text === '') return EMPTY;
+  if (NOT_APPLICABLE.has(text)) return ind.allowNA ? { kind: 'na' } : INVALID;
+  if (type.kind === 'scale') {
+    const k = /^\d+$/.test(text) ? Number(text) : -1;
+    return k >= 0 && k <= type.max ? { kind: 'credit', credit: k / type.max } : INVALID;
+  }
+  if (YES.has(text)) return { kind: 'credit', credit: 1 };
+  if (NO.has(text)) return { kind: 'credit', credit: 0 };
+  if (type.kind === 'ya-sebagian-tidak' && PARTIAL.has(text)) return { kind: 'credit', credit: 0.5 };
+  return INVALID;
+}
+
+/**
+ * `x` rounded half up (away from zero) to `digits` decimals. The scaled value is first cut to
+ * 15 significant digits, so a binary fraction just under a half (1.005 × 100 = 100.49999…)
+ * rounds as the decimal the user sees.
+ */
+export function roundHalfUp(x: number, digits = 2): number {
+  if (!Number.isFinite(x)) return x;
+  const factor = 10 ** digits;
+  const scaled = Number((Math.abs(x) * factor).toPrecision(15));
+  const rounded = Math.floor(scaled + 0.5) / factor;
+  return x < 0 ? -rounded : rounded;
+}
+
+/** The category with the highest Skor Minimum ≤ score; null for no score or no such category. */
+export function categoryFor(score: number | null, categories: readonly Category[]): Category | null {
+  if (score === null) return null;
+  let best: Category | null = null;
+  for (const c of categories) if (c.min <= score && (best === null || c.min > best.min)) best = c;
+  return best;
+}
+
+interface Assessed {
+  ind: Indicator;
+  answer: AnswerRow | undefined;
+  self: Credit;
+  /** Jawaban Verifikasi where non-empty, else Jawaban Mandiri. */
+  effectiveRaw: unknown;
+  effective: Credit;
+}
+
+function assess(indicators: readonly Indicator[], answers: readonly AnswerRow[]): Assessed[] {
+  const byCode = new Map<string, AnswerRow>();
+  for (const a of answers) {
+    const key = normKey(a.code);
+    if (!byCode.has(key)) byCode.set(key, a);
+  }
+  return indicators.map((ind) => {
+    const answer = byCode.get(normKey(ind.code));
+    const effectiveRaw = answer && cellText(answer.verified) !== '' ? answer.verified : answer?.self;
+    return { ind, answer, self: answerCredit(answer?.self, ind), effectiveRaw, effective: answerCredit(effectiveRaw, ind) };
+  });
+}
+
+export type Scored = { ind: Pick<Indicator, 'weight' | 'aspect'>; credit: Credit };
+
+/** Σ Bobot·c / Σ Bobot over applicable indicators, as a fraction; null when none applies. */
+function flatFraction(items: readonly Scored[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const { ind, credit } of items) {
+    if (credit.kind === 'na') continue;
+    num += ind.weight * (credit.kind === 'credit' ? credit.credit : 0);
+    den += ind.weight;
+  }
+  return den > 0 ? num / den : null;
+}
+
+/** The score 0..100 rounded half up to 2 decimals: flat, or aspect-weighted when aspects are given. */
+function scoreOf(items: readonly Scored[], aspects: readonly AspectWeight[]): number | null {
+  let fraction: number | null;
+  if (aspects.length === 0) fraction = flatFraction(items);
+  else {
+    let num = 0;
+    let den = 0;
+    for (const a of aspects) {
+      const key = normKey(a.aspect);
+      const s = flatFraction(items.filter((i) => normKey(i.ind.aspect) === key));
+      if (s === null) continue;
+      num += a.weight * s;
+      den += a.weight;
+    }
+    fraction = den > 0 ? num / den : null;
+  }
+  return fraction === null ? null : roundHalfUp(100 * fraction);
+}
+
+/** The flat score of indicators with their answers' credits (SKOR_KEPATUHAN), rounded; null when none applies. */
+export function flatScore(items: readonly Scored[]): number | null {
+  return scoreOf(items, []);
+}
+
+function isFinding(credit: Credit): boolean {
+  return credit.kind !== 'na' && !(credit.kind === 'credit' && credit.credit >= 1);
+}
+
+/**
+ * Skor Mandiri (self answers), Skor Akhir (effective answers), the category of the rounded
+ * Skor Akhir, the number of findings and the completeness of the self-assessment. Answers are
+ * matched to indicators by code, case-insensitively; indicators without an answer row are unanswered.
+ */
+export function summarize(
+  indicators: readonly Indicator[],
+  answers: readonly AnswerRow[],
+  aspects: readonly AspectWeight[],
+  categories: readonly Category[],
+): Summary {
+  const rows = assess(indicators, answers);
+  const selfScore = scoreOf(rows.map((r) => ({ ind: r.ind, credit: r.self })), aspects);
+  const finalScore = scoreOf(rows.map((r) => ({ ind: r.ind, credit: r.effective })), aspects);
+  const askable = rows.filter((r) => r.self.kind !== 'na');
+  const answered = askable.filter((r) => r.self.kind !== 'empty').length;
+  return {
+    selfScore,
+    finalScore,
+    category: categoryFor(finalScore, categories)?.name ?? '',
+    findings: rows.filter((r) => isFinding(r.effective)).length,
+    completeness: askable.length > 0 ? roundHalfUp((100 * answered) / askable.length) : null,
+  };
+}
+
+function statusOf(credit: Credit): Finding['status'] {
+  if (credit.kind === 'empty') return 'unanswered';
+  if (credit.kind === 'credit' && credit.credit > 0) return 'partial';
+  return credit.kind === 'invalid' ? 'invalid' : 'no';
+}
+
+/**
+ * The findings (temuan): applicable indicators whose effective answer gives credit < 1,
+ * unanswered and invalid included, in instrument order. Each carries the assessor's note, the
+ * tab's recommendation (else the instrument's) and the row's deadline (else `defaults.deadline`).
+ */
+export function findingsOf(
+  indicators: readonly Indicator[],
+  answers: readonly AnswerRow[],
+  defaults: { deadline: string },
+): Finding[] {
+  return assess(indicators, answers)
+    .filter((r) => isFinding(r.effective))
+    .map(({ ind, answer, effectiveRaw, effective }) => ({
+      code: ind.code,
+      text: ind.text,
+      answer: cellText(effectiveRaw),
+      status: statusOf(effective),
+      note: cellText(answer?.note),
+      recommendation: cellText(answer?.recommendation) || ind.recommendation,
+      deadline: cellText(answer?.deadline) || defaults.deadline,
+    }));
+}

@@ -1,0 +1,91 @@
+// The pinned names of WORKBOOK.md: system tabs, their header rows and the Pengaturan keys,
+// plus the one routine that finds a table's columns by header text.
+
+export const TABS = {
+  pengaturan: 'Pengaturan',
+  instrumen: 'Instrumen',
+  aspek: 'Aspek',
+  kategori: 'Kategori',
+  unit: 'Unit',
+  rekap: 'Rekap',
+  logEmail: 'Log Email',
+  riwayat: 'Riwayat',
+  arsip: 'Arsip',
+} as const;
+
+export const HEADERS = {
+  pengaturan: ['Kunci', 'Nilai', 'Keterangan'],
+  instrumen: ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban', 'Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'],
+  aspek: ['Aspek', 'Bobot Aspek'],
+  kategori: ['Kategori', 'Skor Minimum', 'Keterangan', 'Zona'],
+  unit: ['Kode', 'Nama Unit', 'Jenis', 'Nama PIC', 'Email PIC', 'Email Asesor', 'Tab', 'Status'],
+  rekap: [
+    'Kode',
+    'Nama Unit',
+    'Jenis',
+    'Skor Mandiri',
+    'Skor Akhir',
+    'Kategori',
+    'Jumlah Temuan',
+    'Kelengkapan',
+    'Skor Putaran Lalu',
+    'Perubahan',
+    'Email Terakhir',
+  ],
+  logEmail: ['Waktu', 'Putaran', 'Kode Unit', 'Kepada', 'Tembusan', 'Subjek', 'Status', 'Sidik', 'Keterangan'],
+  riwayat: ['Putaran', 'Kode Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Ditutup'],
+  /** The unit tab's table: WORKBOOK.md's 13 columns, then 'Boleh N/A' (docs/internals.md). */
+  unitTable: [
+    'Kode',
+    'Aspek',
+    'Indikator',
+    'Bobot',
+    'Jenis Jawaban',
+    'Jawaban Mandiri',
+    'Bukti',
+    'Jawaban Verifikasi',
+    'Catatan Asesor',
+    'Rekomendasi',
+    'Batas Waktu',
+    'Tindak Lanjut',
+    'Jawaban Putaran Lalu',
+    'Boleh N/A',
+  ],
+} as const;
+
+export const SETTING_KEYS = [
+  'nama_kegiatan',
+  'instansi_penilai',
+  'profil',
+  'putaran',
+  'batas_waktu',
+  'email_admin',
+  'email_balasan',
+  'bahasa',
+  // Added by the mail room (issue 5): Ya/Tidak, send the acknowledgement to units with no finding.
+  'kirim_tanda_terima',
+] as const;
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** Every system tab name, for checks that a unit tab never takes one. */
+export const SYSTEM_TAB_NAMES: readonly string[] = Object.values(TABS);
+
+/**
+ * Column positions of `wanted` headers in `headerRow` (case-insensitive, trimmed; the first
+ * match wins), and the wanted headers that are absent.
+ */
+export function findColumns<K extends string>(
+  headerRow: readonly unknown[] | undefined,
+  wanted: readonly K[],
+): { index: Partial<Record<K, number>>; missing: K[] } {
+  const cells = (headerRow ?? []).map((c) => String(c ?? '').trim().toLowerCase());
+  const index: Partial<Record<K, number>> = {};
+  const missing: K[] = [];
+  for (const name of wanted) {
+    const at = cells.indexOf(name.toLowerCase());
+    if (at < 0) missing.push(name);
+    else index[name] = at;
+  }
+  return { index, missing };
+}

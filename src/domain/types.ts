@@ -1,0 +1,98 @@
+// The shapes the domain works on. Values read from the workbook are parsed into these by
+// settings.ts, instrument.ts and units.ts; scoring.ts computes over them.
+import type { Lang } from './i18n';
+
+/** How an indicator is answered (Instrumen "Jenis Jawaban"). */
+export type AnswerType = { kind: 'ya-tidak' } | { kind: 'ya-sebagian-tidak' } | { kind: 'scale'; max: number };
+
+export interface Indicator {
+  code: string;
+  aspect: string;
+  text: string;
+  weight: number;
+  answerType: AnswerType;
+  /** The canonical "Jenis Jawaban" text: 'ya-tidak', 'ya-sebagian-tidak' or '0-N'. */
+  answerTypeText: string;
+  allowNA: boolean;
+  recommendation: string;
+  legalBasis: string;
+  evidence: string;
+}
+
+export interface Category {
+  name: string;
+  min: number;
+  description: string;
+  zone: 'Hijau' | 'Kuning' | 'Merah';
+}
+
+export interface AspectWeight {
+  aspect: string;
+  weight: number;
+}
+
+export interface Settings {
+  namaKegiatan: string;
+  instansiPenilai: string;
+  profil: string;
+  putaran: string;
+  /** 'yyyy-mm-dd' or '' */
+  batasWaktu: string;
+  emailAdmin: string[];
+  emailBalasan: string;
+  bahasa: Lang;
+  /** Pengaturan kirim_tanda_terima (issue 5): a unit with no finding gets an acknowledgement; only Tidak/No turns it off. */
+  kirimTandaTerima: boolean;
+}
+
+export interface Unit {
+  /** 1-based sheet row in Unit */
+  row: number;
+  code: string;
+  name: string;
+  type: string;
+  picName: string;
+  picEmails: string[];
+  assessorEmails: string[];
+}
+
+/** Something wrong in the workbook that the user can fix; `message` is localized and says how. */
+export interface Problem {
+  tab: string;
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** One indicator's answers on a unit tab, keyed by indicator code. */
+export interface AnswerRow {
+  code: string;
+  self: unknown;
+  verified: unknown;
+  note?: string;
+  recommendation?: string;
+  deadline?: string;
+}
+
+export interface Summary {
+  selfScore: number | null;
+  finalScore: number | null;
+  /** Category name of the rounded final score; '' when there is no score. */
+  category: string;
+  findings: number;
+  /** Percent of the self-assessment filled in; null when nothing can be answered. */
+  completeness: number | null;
+}
+
+export interface Finding {
+  code: string;
+  text: string;
+  /** The effective answer as displayed, '' if none. */
+  answer: string;
+  status: 'unanswered' | 'invalid' | 'partial' | 'no';
+  note: string;
+  recommendation: string;
+  deadline: string;
+}

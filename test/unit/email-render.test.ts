@@ -1,0 +1,121 @@
+import { escapeHtml, formatLongDate, formatScore, renderFindingsEmail, testSubject, type FindingsEmailInput } from '../../src/domain/email';
+import type { Finding } from '../../src/domain/types';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  code: 'SP-01',
+  text: 'Standar pelayanan dipublikasikan',
+  answer: 'Tidak',
+  status: 'no',
+  note: 'Belum ada papan informasi',
+  recommendation: 'Pasang papan standar pelayanan',
+  deadline: '2025-03-31',
+  ...over,
+});
+
+const input = (over: Partial<FindingsEmailInput> = {}): FindingsEmailInput => ({
+  lang: 'id',
+  settings: { namaKegiatan: 'Pendampingan 2025', instansiPenilai: 'Ombudsman RI Perwakilan Jambi', putaran: '2025 Pendampingan', batasWaktu: '2025-04-30' },
+  unit: { code: 'DINKES', name: 'Dinas Kesehatan', picName: 'Budi' },
+  summary: { selfScore: 80.5, finalScore: 72.25, category: 'Kuning' },
+  findings: [finding()],
+  tabUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=12',
+  ...over,
+});
+
+test('the findings email greets the PIC and carries the programme, round, scores, findings, link and signature', () => {
+  const m = renderFindingsEmail(input());
+  expect(m.kind).toBe('findings');
+  expect(m.subject).toBe('Temuan Pendampingan 2025: Dinas Kesehatan (2025 Pendampingan)');
+  for (const body of [m.html, m.text]) {
+    expect(body).toContain('Yth. Budi,');
+    expect(body).toContain('Pendampingan 2025');
+    expect(body).toContain('2025 Pendampingan');
+    expect(body).toContain('80,5');
+    expect(body).toContain('72,25');
+    expect(body).toContain('Kuning');
+    expect(body).toContain('SP-01');
+    expect(body).toContain('Belum ada papan informasi');
+    expect(body).toContain('Pasang papan standar pelayanan');
+    expect(body).toContain('31 Maret 2025');
+    expect(body).toContain('30 April 2025');
+    expect(body).toContain('Ombudsman RI Perwakilan Jambi');
+  }
+  expect(m.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=12">');
+  expect(m.text).toContain('https://docs.google.com/spreadsheets/d/abc/edit#gid=12');
+  for (const header of ['Kode', 'Indikator', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu']) expect(m.html).toContain(`>${header}</th>`);
+});
+
+test('agency and assessor text is escaped in the HTML and left verbatim in the plain text', () => {
+  const evil = '<script>alert(1)</script><img src=x onerror="alert(2)">';
+  const m = renderFindingsEmail(
+    input({
+      unit: { code: 'X', name: `Dinas ${evil}`, picName: `Budi ${evil}` },
+      settings: { namaKegiatan: `Prog ${evil}`, instansiPenilai: `Kantor & ${evil}`, putaran: 'R1', batasWaktu: '' },
+      summary: { selfScore: null, finalScore: null, category: evil },
+      findings: [finding({ code: evil, text: evil, note: evil, recommendation: evil, deadline: evil })],
+    }),
+  );
+  expect(m.html).not.toMatch(/<script|<img|onerror="/i);
+  expect(m.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(m.html).toContain('Kantor &amp; ');
+  expect(m.text).toContain(evil);
+  expect(m.subject).not.toMatch(/[\r\n]/);
+});
+
+test('a link that is not a web address is shown as text, never as a href', () => {
+  const m = renderFindingsEmail(input({ tabUrl: 'javascript:alert(1)' }));
+  expect(m.html).not.toContain('href=');
+  expect(m.html).toContain('javascript:alert(1)');
+});
+
+test('a line break in a name cannot add a mail header through the subject', () => {
+  const m = renderFindingsEmail(input({ unit: { code: 'X', name: 'Dinas\r\nBcc: spy@example.com', picName: '' } }));
+  expect(m.subject).toBe('Temuan Pendampingan 2025: Dinas Bcc: spy@example.com (2025 Pendampingan)');
+});
+
+test('a unit with no findings gets a short acknowledgement without a findings table', () => {
+  const m = renderFindingsEmail(input({ findings: [], summary: { selfScore: 100, finalScore: 100, category: 'Hijau' } }));
+  expect(m.kind).toBe('acknowledgement');
+  expect(m.subject).toBe('Hasil Pendampingan 2025: Dinas Kesehatan (2025 Pendampingan), tanpa temuan');
+  expect(m.html).not.toContain('<thead>');
+  expect(m.html).toContain('Tidak ada temuan');
+  expect(m.text).toContain('Tidak ada temuan');
+  expect(m.text).toContain('100');
+});
+
+test('the email follows the workbook language', () => {
+  const m = renderFindingsEmail(input({ lang: 'en' }));
+  expect(m.subject).toBe('Pendampingan 2025 findings: Dinas Kesehatan (2025 Pendampingan)');
+  expect(m.html).toContain('Dear Budi,');
+  expect(m.html).toContain('80.5');
+  expect(m.html).toContain('31 March 2025');
+  expect(m.html).toContain('>Recommendation</th>');
+  expect(m.text).toContain('Kind regards,');
+  expect(m.html).not.toContain('Yth.');
+});
+
+test('without a PIC name the greeting names the unit', () => {
+  expect(renderFindingsEmail(input({ unit: { code: 'D', name: 'Dinas A', picName: '' } })).text).toMatch(/^Yth\. PIC Dinas A,/);
+});
+
+test('empty notes read as a dash in the plain text; multi-line notes keep their lines in the HTML', () => {
+  const m = renderFindingsEmail(input({ findings: [finding({ note: '', recommendation: 'baris 1\nbaris 2' })] }));
+  expect(m.text).toContain('   Catatan Asesor: –');
+  expect(m.html).toContain('baris 1<br>baris 2');
+});
+
+test('helpers: escaping, dates, scores, test subject', () => {
+  expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
+  expect(formatLongDate('id', '2025-12-01')).toBe('1 Desember 2025');
+  expect(formatLongDate('en', '2025-08-17')).toBe('17 August 2025');
+  expect(formatLongDate('id', 'segera')).toBe('segera');
+  expect(formatScore('id', null)).toBe('–');
+  expect(formatScore('id', 66.67)).toBe('66,67');
+  expect(formatScore('en', 100)).toBe('100');
+  expect(testSubject('id', 'S')).toBe('[UJI] S');
+  expect(testSubject('en', 'S')).toBe('[TEST] S');
+});
+
+test('the same input always renders the same message (the fingerprint depends on it)', () => {
+  expect(renderFindingsEmail(input())).toEqual(renderFindingsEmail(input()));
+});

@@ -1,0 +1,210 @@
+import { checkAspectCoverage, parseAnswerType, parseAspects, parseCategories, parseInstrument } from '../../src/domain/instrument';
+import { HEADERS } from '../../src/domain/tables';
+import type { Parsed, Problem } from '../../src/domain/types';
+
+const H = [...HEADERS.instrumen];
+const row = (over: Partial<Record<(typeof HEADERS.instrumen)[number], unknown>> = {}): unknown[] => {
+  const base: Record<string, unknown> = {
+    Kode: 'SP-01',
+    Aspek: 'Standar Pelayanan',
+    Indikator: 'Persyaratan dipublikasikan',
+    Bobot: 3,
+    'Jenis Jawaban': 'ya-tidak',
+    'Boleh N/A': 'Tidak',
+    Rekomendasi: 'Pasang papan informasi.',
+    'Dasar Hukum': 'UU 25/2009 Pasal 21',
+    'Bukti Diminta': 'Foto',
+    ...over,
+  };
+  return H.map((h) => base[h]);
+};
+
+function problemsOf<T>(parsed: Parsed<T>): Problem[] {
+  if (parsed.ok) throw new Error(`expected problems, got ${JSON.stringify(parsed.value)}`);
+  return parsed.problems;
+}
+
+describe('parseInstrument', () => {
+  test('reads indicators by header, in any column order, with canonical answer types', () => {
+    const shuffled = [...H].reverse();
+    const r = row({ Bobot: '2,5', 'Jenis Jawaban': ' 0 - 3 ', 'Boleh N/A': 'ya' });
+    const byHeader = Object.fromEntries(H.map((h, i) => [h, r[i]]));
+    const parsed = parseInstrument([shuffled, shuffled.map((h) => byHeader[h]), ['', '', ''], []], 'id');
+    expect(parsed).toEqual({
+      ok: true,
+      value: [
+        {
+          code: 'SP-01',
+          aspect: 'Standar Pelayanan',
+          text: 'Persyaratan dipublikasikan',
+          weight: 2.5,
+          answerType: { kind: 'scale', max: 3 },
+          answerTypeText: '0-3',
+          allowNA: true,
+          recommendation: 'Pasang papan informasi.',
+          legalBasis: 'UU 25/2009 Pasal 21',
+          evidence: 'Foto',
+        },
+      ],
+    });
+  });
+
+  test('optional columns may be absent: Boleh N/A then reads as Tidak', () => {
+    const parsed = parseInstrument([['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban'], ['A', 'X', 'Teks', 1, 'ya-sebagian-tidak']], 'id');
+    expect(parsed.ok && parsed.value[0]).toMatchObject({ allowNA: false, recommendation: '', answerType: { kind: 'ya-sebagian-tidak' } });
+  });
+
+  test('missing header columns are named', () => {
+    const problems = problemsOf(parseInstrument([['Kode', 'Indikator', 'Bobot'], ['A', 'x', 1]], 'id'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ tab: 'Instrumen' });
+    expect(problems[0].message).toContain('"Aspek", "Jenis Jawaban"');
+    expect(problems[0].message).toMatch(/^Tab Instrumen: kolom/);
+  });
+
+  test('every bad cell of every row is reported with its row, column and fix, in both languages', () => {
+    const rows = [
+      H,
+      row(),
+      row({ Kode: '', Indikator: '' }),
+      row({ Kode: ' sp-01 ', Bobot: 0 }),
+      row({ Kode: 'SP-03', Bobot: 'tiga', 'Jenis Jawaban': '0-11' }),
+      row({ Kode: 'SP-04', 'Jenis Jawaban': 'ya/tidak', 'Boleh N/A': 'mungkin' }),
+      row({ Kode: 'SP-05', Bobot: -2, 'Jenis Jawaban': '0-0' }),
+    ];
+    const problems = problemsOf(parseInstrument(rows, 'id'));
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'Kode'],
+      [3, 'Indikator'],
+      [4, 'Bobot'],
+      [4, 'Kode'],
+      [5, 'Bobot'],
+      [5, 'Jenis Jawaban'],
+      [6, 'Jenis Jawaban'],
+      [6, 'Boleh N/A'],
+      [7, 'Bobot'],
+      [7, 'Jenis Jawaban'],
+    ]);
+    expect(problems[3].message).toBe(
+      'Tab Instrumen baris 4, kolom Kode: Kode "sp-01" sudah dipakai di baris 2. Beri setiap baris Kode yang berbeda (huruf besar/kecil tidak dibedakan).',
+    );
+    expect(problems[4].message).toContain('Bobot "tiga" bukan angka lebih dari 0');
+    expect(problems[5].message).toContain('0-N dengan N bilangan bulat 1 sampai 10');
+    const en = problemsOf(parseInstrument(rows, 'en'));
+    expect(en[4].message).toBe('Tab Instrumen row 5, column Bobot: Bobot "tiga" is not a number greater than 0. Enter a positive number, e.g. 2 or 2.5.');
+  });
+
+  test('an instrument with no indicator, or no rows at all, is a problem', () => {
+    expect(problemsOf(parseInstrument([H, ['', ''], []], 'id'))[0].message).toContain('belum ada indikator');
+    expect(problemsOf(parseInstrument([], 'id'))[0].message).toContain('tidak ditemukan di baris judul');
+  });
+});
+
+describe('parseAnswerType', () => {
+  test.each([
+    ['ya-tidak', { kind: 'ya-tidak' }, 'ya-tidak'],
+    ['YA-SEBAGIAN-TIDAK', { kind: 'ya-sebagian-tidak' }, 'ya-sebagian-tidak'],
+    ['0-1', { kind: 'scale', max: 1 }, '0-1'],
+    ['0-10', { kind: 'scale', max: 10 }, '0-10'],
+  ])('%s is known', (input, type, text) => expect(parseAnswerType(input)).toEqual({ type, text }));
+
+  test.each(['', '0-0', '0-11', '1-3', 'ya', 'ya-tidak-sebagian', '0-3.5', 3])('%s is unknown', (input) => {
+    expect(parseAnswerType(input)).toBeNull();
+  });
+});
+
+describe('parseAspects', () => {
+  test('empty, absent or header-only means no aspect weights', () => {
+    expect(parseAspects([], 'id')).toEqual({ ok: true, value: [] });
+    expect(parseAspects([['Aspek', 'Bobot Aspek']], 'id')).toEqual({ ok: true, value: [] });
+    expect(parseAspects([['Aspek', 'Bobot Aspek'], ['', ''], ['', '']], 'id')).toEqual({ ok: true, value: [] });
+    expect(parseAspects([['', ''], ['', '']], 'id')).toEqual({ ok: true, value: [] });
+  });
+
+  test('reads weights given as numbers or text', () => {
+    expect(parseAspects([['Aspek', 'Bobot Aspek'], ['Input', 21.85], ['Proses', '32,37']], 'id')).toEqual({
+      ok: true,
+      value: [
+        { aspect: 'Input', weight: 21.85 },
+        { aspect: 'Proses', weight: 32.37 },
+      ],
+    });
+  });
+
+  test('bad weights, nameless rows, duplicate aspects and a missing header are problems', () => {
+    const problems = problemsOf(
+      parseAspects([['Aspek', 'Bobot Aspek'], ['Input', 'x'], ['', 5], ['input', 3], ['Output', 0]], 'id'),
+    );
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Bobot Aspek'],
+      [3, 'Aspek'],
+      [5, 'Bobot Aspek'],
+      [4, 'Aspek'],
+    ]);
+    expect(problems[3].message).toContain('Aspek "input" sudah ada di baris 2');
+    expect(problemsOf(parseAspects([['Input', 21.85]], 'id'))[0].message).toContain('"Aspek", "Bobot Aspek"');
+  });
+
+  test('an aspect used by indicators but missing from a non-empty Aspek tab is reported once', () => {
+    const inds = ['Input', 'Proses', 'proses ', 'Lain'].map((aspect, i) => ({
+      code: `K${i}`,
+      aspect,
+      text: 't',
+      weight: 1,
+      answerType: { kind: 'ya-tidak' } as const,
+      answerTypeText: 'ya-tidak',
+      allowNA: false,
+      recommendation: '',
+      legalBasis: '',
+      evidence: '',
+    }));
+    const problems = checkAspectCoverage(inds, [{ aspect: 'INPUT', weight: 1 }], 'id');
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('aspek "Proses" dipakai di tab Instrumen'),
+      expect.stringContaining('aspek "Lain"'),
+    ]);
+    expect(checkAspectCoverage(inds, [], 'id')).toEqual([]);
+  });
+});
+
+describe('parseCategories', () => {
+  const K = [...HEADERS.kategori];
+  test('reads categories with their zone normalised', () => {
+    expect(parseCategories([K, ['Hijau', 81, 'Tinggi', 'hijau'], ['Merah', '0', '', ' MERAH ']], 'id')).toEqual({
+      ok: true,
+      value: [
+        { name: 'Hijau', min: 81, description: 'Tinggi', zone: 'Hijau' },
+        { name: 'Merah', min: 0, description: '', zone: 'Merah' },
+      ],
+    });
+  });
+
+  test('bad minimums, zones, names, duplicates and no zero minimum are all reported', () => {
+    const problems = problemsOf(
+      parseCategories(
+        [K, ['A', 'x', '', 'Hijau'], ['', 50, '', 'Biru'], ['a', 101, '', 'Kuning'], ['C', 50, '', 'Merah'], ['', '', '', '']],
+        'id',
+      ),
+    );
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Skor Minimum'],
+      [3, 'Kategori'],
+      [3, 'Zona'],
+      [4, 'Skor Minimum'],
+      [4, 'Kategori'],
+      [5, 'Skor Minimum'],
+      [undefined, undefined],
+    ]);
+    expect(problems[5].message).toContain('Skor Minimum 50 sudah dipakai kategori di baris 3');
+    expect(problems[6].message).toBe(
+      'Tab Kategori: tidak ada kategori dengan Skor Minimum 0, sehingga skor rendah tidak mendapat kategori. Tambahkan kategori dengan Skor Minimum 0.',
+    );
+  });
+
+  test('an empty table has no zero category; a missing Zona column is named', () => {
+    expect(problemsOf(parseCategories([K], 'id'))[0].message).toContain('Skor Minimum 0');
+    expect(problemsOf(parseCategories([['Kategori', 'Skor Minimum']], 'en'))[0].message).toBe(
+      'Tab Kategori: column(s) "Zona" not found in the header row (the first row). Add those headers exactly as written.',
+    );
+  });
+});

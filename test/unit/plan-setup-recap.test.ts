@@ -1,0 +1,126 @@
+// Planning "Siapkan buku kerja" (create what is missing, never overwrite data) and Rekap
+// (references to the unit tabs' summary, kept columns, counts per category).
+import { getProfile } from '../../src/domain/profiles';
+import { HEADERS, SETTING_KEYS, TABS } from '../../src/domain/tables';
+import type { PlannedCell } from '../../src/domain/plan/cells';
+import { RECAP_HEADERS, recapColumn } from '../../src/domain/plan/layout';
+import { planRecap } from '../../src/domain/plan/recap';
+import { planSetup, type ExistingTab } from '../../src/domain/plan/setup';
+
+function shown(cell: PlannedCell): unknown {
+  const v = cell.value;
+  return v.kind === 'empty' ? '' : v.kind === 'text' ? v.text : v.kind === 'formula' ? v.formula : v.value;
+}
+
+const profile = getProfile('ombudsman-2021');
+if (!profile) throw new Error('profile missing');
+
+function tab(title: string, values: unknown[][], sheetId = 1): ExistingTab {
+  return { sheetId, title, rowCount: 100, columnCount: 10, values };
+}
+
+describe('setup', () => {
+  test('a new workbook gets every system tab from the profile, and loses its empty Sheet1', () => {
+    const plan = planSetup({ lang: 'id', profile, admin: 'me@x.example', tabs: [tab('Sheet1', [])], firstFreeSheetId: 5 });
+    expect(plan.create.map((t) => t.title)).toEqual(['Pengaturan', 'Instrumen', 'Aspek', 'Kategori', 'Unit', 'Rekap', 'Log Email', 'Riwayat']);
+    expect(plan.create.map((t) => t.sheetId)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(plan.deleteSheetId).toBe(1);
+    const instrumen = plan.create[1];
+    expect(instrumen.rows).toHaveLength(41);
+    expect(instrumen.rows[0].map(shown)).toEqual([...HEADERS.instrumen]);
+    expect(instrumen.rows[1][3].value.kind).toBe('number');
+    const settings = plan.create[0].rows.map((r) => r.map(shown));
+    expect(settings.find((r) => r[0] === 'email_admin')?.[1]).toBe('me@x.example');
+    const bahasa = plan.create[0].rows.find((r) => shown(r[0]) === 'bahasa');
+    expect(bahasa?.[1].dropdown?.values).toEqual(['id', 'en']);
+    expect(plan.create[5].rows[0].map(shown)).toEqual([...RECAP_HEADERS]);
+  });
+
+  test('a tab holding data is never overwritten; only a missing header or key is added', () => {
+    const units = [['Kode', 'Nama Unit', 'Jenis', 'Nama PIC', 'Email PIC', 'Email Asesor'], ['D1', 'Dinas', 'OPD', 'x', 'a@b.example', '']];
+    const settings = [['Kunci', 'Nilai', 'Keterangan'], ['nama_kegiatan', 'Kegiatan saya', ''], ['email_admin', 'boss@x.example', '']];
+    const existing = [
+      tab('Pengaturan', settings, 1),
+      tab('Instrumen', [['Kode'], ['X']], 2),
+      tab('Unit', units, 3),
+      tab('Aspek', [], 4),
+    ];
+    const plan = planSetup({ lang: 'id', profile, admin: 'me@x.example', tabs: existing, firstFreeSheetId: 10 });
+    expect(plan.create.map((t) => t.title)).toEqual(['Kategori', 'Rekap', 'Log Email', 'Riwayat']);
+    expect(plan.fill.map((t) => [t.title, t.sheetId])).toEqual([['Aspek', 4]]);
+    const unitPatch = plan.patches.find((p) => p.sheetId === 3);
+    expect(unitPatch).toMatchObject({ row: 0, column: 6 });
+    expect(unitPatch?.rows[0].map(shown)).toEqual(['Tab', 'Status']);
+    const keys = plan.patches.find((p) => p.sheetId === 1);
+    expect(keys?.row).toBe(3);
+    expect(keys?.rows.map((r) => shown(r[0]))).toEqual(SETTING_KEYS.filter((k) => k !== 'nama_kegiatan' && k !== 'email_admin'));
+    expect(keys?.rows.map((r) => shown(r[0]))).toContain('bahasa');
+    expect(plan.deleteSheetId).toBeNull();
+  });
+
+  test('running it again on a complete workbook plans nothing', () => {
+    const first = planSetup({ lang: 'id', profile, admin: 'me@x.example', tabs: [], firstFreeSheetId: 1 });
+    const tabs = first.create.map((t) => tab(t.title, t.rows.map((r) => r.map(shown)), t.sheetId));
+    const again = planSetup({ lang: 'id', profile, admin: 'me@x.example', tabs, firstFreeSheetId: 20 });
+    expect(again).toEqual({ create: [], fill: [], patches: [], deleteSheetId: null });
+  });
+
+  test('a Sheet1 with data is kept', () => {
+    const plan = planSetup({ lang: 'id', profile, admin: 'me@x.example', tabs: [tab('Sheet1', [['catatan']])], firstFreeSheetId: 2 });
+    expect(plan.deleteSheetId).toBeNull();
+  });
+});
+
+describe('Rekap', () => {
+  const categories = [
+    { name: 'Hijau', min: 81, description: '', zone: 'Hijau' as const },
+    { name: 'Merah', min: 0, description: '', zone: 'Merah' as const },
+  ];
+  const units = [
+    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11 },
+    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12 },
+  ];
+
+  test('one row per unit, by reference to its tab, with a link and the kept columns', () => {
+    const existing = [
+      [...RECAP_HEADERS],
+      ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '2024-01-01 TERKIRIM'],
+      ['OLD', 'Dihapus', 'OPD'],
+      ['OLD2', 'Dihapus', 'OPD'],
+      ['OLD3', 'Dihapus', 'OPD'],
+    ];
+    const plan = planRecap({ units, categories, existing, chartTitle: 'Sebaran' });
+    const rows = plan.rows.map((r) => r.map(shown));
+    expect(rows[0]).toEqual([...RECAP_HEADERS]);
+    expect(plan.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
+    expect(rows[1][recapColumn('Skor Mandiri')]).toBe("='D1 Dinas ''Satu'''!B5");
+    expect(rows[1][recapColumn('Kelengkapan')]).toBe("='D1 Dinas ''Satu'''!F5");
+    expect(rows[2][recapColumn('Kategori')]).toBe("='D2 Dinas Dua'!D5");
+    expect(rows[2][recapColumn('Skor Putaran Lalu')]).toBe(70.5);
+    expect(rows[2][recapColumn('Email Terakhir')]).toBe('2024-01-01 TERKIRIM');
+    expect(rows[2][recapColumn('Perubahan')]).toBe('=IF(OR(E3="",I3=""),"",ROUND(E3-I3,2))');
+    expect(rows[1][recapColumn('Tab')]).toBe('=HYPERLINK("#gid=11","D1 Dinas \'Satu\'")');
+    expect(rows).toHaveLength(5);
+    expect(rows.slice(3).every((r) => r.every((c) => c === ''))).toBe(true);
+    expect(plan.counts.map((r) => r.map(shown)).slice(0, 3)).toEqual([
+      ['Kategori', 'Jumlah Unit'],
+      ['Hijau', '=COUNTIF($F$2:$F$3,N2)'],
+      ['Merah', '=COUNTIF($F$2:$F$3,N3)'],
+    ]);
+    expect(plan.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 13, endColumn: 14 } });
+  });
+
+  test('an empty Rekap with no unit still gets its header and counts', () => {
+    const plan = planRecap({ units: [], categories, existing: [], chartTitle: 'c' });
+    expect(plan.rows).toHaveLength(1);
+    expect(plan.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,N2)']);
+  });
+});
+
+test('TABS and the setup agree on the system tabs', () => {
+  const plan = planSetup({ lang: 'id', profile, admin: '', tabs: [], firstFreeSheetId: 1 });
+  const names = plan.create.map((t) => t.title);
+  for (const name of [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit, TABS.rekap, TABS.logEmail, TABS.riwayat]) {
+    expect(names).toContain(name);
+  }
+});

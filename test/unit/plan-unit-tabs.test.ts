@@ -1,0 +1,312 @@
+// Planning unit tabs: layout, lossless refresh keyed by indicator Kode, archive, inactive
+// tabs, renames, and who may edit what (checked in Sheets' protection semantics).
+import { HEADERS } from '../../src/domain/tables';
+import type { Category, Indicator, Settings, Unit } from '../../src/domain/types';
+import type { PlannedCell } from '../../src/domain/plan/cells';
+import { UNIT_TAB, unitColumn, type UnitColumn } from '../../src/domain/plan/layout';
+import {
+  answerChoices,
+  planUnitTabs,
+  readOldTable,
+  unitProtections,
+  type Block,
+  type ExistingUnitTab,
+  type PlannedProtection,
+  type UnitTabsInput,
+} from '../../src/domain/plan/unit-tabs';
+
+const settings: Settings = {
+  namaKegiatan: 'Pendampingan',
+  instansiPenilai: 'Ombudsman',
+  profil: 'ombudsman-2021',
+  putaran: '2024 Pendampingan',
+  batasWaktu: '2024-03-31',
+  emailAdmin: ['admin@x.example'],
+  emailBalasan: 'admin@x.example',
+  bahasa: 'id',
+  kirimTandaTerima: true,
+};
+
+function ind(code: string, extra: Partial<Indicator> = {}): Indicator {
+  return {
+    code,
+    aspect: 'Standar',
+    text: `Indikator ${code}`,
+    weight: 2,
+    answerType: { kind: 'ya-tidak' },
+    answerTypeText: 'ya-tidak',
+    allowNA: false,
+    recommendation: `Perbaiki ${code}`,
+    legalBasis: 'UU 25/2009',
+    evidence: 'Foto',
+    ...extra,
+  };
+}
+
+const categories: Category[] = [
+  { name: 'Hijau', min: 81, description: '', zone: 'Hijau' },
+  { name: 'Kuning', min: 51, description: '', zone: 'Kuning' },
+  { name: 'Merah', min: 0, description: '', zone: 'Merah' },
+];
+
+function unit(code: string, name = `Dinas ${code}`, row = 2): Unit {
+  return { row, code, name, type: 'OPD', picName: 'P', picEmails: [`pic.${code.toLowerCase()}@x.example`], assessorEmails: ['asesor@x.example'] };
+}
+
+function input(extra: Partial<UnitTabsInput>): UnitTabsInput {
+  const units = extra.units ?? [unit('DINKES')];
+  return {
+    lang: 'id',
+    settings,
+    indicators: [ind('A1'), ind('A2'), ind('A3')],
+    categories,
+    units,
+    listedCodes: units.map((u) => u.code),
+    recordedTabs: new Map(),
+    existing: [],
+    titles: ['Pengaturan', 'Instrumen', 'Aspek', 'Kategori', 'Unit', 'Rekap'],
+    admins: ['admin@x.example'],
+    firstFreeSheetId: 100,
+    archivedAt: '2024-01-02 10:00',
+    ...extra,
+  };
+}
+
+/** A cell as the value Sheets would show (formulas as their text). */
+function shown(cell: PlannedCell): unknown {
+  const v = cell.value;
+  return v.kind === 'empty' ? '' : v.kind === 'text' ? v.text : v.kind === 'formula' ? v.formula : v.value;
+}
+
+/** The tab as a grid of plain values, as a values read would return it. */
+function asValues(rows: PlannedCell[][]): unknown[][] {
+  return rows.map((r) => r.map(shown));
+}
+
+const col = (name: UnitColumn) => unitColumn(name);
+
+function tableRow(rows: PlannedCell[][], code: string): PlannedCell[] {
+  const found = rows.slice(UNIT_TAB.firstDataRow).find((r) => shown(r[col('Kode')]) === code);
+  if (!found) throw new Error(`no row ${code}`);
+  return found;
+}
+
+/** An existing tab built from a first plan, with answers typed into it. */
+function existingFrom(rows: PlannedCell[][], answers: Record<string, Partial<Record<UnitColumn, unknown>>>, extra: Partial<ExistingUnitTab> = {}): ExistingUnitTab {
+  const values = asValues(rows);
+  for (const row of values.slice(UNIT_TAB.firstDataRow)) {
+    const typed = answers[String(row[col('Kode')])] ?? {};
+    for (const [column, value] of Object.entries(typed)) row[col(column as UnitColumn)] = value;
+  }
+  return { sheetId: 100, title: 'DINKES Dinas DINKES', code: 'DINKES', inactive: false, rowCount: values.length, values, ...extra };
+}
+
+test('a new unit tab has the header block, the one summary formula and one row per indicator', () => {
+  const plan = planUnitTabs(input({}));
+  expect(plan.tabs).toHaveLength(1);
+  const tab = plan.tabs[0];
+  expect(tab.kind).toBe('create');
+  expect(tab.sheetId).toBe(100);
+  expect(tab.title).toBe('DINKES Dinas DINKES');
+  expect(tab.rows).toHaveLength(UNIT_TAB.firstDataRow + 3);
+  expect(tab.rowCount).toBe(UNIT_TAB.firstDataRow + 3);
+  expect(tab.frozenRows).toBe(UNIT_TAB.tableHeaderRow + 1);
+  expect(tab.rows.every((r) => r.length === HEADERS.unitTable.length)).toBe(true);
+  expect(asValues([tab.rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
+  const formulas = tab.rows.flat().filter((c) => c.value.kind === 'formula');
+  expect(formulas).toHaveLength(1);
+  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:D,'Aspek'!A:B)");
+  expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
+  expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
+  expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
+  expect(plan.tabOf.get('dinkes')).toBe('DINKES Dinas DINKES');
+});
+
+test('agency text that looks like a formula is planned as text', () => {
+  const plan = planUnitTabs(input({ units: [unit('X1', '=HYPERLINK("http://evil")')] }));
+  const title = plan.tabs[0].rows[0][0].value;
+  expect(title).toEqual({ kind: 'text', text: 'X1 — =HYPERLINK("http://evil")' });
+  const old = existingFrom(plan.tabs[0].rows, { A1: { 'Jawaban Mandiri': '=1+1', 'Catatan Asesor': '+62 811' } }, { code: 'X1' });
+  const again = planUnitTabs(input({ units: [unit('X1', '=HYPERLINK("http://evil")')], existing: [old] }));
+  const row = tableRow(again.tabs[0].rows, 'A1');
+  expect(row[col('Jawaban Mandiri')].value).toEqual({ kind: 'text', text: '=1+1' });
+  expect(row[col('Catatan Asesor')].value).toEqual({ kind: 'text', text: '+62 811' });
+});
+
+test('answer dropdowns follow Jenis Jawaban, with N/A only where allowed', () => {
+  expect(answerChoices({ kind: 'ya-tidak' }, false)).toEqual(['Ya', 'Tidak']);
+  expect(answerChoices({ kind: 'ya-sebagian-tidak' }, true)).toEqual(['Ya', 'Sebagian', 'Tidak', 'N/A']);
+  expect(answerChoices({ kind: 'scale', max: 3 }, false)).toEqual(['0', '1', '2', '3']);
+  const plan = planUnitTabs(input({ indicators: [ind('A1', { answerType: { kind: 'scale', max: 2 }, answerTypeText: '0-2', allowNA: true })] }));
+  const row = tableRow(plan.tabs[0].rows, 'A1');
+  expect(row[col('Jawaban Mandiri')].dropdown).toEqual({ values: ['0', '1', '2', 'N/A'], strict: true });
+  expect(row[col('Jawaban Verifikasi')].dropdown).toEqual({ values: ['0', '1', '2', 'N/A'], strict: true });
+  expect(row[col('Tindak Lanjut')].dropdown?.values).toEqual(['Belum', 'Dalam proses', 'Selesai']);
+  expect(row[col('Boleh N/A')].value).toEqual({ kind: 'text', text: 'Ya' });
+  expect(row[col('Bukti')].note).toBe('Bukti diminta: Foto');
+});
+
+describe('refresh keeps every answer of a surviving indicator code', () => {
+  const first = planUnitTabs(input({})).tabs[0];
+  const answers = {
+    A1: { 'Jawaban Mandiri': 'Ya', Bukti: 'http://bukti/1', 'Jawaban Verifikasi': 'Tidak', 'Catatan Asesor': 'kurang', 'Batas Waktu': 45400, 'Tindak Lanjut': 'Selesai' },
+    A2: { 'Jawaban Mandiri': 'Tidak', Rekomendasi: 'Khusus', 'Jawaban Putaran Lalu': 'Ya' },
+    A3: { 'Jawaban Mandiri': 'Ya', Bukti: 'foto.jpg' },
+  };
+  const old = existingFrom(first.rows, answers);
+  const kept = (rows: PlannedCell[][], code: string) => {
+    const row = tableRow(rows, code);
+    return Object.fromEntries(Object.keys(answers[code as keyof typeof answers]).map((c) => [c, shown(row[col(c as UnitColumn)])]));
+  };
+
+  test.each([
+    ['added', [ind('A1'), ind('A2'), ind('A3'), ind('A4')]],
+    ['reordered', [ind('A3'), ind('A1'), ind('A2')]],
+    ['reworded and reweighted', [ind('A1', { text: 'Baru', weight: 5 }), ind('A2'), ind('A3', { answerType: { kind: 'ya-sebagian-tidak' }, answerTypeText: 'ya-sebagian-tidak' })]],
+  ])('indicators %s', (_, indicators) => {
+    const plan = planUnitTabs(input({ indicators, existing: [old], recordedTabs: new Map([['dinkes', old.title]]) }));
+    const tab = plan.tabs[0];
+    expect(tab.kind).toBe('refresh');
+    expect(tab.sheetId).toBe(100);
+    expect(tab.renamedFrom).toBeUndefined();
+    for (const code of ['A1', 'A2', 'A3']) expect(kept(tab.rows, code)).toEqual(answers[code as keyof typeof answers]);
+    const codes = tab.rows.slice(UNIT_TAB.firstDataRow).map((r) => shown(r[col('Kode')])).filter((c) => c !== '');
+    expect(codes).toEqual(indicators.map((i) => i.code));
+    expect(plan.archive).toEqual([]);
+  });
+
+  test('the rewording reaches the tab', () => {
+    const plan = planUnitTabs(input({ indicators: [ind('A1', { text: 'Baru', weight: 5 }), ind('A2'), ind('A3')], existing: [old] }));
+    const row = tableRow(plan.tabs[0].rows, 'A1');
+    expect(shown(row[col('Indikator')])).toBe('Baru');
+    expect(shown(row[col('Bobot')])).toBe(5);
+  });
+
+  test('a removed indicator leaves the tab, its data goes to Arsip, and stale rows are cleared', () => {
+    const plan = planUnitTabs(input({ indicators: [ind('A1'), ind('A3')], existing: [old] }));
+    const tab = plan.tabs[0];
+    expect(tab.rows).toHaveLength(old.values.length);
+    expect(tab.rows[tab.rows.length - 1].every((c) => c.value.kind === 'empty' && !c.dropdown)).toBe(true);
+    expect(kept(tab.rows, 'A1')).toEqual(answers.A1);
+    expect(plan.archive).toHaveLength(1);
+    const archived = plan.archive[0].map(shown);
+    expect(archived.slice(0, 4)).toEqual(['2024-01-02 10:00', 'DINKES', old.title, 'Indikator tidak ada lagi di Instrumen']);
+    expect(archived[4 + col('Kode')]).toBe('A2');
+    expect(archived[4 + col('Rekomendasi')]).toBe('Khusus');
+    expect(archived[4 + col('Jawaban Putaran Lalu')]).toBe('Ya');
+  });
+
+  test('a tab whose table header was changed is left untouched, with a status', () => {
+    const broken = { ...old, values: old.values.map((r) => r.map((c) => (c === 'Jawaban Mandiri' ? 'Jawaban' : c))) };
+    const plan = planUnitTabs(input({ existing: [broken] }));
+    expect(plan.tabs).toEqual([]);
+    expect(plan.unreadable.get('dinkes')).toMatch(/tidak diperbarui/);
+    expect(plan.tabOf.get('dinkes')).toBe(old.title);
+  });
+});
+
+describe('units added, renamed and removed', () => {
+  const first = planUnitTabs(input({})).tabs[0];
+  const old = existingFrom(first.rows, { A1: { 'Jawaban Mandiri': 'Ya' } });
+
+  test('an added unit gets a new tab with a fresh id; the existing one is refreshed', () => {
+    const plan = planUnitTabs(input({ units: [unit('DINKES'), unit('DISDIK', 'Dinas Pendidikan', 3)], existing: [old], firstFreeSheetId: 101 }));
+    expect(plan.tabs.map((t) => [t.kind, t.sheetId])).toEqual([
+      ['refresh', 100],
+      ['create', 101],
+    ]);
+  });
+
+  test('a renamed unit renames a tab that still has our name, and keeps a name a user chose', () => {
+    const renamed = [unit('DINKES', 'Dinas Kesehatan')];
+    const ours = planUnitTabs(input({ units: renamed, existing: [old], recordedTabs: new Map([['dinkes', old.title]]) }));
+    expect(ours.tabs[0].title).toBe('DINKES Dinas Kesehatan');
+    expect(ours.tabs[0].renamedFrom).toBe(old.title);
+    expect(shown(ours.tabs[0].rows[0][0])).toBe('DINKES — Dinas Kesehatan');
+    expect(shown(tableRow(ours.tabs[0].rows, 'A1')[col('Jawaban Mandiri')])).toBe('Ya');
+    const users = planUnitTabs(input({ units: renamed, existing: [{ ...old, title: 'Kesehatan' }], recordedTabs: new Map([['dinkes', old.title]]) }));
+    expect(users.tabs[0].title).toBe('Kesehatan');
+    expect(users.tabs[0].renamedFrom).toBeUndefined();
+  });
+
+  test('a removed unit keeps its tab, marked inactive and closed to its PIC, and its data is archived', () => {
+    const plan = planUnitTabs(input({ units: [], listedCodes: [], existing: [old] }));
+    expect(plan.tabs).toEqual([]);
+    expect(plan.deactivations).toHaveLength(1);
+    expect(shown(plan.deactivations[0].titleCell)).toBe('NONAKTIF — DINKES — Dinas DINKES');
+    expect(plan.deactivations[0].editors).toEqual(['admin@x.example']);
+    expect(plan.archive.map((r) => shown(r[3]))).toEqual(['Unit tidak ada lagi di tab Unit']);
+    // Once inactive, nothing more happens to it.
+    const again = planUnitTabs(input({ units: [], listedCodes: [], existing: [{ ...old, inactive: true }] }));
+    expect(again.deactivations).toEqual([]);
+    expect(again.archive).toEqual([]);
+  });
+
+  test('a unit whose row is bad this time is not deactivated', () => {
+    const plan = planUnitTabs(input({ units: [], listedCodes: ['dinkes'], existing: [old] }));
+    expect(plan.deactivations).toEqual([]);
+    expect(plan.tabs).toEqual([]);
+  });
+
+  test('a unit that comes back reactivates its tab with its answers', () => {
+    const plan = planUnitTabs(input({ existing: [{ ...old, inactive: true }] }));
+    expect(plan.tabs[0].reactivate).toBe(true);
+    expect(shown(tableRow(plan.tabs[0].rows, 'A1')[col('Jawaban Mandiri')])).toBe('Ya');
+  });
+});
+
+test('readOldTable finds the table by its header wherever it is', () => {
+  const values = [['x'], [], ['Kode', 'Jawaban Mandiri', 'Bukti'], ['a1', 'Ya', 'foto'], ['', '', ''], ['A2', '', 'link']];
+  const table = readOldTable(values);
+  expect([...(table?.kept.keys() ?? [])]).toEqual(['a1', 'a2']);
+  expect(table?.kept.get('a2')?.[1]).toBe('link');
+  expect(readOldTable([['Kode', 'Nama']])).toBeNull();
+});
+
+describe('protection matrix in Sheets semantics', () => {
+  const admin = 'admin@x.example';
+  const pic = 'pic@x.example';
+  const otherPic = 'pic.lain@x.example';
+  const assessor = 'asesor@x.example';
+  const stranger = 'orang@x.example';
+  const protections = unitProtections(3, [admin], [pic], [assessor]);
+
+  const inside = (b: Block, row: number, column: number) => row >= b.startRow && row < b.endRow && column >= b.startColumn && column < b.endColumn;
+  /** Sheets: a user edits a cell only if every protection containing it lists the user. */
+  function canEdit(user: string, row: number, column: number, ps: PlannedProtection[]): boolean {
+    return ps.every((p) => {
+      const contains = p.block ? inside(p.block, row, column) : !p.unprotected.some((b) => inside(b, row, column));
+      return !contains || p.editors.includes(user);
+    });
+  }
+
+  const groups: Record<string, UnitColumn[]> = {
+    pic: ['Jawaban Mandiri', 'Bukti', 'Tindak Lanjut'],
+    assessor: ['Jawaban Verifikasi', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu'],
+    admin: ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban', 'Jawaban Putaran Lalu', 'Boleh N/A'],
+  };
+  const expected: Record<string, Record<string, boolean>> = {
+    [pic]: { pic: true, assessor: false, admin: false },
+    [otherPic]: { pic: false, assessor: false, admin: false },
+    [assessor]: { pic: true, assessor: true, admin: false },
+    [admin]: { pic: true, assessor: true, admin: true },
+    [stranger]: { pic: false, assessor: false, admin: false },
+  };
+  for (const [user, byGroup] of Object.entries(expected)) {
+    for (const [group, allowed] of Object.entries(byGroup)) {
+      test(`${user} ${allowed ? 'may' : 'may not'} edit the ${group} columns`, () => {
+        for (const column of groups[group]) {
+          for (const row of [UNIT_TAB.firstDataRow, UNIT_TAB.firstDataRow + 2]) expect(canEdit(user, row, col(column), protections)).toBe(allowed);
+        }
+      });
+    }
+  }
+
+  test('the header block, the table header and rows below the table are admins only', () => {
+    for (const row of [0, UNIT_TAB.summaryRow, UNIT_TAB.tableHeaderRow, UNIT_TAB.firstDataRow + 3]) {
+      expect(canEdit(pic, row, col('Jawaban Mandiri'), protections)).toBe(false);
+      expect(canEdit(assessor, row, col('Catatan Asesor'), protections)).toBe(false);
+      expect(canEdit(admin, row, col('Catatan Asesor'), protections)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { HEADERS } from '../../src/domain/tables';
+import type { Settings } from '../../src/domain/types';
+import { buildPanelState, type PanelInput } from '../../src/ui/panel-state';
+
+const settings: Settings = {
+  namaKegiatan: 'Pendampingan',
+  instansiPenilai: 'Ombudsman',
+  profil: 'ombudsman-2021',
+  putaran: '2024 Pendampingan',
+  batasWaktu: '2024-08-31',
+  emailAdmin: ['admin@example.go.id'],
+  emailBalasan: 'admin@example.go.id',
+  bahasa: 'id',
+  kirimTandaTerima: true,
+};
+
+const KATEGORI = [[...HEADERS.kategori], ['Hijau', 81, '', 'Hijau'], ['Kuning', 51, '', 'Kuning'], ['Merah', 0, '', 'Merah']];
+const UNIT = [
+  [...HEADERS.unit],
+  ['DINKES', 'Dinas Kesehatan', 'OPD', 'Budi', 'budi@x.go.id', '', 'DINKES', 'OK'],
+  ['DUKCAPIL', 'Disdukcapil', 'OPD', 'Sari', 'sari@x.go.id', '', 'DUKCAPIL', 'OK'],
+  ['BAD', 'Tanpa Email', 'OPD', '', '', '', '', 'Email PIC kosong.'],
+  ['BARU', 'Unit Baru', 'OPD', 'Ani', 'ani@x.go.id', '', '', ''],
+];
+const REKAP = [
+  [...HEADERS.rekap, 'Tab'],
+  ['DINKES', 'Dinas Kesehatan', 'OPD', 90, 88.5, 'Hijau', 2, 100, '', '', '', 'DINKES'],
+  ['DUKCAPIL', 'Disdukcapil', 'OPD', '', '', '', 14, 40, '', '', '', 'DUKCAPIL'],
+];
+// 45505.4375 = 2024-08-01 10:30 wall clock.
+const LOG = [
+  [...HEADERS.logEmail],
+  [45505.4375, '2024 Pendampingan', 'DINKES', 'budi@x.go.id', '', 'Temuan', 'TERKIRIM', 'ab', ''],
+  [45504, '2024 Pendampingan', 'DUKCAPIL', 'sari@x.go.id', '', 'Temuan', 'GAGAL', 'cd', 'quota'],
+  [45600, '2023 Lama', 'DINKES', 'budi@x.go.id', '', 'Temuan', 'TERKIRIM', 'ef', ''],
+];
+const RIWAYAT = [[...HEADERS.riwayat], ['2023 Awal', 'DINKES'], ['2023 Awal', 'DUKCAPIL'], ['2023 Lama', 'DINKES']];
+
+function input(overrides: Partial<PanelInput> = {}): PanelInput {
+  return {
+    lang: 'id',
+    user: 'admin@example.go.id',
+    isAdmin: true,
+    settings,
+    profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021' }],
+    unitTabs: new Map([
+      ['dinkes', { sheetId: 11, title: 'DINKES' }],
+      ['dukcapil', { sheetId: 12, title: 'DUKCAPIL' }],
+    ]),
+    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+    values: { unit: UNIT, kategori: KATEGORI, rekap: REKAP, logEmail: LOG, riwayat: RIWAYAT },
+    today: '2024-08-01',
+    overdue: [],
+    ...overrides,
+  };
+}
+
+test('each unit carries its status, tab link and Rekap figures; units without a tab have none', () => {
+  const state = buildPanelState(input());
+  expect(state.units.map((u) => [u.kode, u.statusOk, u.link, u.completion, u.score, u.category])).toEqual([
+    ['DINKES', true, 'https://docs.google.com/spreadsheets/d/abc/edit#gid=11', 100, 88.5, 'Hijau'],
+    ['DUKCAPIL', true, 'https://docs.google.com/spreadsheets/d/abc/edit#gid=12', 40, null, ''],
+    ['BAD', false, '', null, null, ''],
+    ['BARU', false, '', null, null, ''],
+  ]);
+  expect(state.units[3].status).toBe('');
+});
+
+test('units are counted per category, and units with a tab but no score as unscored', () => {
+  const state = buildPanelState(input());
+  expect(state.categories).toEqual([
+    { name: 'Hijau', zone: 'Hijau', count: 1 },
+    { name: 'Kuning', zone: 'Kuning', count: 0 },
+    { name: 'Merah', zone: 'Merah', count: 0 },
+  ]);
+  expect(state.unscored).toBe(1);
+});
+
+test('the ledger summary counts the active round only and shows its latest time', () => {
+  expect(buildPanelState(input()).ledger).toEqual({ sent: 1, failed: 1, skipped: 0, last: '2024-08-01 10:30' });
+});
+
+test('closed rounds are listed once each, in Riwayat order', () => {
+  expect(buildPanelState(input()).closedRounds).toEqual(['2023 Awal', '2023 Lama']);
+});
+
+test('next steps name what is left to do, most urgent first', () => {
+  expect(buildPanelState(input()).nextSteps).toEqual([
+    '1 baris Unit bermasalah: perbaiki sesuai kolom Status, lalu buat ulang tab unit.',
+    '1 unit belum punya tab: jalankan "Buat / perbarui tab unit".',
+    '1 unit belum lengkap mengisi Jawaban Mandiri.',
+  ]);
+  const fresh = buildPanelState(input({ settings: { ...settings, batasWaktu: '' }, values: { ...input().values, logEmail: [] } }));
+  expect(fresh.nextSteps.slice(-2)).toEqual([
+    'Isi batas waktu perbaikan di bagian Pengaturan agar email temuan menyebutkannya.',
+    'Pratinjau lalu kirim temuan di bagian Kirim.',
+  ]);
+  expect(buildPanelState(input({ values: { ...input().values, unit: [UNIT[0]] } })).nextSteps).toEqual([
+    'Isi tab Unit, atau tempel daftar unit di bagian Unit.',
+  ]);
+});
+
+test('after the deadline, or with overdue units, the next step is the new round', () => {
+  const round = 'This round is past its deadline: close it and start the re-assessment in the Round section.';
+  expect(buildPanelState(input({ lang: 'en' })).nextSteps).not.toContain(round);
+  expect(buildPanelState(input({ today: '2024-09-01', lang: 'en' })).nextSteps).toContain(round);
+  const overdue = [{ kode: 'DINKES', nama: 'Dinas Kesehatan', findings: 2 }];
+  const late = buildPanelState(input({ lang: 'en', overdue }));
+  expect(late.overdue).toEqual(overdue);
+  expect(late.nextSteps).toContain(round);
+});
