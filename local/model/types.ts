@@ -27,6 +27,13 @@ export interface CellData {
   formula?: string;
   format?: CellFormat;
   note?: string;
+  /** Set when `value` is an error code ('#REF!', '#N/A', '#ERROR!' …): the error's message. */
+  error?: string;
+  /**
+   * Set on a cell filled by an array result spilling from the formula at this (row, column) of the
+   * same sheet: its value is computed, it is not content (writing content here blocks the spill).
+   */
+  spilledFrom?: { row: number; column: number };
 }
 
 export interface GridRange {
@@ -80,6 +87,11 @@ export interface ProtectedRange {
   unprotectedRanges?: GridRange[];
   /** Emails allowed to edit the range (the owner always may). */
   editors: { users: string[]; domainUsersCanEdit?: boolean };
+  /**
+   * A protection Apps Script just created (Range/Sheet.protect()) mirrors the file's permissions,
+   * so it stops nobody, until its editors are first changed.
+   */
+  mirrorsFile?: boolean;
 }
 
 export interface DeveloperMetadata {
@@ -129,6 +141,19 @@ export interface MailQuotaEntry {
   recipients: number;
 }
 
+/** An installable trigger created by ScriptApp.newTrigger (recorded, not fired, by the local runtime). */
+export interface TriggerRecord {
+  id: string;
+  handlerFunction: string;
+  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+  /** Time-based: the period in milliseconds, or the one instant (ISO) it fires at. */
+  everyMs?: number;
+  at?: string;
+  /** The user who created it (add-on triggers are per user and document). */
+  user: string;
+  createdAt: string; // ISO time
+}
+
 export interface WorkbookModel {
   spreadsheetId: string;
   title: string;
@@ -136,6 +161,8 @@ export interface WorkbookModel {
   timeZone: string; // IANA, 'Asia/Jakarta'
   /** The owner (the user who created the file); may always edit everything. */
   owner: string;
+  /** Other users the file is shared with as editors (Spreadsheet.getEditors() lists the owner first). */
+  editors?: string[];
   /** Sheets in tab order. */
   sheets: SheetModel[];
   /** Spreadsheet-level developer metadata. */
@@ -144,6 +171,8 @@ export interface WorkbookModel {
   documentProperties: Record<string, string>;
   /** MailApp quota window, persisted with the workbook. */
   mailQuota: MailQuotaEntry[];
+  /** ScriptApp's installable triggers (absent = none). */
+  triggers?: TriggerRecord[];
   /** Next id for sheets, protected ranges, metadata and charts (ids are never reused). */
   nextId: number;
 }

@@ -1,0 +1,71 @@
+// `pendamping email`: the menu's "Kirim temuan". The bundle sends in resumable batches (each
+// one execution, as the sidebar drives them); the CLI calls the next batch until the bundle
+// says it is done, and adds up what each batch did.
+import { dirname, join, resolve } from 'node:path';
+import { msg } from '../messages';
+import type { BundleResult } from '../result';
+import { withSession, type Session } from '../session';
+import { count, outcome, workbookPath, type Command, type CommandIo } from './common';
+
+export interface EmailTotals {
+  sent: number;
+  skipped: number;
+  failed: number;
+  queued: number;
+}
+
+export interface EmailRequest {
+  only?: string[];
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+/**
+ * Calls sendFindingsBatch until the bundle is done, a batch fails, or a batch makes no
+ * progress (nothing left it may send now, e.g. the quota is used up: what is queued stays
+ * queued for the next run). Returns the totals and the last batch's answer.
+ */
+export function sendAllFindings(session: Session, request: EmailRequest, io: Pick<CommandIo, 'progress'>): { totals: EmailTotals; last: BundleResult } {
+  const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+  const label = msg(session.lang, 'progress.email');
+  for (;;) {
+    // A batch stopped by the mail service (ok: false) still reports what it did before.
+    const batch = session.call('sendFindingsBatch', request) as BundleResult & Partial<Record<keyof EmailTotals | 'done', unknown>>;
+    const sent = count(batch.sent);
+    const skipped = count(batch.skipped);
+    const failed = count(batch.failed);
+    totals.sent += sent;
+    totals.skipped += skipped;
+    totals.failed += failed;
+    totals.queued = count(batch.queued);
+    const handled = totals.sent + totals.skipped + totals.failed;
+    io.progress.update(label, handled, handled + totals.queued);
+    if (!batch.ok || batch.done === true || sent + skipped + failed === 0) return { totals, last: batch };
+  }
+}
+
+/** The default outbox: `outbox/` beside the workbook. */
+export function defaultOutbox(workbook: string): string {
+  return join(dirname(workbook), 'outbox');
+}
+
+export const email: Command = (options, io) => {
+  const file = workbookPath(options, io);
+  const outbox = resolve(io.cwd, options.outbox ?? defaultOutbox(file));
+  const delivery = options.smtp !== undefined ? { smtp: options.smtp } : { outbox };
+  return withSession(file, options, delivery, (session) => {
+    const request: EmailRequest = {
+      ...(options.only !== undefined && { only: options.only }),
+      ...(options.force === true && { force: true }),
+      ...(options.dryRun === true && { dryRun: true }),
+    };
+    const { totals, last } = sendAllFindings(session, request, io);
+    const lines = [
+      options.dryRun
+        ? msg(session.lang, 'result.emailDryRun', { sent: totals.sent, skipped: totals.skipped })
+        : msg(session.lang, 'result.email', { ...totals }),
+    ];
+    if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
+    return outcome(session, last, { ...totals }, lines);
+  });
+};

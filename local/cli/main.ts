@@ -1,0 +1,116 @@
+// The `pendamping` command line: parses the arguments, runs one command, prints its result
+// (a report, or exactly one JSON object with --json) and returns the exit code of WORKBOOK.md:
+// 0 success, 1 a user-facing error (one line on stderr, in the workbook's language), 2 bad usage.
+import { parseArgs, usage, wantsJson, UsageError, type CommandName } from './args';
+import type { Command, CommandIo } from './commands/common';
+import { demo } from './commands/demo';
+import { edit } from './commands/edit';
+import { email } from './commands/email';
+import { generate } from './commands/generate';
+import { DEFAULT_INIT_USER, init } from './commands/init';
+import { recap } from './commands/recap';
+import { round } from './commands/round';
+import { workbench } from './commands/workbench';
+import { msg, toLang, type Lang } from './messages';
+import { progressOn } from './progress';
+import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
+
+/** Each command of WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench };
+
+const HELP = new Set(['--help', '-h', 'help']);
+
+export interface CliStreams {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  stopped: Promise<void>;
+}
+
+/** The language before a workbook is open: the user's locale, else Indonesian. */
+function environmentLang(env: NodeJS.ProcessEnv): Lang {
+  return toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'id');
+}
+
+function report(io: CliStreams, command: string, json: boolean, result: CommandResult): void {
+  if (json) {
+    const object = {
+      ok: result.ok,
+      command,
+      ...(result.ok ? {} : { error: result.error }),
+      ...result.fields,
+      metrics: result.metrics,
+    };
+    io.stdout.write(`${JSON.stringify(object)}\n`);
+    return;
+  }
+  const calls = totalCalls(result.metrics);
+  const lines = [...result.lines];
+  if (calls > 0) {
+    const seconds = new Intl.NumberFormat(result.lang === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 }).format(
+      result.metrics.modeledMs / 1000,
+    );
+    lines.push(msg(result.lang, 'result.metrics', { calls, roundTrips: result.metrics.roundTrips, seconds }));
+  }
+  if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Prints the result (unless the command already did) and the error line; returns the exit code. */
+function finish(io: CliStreams, command: string, json: boolean, result: CommandResult): number {
+  if (!result.printed) report(io, command, json, result);
+  if (!result.ok) io.stderr.write(`${result.error ?? ''}\n`);
+  return result.ok ? 0 : 1;
+}
+
+function errorResult(lang: Lang, error: string): CommandResult {
+  return { ok: false, lang, error, metrics: NO_METRICS, fields: {}, lines: [] };
+}
+
+export async function main(argv: readonly string[], io: CliStreams): Promise<number> {
+  const json = wantsJson(argv);
+  const lang = environmentLang(io.env);
+  if (argv.length === 1 && HELP.has(argv[0])) {
+    io.stdout.write(`${usage(lang, DEFAULT_INIT_USER)}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const what = msg(lang, error.key, error.params);
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, command: error.command, error: what, metrics: NO_METRICS })}\n`);
+    io.stderr.write(`pendamping: ${what}\n\n${usage(lang, DEFAULT_INIT_USER)}\n`);
+    return 2;
+  }
+  const { command, options } = parsed;
+  const progress = progressOn(io.stderr);
+  const commandIo: CommandIo = {
+    progress,
+    cwd: io.cwd,
+    stopped: io.stopped,
+    announce: (line) => io.stdout.write(`${line}\n`),
+  };
+  let result: CommandResult;
+  try {
+    result = await COMMAND_RUNS[command](options, commandIo);
+  } catch (error) {
+    if (error instanceof CommandFailed) result = error.result;
+    else if (error instanceof CliError) result = errorResult(error.lang ?? lang, error.text(error.lang ?? lang));
+    else {
+      progress.end();
+      // An error thrown inside the bundle comes from the vm's realm: not an instance of this Error.
+      const { message, stack } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; stack?: unknown };
+      const reason = typeof message === 'string' ? message : String(error);
+      io.stderr.write(`${msg(lang, 'error.internal', { reason })}\n`);
+      if (typeof stack === 'string') io.stderr.write(`${stack}\n`);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, command, error: reason, metrics: NO_METRICS })}\n`);
+      return 1;
+    }
+  } finally {
+    progress.end();
+  }
+  return finish(io, command, options.json === true, result);
+}

@@ -1,0 +1,85 @@
+// What a command hands back to the CLI's main: success or a user-facing error (already in the
+// workbook's language), the metrics of the latency model, the command's own JSON fields and the
+// lines a person reads. Errors the user can cause are values, never stack traces.
+import { msg, type CliMessageKey, type Lang } from './messages';
+
+export interface CliMetrics {
+  /** Calls per `Service.method`. */
+  serviceCalls: Record<string, number>;
+  roundTrips: number;
+  modeledMs: number;
+  executions: number;
+  customFunctionCells: number;
+}
+
+export const NO_METRICS: CliMetrics = { serviceCalls: {}, roundTrips: 0, modeledMs: 0, executions: 0, customFunctionCells: 0 };
+
+export interface CommandResult {
+  ok: boolean;
+  lang: Lang;
+  /** One line, in `lang`; present when not ok. */
+  error?: string;
+  metrics: CliMetrics;
+  /** The command's own fields of the JSON object (created, sent, …). */
+  fields: Record<string, unknown>;
+  /** The human report (stdout without --json). */
+  lines: string[];
+  /** The command already printed its result while running (workbench prints its address at start). */
+  printed?: boolean;
+}
+
+/** A user-facing error raised by the CLI itself (a missing file, a busy workbook …): exit code 1. */
+export class CliError extends Error {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: Record<string, string | number> = {},
+    /** The workbook's language, when the error happens once it is known. */
+    readonly lang?: Lang,
+  ) {
+    super(key);
+  }
+
+  text(lang: Lang): string {
+    return msg(lang, this.key, this.params);
+  }
+}
+
+/**
+ * A command that failed before anything worth keeping happened (init whose setup failed): thrown
+ * so the workbook is not saved, and reported like a returned result.
+ */
+export class CommandFailed extends Error {
+  constructor(readonly result: CommandResult) {
+    super(result.error);
+  }
+}
+
+/** The problems a bundle error may carry ({ tab, row, column, message }). */
+export interface BundleProblem {
+  message: string;
+  [key: string]: unknown;
+}
+
+/** What every programmatic server function of the bundle returns. */
+export type BundleResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; problems?: BundleProblem[] };
+
+/** Metrics of what happened between two snapshots of one runtime. */
+export function metricsSince(before: CliMetrics, after: CliMetrics): CliMetrics {
+  const serviceCalls: Record<string, number> = {};
+  for (const [key, count] of Object.entries(after.serviceCalls)) {
+    const n = count - (before.serviceCalls[key] ?? 0);
+    if (n > 0) serviceCalls[key] = n;
+  }
+  return {
+    serviceCalls,
+    roundTrips: after.roundTrips - before.roundTrips,
+    modeledMs: Math.round((after.modeledMs - before.modeledMs) * 1000) / 1000,
+    executions: after.executions - before.executions,
+    customFunctionCells: after.customFunctionCells - before.customFunctionCells,
+  };
+}
+
+/** The total number of service calls of a metrics object. */
+export function totalCalls(metrics: CliMetrics): number {
+  return Object.values(metrics.serviceCalls).reduce((s, n) => s + n, 0);
+}

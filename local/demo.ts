@@ -1,0 +1,219 @@
+// `pendamping demo` (and `npm start`): the whole programme, offline, on the 30 OPD of
+// Kabupaten Muaro Jambi shipped with the add-on. Every step is the bundle's own server function
+// or a person's cell edit through the runtime (protections honoured): the secretariat sets up
+// the workbook and registers the units, generates the tabs, each PIC fills the self-assessment,
+// each assessor verifies it, the secretariat refreshes the recap and emails the findings.
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CliOptions } from './cli/args';
+import { outcome, type CommandIo } from './cli/commands/common';
+import { sendAllFindings } from './cli/commands/email';
+import { setUpWorkbook } from './cli/commands/init';
+import { msg, type CliMessageKey, type Lang } from './cli/messages';
+import { CliError, CommandFailed, type BundleResult, type CommandResult } from './cli/result';
+import { withSession, type Session } from './cli/session';
+import { maturities, seededRandom, simulateUnit, type IndicatorRow } from './demo/simulate';
+import { addressOf, cellOf, findTable, type Table } from './demo/tables';
+import { newWorkbook } from './model/workbook';
+import type { UserEditResult } from './services/spreadsheet/user-edit';
+
+/** The demo's secretariat (a reserved .example address: nothing is ever delivered). */
+export const DEMO_ADMIN = 'sekretariat@ombudsman.example';
+export const DEMO_WORKBOOK = 'pendamping-demo.xlsx';
+const DEMO_SEED = 20200914;
+const DEMO_PROFILE = 'ombudsman-2021';
+const DEADLINE_DAYS = 60;
+
+export interface DemoRow {
+  kode: string;
+  nama: string;
+  skorMandiri: number | null;
+  skorAkhir: number | null;
+  kategori: string;
+  temuan: number | null;
+}
+
+const ANSWER_HEADERS = ['Kode', 'Jenis Jawaban', 'Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'];
+
+function must(result: BundleResult, session: Session): asserts result is Extract<BundleResult, { ok: true }> {
+  if (!result.ok) throw new CommandFailed(outcome(session, result));
+}
+
+/** Units as tab-separated text for addUnits (agency names hold commas, never tabs). */
+function unitsText(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.join('\t')).join('\n');
+}
+
+function firstAddress(list: unknown): string {
+  return String(list ?? '').split(',')[0].trim();
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The secretariat fills the settings the defaults leave empty, in Pengaturan, as a person would. */
+function fillSettings(session: Session, now: Date): void {
+  const table = findTable(session.workbook, 'Pengaturan', ['Kunci', 'Nilai']);
+  if (table === undefined) return;
+  const deadline = new Date(now.getTime() + DEADLINE_DAYS * 86_400_000);
+  const values: Record<string, string> = {
+    instansi_penilai: 'Ombudsman RI Perwakilan Provinsi Jambi',
+    putaran: `${now.getUTCFullYear()} Pendampingan`,
+    batas_waktu: isoDay(deadline),
+  };
+  for (const row of table.rows) {
+    const key = String(cellOf(table, row, 'Kunci') ?? '').trim();
+    if (values[key] === undefined) continue;
+    refuseNothing(session.runtime.edit(session.user, 'Pengaturan', addressOf(table, row.row, 'Nilai'), values[key]));
+  }
+}
+
+/** The demo's people only type where they may: a refused edit is a bug, never hidden. */
+function refuseNothing(result: UserEditResult): void {
+  if (!result.ok) throw new Error(`demo edit refused: ${result.reason}`);
+}
+
+/** The unit tabs the generation made (Unit's Tab column), with their PIC and assessor. */
+function unitTabs(session: Session): { tab: string; pic: string; assessor: string }[] {
+  const units = findTable(session.workbook, 'Unit', ['Kode', 'Email PIC', 'Email Asesor', 'Tab']);
+  if (units === undefined) return [];
+  return units.rows
+    .map((row) => ({
+      tab: String(cellOf(units, row, 'Tab') ?? ''),
+      pic: firstAddress(cellOf(units, row, 'Email PIC')),
+      assessor: firstAddress(cellOf(units, row, 'Email Asesor')),
+    }))
+    .filter((u) => u.tab !== '');
+}
+
+function indicatorRows(table: Table): IndicatorRow[] {
+  return table.rows.map((row) => ({
+    row: row.row,
+    answerType: String(cellOf(table, row, 'Jenis Jawaban') ?? '').trim(),
+    allowNA: /^ya$/i.test(String(cellOf(table, row, 'Boleh N/A') ?? '').trim()),
+  }));
+}
+
+/** Each PIC self-assesses, then each assessor verifies, every row typed into the unit's tab. */
+function simulateAssessments(session: Session, io: CommandIo): void {
+  const tabs = unitTabs(session);
+  const random = seededRandom(DEMO_SEED);
+  const levels = maturities(tabs.length, random);
+  const plans = tabs.map((unit, i) => {
+    const table = findTable(session.workbook, unit.tab, ANSWER_HEADERS);
+    if (table === undefined) throw new Error(`demo: no answer table in tab ${unit.tab}`);
+    return { unit, table, answers: simulateUnit(indicatorRows(table), levels[i], random) };
+  });
+  const edit = (user: string, table: Table, row: number, header: string, value: string) => {
+    if (value !== '') refuseNothing(session.runtime.edit(user, table.sheet, addressOf(table, row, header), value));
+  };
+  const evidence = msg(session.lang, 'demo.evidence');
+  const note = msg(session.lang, 'demo.note.verified');
+  plans.forEach(({ unit, table, answers }, i) => {
+    io.progress.update(msg(session.lang, 'progress.demo.selfAssess'), i, plans.length);
+    for (const a of answers.self) {
+      edit(unit.pic, table, a.row, 'Jawaban Mandiri', a.value);
+      if (a.value !== '' && a.value !== 'N/A' && a.value !== 'Tidak' && a.value !== '0') edit(unit.pic, table, a.row, 'Bukti', evidence);
+    }
+  });
+  plans.forEach(({ unit, table, answers }, i) => {
+    io.progress.update(msg(session.lang, 'progress.demo.verify'), i, plans.length);
+    for (const a of answers.verified) {
+      edit(unit.assessor, table, a.row, 'Jawaban Verifikasi', a.value);
+      if (a.downgraded) edit(unit.assessor, table, a.row, 'Catatan Asesor', note);
+    }
+  });
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The recap as the demo prints it: one row per unit, read from Rekap. */
+export function recapRows(session: Session): DemoRow[] {
+  const headers = ['Kode', 'Nama Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan'];
+  const rekap = findTable(session.workbook, 'Rekap', headers);
+  if (rekap === undefined) return [];
+  return rekap.rows.map((row) => ({
+    kode: String(cellOf(rekap, row, 'Kode') ?? ''),
+    nama: String(cellOf(rekap, row, 'Nama Unit') ?? ''),
+    skorMandiri: numberOrNull(cellOf(rekap, row, 'Skor Mandiri')),
+    skorAkhir: numberOrNull(cellOf(rekap, row, 'Skor Akhir')),
+    kategori: String(cellOf(rekap, row, 'Kategori') ?? ''),
+    temuan: numberOrNull(cellOf(rekap, row, 'Jumlah Temuan')),
+  }));
+}
+
+/** A plain-text table, numbers right-aligned in the workbook's number style. */
+export function renderTable(lang: Lang, rows: readonly DemoRow[]): string[] {
+  const number = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const show = (n: number | null, format = true) => (n === null ? '—' : format ? number.format(n) : String(n));
+  const header = ['demo.col.unit', 'demo.col.self', 'demo.col.final', 'demo.col.category', 'demo.col.findings'] as const;
+  const body = rows.map((r) => [`${r.kode} — ${r.nama}`, show(r.skorMandiri), show(r.skorAkhir), r.kategori, show(r.temuan, false)]);
+  const all = [header.map((k) => msg(lang, k)), ...body];
+  const widths = all[0].map((_, c) => Math.max(...all.map((line) => line[c].length)));
+  const right = [false, true, true, false, true];
+  const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  return [line(all[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+}
+
+/** Removes the .eml files of an earlier demo run, so the outbox holds this run's messages only. */
+function clearOutbox(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.endsWith('.eml')) unlinkSync(join(dir, name));
+}
+
+function emlCount(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.eml')).length : 0;
+}
+
+export async function runDemo(options: CliOptions, io: CommandIo): Promise<CommandResult> {
+  const dir = resolve(io.cwd, options.dir ?? 'demo-output');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new CliError('error.readFile', { file: dir, reason: (error as Error).message });
+  }
+  const file = join(dir, DEMO_WORKBOOK);
+  const outbox = join(dir, 'outbox');
+  clearOutbox(outbox);
+  const user = options.user ?? DEMO_ADMIN;
+  const now = options.now === undefined ? new Date() : new Date(options.now);
+  const create = () => newWorkbook({ owner: user, title: 'Pendamping demo' });
+  const result = await withSession(file, { ...options, user }, { create, creator: user, replace: true, outbox }, (session) => {
+    const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
+    step('progress.demo.setup');
+    const demoUnits = session.call('demoUnits');
+    must(demoUnits, session);
+    must(setUpWorkbook(session, DEMO_PROFILE, unitsText(demoUnits.rows as string[][])), session);
+    fillSettings(session, now);
+    step('progress.demo.generate');
+    must(session.call('generateUnitTabs'), session);
+    simulateAssessments(session, io);
+    step('progress.demo.recap');
+    must(session.call('refreshRecap'), session);
+    const { totals, last } = sendAllFindings(session, {}, io);
+    must(last, session);
+    step('progress.demo.save');
+    const rows = recapRows(session);
+    const lines = [
+      msg(session.lang, 'demo.title', { count: rows.length }),
+      '',
+      ...renderTable(session.lang, rows),
+      '',
+      msg(session.lang, 'result.email', { ...totals }),
+    ];
+    return outcome(session, last, { workbook: file, outbox, units: rows, ...totals }, lines);
+  });
+  const emails = emlCount(outbox);
+  return {
+    ...result,
+    lines: [
+      ...result.lines,
+      msg(result.lang, 'demo.workbook', { file }),
+      msg(result.lang, 'demo.outbox', { dir: outbox, count: emails }),
+      msg(result.lang, 'demo.hint'),
+    ],
+  };
+}

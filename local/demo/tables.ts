@@ -1,0 +1,57 @@
+// Reading what a person sees in a tab of the in-memory workbook: the simulated PICs and
+// assessors find their answer cells, and the demo reads the recap, the way a user would —
+// by header text, never by fixed positions.
+import { columnLetters } from '../model/a1';
+import type { Scalar, WorkbookModel } from '../model/types';
+import { sheetByTitle } from '../model/workbook';
+
+export interface Table {
+  /** The tab's title. */
+  sheet: string;
+  /** 0-based row of the header. */
+  headerRow: number;
+  /** 0-based column of each header text. */
+  columns: Map<string, number>;
+  /** The rows under the header, up to the first row whose first column is empty. */
+  rows: { row: number; cells: (Scalar | undefined)[] }[];
+}
+
+/** The displayed values of a tab (formulas show their computed result). */
+export function sheetValues(workbook: WorkbookModel, title: string): (Scalar | undefined)[][] {
+  const sheet = sheetByTitle(workbook, title);
+  if (sheet === undefined) return [];
+  return sheet.rows.map((row) => (row ?? []).map((cell) => cell?.value));
+}
+
+/** The table of a tab whose header row holds every one of `headers`, or undefined. */
+export function findTable(workbook: WorkbookModel, title: string, headers: readonly string[]): Table | undefined {
+  const values = sheetValues(workbook, title);
+  for (let r = 0; r < values.length; r++) {
+    const columns = new Map<string, number>();
+    (values[r] ?? []).forEach((v, c) => {
+      const text = String(v ?? '').trim();
+      if (text !== '' && !columns.has(text)) columns.set(text, c);
+    });
+    if (!headers.every((h) => columns.has(h))) continue;
+    const first = Math.min(...headers.map((h) => columns.get(h) as number));
+    const rows: Table['rows'] = [];
+    for (let d = r + 1; d < values.length; d++) {
+      const cells = values[d] ?? [];
+      if (String(cells[first] ?? '').trim() === '') break;
+      rows.push({ row: d, cells });
+    }
+    return { sheet: title, headerRow: r, columns, rows };
+  }
+  return undefined;
+}
+
+/** The cell under `header` in a table row. */
+export function cellOf(table: Table, row: { cells: (Scalar | undefined)[] }, header: string): Scalar | undefined {
+  const c = table.columns.get(header);
+  return c === undefined ? undefined : row.cells[c];
+}
+
+/** A1 address of the cell under `header` on 0-based `row`. */
+export function addressOf(table: Table, row: number, header: string): string {
+  return `${columnLetters(table.columns.get(header) as number)}${row + 1}`;
+}

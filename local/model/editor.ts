@@ -1,0 +1,255 @@
+// Every change to a workbook's structure or content goes through WorkbookEditor, so that the
+// formula engine (the listener) follows it and both SpreadsheetApp and the Sheets API apply the
+// same rules. Without a listener it edits a bare model (the dry run of an atomic batchUpdate).
+import {
+  allocateId,
+  assertGridLimit,
+  defaultSheetName,
+  emptySheet,
+  sheetById,
+  sheetNameProblem,
+  type EnteredContent,
+} from './workbook';
+import type { CellData, GridRange, SheetModel, WorkbookModel } from './types';
+
+export type Dimension = 'ROWS' | 'COLUMNS';
+
+export interface ModelListener {
+  /** Content (value or formula) of the block changed in the model. */
+  contentChanged(sheet: SheetModel, top: number, left: number, height: number, width: number): void;
+  sheetAdded(sheet: SheetModel): void;
+  sheetRemoved(sheet: SheetModel): void;
+  sheetRenamed(sheet: SheetModel, oldTitle: string): void;
+  /** `count` rows/columns inserted at `start` (count > 0) or deleted from `start` (count < 0). */
+  dimensionChanged(sheet: SheetModel, dimension: Dimension, start: number, count: number): void;
+}
+
+export interface AddSheetOptions {
+  title?: string;
+  index?: number;
+  sheetId?: number;
+  rowCount?: number;
+  columnCount?: number;
+  hidden?: boolean;
+  frozenRowCount?: number;
+  frozenColumnCount?: number;
+  tabColor?: string;
+}
+
+/** Sheets' text when the last sheet would go. */
+export const LAST_SHEET_MESSAGE = "You can't remove all the sheets in a document.";
+
+export class WorkbookEditor {
+  constructor(
+    readonly workbook: WorkbookModel,
+    private readonly listener?: ModelListener,
+  ) {}
+
+  sheet(sheetId: number): SheetModel {
+    const sheet = sheetById(this.workbook, sheetId);
+    if (!sheet) throw new Error(`No grid with id: ${sheetId}`);
+    return sheet;
+  }
+
+  addSheet(options: AddSheetOptions = {}): SheetModel {
+    const title = options.title ?? defaultSheetName(this.workbook);
+    const problem = sheetNameProblem(this.workbook, title);
+    if (problem) throw new Error(problem);
+    if (options.sheetId !== undefined && sheetById(this.workbook, options.sheetId)) {
+      throw new Error(`A sheet with id ${options.sheetId} already exists.`);
+    }
+    const sheet = emptySheet(options.sheetId ?? allocateId(this.workbook), title, options.rowCount, options.columnCount);
+    assertGridLimit(this.workbook, sheet.rowCount * sheet.columnCount);
+    if (options.sheetId !== undefined && options.sheetId >= this.workbook.nextId) this.workbook.nextId = options.sheetId + 1;
+    sheet.hidden = options.hidden ?? false;
+    sheet.frozenRowCount = options.frozenRowCount ?? 0;
+    sheet.frozenColumnCount = options.frozenColumnCount ?? 0;
+    if (options.tabColor) sheet.tabColor = options.tabColor;
+    const index = Math.max(0, Math.min(options.index ?? this.workbook.sheets.length, this.workbook.sheets.length));
+    this.workbook.sheets.splice(index, 0, sheet);
+    this.listener?.sheetAdded(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheetId: number): void {
+    const sheet = this.sheet(sheetId);
+    if (this.workbook.sheets.length === 1) throw new Error(LAST_SHEET_MESSAGE);
+    this.workbook.sheets = this.workbook.sheets.filter((s) => s !== sheet);
+    this.listener?.sheetRemoved(sheet);
+  }
+
+  renameSheet(sheetId: number, title: string): void {
+    const sheet = this.sheet(sheetId);
+    if (sheet.title === title) return;
+    const problem = sheetNameProblem(this.workbook, title, sheetId);
+    if (problem) throw new Error(problem);
+    const oldTitle = sheet.title;
+    sheet.title = title;
+    this.listener?.sheetRenamed(sheet, oldTitle);
+  }
+
+  moveSheet(sheetId: number, index: number): void {
+    const sheet = this.sheet(sheetId);
+    const rest = this.workbook.sheets.filter((s) => s !== sheet);
+    rest.splice(Math.max(0, Math.min(index, rest.length)), 0, sheet);
+    this.workbook.sheets = rest;
+  }
+
+  /**
+   * Rewrites each cell of a block through `update` (which returns the new cell or undefined for
+   * an empty one). `content` says whether values/formulas may have changed (not just formats).
+   */
+  updateCells(
+    sheet: SheetModel,
+    top: number,
+    left: number,
+    height: number,
+    width: number,
+    update: (old: CellData | undefined, row: number, column: number) => CellData | undefined,
+    content: boolean,
+  ): void {
+    for (let r = top; r < top + height; r += 1) {
+      let row = sheet.rows[r];
+      for (let c = left; c < left + width; c += 1) {
+        const next = update(row?.[c], r, c);
+        if (next === undefined && row?.[c] === undefined) continue;
+        if (!row) {
+          row = [];
+          sheet.rows[r] = row;
+        }
+        row[c] = next && Object.keys(next).length > 0 ? next : undefined;
+      }
+    }
+    if (content && height > 0 && width > 0) this.listener?.contentChanged(sheet, top, left, height, width);
+  }
+
+  /** Writes entered content (value or formula, with the number format the input implies) into a block; formats and notes stay. */
+  writeContent(sheet: SheetModel, top: number, left: number, grid: EnteredContent[][]): void {
+    const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+    this.updateCells(
+      sheet,
+      top,
+      left,
+      grid.length,
+      width,
+      (old, r, c) => {
+        const entered = grid[r - top][c - left];
+        if (entered === undefined) return old;
+        return withContent(old, entered);
+      },
+      true,
+    );
+  }
+
+  insertDimension(sheet: SheetModel, dimension: Dimension, start: number, count: number): void {
+    if (count <= 0) return;
+    assertGridLimit(this.workbook, count * (dimension === 'ROWS' ? sheet.columnCount : sheet.rowCount));
+    if (dimension === 'ROWS') {
+      if (start < sheet.rows.length) sheet.rows.splice(start, 0, ...new Array<CellData[]>(count));
+      sheet.rowCount += count;
+    } else {
+      for (const row of sheet.rows) if (row && start < row.length) row.splice(start, 0, ...new Array<CellData | undefined>(count));
+      sheet.columnCount += count;
+      sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i >= start ? i + count : i));
+    }
+    shiftSheetRanges(this.workbook, sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
+    this.listener?.dimensionChanged(sheet, dimension, start, count);
+  }
+
+  deleteDimension(sheet: SheetModel, dimension: Dimension, start: number, end: number): void {
+    const size = dimension === 'ROWS' ? sheet.rowCount : sheet.columnCount;
+    const stop = Math.min(end, size);
+    if (stop <= start) return;
+    if (start === 0 && stop === size) {
+      throw new Error(dimension === 'ROWS' ? "You can't delete all the rows on the sheet." : "You can't delete all the columns on the sheet.");
+    }
+    const count = stop - start;
+    if (dimension === 'ROWS') {
+      sheet.rows.splice(start, count);
+      sheet.rowCount -= count;
+    } else {
+      for (const row of sheet.rows) if (row) row.splice(start, count);
+      sheet.columnCount -= count;
+      sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i < start ? i : i >= stop ? i - count : undefined));
+    }
+    shiftSheetRanges(this.workbook, sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
+    this.listener?.dimensionChanged(sheet, dimension, start, -count);
+  }
+
+  appendDimension(sheet: SheetModel, dimension: Dimension, length: number): void {
+    if (length <= 0) return;
+    assertGridLimit(this.workbook, length * (dimension === 'ROWS' ? sheet.columnCount : sheet.rowCount));
+    if (dimension === 'ROWS') sheet.rowCount += length;
+    else sheet.columnCount += length;
+  }
+}
+
+/** The cell with its content replaced by `entered`; format, note stay; a number format the input implies is applied. */
+export function withContent(old: CellData | undefined, entered: EnteredContent): CellData | undefined {
+  const next: CellData = {};
+  if (old?.format) next.format = { ...old.format };
+  if (old?.note !== undefined) next.note = old.note;
+  if (entered.formula !== undefined) next.formula = entered.formula;
+  else if (entered.value !== undefined) next.value = entered.value;
+  if (entered.numberFormat) next.format = { ...next.format, numberFormat: entered.numberFormat };
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+function shiftKeys(map: Record<number, number>, move: (index: number) => number | undefined): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [k, v] of Object.entries(map)) {
+    const to = move(Number(k));
+    if (to !== undefined) out[to] = v;
+  }
+  return out;
+}
+
+type MoveIndex = (index: number, isEnd: boolean) => number;
+
+/** The range after rows/columns moved; undefined when nothing of it is left. */
+function shiftRange(range: GridRange, dimension: Dimension, move: MoveIndex): GridRange | undefined {
+  const [startKey, endKey] = dimension === 'ROWS' ? (['startRowIndex', 'endRowIndex'] as const) : (['startColumnIndex', 'endColumnIndex'] as const);
+  const next = { ...range };
+  const start = range[startKey];
+  const end = range[endKey];
+  if (start !== undefined) next[startKey] = move(start, false);
+  if (end !== undefined) next[endKey] = move(end, true);
+  if ((next[startKey] ?? 0) >= (next[endKey] ?? Infinity)) return undefined;
+  return next;
+}
+
+/** Keeps every range-anchored object of the sheet on the same cells after rows/columns moved. */
+function shiftSheetRanges(workbook: WorkbookModel, sheet: SheetModel, dimension: Dimension, move: MoveIndex): void {
+  const shift = (r: GridRange) => (r.sheetId === sheet.sheetId ? shiftRange(r, dimension, move) : r);
+  sheet.merges = sheet.merges.map(shift).filter((r): r is GridRange => r !== undefined);
+  sheet.dataValidations = sheet.dataValidations.flatMap((v) => {
+    const range = shift(v.range);
+    return range ? [{ ...v, range }] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((rule) => {
+    const ranges = rule.ranges.map(shift).filter((r): r is GridRange => r !== undefined);
+    return ranges.length > 0 ? [{ ...rule, ranges }] : [];
+  });
+  sheet.protectedRanges = sheet.protectedRanges.flatMap((p) => {
+    const range = shift(p.range);
+    if (!range) return [];
+    const next = { ...p, range };
+    if (p.unprotectedRanges) next.unprotectedRanges = p.unprotectedRanges.map(shift).filter((r): r is GridRange => r !== undefined);
+    return [next];
+  });
+  const metadata = (list: typeof sheet.developerMetadata) =>
+    list.flatMap((m) => {
+      if (!('dimensionRange' in m.location)) return [m];
+      const d = m.location.dimensionRange;
+      if (d.sheetId !== sheet.sheetId || d.dimension !== dimension) return [m];
+      const startIndex = move(d.startIndex, false);
+      const endIndex = move(d.endIndex, true);
+      return startIndex < endIndex ? [{ ...m, location: { dimensionRange: { ...d, startIndex, endIndex } } }] : [];
+    });
+  sheet.developerMetadata = metadata(sheet.developerMetadata);
+  workbook.developerMetadata = metadata(workbook.developerMetadata);
+  for (const chart of sheet.charts) {
+    const key = dimension === 'ROWS' ? 'rowIndex' : 'columnIndex';
+    chart.anchor[key] = move(chart.anchor[key], false);
+  }
+}

@@ -1,0 +1,129 @@
+// Reading and rewriting the sheet references of a formula's text (Sheets syntax), without a full
+// parser: string literals are skipped, "Name!" and "'Quoted Name'!" prefixes are found.
+
+const IDENT_START = /[A-Za-z_\u00C0-\uFFFF]/;
+const IDENT_PART = /[A-Za-z0-9_.\u00C0-\uFFFF]/;
+
+/** Rewrites every sheet-name prefix through `rename` (name without quotes → text to write before '!', quoted as needed). */
+export function rewriteSheetRefs(formula: string, rename: (name: string) => string | undefined): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = skipString(formula, i);
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (ch === "'") {
+      let j = i + 1;
+      let name = '';
+      while (j < formula.length) {
+        if (formula[j] === "'") {
+          if (formula[j + 1] === "'") {
+            name += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        name += formula[j];
+        j += 1;
+      }
+      if (formula[j + 1] === '!') {
+        const next = rename(name);
+        out += next === undefined ? formula.slice(i, j + 1) : next;
+        i = j + 1;
+        continue;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (IDENT_START.test(ch) && (i === 0 || !IDENT_PART.test(formula[i - 1]))) {
+      let j = i;
+      while (j < formula.length && IDENT_PART.test(formula[j])) j += 1;
+      const word = formula.slice(i, j);
+      if (formula[j] === '!') {
+        const next = rename(word);
+        out += next === undefined ? word : next;
+      } else {
+        out += word;
+      }
+      i = j;
+      continue;
+    }
+    out += ch;
+    i += 1;
+  }
+  return out;
+}
+
+/** The sheet names a formula refers to (unquoted, as written). */
+export function referencedSheetNames(formula: string): string[] {
+  const names: string[] = [];
+  rewriteSheetRefs(formula, (name) => {
+    names.push(name);
+    return undefined;
+  });
+  return names;
+}
+
+function skipString(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      if (text[i + 1] === '"') {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i += 1;
+  }
+  return i;
+}
+
+/** Applies `transform` to the parts of the formula outside string literals. */
+export function mapOutsideStrings(formula: string, transform: (code: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula.indexOf('"', i);
+    if (quote < 0) {
+      out += transform(formula.slice(i));
+      break;
+    }
+    out += transform(formula.slice(i, quote));
+    const end = skipString(formula, quote);
+    out += formula.slice(quote, end);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * When the whole formula is one call of a function ('=NAME(…)'), that function's name in upper
+ * case: such a cell's array result spills.
+ */
+export function topLevelCallName(formula: string): string | undefined {
+  const head = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(formula);
+  if (!head) return undefined;
+  let depth = 0;
+  let i = head[0].length - 1;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      i = skipString(formula, i);
+      continue;
+    }
+    if (ch === '(') depth += 1;
+    else if (ch === ')') {
+      depth -= 1;
+      if (depth === 0) return formula.slice(i + 1).trim() === '' ? head[1].toUpperCase() : undefined;
+    }
+    i += 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+// A user's own edit, typed into the Sheets UI (the CLI's `edit`, the workbench): Sheets lets the
+// owner edit anything, refuses cells under a protection the user is not an editor of (warning-only
+// protections let the edit through with a warning), and refuses values a strict data validation
+// rejects. Accepted text is entered with USER_ENTERED semantics.
+import type { FormulaEngine } from '../../engine';
+import { formatCellValue } from '../../model/number-format';
+import type { DataValidationRule, SheetModel, WorkbookModel } from '../../model/types';
+import { parseA1Range, rangeContains, sheetByTitle, userEnteredToCell } from '../../model/workbook';
+import type { ServiceContext } from '../context';
+import { PROTECTED_CELL_MESSAGE, protectionsAgainst } from './protection-rules';
+
+export interface UserEdit {
+  user: string;
+  /** Sheet name (case-insensitive, as Sheets matches names). */
+  sheet: string;
+  /** A cell or a block, A1 notation without a sheet. */
+  a1: string;
+  value: string;
+}
+
+export type UserEditResult = { ok: true; warning?: string } | { ok: false; reason: string };
+
+/** Sheets' warning for a warning-only protection. */
+export const PROTECTION_WARNING = "You're trying to edit part of this sheet that shouldn't be changed accidentally.";
+export const INVALID_LIST_ITEM = 'Input must be an item on the specified list.';
+export const INVALID_RANGE_ITEM = 'Input must fall within specified range.';
+
+/** The items a list rule accepts (a range rule: the displayed values of its cells). */
+function allowedItems(workbook: WorkbookModel, rule: DataValidationRule): string[] | undefined {
+  const values = (rule.condition.values ?? []).map((v) => v.userEnteredValue);
+  if (rule.condition.type === 'ONE_OF_LIST') return values;
+  if (rule.condition.type !== 'ONE_OF_RANGE' || values.length === 0) return undefined;
+  const range = parseA1Range(values[0].replace(/^=/, ''));
+  const sheet = range.sheetName === undefined ? undefined : sheetByTitle(workbook, range.sheetName);
+  if (!sheet) return [];
+  const items: string[] = [];
+  for (let r = range.startRow ?? 0; r < (range.endRow ?? sheet.rowCount); r += 1) {
+    for (let c = range.startColumn ?? 0; c < (range.endColumn ?? sheet.columnCount); c += 1) {
+      const cell = sheet.rows[r]?.[c];
+      if (cell?.value !== undefined) items.push(formatCellValue(cell.value, cell.format?.numberFormat, workbook.locale));
+    }
+  }
+  return items;
+}
+
+/** Why validation refuses the value in a cell, or a warning for a lenient rule. */
+function validate(workbook: WorkbookModel, sheet: SheetModel, row: number, column: number, value: string): { refuse?: string; warn?: string } {
+  if (value === '') return {};
+  const entry = [...sheet.dataValidations].reverse().find((v) => rangeContains(sheet, v.range, row, column));
+  if (!entry) return {};
+  const items = allowedItems(workbook, entry.rule);
+  if (!items) return {};
+  const wanted = value.trim().toLowerCase();
+  if (items.some((item) => item.trim().toLowerCase() === wanted)) return {};
+  const message = entry.rule.condition.type === 'ONE_OF_LIST' ? INVALID_LIST_ITEM : INVALID_RANGE_ITEM;
+  return entry.rule.strict ? { refuse: message } : { warn: message };
+}
+
+export function applyUserEdit(ctx: ServiceContext, engine: FormulaEngine, edit: UserEdit): UserEditResult {
+  const workbook = ctx.workbook;
+  const sheet = sheetByTitle(workbook, edit.sheet);
+  if (!sheet) return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+  let range;
+  try {
+    range = parseA1Range(edit.a1);
+  } catch {
+    return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+  }
+  const top = range.startRow ?? 0;
+  const left = range.startColumn ?? 0;
+  const height = (range.endRow ?? sheet.rowCount) - top;
+  const width = (range.endColumn ?? sheet.columnCount) - left;
+  if (top + height > sheet.rowCount || left + width > sheet.columnCount) return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+
+  const against = protectionsAgainst(workbook, edit.user, sheet, top, left, height, width);
+  if (against.some((p) => !p.warningOnly)) return { ok: false, reason: PROTECTED_CELL_MESSAGE };
+  const warnings = against.length > 0 ? [PROTECTION_WARNING] : [];
+  for (let r = top; r < top + height; r += 1) {
+    for (let c = left; c < left + width; c += 1) {
+      const check = validate(workbook, sheet, r, c, edit.value);
+      if (check.refuse) return { ok: false, reason: check.refuse };
+      if (check.warn && !warnings.includes(check.warn)) warnings.push(check.warn);
+    }
+  }
+  const grid = Array.from({ length: height }, (_, i) =>
+    Array.from({ length: width }, (_, j) =>
+      userEnteredToCell(edit.value, { timeZone: workbook.timeZone, currentFormat: sheet.rows[top + i]?.[left + j]?.format?.numberFormat }),
+    ),
+  );
+  engine.editor.writeContent(sheet, top, left, grid);
+  return warnings.length > 0 ? { ok: true, warning: warnings.join(' ') } : { ok: true };
+}

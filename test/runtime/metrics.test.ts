@@ -1,0 +1,120 @@
+// The latency model (shared/platform/LIMITS.md, local/latency.ts) as Metrics charges it.
+import { LATENCY } from '../../local/latency';
+import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics } from '../../local/metrics';
+
+const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 6);
+
+test('buffered single-cell writes cost no round trip until the next read pays the flush', () => {
+  const m = new Metrics();
+  m.startExecution();
+  for (let i = 0; i < 10; i += 1) m.record({ service: 'Range', method: 'setValue', kind: 'buffered', cells: 1 });
+  expect(m.snapshot().roundTrips).toBe(0);
+  close(m.snapshot().modeledMs, 300 + 10 * 1);
+  m.record({ service: 'Range', method: 'getValues', kind: 'read', cells: 6 });
+  // flush 30 + 0.012 × 10, then the read 150 + 0.0085 × 6: two round trips
+  expect(m.snapshot().roundTrips).toBe(2);
+  close(m.snapshot().modeledMs, 310 + 30 + 0.012 * 10 + 150 + 0.0085 * 6);
+  // nothing pending any more: the next read pays only itself
+  m.record({ service: 'Range', method: 'getValues', kind: 'read', cells: 1 });
+  expect(m.snapshot().roundTrips).toBe(3);
+  m.endExecution();
+});
+
+test('SpreadsheetApp.flush() and the end of an execution send pending writes; the Sheets API does not', () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.record({ service: 'Range', method: 'setValue', kind: 'buffered' });
+  m.record({ service: 'Sheets.Spreadsheets.Values', method: 'batchGet', kind: 'read', cells: 100 });
+  close(m.snapshot().modeledMs, 300 + 1 + 300 + 0.0045 * 100);
+  m.record({ service: 'SpreadsheetApp', method: 'flush', kind: 'other' });
+  expect(m.snapshot().roundTrips).toBe(2);
+  m.record({ service: 'Range', method: 'setValue', kind: 'buffered' });
+  const before = m.snapshot().modeledMs;
+  m.endExecution();
+  close(m.snapshot().modeledMs, before + 30 + 0.012);
+  expect(m.snapshot().roundTrips).toBe(3);
+});
+
+test('each call is charged by its row of the table', () => {
+  const m = new Metrics();
+  m.startExecution();
+  const cost = (call: Parameters<Metrics['record']>[0]) => {
+    const before = m.snapshot().modeledMs;
+    m.record(call);
+    return m.snapshot().modeledMs - before;
+  };
+  close(cost({ service: 'Spreadsheet', method: 'getSheetByName', kind: 'metadata' }), 150);
+  close(cost({ service: 'Spreadsheet', method: 'getSheets', kind: 'metadata' }), 2);
+  close(cost({ service: 'Sheet', method: 'getSheetId', kind: 'metadata' }), 2);
+  close(cost({ service: 'SpreadsheetApp', method: 'getActiveSpreadsheet', kind: 'metadata' }), 8);
+  close(cost({ service: 'Range', method: 'setValues', kind: 'write', cells: 1000 }), 150 + 20);
+  close(cost({ service: 'Spreadsheet', method: 'insertSheet', kind: 'structural' }), 300);
+  close(cost({ service: 'Range', method: 'protect', kind: 'structural' }), 250);
+  close(cost({ service: 'Protection', method: 'addEditors', kind: 'structural' }), 250);
+  close(cost({ service: 'Range', method: 'setDataValidations', kind: 'structural' }), 250);
+  close(cost({ service: 'Sheet', method: 'insertChart', kind: 'structural' }), 600);
+  close(cost({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'structural', requests: 12 }), 300 + 20 * 12);
+  close(cost({ service: 'Sheets.Spreadsheets.Values', method: 'batchUpdate', kind: 'write', cells: 500 }), 300 + 0.022 * 500);
+  close(cost({ service: 'Properties', method: 'getProperty', kind: 'other' }), 30);
+  close(cost({ service: 'Properties', method: 'setProperty', kind: 'other' }), 62);
+  close(cost({ service: 'Cache', method: 'get', kind: 'other' }), 3);
+  close(cost({ service: 'Cache', method: 'put', kind: 'other' }), 93);
+  close(cost({ service: 'Lock', method: 'tryLock', kind: 'other' }), 50);
+  close(cost({ service: 'MailApp', method: 'sendEmail', kind: 'other' }), 1200);
+  close(cost({ service: 'MailApp', method: 'getRemainingDailyQuota', kind: 'other' }), 50);
+  close(cost({ service: 'Utilities', method: 'formatDate', kind: 'other' }), 0);
+  m.endExecution();
+  // a new execution starts cold again
+  m.startExecution();
+  close(cost({ service: 'Spreadsheet', method: 'getSheets', kind: 'metadata' }), 150);
+  m.endExecution();
+  expect(m.snapshot().serviceCalls['Spreadsheet.getSheets']).toBe(2);
+  expect(m.snapshot().executions).toBe(2);
+});
+
+test('a custom function cell is one execution with its own 500 ms offset', () => {
+  const m = new Metrics();
+  m.startExecution('customFunction');
+  m.endExecution();
+  m.startExecution('customFunction');
+  m.endExecution();
+  expect(m.snapshot()).toMatchObject({ executions: 2, customFunctionCells: 2, modeledMs: 2 * LATENCY.customFunction.ms });
+});
+
+// "Scripts ... stop when they exceed the maximum execution time of 6 minutes":
+// https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+test('an execution past 6 modeled minutes fails on its next service call, and stays failed', () => {
+  const m = new Metrics();
+  m.startExecution();
+  const write = () => m.record({ service: 'Range', method: 'setValues', kind: 'write', cells: 10_000 }); // 350 ms each
+  let calls = 0;
+  let failure: unknown;
+  try {
+    for (;;) {
+      write();
+      calls += 1;
+    }
+  } catch (error) {
+    failure = error;
+  }
+  expect((failure as Error).message).toBe(EXCEEDED_MAXIMUM_EXECUTION_TIME);
+  expect(calls).toBe(Math.floor((360_000 - 300) / 350) + 1);
+  expect(() => write()).toThrow(EXCEEDED_MAXIMUM_EXECUTION_TIME);
+  expect(m.endExecution()).toMatchObject({ kind: 'script', timedOut: true });
+  // the next execution has its own budget
+  m.startExecution();
+  expect(() => write()).not.toThrow();
+  expect(m.endExecution().timedOut).toBe(false);
+});
+
+test('a custom function has 30 seconds; time it spends does not count against the script that triggered it', () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.startExecution('customFunction');
+  m.advance(29_000);
+  expect(() => m.record({ service: 'Cache', method: 'get', kind: 'other' })).not.toThrow();
+  m.advance(2_000);
+  expect(() => m.record({ service: 'Cache', method: 'get', kind: 'other' })).toThrow(EXCEEDED_MAXIMUM_EXECUTION_TIME);
+  expect(m.endExecution().timedOut).toBe(true);
+  expect(m.endExecution()).toMatchObject({ timedOut: false, modeledMs: 300 });
+});

@@ -1,0 +1,79 @@
+// The workbook model's Sheets rules: A1 notation, USER_ENTERED parsing, sheet names, grid limit, date serials.
+import { WorkbookEditor } from '../../local/model/editor';
+import {
+  dateToSerial,
+  GRID_LIMIT_MESSAGE,
+  newWorkbook,
+  parseA1Range,
+  serialToEpochMs,
+  sheetByTitle,
+  sheetNameProblem,
+  userEnteredToCell,
+} from '../../local/model/workbook';
+
+describe('A1 notation', () => {
+  // https://developers.google.com/sheets/api/guides/concepts#cell (A1 notation, quoted sheet names)
+  test('reads quoted sheet names with doubled apostrophes, whole rows and columns, single cells', () => {
+    expect(parseA1Range("'Unit Dinas''s Tab'!B5:F5")).toEqual({ sheetName: "Unit Dinas's Tab", startRow: 4, endRow: 5, startColumn: 1, endColumn: 6 });
+    expect(parseA1Range('Kategori!A:D')).toEqual({ sheetName: 'Kategori', startColumn: 0, endColumn: 4 });
+    expect(parseA1Range('3:5', 'Unit')).toEqual({ sheetName: 'Unit', startRow: 2, endRow: 5 });
+    expect(parseA1Range('$c$7')).toEqual({ startRow: 6, endRow: 7, startColumn: 2, endColumn: 3 });
+    expect(parseA1Range('A8:N')).toEqual({ startRow: 7, startColumn: 0, endColumn: 14 });
+    expect(parseA1Range('Rekap')).toEqual({ sheetName: 'Rekap' });
+    expect(() => parseA1Range('A1:B2:C3')).toThrow('Range not found');
+  });
+});
+
+describe('USER_ENTERED values', () => {
+  // https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption (USER_ENTERED: parsed as if typed into the UI)
+  test('a leading = is a formula, a leading apostrophe forces text', () => {
+    expect(userEnteredToCell('=SUM(A1:A3)')).toEqual({ formula: '=SUM(A1:A3)' });
+    expect(userEnteredToCell("'=Ya, sudah")).toEqual({ value: '=Ya, sudah' });
+    expect(userEnteredToCell("'007")).toEqual({ value: '007' });
+  });
+
+  test('numbers, booleans and dates typed as text are parsed; other text stays text', () => {
+    expect(userEnteredToCell('42.5')).toEqual({ value: 42.5 });
+    expect(userEnteredToCell('TRUE')).toEqual({ value: true });
+    expect(userEnteredToCell('false')).toEqual({ value: false });
+    expect(userEnteredToCell('2024-03-31')).toEqual({ value: 45382, numberFormat: 'yyyy-mm-dd' });
+    expect(userEnteredToCell('31/03/2024')).toEqual({ value: 45382, numberFormat: 'dd/MM/yyyy' });
+    expect(userEnteredToCell('31/02/2024')).toEqual({ value: '31/02/2024' });
+    expect(userEnteredToCell('Sebagian')).toEqual({ value: 'Sebagian' });
+    expect(userEnteredToCell('12', { currentFormat: '@' })).toEqual({ value: '12' });
+  });
+});
+
+describe('date serials', () => {
+  // https://developers.google.com/sheets/api/guides/formats#about_date_time_values (days since 1899-12-30, local time)
+  test('a serial is a wall-clock date in the spreadsheet time zone', () => {
+    const midnightJakarta = new Date('2024-03-31T00:00:00+07:00');
+    expect(dateToSerial(midnightJakarta, 'Asia/Jakarta')).toBe(45382);
+    expect(serialToEpochMs(45382.5, 'Asia/Jakarta')).toBe(new Date('2024-03-31T12:00:00+07:00').getTime());
+  });
+});
+
+describe('sheet names', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)
+  test('names are unique case-insensitively, not empty, at most 100 characters', () => {
+    const wb = newWorkbook({ owner: 'a@b.id' });
+    expect(sheetByTitle(wb, 'sheet1')?.sheetId).toBe(0);
+    expect(sheetNameProblem(wb, 'SHEET1')).toBe('A sheet with the name "SHEET1" already exists. Please enter another name.');
+    expect(sheetNameProblem(wb, '  ')).toBeDefined();
+    expect(sheetNameProblem(wb, 'x'.repeat(101))).toBeDefined();
+    expect(sheetNameProblem(wb, 'x'.repeat(100))).toBeUndefined();
+  });
+});
+
+describe('grid limit', () => {
+  // https://support.google.com/drive/answer/37603 (10 million cells per spreadsheet, every tab's whole grid counts)
+  test('the 385th default tab would pass 10,000,000 cells and is refused; the workbook is unchanged', () => {
+    const wb = newWorkbook({ owner: 'a@b.id' });
+    const editor = new WorkbookEditor(wb);
+    for (let i = 1; i < 384; i += 1) editor.addSheet({ title: `Unit ${i}` });
+    expect(wb.sheets).toHaveLength(384); // 384 × 26,000 = 9,984,000 cells
+    expect(() => editor.addSheet({ title: 'Unit 384' })).toThrow(GRID_LIMIT_MESSAGE);
+    expect(wb.sheets).toHaveLength(384);
+    expect(() => editor.insertDimension(wb.sheets[0], 'ROWS', 0, 1000)).toThrow(GRID_LIMIT_MESSAGE);
+  });
+});
