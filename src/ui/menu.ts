@@ -1,4 +1,20 @@
-import { t, type Lang } from '../domain/i18n';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
+
+/**
+ * The menu, as data: groups separated by a line; each item is a message key and the name of
+ * the top-level function (an export of src/index.ts) it runs. A feature adds its items here.
+ */
+const MENU: readonly (readonly { label: MessageKey; run: string }[])[] = [
+  [{ label: 'menu.openPanel', run: 'showSidebar' }],
+  [
+    { label: 'core.menu.setup', run: 'menuSetup' },
+    { label: 'core.menu.generate', run: 'menuGenerate' },
+    { label: 'core.menu.recap', run: 'menuRecap' },
+  ],
+  [{ label: 'menu.sendFindings', run: 'menuSendFindings' }],
+  [{ label: 'round.menu.newRound', run: 'menuNewRound' }],
+  [{ label: 'menu.help', run: 'showHelp' }],
+];
 
 /**
  * Builds the Pendamping menu. Runs in AuthMode.NONE too: it touches only the Ui, never the
@@ -11,7 +27,11 @@ export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): 
   // script editor) gets its own top-level menu.
   const asAddon = e !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
   const menu = asAddon ? ui.createAddonMenu() : ui.createMenu(t(lang, 'menu.title'));
-  menu.addItem(t(lang, 'menu.openPanel'), 'showSidebar').addSeparator().addItem(t(lang, 'menu.help'), 'showHelp').addToUi();
+  MENU.forEach((group, i) => {
+    if (i > 0) menu.addSeparator();
+    for (const item of group) menu.addItem(t(lang, item.label), item.run);
+  });
+  menu.addToUi();
 }
 
 export function showSidebar(): void {

@@ -1,0 +1,233 @@
+// `npm run bench`: the main commands on 30, 150 and 500 synthetic units, per command and size:
+// round trips, service calls and modeled seconds (the latency model of LIMITS.md), custom-
+// function cells, workbook cells, and this machine's wall seconds and peak memory; then the
+// load + recalculate + save time of the 30- and 500-unit workbooks, and the reference
+// generation "as most published scripts do it" (bench/reference/Code.js) against Pendamping's.
+//
+// Each command runs in a child process of its own, as the CLI would (so one command's memory
+// does not inflate the next), through the CLI's own parser and command table.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from '../local/cli/args';
+import { COMMAND_RUNS } from '../local/cli/main';
+import type { CommandResult } from '../local/cli/result';
+import { workbookCellCount } from '../local/model/workbook';
+import { LocalRuntime } from '../local/runtime';
+import { loadWorkbook, saveWorkbook } from '../local/xlsx';
+import { MemorySampler, type PeakMemory } from './memory';
+import { runReference, type ReferenceRun } from './reference';
+import { syntheticUnitsCsv } from './units';
+
+const SIZES = [30, 150, 500];
+const LOAD_SIZES = [30, 500];
+const ADMIN = 'sekretariat@bench.example';
+/** A Google Workspace account's daily recipients (LIMITS.md): enough for PIC + assessor of 500 units. */
+const QUOTA = 1500;
+const NOW = '2025-02-03T09:00:00+07:00';
+
+interface CommandRow {
+  size: number;
+  command: string;
+  ok: boolean;
+  error?: string;
+  roundTrips: number;
+  serviceCalls: number;
+  modeledS: number;
+  customFunctionCells: number;
+  workbookCells: number;
+  wallS: number;
+  memory: PeakMemory;
+}
+
+interface SizeReport {
+  size: number;
+  workbook: string;
+  dir: string;
+  rows: CommandRow[];
+  reference: ReferenceRun;
+  generateModeledS: number;
+}
+
+interface LoadReport {
+  size: number;
+  wallS: number;
+  cells: number;
+  memory: PeakMemory;
+}
+
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
+async function runCommand(size: number, label: string, argv: string[], workbook: string): Promise<CommandRow> {
+  const { command, options } = parseArgs(argv);
+  const sampler = new MemorySampler();
+  const io = {
+    progress: { update: () => sampler.sample(), end: () => undefined },
+    cwd: process.cwd(),
+    stopped: new Promise<void>(() => undefined),
+    announce: () => undefined,
+  };
+  sampler.start();
+  const start = performance.now();
+  let result: CommandResult;
+  try {
+    result = await COMMAND_RUNS[command](options, io);
+  } finally {
+    sampler.sample();
+  }
+  const wallS = seconds(performance.now() - start);
+  const memory = sampler.stop();
+  const cells = workbookCellCount(await loadWorkbook(workbook));
+  const m = result.metrics;
+  return {
+    size,
+    command: label,
+    ok: result.ok,
+    ...(result.error !== undefined && { error: result.error }),
+    roundTrips: m.roundTrips,
+    serviceCalls: Object.values(m.serviceCalls).reduce((s, n) => s + n, 0),
+    modeledS: seconds(m.modeledMs),
+    customFunctionCells: m.customFunctionCells,
+    workbookCells: cells,
+    wallS,
+    memory,
+  };
+}
+
+/** The Pengaturan Nilai cell of `key` in a workbook (where the secretariat types it). */
+async function settingCell(file: string, key: string): Promise<string> {
+  const model = await loadWorkbook(file);
+  const rows = model.sheets.find((sheet) => sheet.title === 'Pengaturan')?.rows ?? [];
+  return `B${rows.findIndex((row) => row?.[0]?.value === key) + 1}`;
+}
+
+/** One size: each command in its own child process, on one workbook in a temporary directory. */
+async function measureSize(size: number): Promise<SizeReport> {
+  const dir = mkdtempSync(join(tmpdir(), `pendamping-bench-${size}-`));
+  const workbook = join(dir, `bench-${size}.xlsx`);
+  const units = join(dir, 'units.csv');
+  const outbox = join(dir, 'outbox');
+  writeFileSync(units, syntheticUnitsCsv(size));
+  const common = ['--workbook', workbook, '--now', NOW, '--json'];
+  const rows: CommandRow[] = [];
+  const run = (label: string, argv: string[]) => rows.push(child<CommandRow>(['--run', String(size), label, workbook, ...argv]));
+  run('init', ['init', ...common, '--user', ADMIN, '--units', units]);
+  // The reference generates from the same registered units, on its own copy of the workbook.
+  const referenceFile = join(dir, `reference-${size}.xlsx`);
+  copyFileSync(workbook, referenceFile);
+  run('generate', ['generate', ...common]);
+  run('recap', ['recap', ...common]);
+  const mail = ['--quota', String(QUOTA), '--outbox', outbox];
+  run('email --dry-run', ['email', ...common, ...mail, '--dry-run']);
+  run('email', ['email', ...common, ...mail]);
+  // The secretariat names the running round in Pengaturan before closing it.
+  const edits = join(dir, 'putaran.csv');
+  writeFileSync(edits, `Pengaturan,${await settingCell(workbook, 'putaran')},2025 Pendampingan\n`);
+  run('edit (1 cell)', ['edit', ...common, '--user', ADMIN, '--from', edits]);
+  run('round', ['round', ...common, '--name', 'Penilaian Kembali', '--deadline', '2025-06-30']);
+  const reference = child<ReferenceRun>(['--reference', referenceFile]);
+  const generate = rows.find((r) => r.command === 'generate');
+  return { size, workbook, dir, rows, reference, generateModeledS: generate?.modeledS ?? 0 };
+}
+
+/** Load + recalculate + save of one workbook, in this (child) process. */
+async function measureLoad(file: string, size: number): Promise<LoadReport> {
+  const sampler = new MemorySampler();
+  sampler.start();
+  const start = performance.now();
+  const model = await loadWorkbook(file);
+  // Opening the runtime builds the formula engine over the workbook: every formula computed.
+  await LocalRuntime.open({ workbook: model, user: ADMIN });
+  await saveWorkbook(model, `${file}.resaved.xlsx`);
+  const wallS = seconds(performance.now() - start);
+  return { size, wallS, cells: workbookCellCount(model), memory: sampler.stop() };
+}
+
+function child<T>(args: string[]): T {
+  const run = spawnSync(process.execPath, [__filename, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`bench ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const all = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+function describeReference(report: SizeReport): string {
+  const ref = report.reference;
+  const head = `${String(report.size).padStart(4)} units: reference ${ref.modeledS.toFixed(1)} s modeled, ${ref.roundTrips} round trips`;
+  const ratio = report.generateModeledS > 0 ? ref.modeledS / report.generateModeledS : 0;
+  if (ref.completed) return `${head}; Pendamping generate ${report.generateModeledS.toFixed(1)} s: ×${ratio.toFixed(1)} slower`;
+  if (ref.tabs === 0) return `${head}; could not run: "${ref.error ?? ''}"`;
+  const projected = (ref.modeledS / ref.tabs) * report.size;
+  return (
+    `${head}; stopped after ${ref.tabs} of ${report.size} tabs: "${ref.error}"` +
+    ` (≈ ${projected.toFixed(0)} s projected, ×${(projected / Math.max(0.001, report.generateModeledS)).toFixed(1)} Pendamping's ${report.generateModeledS.toFixed(1)} s)`
+  );
+}
+
+async function orchestrate(): Promise<void> {
+  const reports: SizeReport[] = [];
+  for (const size of SIZES) {
+    console.error(`bench: ${size} units …`);
+    reports.push(await measureSize(size));
+  }
+  const loads: LoadReport[] = [];
+  for (const size of LOAD_SIZES) {
+    const report = reports.find((r) => r.size === size);
+    if (report) loads.push(child<LoadReport>(['--load', report.workbook, String(size)]));
+  }
+  console.log('Pendamping benchmark — modeled = the latency model of LIMITS.md (local/latency.ts); wall and memory = this machine.\n');
+  console.log(
+    table(
+      ['units', 'command', 'round trips', 'service calls', 'modeled s', 'custom-fn cells', 'workbook cells', 'wall s', 'peak MB (sampled)', 'maxRSS MB'],
+      reports.flatMap((r) =>
+        r.rows.map((row) => [
+          row.size,
+          row.ok ? row.command : `${row.command} (FAILED, see below)`,
+          row.roundTrips,
+          row.serviceCalls,
+          row.modeledS.toFixed(1),
+          row.customFunctionCells,
+          row.workbookCells,
+          row.wallS.toFixed(2),
+          row.memory.sampledMb.toFixed(0),
+          row.memory.maxRssMb.toFixed(0),
+        ]),
+      ),
+    ),
+  );
+  for (const row of reports.flatMap((r) => r.rows).filter((x) => !x.ok)) console.log(`FAILED ${row.size} ${row.command}: ${row.error ?? ''}`);
+  console.log('\nLoad + recalculate + save (fresh process):');
+  for (const l of loads) {
+    console.log(`  ${String(l.size).padStart(4)} units (${l.cells} cells): ${l.wallS.toFixed(2)} s wall, peak ${l.memory.sampledMb.toFixed(0)} MB sampled, maxRSS ${l.memory.maxRssMb.toFixed(0)} MB`);
+  }
+  console.log('\nReference generation (copy template, rename, write, protect per tab; bench/reference/Code.js) vs Pendamping generate:');
+  for (const r of reports) console.log(`  ${describeReference(r)}`);
+  for (const r of reports) rmSync(r.dir, { recursive: true, force: true });
+  if (reports.some((r) => r.rows.some((row) => !row.ok))) process.exitCode = 1;
+}
+
+async function mainBench(argv: string[]): Promise<void> {
+  if (argv[0] === '--run') {
+    const [, size, label, workbook, ...command] = argv;
+    console.log(JSON.stringify(await runCommand(Number(size), label, command, workbook)));
+  } else if (argv[0] === '--reference') {
+    console.log(JSON.stringify(await runReference(argv[1], ADMIN, join(__dirname, '..', 'bench', 'reference', 'Code.js'))));
+  } else if (argv[0] === '--load') {
+    console.log(JSON.stringify(await measureLoad(argv[1], Number(argv[2]))));
+  } else {
+    await orchestrate();
+  }
+}
+
+mainBench(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,75 @@
+// The programmatic actions of "Kirim temuan" (sidebar, CLI) and its menu handler. Each runs as
+// an admin under the document lock, so two sends started at once run one after the other and
+// the second sees what the first logged.
+import { t } from '../domain/i18n';
+import type { Failure } from '../sheets/context';
+import { withAdminLock } from '../ui/actions';
+import {
+  previewFindingsIn,
+  sendFindingsBatchIn,
+  sendTestFindingsIn,
+  type PreviewOptions,
+  type PreviewResult,
+  type SendFailure,
+  type SendOptions,
+  type SendResult,
+  type TestSendResult,
+} from './batch';
+
+/** Plain options from google.script.run or the CLI: unknown fields and wrong types are ignored. */
+function cleanOptions(opts: unknown): SendOptions {
+  const o = (opts !== null && typeof opts === 'object' ? opts : {}) as Record<string, unknown>;
+  const only = Array.isArray(o.only) ? o.only.map((k) => String(k)) : typeof o.only === 'string' ? o.only.split(',') : undefined;
+  return {
+    ...(only !== undefined && { only }),
+    ...(o.force === true && { force: true }),
+    ...(o.dryRun === true && { dryRun: true }),
+    ...(typeof o.maxMessages === 'number' && { maxMessages: o.maxMessages }),
+  };
+}
+
+/** The preview: number of messages and recipients, today's remaining quota, one rendered sample. */
+export function previewFindings(opts?: PreviewOptions): PreviewResult | Failure {
+  const clean = cleanOptions(opts);
+  return withAdminLock((ctx) => previewFindingsIn(ctx, clean));
+}
+
+/**
+ * One batch of "Kirim temuan": call again while `done` is false. With `dryRun` nothing is sent
+ * or logged and the result carries the preview.
+ */
+export function sendFindingsBatch(opts?: SendOptions): SendResult | SendFailure | Failure {
+  const startedAt = Date.now();
+  const clean = cleanOptions(opts);
+  // withAdminLock types failures as Failure; a stopped send keeps its counts (SendFailure).
+  return withAdminLock<SendResult>((ctx) => sendFindingsBatchIn(ctx, clean, startedAt)) as SendResult | SendFailure | Failure;
+}
+
+/** Sends one sample message to the acting user only. */
+export function sendTestFindings(): TestSendResult | Failure {
+  return withAdminLock(sendTestFindingsIn);
+}
+
+function failureText(result: Failure): string {
+  return [result.error, ...(result.problems ?? []).map((p) => `• ${p.message}`)].join('\n');
+}
+
+/** The menu's "Kirim temuan…": the preview as a question, then one batch and its report. */
+export function menuSendFindings(): void {
+  const ui = SpreadsheetApp.getUi();
+  const preview = previewFindings();
+  if (!preview.ok) {
+    ui.alert(failureText(preview));
+    return;
+  }
+  const { lang } = preview;
+  const title = t(lang, 'mail.confirm.title');
+  if (preview.messages === 0 && preview.failed === 0) {
+    ui.alert(title, t(lang, 'mail.confirm.nothing'), ui.ButtonSet.OK);
+    return;
+  }
+  const question = t(lang, 'mail.confirm.body', { messages: preview.messages, recipients: preview.recipients, quota: preview.remainingQuota });
+  if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  const result = sendFindingsBatch();
+  ui.alert(title, result.ok ? result.message : failureText(result), ui.ButtonSet.OK);
+}

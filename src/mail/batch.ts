@@ -1,0 +1,333 @@
+// Sending the findings: one call is one execution that sends what the plan of src/domain/ledger
+// allows, appending each message's Log Email row the moment MailApp returns (one range write per
+// message), and stops well before Apps Script's 6-minute limit. The sidebar and the CLI call
+// again until `done`; a document property lets those calls continue one batch, so a unit
+// handled earlier in the batch is neither logged nor sent again, even with `force`.
+import { testSubject } from '../domain/email';
+import { t, type Lang } from '../domain/i18n';
+import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus } from '../domain/ledger';
+import type { ActionContext, Failure } from '../sheets/context';
+import { failure } from '../sheets/context';
+import { prepare, type Outgoing, type Prepared } from './prepare';
+
+export type UnitStatus = LedgerStatus | 'ANTRE';
+
+export interface UnitResult {
+  kode: string;
+  status: UnitStatus;
+  reason?: string;
+}
+
+export interface SampleMessage {
+  kode: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface PreviewOptions {
+  only?: string[];
+  force?: boolean;
+}
+
+export interface PreviewResult {
+  ok: true;
+  lang: Lang;
+  /** Messages the send would make (those waiting for quota included) and their recipients. */
+  messages: number;
+  recipients: number;
+  remainingQuota: number;
+  /** Of `messages`, how many do not fit in today's quota. */
+  queued: number;
+  skipped: number;
+  failed: number;
+  /** One rendered message (the first to be sent, else the first unit's); null when no unit has one. */
+  sample: SampleMessage | null;
+  results: UnitResult[];
+}
+
+export interface SendOptions extends PreviewOptions {
+  dryRun?: boolean;
+  /** Stop after this many sends (the caller calls again). */
+  maxMessages?: number;
+}
+
+export interface BatchCounts {
+  sent: number;
+  skipped: number;
+  failed: number;
+  queued: number;
+}
+
+export interface SendResult extends BatchCounts {
+  ok: true;
+  /** False when units are left for the next call (time or maxMessages); queued units do not count. */
+  done: boolean;
+  dryRun: boolean;
+  remainingQuota: number;
+  /** When units are queued: when the quota gives room again (ISO). */
+  quotaResetAt?: string;
+  results: UnitResult[];
+  message: string;
+  /** With dryRun: what the preview shows. */
+  preview?: PreviewResult;
+}
+
+/** A send stopped by the mail service: what happened before it is kept and reported. */
+export type SendFailure = Failure & BatchCounts & { done: false; results: UnitResult[] };
+
+/** Each call stops sending after this long, far from the 6-minute limit of one execution. */
+export const BATCH_TIME_LIMIT_MS = 270_000;
+/** A batch is continued by a call that comes within this long of the previous one. */
+const CONTINUE_WITHIN_MS = 15 * 60_000;
+const BATCH_PROPERTY = 'pendamping.mail.batch';
+const DAY_MS = 86_400_000;
+
+interface BatchState {
+  key: string;
+  /** The first Log Email row the batch wrote. */
+  fromRow: number;
+  lastAt: number;
+}
+
+function batchKey(user: string, opts: PreviewOptions): string {
+  const only = (opts.only ?? []).map((k) => k.trim().toLowerCase()).sort();
+  return JSON.stringify([user.toLowerCase(), only, opts.force === true]);
+}
+
+/** The first ledger row of the batch this call continues (same user and options, moments ago). */
+function continuedBatch(key: string, now: number): number | undefined {
+  const raw = PropertiesService.getDocumentProperties().getProperty(BATCH_PROPERTY);
+  if (raw === null) return undefined;
+  try {
+    const state = JSON.parse(raw) as BatchState;
+    return state.key === key && now - state.lastAt <= CONTINUE_WITHIN_MS ? state.fromRow : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveBatch(state: BatchState | null): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (state === null) props.deleteProperty(BATCH_PROPERTY);
+  else props.setProperty(BATCH_PROPERTY, JSON.stringify(state));
+}
+
+function plan(p: Prepared, opts: PreviewOptions, quota: number, batchFromRow?: number): Decision[] {
+  return planBatch(
+    p.outgoing.map((o) => o.candidate),
+    p.ledger,
+    { round: p.settings.putaran, force: opts.force === true, sendAcknowledgement: p.settings.kirimTandaTerima, quota, batchFromRow },
+  );
+}
+
+function reasonOf(lang: Lang, d: Decision): string | undefined {
+  if (d.action === 'fail') return d.reason;
+  if (d.action === 'skip') return t(lang, d.reason === 'unchanged' ? 'mail.reason.unchanged' : 'mail.reason.acknowledgementOff');
+  if (d.action === 'queue') return t(lang, 'mail.reason.queued');
+  return undefined;
+}
+
+const STATUS: Record<Decision['action'], UnitStatus> = { send: 'TERKIRIM', skip: 'DILEWATI', fail: 'GAGAL', queue: 'ANTRE' };
+
+function resultOf(lang: Lang, d: Decision): UnitResult {
+  const reason = reasonOf(lang, d);
+  return reason === undefined ? { kode: d.code, status: STATUS[d.action] } : { kode: d.code, status: STATUS[d.action], reason };
+}
+
+function sampleOf(o: Outgoing): SampleMessage | null {
+  if (!o.message) return null;
+  const { subject, html, text } = o.message;
+  return { kode: o.code, to: o.to, cc: o.cc, subject, html, text };
+}
+
+function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): PreviewResult {
+  const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
+  const going = decisions.filter((d) => d.action === 'send' || d.action === 'queue');
+  const first = [...going, ...decisions].map((d) => byCode.get(d.code) as Outgoing).find((o) => o.message !== undefined);
+  const sampleSource = first ?? p.outgoing.find((o) => o.message !== undefined);
+  return {
+    ok: true,
+    lang: p.lang,
+    messages: going.length,
+    recipients: going.reduce((sum, d) => sum + (byCode.get(d.code) as Outgoing).candidate.recipients, 0),
+    remainingQuota: quota,
+    queued: decisions.filter((d) => d.action === 'queue').length,
+    skipped: decisions.filter((d) => d.action === 'skip').length,
+    failed: decisions.filter((d) => d.action === 'fail').length,
+    sample: sampleSource ? sampleOf(sampleSource) : null,
+    results: decisions.map((d) => resultOf(p.lang, d)),
+  };
+}
+
+/** The preview: messages, recipients, today's quota and one rendered sample. Sends nothing. */
+export function previewFindingsIn(ctx: ActionContext, opts: PreviewOptions): PreviewResult | Failure {
+  const p = prepare(ctx, opts.only);
+  if ('ok' in p) return p;
+  const quota = MailApp.getRemainingDailyQuota();
+  return previewOf(p, plan(p, opts, quota), quota);
+}
+
+function mailOf(p: Prepared, o: Outgoing, to: string, subject: string, cc: readonly string[]): GoogleAppsScript.Mail.MailAdvancedParameters {
+  const m = o.message as NonNullable<Outgoing['message']>;
+  return {
+    to,
+    subject,
+    body: m.text,
+    htmlBody: m.html,
+    ...(cc.length > 0 && { cc: cc.join(',') }),
+    ...(p.settings.emailBalasan !== '' && { replyTo: p.settings.emailBalasan }),
+    ...(p.settings.instansiPenilai !== '' && { name: p.settings.instansiPenilai }),
+  };
+}
+
+/** Appends Log Email rows one range write each, growing the grid once up front. */
+class LedgerWriter {
+  private next: number;
+
+  constructor(
+    private readonly p: Prepared,
+    planned: number,
+  ) {
+    this.next = p.nextLedgerRow;
+    const needed = this.next + planned - 1;
+    if (planned > 0 && needed > p.ledgerRowCount) p.ledgerSheet.insertRowsAfter(p.ledgerRowCount, needed - p.ledgerRowCount);
+  }
+
+  append(o: Outgoing, status: LedgerStatus, note: string): void {
+    const at = new Date();
+    const subject = o.message?.subject ?? '';
+    const record = { at, round: this.p.settings.putaran, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
+    this.p.ledgerSheet.getRange(this.next, 1, 1, 9).setValues([ledgerRow(record)]);
+    const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
+    this.next += 1;
+    this.p.ledger.push(entry);
+  }
+}
+
+/** Apps Script's message for a refused address ("Invalid email: …"): that unit fails, the batch goes on. */
+const ADDRESS_ERROR = /invalid email|e-?mail tidak valid/i;
+
+function errorText(error: unknown): string {
+  return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+}
+
+function report(lang: Lang, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
+  const lines = [t(lang, 'mail.report', { ...counts })];
+  if (!done) lines.push(t(lang, 'mail.report.more'));
+  if (resetText !== undefined) lines.push(t(lang, 'mail.report.quotaReset', { time: resetText }));
+  return lines.join(' ');
+}
+
+/**
+ * One batch of the send. `startedAt` is when this execution began (Date.now()), so the time
+ * limit counts the reads too.
+ */
+export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
+  const p = prepare(ctx, opts.only);
+  if ('ok' in p) return p;
+  const lang = p.lang;
+  const quota = MailApp.getRemainingDailyQuota();
+  if (opts.dryRun === true) {
+    const decisions = plan(p, opts, quota);
+    const preview = previewOf(p, decisions, quota);
+    const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
+    return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(lang, counts, true, undefined), preview };
+  }
+
+  const key = batchKey(ctx.user, opts);
+  const continued = continuedBatch(key, startedAt);
+  const decisions = plan(p, opts, quota, continued);
+  const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
+  const writer = new LedgerWriter(p, decisions.filter((d) => d.action !== 'queue').length);
+  const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
+  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+  const results: UnitResult[] = [];
+  let attempts = 0;
+  let done = true;
+  let stoppedBy: string | undefined;
+
+  for (const d of decisions) {
+    const o = byCode.get(d.code) as Outgoing;
+    if (Date.now() - startedAt >= BATCH_TIME_LIMIT_MS || (d.action === 'send' && attempts >= maxMessages)) {
+      done = false;
+      break;
+    }
+    if (d.action === 'queue') {
+      counts.queued += 1;
+      results.push(resultOf(lang, d));
+      continue;
+    }
+    if (d.action !== 'send') {
+      const result = resultOf(lang, d);
+      writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+      if (d.action === 'skip') counts.skipped += 1;
+      else counts.failed += 1;
+      results.push(result);
+      continue;
+    }
+    attempts += 1;
+    const subject = (o.message as NonNullable<Outgoing['message']>).subject;
+    try {
+      MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
+    } catch (error) {
+      const message = errorText(error);
+      const reason = t(lang, 'mail.reason.sendError', { error: message });
+      writer.append(o, 'GAGAL', reason);
+      counts.failed += 1;
+      results.push({ kode: o.code, status: 'GAGAL', reason });
+      if (ADDRESS_ERROR.test(message)) continue;
+      stoppedBy = message;
+      done = false;
+      break;
+    }
+    writer.append(o, 'TERKIRIM', '');
+    counts.sent += 1;
+    results.push({ kode: o.code, status: 'TERKIRIM' });
+  }
+
+  saveBatch(done ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
+  if (stoppedBy !== undefined) {
+    return { ...failure(lang, 'mail.error.sendStopped', { error: stoppedBy }), ...counts, done: false, results };
+  }
+  let reset: number | undefined;
+  if (counts.queued > 0) reset = quotaResetAt(p.ledger, Date.now()) ?? Date.now() + DAY_MS;
+  const resetText = reset === undefined ? undefined : Utilities.formatDate(new Date(reset), p.timeZone, 'yyyy-MM-dd HH:mm');
+  return {
+    ok: true,
+    ...counts,
+    done,
+    dryRun: false,
+    remainingQuota: MailApp.getRemainingDailyQuota(),
+    ...(reset !== undefined && { quotaResetAt: new Date(reset).toISOString() }),
+    results,
+    message: report(lang, counts, done, resetText),
+  };
+}
+
+export interface TestSendResult {
+  ok: true;
+  to: string;
+  subject: string;
+  message: string;
+}
+
+/** One sample message to the acting user only (no Cc, nothing in Log Email). */
+export function sendTestFindingsIn(ctx: ActionContext): TestSendResult | Failure {
+  const p = prepare(ctx, undefined);
+  if ('ok' in p) return p;
+  if (ctx.user === '') return failure(p.lang, 'mail.error.noUser');
+  const withMessage = p.outgoing.filter((o) => o.message !== undefined);
+  const source = withMessage.find((o) => o.message?.kind === 'findings') ?? withMessage[0];
+  if (!source) return failure(p.lang, 'mail.error.noSample');
+  if (MailApp.getRemainingDailyQuota() < 1) return failure(p.lang, 'mail.error.noQuota');
+  const subject = testSubject(p.lang, (source.message as NonNullable<Outgoing['message']>).subject);
+  try {
+    MailApp.sendEmail(mailOf(p, source, ctx.user, subject, []));
+  } catch (error) {
+    return failure(p.lang, 'mail.error.sendStopped', { error: errorText(error) });
+  }
+  return { ok: true, to: ctx.user, subject, message: t(p.lang, 'mail.test.sent', { email: ctx.user }) };
+}

@@ -1,0 +1,280 @@
+// "Mulai putaran baru" and "Batalkan putaran": one structure read, one values read of every
+// tab involved, the decisions of src/domain/rounds.ts, then ONE Sheets API batchUpdate, which
+// is atomic: if any request fails, nothing of the round change happens.
+import { t } from '../domain/i18n';
+import { parseAspects, parseCategories } from '../domain/instrument';
+import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
+import {
+  RIWAYAT_HEADERS,
+  SNAPSHOT_HEADERS,
+  SNAPSHOT_META_HEADERS,
+  SNAPSHOT_TAB,
+  closedRounds,
+  dateCell,
+  latestScores,
+  planStartRound,
+  planUndoRound,
+  recapScoreWrite,
+  validateRoundInput,
+  type BlockWrite,
+  type RoundTab,
+} from '../domain/rounds';
+import { parseSettings } from '../domain/settings';
+import { TABS, findColumns } from '../domain/tables';
+import { cellText, normKey } from '../domain/text';
+import type { Problem, Settings } from '../domain/types';
+import { applyRequests, firstFreeSheetId, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
+import { failure, type ActionContext, type Failure } from '../sheets/context';
+import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
+import { findTab, unitSheets } from '../sheets/workbook';
+
+export interface StartRoundResult {
+  ok: true;
+  /** The round that was closed and the one now active. */
+  closed: string;
+  name: string;
+  deadline: string;
+  units: number;
+  message: string;
+}
+
+export interface UndoRoundResult {
+  ok: true;
+  /** The round undone and the round active again. */
+  undone: string;
+  name: string;
+  message: string;
+}
+
+/** Everything a round change reads, in two round trips. */
+interface RoundRead {
+  ok: true;
+  timeZone: string;
+  settings: Settings;
+  pengaturan: { sheet: SheetInfo; rows: unknown[][] };
+  riwayat: { sheet: SheetInfo; rows: unknown[][] };
+  rekap: { sheet: SheetInfo; rows: unknown[][] };
+  snapshot: { sheet: SheetInfo; rows: unknown[][] } | null;
+  kategori: unknown[][];
+  aspek: unknown[][];
+  tabs: RoundTab[];
+  sheets: SheetInfo[];
+}
+
+const SYSTEM = [TABS.pengaturan, TABS.kategori, TABS.aspek, TABS.riwayat, TABS.rekap] as const;
+
+/** The snapshot tab is ours only when it starts with our marker: a user's tab of that name is never touched. */
+function isSnapshot(rows: readonly (readonly unknown[])[]): boolean {
+  return cellText(rows[0]?.[0]) === SNAPSHOT_META_HEADERS[0];
+}
+
+function readRound(ctx: ActionContext): RoundRead | Failure {
+  const { sheets, timeZone } = readStructure(ctx.spreadsheetId);
+  const found = SYSTEM.map((title) => ({ title, sheet: findTab(sheets, title) }));
+  const missing = found.filter((f) => !f.sheet).map((f) => f.title);
+  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const [pengaturan, kategori, aspek, riwayat, rekap] = found.map((f) => f.sheet as SheetInfo);
+  const snapshot = findTab(sheets, SNAPSHOT_TAB) ?? null;
+  const units = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
+  const ranges = [pengaturan, kategori, aspek, riwayat, rekap, ...(snapshot ? [snapshot] : []), ...units].map((s) => wholeTab(s));
+  const values = readValues(ctx.spreadsheetId, ranges);
+  const [pengaturanRows, kategoriRows, aspekRows, riwayatRows, rekapRows] = values;
+  const snapshotRows = snapshot ? values[SYSTEM.length] : [];
+  const unitValues = values.slice(SYSTEM.length + (snapshot ? 1 : 0));
+  const settings = parseSettings(pengaturanRows, ctx.lang);
+  if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
+  return {
+    ok: true,
+    timeZone,
+    settings: settings.value,
+    pengaturan: { sheet: pengaturan, rows: pengaturanRows },
+    riwayat: { sheet: riwayat, rows: riwayatRows },
+    rekap: { sheet: rekap, rows: rekapRows },
+    snapshot: snapshot ? { sheet: snapshot, rows: snapshotRows } : null,
+    kategori: kategoriRows,
+    aspek: aspekRows,
+    tabs: units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
+    sheets,
+  };
+}
+
+/** A block of values (no formats, notes or dropdowns touched, except number formats when asked). */
+export function writeRequest(w: BlockWrite): Request {
+  const cell = (c: PlannedCell): GoogleAppsScript.Sheets.Schema.CellData => {
+    const data = cellData(c);
+    return w.withFormat ? { userEnteredValue: data.userEnteredValue, userEnteredFormat: data.userEnteredFormat } : { userEnteredValue: data.userEnteredValue };
+  };
+  return {
+    updateCells: {
+      start: { sheetId: w.sheetId, rowIndex: w.row, columnIndex: w.column },
+      rows: w.cells.map((r) => ({ values: r.map(cell) })),
+      fields: w.withFormat ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue',
+    },
+  };
+}
+
+/** Pengaturan putaran and batas_waktu: their Nilai cells, or new rows after the last one. */
+function settingWrites(read: RoundRead, name: string, deadline: string): { requests: Request[]; writes: BlockWrite[] } {
+  const { sheet, rows } = read.pengaturan;
+  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
+  const keyAt = index.Kunci ?? 0;
+  const valueAt = index.Nilai ?? 1;
+  let next = rows.length;
+  const writes: BlockWrite[] = [];
+  const set = (key: string, cell: PlannedCell, withFormat: boolean) => {
+    const row = rows.findIndex((r, i) => i > 0 && normKey(r[keyAt]) === key);
+    if (row > 0) writes.push({ sheetId: sheet.sheetId, row, column: valueAt, cells: [[cell]], withFormat });
+    else {
+      writes.push({ sheetId: sheet.sheetId, row: next, column: keyAt, cells: [[text(key)]] });
+      writes.push({ sheetId: sheet.sheetId, row: next, column: valueAt, cells: [[cell]], withFormat });
+      next++;
+    }
+  };
+  set('putaran', text(name), false);
+  set('batas_waktu', dateCell(deadline), true);
+  const requests = next > sheet.rowCount ? [appendDimension(sheet.sheetId, 'ROWS', next - sheet.rowCount)] : [];
+  return { requests, writes };
+}
+
+/** The Riwayat rows appended after its last row, with the Jawaban header added when missing. */
+function riwayatRequests(read: RoundRead, rows: PlannedCell[][]): Request[] {
+  const { sheet, rows: existing } = read.riwayat;
+  const header = existing[0] ?? [];
+  const { index } = findColumns(header, RIWAYAT_HEADERS);
+  let free = header.reduce<number>((last, cell, i) => (cellText(cell) !== '' ? i + 1 : last), 0);
+  const columnOf = RIWAYAT_HEADERS.map((h) => index[h] ?? free++);
+  const width = Math.max(...columnOf) + 1;
+  const placed = (cells: PlannedCell[]): PlannedCell[] => {
+    const out = Array<PlannedCell>(width).fill(EMPTY);
+    cells.forEach((c, i) => (out[columnOf[i]] = c));
+    return out;
+  };
+  const first = Math.max(1, existing.length);
+  const requests: Request[] = [];
+  if (first + rows.length > sheet.rowCount) requests.push(appendDimension(sheet.sheetId, 'ROWS', first + rows.length - sheet.rowCount));
+  if (width > sheet.columnCount) requests.push(appendDimension(sheet.sheetId, 'COLUMNS', width - sheet.columnCount));
+  RIWAYAT_HEADERS.forEach((h, i) => {
+    if (index[h] === undefined) requests.push(updateCells(sheet.sheetId, 0, columnOf[i], [[text(h, { bold: true })]]));
+  });
+  if (rows.length > 0) requests.push(updateCells(sheet.sheetId, first, 0, rows.map(placed)));
+  return requests;
+}
+
+/** Replaces the snapshot tab (hidden, editable by the admins only) with `rows`. */
+function snapshotRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell[][]): Request[] {
+  const sheetId = firstFreeSheetId(read.sheets);
+  return [
+    // A user's own tab of that name is never deleted: the addSheet below then fails, and with it the whole change.
+    ...(read.snapshot && isSnapshot(read.snapshot.rows) ? [deleteSheet(read.snapshot.sheet.sheetId)] : []),
+    {
+      addSheet: {
+        properties: {
+          sheetId,
+          title: SNAPSHOT_TAB,
+          hidden: true,
+          gridProperties: { rowCount: Math.max(1, rows.length), columnCount: SNAPSHOT_HEADERS.length },
+        },
+      },
+    },
+    updateCells(sheetId, 0, 0, rows),
+    { addProtectedRange: { protectedRange: { range: { sheetId }, description: SNAPSHOT_TAB, warningOnly: false, editors: { users: [...ctx.admins] } } } },
+  ];
+}
+
+/** Rekap's Skor Putaran Lalu: each unit's Skor Akhir in its latest Riwayat row, once the change is made. */
+function recapRequests(read: RoundRead, scores: ReadonlyMap<string, number | null>): Request[] {
+  const write = recapScoreWrite(read.rekap.sheet.sheetId, read.rekap.rows, scores);
+  return write ? [writeRequest(write)] : [];
+}
+
+function problemsFailure(ctx: ActionContext, problems: Problem[]): Failure {
+  return failure(ctx.lang, 'core.fixFirst', {}, problems);
+}
+
+/** The user's text of an error the Sheets API threw. */
+function reasonOf(e: unknown): string {
+  return e instanceof Object && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+}
+
+/**
+ * Closes the active round and starts `input` in one batchUpdate (see the file comment).
+ * `today` is the Ditutup date, 'yyyy-mm-dd' in the spreadsheet's time zone.
+ */
+export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; deadline?: unknown } | undefined, today: (timeZone: string) => string): StartRoundResult | Failure {
+  const read = readRound(ctx);
+  if (!read.ok) return read;
+  const current = read.settings.putaran;
+  if (current === '') return { ok: false, error: t(ctx.lang, 'round.current.empty') };
+  const checked = validateRoundInput(input, current, closedRounds(read.riwayat.rows), ctx.lang);
+  if (!checked.ok) return checked;
+  if (read.tabs.length === 0) return { ok: false, error: t(ctx.lang, 'round.noUnits') };
+  const categories = parseCategories(read.kategori, ctx.lang);
+  const aspects = parseAspects(read.aspek, ctx.lang);
+  if (!categories.ok || !aspects.ok) return problemsFailure(ctx, [...(categories.ok ? [] : categories.problems), ...(aspects.ok ? [] : aspects.problems)]);
+  const planned = planStartRound({
+    lang: ctx.lang,
+    current: { name: current, deadline: read.settings.batasWaktu },
+    next: { name: checked.name, deadline: checked.deadline },
+    closedOn: today(read.timeZone),
+    tabs: read.tabs,
+    categories: categories.value,
+    aspects: aspects.value,
+  });
+  if (!planned.ok) return problemsFailure(ctx, planned.problems);
+  const { plan } = planned;
+  const settings = settingWrites(read, checked.name, checked.deadline);
+  const scores = latestScores(read.riwayat.rows);
+  for (const c of plan.closed) scores.set(normKey(c.code), c.summary.finalScore);
+  const requests: Request[] = [
+    ...settings.requests,
+    ...riwayatRequests(read, plan.riwayat),
+    ...snapshotRequests(read, ctx, plan.snapshot),
+    ...[...plan.writes, ...settings.writes].map(writeRequest),
+    ...recapRequests(read, scores),
+  ];
+  try {
+    applyRequests(ctx.spreadsheetId, [requests]);
+  } catch (e) {
+    return { ok: false, error: t(ctx.lang, 'round.failed', { reason: reasonOf(e) }) };
+  }
+  return {
+    ok: true,
+    closed: current,
+    name: checked.name,
+    deadline: checked.deadline,
+    units: plan.closed.length,
+    message: t(ctx.lang, 'round.started', { name: checked.name, previous: current, units: plan.closed.length }),
+  };
+}
+
+/**
+ * Reopens the round the snapshot kept, while no answer of the new round has been entered:
+ * the overwritten cells back, Pengaturan and the header blocks relabelled, its Riwayat rows
+ * removed and the snapshot deleted, in one batchUpdate.
+ */
+export function undoRoundIn(ctx: ActionContext): UndoRoundResult | Failure {
+  const read = readRound(ctx);
+  if (!read.ok) return read;
+  const snapshotRows = read.snapshot && isSnapshot(read.snapshot.rows) ? read.snapshot.rows : [];
+  const planned = planUndoRound({ lang: ctx.lang, snapshot: snapshotRows, riwayat: read.riwayat.rows, current: read.settings.putaran, tabs: read.tabs });
+  if (!planned.ok) return planned;
+  const { plan } = planned;
+  const settings = settingWrites(read, plan.reopened.name, plan.reopened.deadline);
+  const removed = new Set(plan.riwayatRows);
+  const riwayatId = read.riwayat.sheet.sheetId;
+  const requests: Request[] = [
+    ...settings.requests,
+    ...[...plan.writes, ...settings.writes].map(writeRequest),
+    ...recapRequests(read, latestScores(read.riwayat.rows.filter((_, i) => !removed.has(i)))),
+    // Descending rows: each deletion leaves the rows still to delete where they were.
+    ...plan.riwayatRows.map((row) => ({ deleteDimension: { range: { sheetId: riwayatId, dimension: 'ROWS', startIndex: row, endIndex: row + 1 } } })),
+    ...(read.snapshot ? [deleteSheet(read.snapshot.sheet.sheetId)] : []),
+  ];
+  try {
+    applyRequests(ctx.spreadsheetId, [requests]);
+  } catch (e) {
+    return { ok: false, error: t(ctx.lang, 'round.undo.failed', { reason: reasonOf(e) }) };
+  }
+  const undone = read.settings.putaran;
+  return { ok: true, undone, name: plan.reopened.name, message: t(ctx.lang, 'round.undo.done', { name: undone, previous: plan.reopened.name }) };
+}

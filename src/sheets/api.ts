@@ -1,0 +1,104 @@
+// The thin shell over the Sheets advanced service (scope: spreadsheets): one structure read,
+// one values read and one batchUpdate per action. Structural work goes through batchUpdate
+// because one call is one round trip and atomic; per-tab SpreadsheetApp calls are neither.
+import type { Request } from './requests';
+import { quoteSheet, columnLetter } from '../domain/plan/cells';
+
+export interface SheetInfo {
+  sheetId: number;
+  title: string;
+  rowCount: number;
+  columnCount: number;
+  frozenRows: number;
+  metadata: { id: number; key: string; value: string }[];
+  protections: { id: number; description: string }[];
+  /** Ranges of each conditional format rule, by rule index. */
+  colourRules: GoogleAppsScript.Sheets.Schema.GridRange[][];
+  chartIds: number[];
+}
+
+const STRUCTURE_FIELDS =
+  'properties(timeZone),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
+  'developerMetadata(metadataId,metadataKey,metadataValue),protectedRanges(protectedRangeId,description),' +
+  'conditionalFormats(ranges),charts(chartId))';
+
+function api(): GoogleAppsScript.Sheets {
+  if (typeof Sheets === 'undefined' || !Sheets) throw new Error('The Sheets advanced service (v4) is not enabled for this script.');
+  return Sheets;
+}
+
+export function activeSpreadsheetId(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getId();
+}
+
+export interface Structure {
+  timeZone: string;
+  sheets: SheetInfo[];
+}
+
+/** Every tab's properties, sheet-level metadata, protections, colour rules and charts: one call. */
+export function readStructure(spreadsheetId: string): Structure {
+  const ss = api().Spreadsheets.get(spreadsheetId, { fields: STRUCTURE_FIELDS });
+  const sheets = (ss.sheets ?? []).map((sheet): SheetInfo => {
+    const p = sheet.properties ?? {};
+    return {
+      sheetId: p.sheetId ?? 0,
+      title: p.title ?? '',
+      rowCount: p.gridProperties?.rowCount ?? 0,
+      columnCount: p.gridProperties?.columnCount ?? 0,
+      frozenRows: p.gridProperties?.frozenRowCount ?? 0,
+      metadata: (sheet.developerMetadata ?? []).map((m) => ({ id: m.metadataId ?? 0, key: m.metadataKey ?? '', value: m.metadataValue ?? '' })),
+      protections: (sheet.protectedRanges ?? []).map((r) => ({ id: r.protectedRangeId ?? 0, description: r.description ?? '' })),
+      colourRules: (sheet.conditionalFormats ?? []).map((rule) => rule.ranges ?? []),
+      chartIds: (sheet.charts ?? []).map((c) => c.chartId ?? 0),
+    };
+  });
+  return { timeZone: ss.properties?.timeZone ?? 'Asia/Jakarta', sheets };
+}
+
+/** The A1 range of a whole tab's grid ('Tab'!A1:N47); `columns` limits the width. */
+export function wholeTab(sheet: SheetInfo, columns = sheet.columnCount): string {
+  const width = Math.max(1, Math.min(columns, sheet.columnCount));
+  return `${quoteSheet(sheet.title)}!A1:${columnLetter(width - 1)}${Math.max(1, sheet.rowCount)}`;
+}
+
+/** Values of many ranges in one call: unformatted (numbers as numbers, dates as serials). */
+export function readValues(spreadsheetId: string, ranges: readonly string[]): unknown[][][] {
+  if (ranges.length === 0) return [];
+  const response = api().Spreadsheets.Values.batchGet(spreadsheetId, {
+    ranges: [...ranges],
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'SERIAL_NUMBER',
+    majorDimension: 'ROWS',
+  });
+  return (response.valueRanges ?? []).map((vr) => (vr.values ?? []) as unknown[][]);
+}
+
+/** Request bodies above this many requests are split into several batchUpdates, each still atomic. */
+const MAX_REQUESTS_PER_CALL = 2000;
+
+/**
+ * Applies `requests` in order. Groups keep requests that must succeed or fail together
+ * (one unit tab's creation) in the same call; a single call whenever they fit.
+ */
+export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[]): number {
+  let calls = 0;
+  let batch: Request[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    api().Spreadsheets.batchUpdate({ requests: batch }, spreadsheetId);
+    calls++;
+    batch = [];
+  };
+  for (const group of groups) {
+    if (batch.length > 0 && batch.length + group.length > MAX_REQUESTS_PER_CALL) flush();
+    batch.push(...group);
+  }
+  flush();
+  return calls;
+}
+
+/** The first sheet id no tab uses (new tabs get ids chosen here, so one batch can address them). */
+export function firstFreeSheetId(sheets: readonly SheetInfo[]): number {
+  return sheets.reduce((max, s) => Math.max(max, s.sheetId), 0) + 1;
+}

@@ -1,0 +1,30 @@
+// What an admin action runs with, and how it reports a user error: as a value in the
+// workbook's language (docs/internals.md), never as a thrown exception.
+import { t, type Lang, type MessageKey } from '../domain/i18n';
+import type { Problem } from '../domain/types';
+import type { Structure } from './api';
+
+export interface ActionContext {
+  spreadsheetId: string;
+  /** The acting user's email ('' when Apps Script does not reveal it). */
+  user: string;
+  lang: Lang;
+  /** Who counts as admin: Pengaturan email_admin, else the installer, else the acting user. */
+  admins: string[];
+}
+
+/** What withAdminLock read for the action, in the lock: the structure and the ranges it asked for, in order. */
+export interface Reading {
+  structure: Structure;
+  values: unknown[][][];
+}
+
+export interface Failure {
+  ok: false;
+  error: string;
+  problems?: Problem[];
+}
+
+export function failure(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}, problems?: Problem[]): Failure {
+  return problems && problems.length > 0 ? { ok: false, error: t(lang, key, params), problems } : { ok: false, error: t(lang, key, params) };
+}

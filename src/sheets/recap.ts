@@ -1,0 +1,85 @@
+// "Perbarui rekap": Rekap rebuilt from Unit and the unit tabs' metadata, in three round trips
+// (structure, values, one batchUpdate) whatever the number of units.
+import { t, type Lang } from '../domain/i18n';
+import { parseCategories } from '../domain/instrument';
+import { RECAP_COUNTS_COLUMN } from '../domain/plan/layout';
+import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
+import { TABS } from '../domain/tables';
+import { normKey } from '../domain/text';
+import type { Category, Unit } from '../domain/types';
+import { validateUnits } from '../domain/units';
+import { applyRequests, wholeTab, type SheetInfo, type Structure } from './api';
+import { failure, type ActionContext, type Failure, type Reading } from './context';
+import { addColumnChart, appendDimension, deleteChart, freezeRows, updateCells, type Request } from './requests';
+import { findTab, unitSheets } from './workbook';
+
+export interface RecapResult {
+  ok: true;
+  units: number;
+  message: string;
+}
+
+/** The requests that rewrite Rekap from `plan`, growing its grid as needed and replacing the chart. */
+export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
+  const id = rekap.sheetId;
+  const requests: Request[] = [];
+  const rowsNeeded = Math.max(plan.rows.length, plan.counts.length, plan.rowCount);
+  if (rowsNeeded > rekap.rowCount) requests.push(appendDimension(id, 'ROWS', rowsNeeded - rekap.rowCount));
+  if (plan.columnCount > rekap.columnCount) requests.push(appendDimension(id, 'COLUMNS', plan.columnCount - rekap.columnCount));
+  if (rekap.frozenRows !== 1) requests.push(freezeRows(id, 1));
+  requests.push(updateCells(id, 0, 0, plan.rows), updateCells(id, 0, RECAP_COUNTS_COLUMN, plan.counts));
+  requests.push(...rekap.chartIds.map(deleteChart));
+  const c = plan.chart;
+  requests.push(addColumnChart(id, c.title, c.domain, c.series, c.anchorRow, c.anchorColumn));
+  return requests;
+}
+
+/** Units of Unit (valid rows, in order) that have an active tab, with that tab. */
+export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { title: string; sheetId: number }>): RecapUnit[] {
+  return units.flatMap((u) => {
+    const tab = tabs.get(normKey(u.code));
+    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId }] : [];
+  });
+}
+
+export function planRecapFor(
+  lang: Lang,
+  units: readonly Unit[],
+  tabs: ReadonlyMap<string, { title: string; sheetId: number }>,
+  categories: readonly Category[],
+  existing: unknown[][],
+): RecapPlan {
+  return planRecap({ units: recapUnits(units, tabs), categories, existing, chartTitle: t(lang, 'core.chartTitle') });
+}
+
+const RECAP_READS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
+
+/** What "Perbarui rekap" reads: Kategori, Unit and Rekap (those that exist). */
+export function recapRanges(structure: Structure): string[] {
+  return RECAP_READS.flatMap((title) => {
+    const tab = findTab(structure.sheets, title);
+    return tab ? [wholeTab(tab)] : [];
+  });
+}
+
+export function refreshRecapIn(ctx: ActionContext, reading: Reading): RecapResult | Failure {
+  const { lang } = ctx;
+  const { sheets } = reading.structure;
+  const missing = RECAP_READS.filter((title) => !findTab(sheets, title));
+  if (missing.length > 0) return failure(lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const [kategoriRows, unitRows, rekapRows] = reading.values;
+  const rekap = findTab(sheets, TABS.rekap) as SheetInfo;
+  const categories = parseCategories(kategoriRows, lang);
+  const validation = validateUnits(unitRows, lang);
+  const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
+  if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
+  const tabs = new Map(
+    unitSheets(sheets)
+      .filter((s) => s.inactiveMetadataId === null)
+      .map((s) => [normKey(s.code), { title: s.title, sheetId: s.sheetId }] as const),
+  );
+  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekapRows);
+  applyRequests(ctx.spreadsheetId, [recapRequests(rekap, plan)]);
+  const count = recapUnits(validation.units, tabs).length;
+  return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };
+}

@@ -1,0 +1,126 @@
+// The sidebar's server endpoints (called through google.script.run): the panel state in two
+// round trips (structure, then every system tab's values in one batchGet), and saving settings
+// in one batchUpdate under the document lock.
+import { toLang } from '../domain/i18n';
+import { text } from '../domain/plan/cells';
+import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
+import { parseSettings } from '../domain/settings';
+import { findColumns, TABS } from '../domain/tables';
+import { normKey } from '../domain/text';
+import type { Settings } from '../domain/types';
+import { applyRequests, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
+import { appendDimension, updateCells, type Request } from '../sheets/requests';
+import { readOverdue } from '../rounds/overdue';
+import { failure, type ActionContext, type Failure } from '../sheets/context';
+import { INSTALLER_PROPERTY } from '../sheets/setup';
+import { findTab, unitSheets } from '../sheets/workbook';
+import { withAdminLock } from './actions';
+import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
+import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
+import { decideSettingsPatch, type DecidedCell } from './settings-patch';
+
+function actingUser(): string {
+  return Session.getActiveUser().getEmail();
+}
+
+/**
+ * Whether the acting user may run admin actions, by the rule withAdminLock enforces:
+ * Pengaturan email_admin; when empty, the installer; when neither exists, anyone.
+ */
+function isAdmin(listed: readonly string[], user: string): boolean {
+  const installer = listed.length > 0 ? null : PropertiesService.getDocumentProperties().getProperty(INSTALLER_PROPERTY);
+  const admins = listed.length > 0 ? listed : installer ? [installer] : [];
+  return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
+}
+
+function profileChoices(): { id: string; name: string }[] {
+  return PROFILE_IDS.map((id) => ({ id, name: getProfile(id)?.label ?? id }));
+}
+
+function defaultSettings(user: string): Settings {
+  const parsed = parseSettings(defaultSettingsRows(DEFAULT_PROFILE_ID, user), 'id');
+  if (!parsed.ok) throw new Error(`default settings do not parse: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  return parsed.value;
+}
+
+export function getPanelState(): PanelState | Failure {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const id = ss.getId();
+  const user = actingUser();
+  const { timeZone, sheets } = readStructure(id);
+  const today = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+  const profiles = profileChoices();
+  const pengaturan = findTab(sheets, TABS.pengaturan);
+  const unit = findTab(sheets, TABS.unit);
+  const kategori = findTab(sheets, TABS.kategori);
+  if (!pengaturan || !unit || !kategori) return unpreparedPanelState({ user, settings: defaultSettings(user), profiles, today });
+
+  const optional = [TABS.rekap, TABS.logEmail, TABS.riwayat].map((title) => findTab(sheets, title));
+  const present = [pengaturan, unit, kategori, ...optional].filter((s): s is SheetInfo => s !== undefined);
+  const read = readValues(id, present.map((s) => wholeTab(s)));
+  const valuesOf = (sheet: SheetInfo | undefined) => (sheet ? read[present.indexOf(sheet)] : []);
+  const settingsRows = valuesOf(pengaturan);
+  const firstLang = toLang(rawSetting(settingsRows, 'bahasa'));
+  const settings = parseSettings(settingsRows, firstLang);
+  if (!settings.ok) return failure(firstLang, 'panel.error.settings', {}, settings.problems);
+  const [rekap, logEmail, riwayat] = optional;
+  const unitTabs = new Map(
+    unitSheets(sheets)
+      .filter((s) => s.inactiveMetadataId === null)
+      .map((s) => [normKey(s.code), { sheetId: s.sheetId, title: s.title }] as const),
+  );
+  return buildPanelState({
+    lang: settings.value.bahasa,
+    user,
+    isAdmin: isAdmin(settings.value.emailAdmin, user),
+    settings: settings.value,
+    profiles,
+    unitTabs,
+    spreadsheetUrl: ss.getUrl(),
+    values: { unit: valuesOf(unit), kategori: valuesOf(kategori), rekap: valuesOf(rekap), logEmail: valuesOf(logEmail), riwayat: valuesOf(riwayat) },
+    today,
+    overdue: overdueOf({ spreadsheetId: id, user, lang: settings.value.bahasa, admins: settings.value.emailAdmin }, settings.value, unitTabs.size),
+  });
+}
+
+/** Once a round is under way (it has a name) and units have tabs: units with findings past their deadline. */
+function overdueOf(ctx: ActionContext, settings: Settings, unitTabs: number): PanelOverdue[] {
+  if (settings.putaran === '' || unitTabs === 0) return [];
+  const read = readOverdue(ctx, new Date());
+  if (!read.ok) return [];
+  return read.units.map((u) => ({ kode: u.unit.code, nama: u.unit.name, findings: u.findings.length }));
+}
+
+/** The requests that write each decided cell in the row of its key, appending rows for missing keys. */
+function settingsRequests(sheet: SheetInfo, rows: readonly (readonly unknown[])[], cells: readonly DecidedCell[]): Request[] {
+  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
+  const keyColumn = index.Kunci ?? 0;
+  const valueColumn = index.Nilai ?? keyColumn + 1;
+  const requests: Request[] = [];
+  let nextRow = rows.length;
+  for (const { key, cell } of cells) {
+    const at = rows.findIndex((r, i) => i > 0 && normKey(r[keyColumn]) === key);
+    if (at >= 0) {
+      requests.push(updateCells(sheet.sheetId, at, valueColumn, [[cell]]));
+    } else {
+      requests.push(updateCells(sheet.sheetId, nextRow, keyColumn, [[text(key)]]), updateCells(sheet.sheetId, nextRow, valueColumn, [[cell]]));
+      nextRow += 1;
+    }
+  }
+  if (nextRow > sheet.rowCount) requests.unshift(appendDimension(sheet.sheetId, 'ROWS', nextRow - sheet.rowCount));
+  return requests;
+}
+
+/** Saves the settings the Pengaturan section changed. Admins only; every value is validated first. */
+export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
+  return withAdminLock((ctx) => {
+    const { sheets } = readStructure(ctx.spreadsheetId);
+    const pengaturan = findTab(sheets, TABS.pengaturan);
+    if (!pengaturan) return failure(ctx.lang, 'panel.error.notReady');
+    const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.lang);
+    if (!decision.ok) return failure(ctx.lang, 'panel.settings.error.refused', {}, decision.problems);
+    const [rows] = readValues(ctx.spreadsheetId, [wholeTab(pengaturan)]);
+    if (decision.cells.length > 0) applyRequests(ctx.spreadsheetId, [settingsRequests(pengaturan, rows, decision.cells)]);
+    return { ok: true };
+  });
+}

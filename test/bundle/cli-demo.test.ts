@@ -1,0 +1,76 @@
+// `pendamping demo`: the whole programme on the shipped 30 Muaro Jambi OPD, as a real process.
+// The table it prints is the recap of the saved workbook, with a spread of categories, and
+// every findings email is in the outbox.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadWorkbook } from '../../local/xlsx';
+import { ensureBuilt } from '../helpers/build';
+import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
+
+jest.setTimeout(600_000);
+
+interface DemoUnit {
+  kode: string;
+  nama: string;
+  skorMandiri: number | null;
+  skorAkhir: number | null;
+  kategori: string;
+  temuan: number | null;
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  ensureBuilt();
+  tmp = tempDir('cli-demo');
+});
+afterAll(() => tmp.remove());
+
+test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and emails every unit its findings', async () => {
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  expect(run.code).toBe(0);
+  const out = jsonOf(run);
+  const units = out.units as DemoUnit[];
+  expect(units).toHaveLength(30);
+  expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
+  expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
+  for (const u of units) {
+    expect(u.skorMandiri).not.toBeNull();
+    expect(u.skorAkhir).not.toBeNull();
+  }
+  // The assessors found some self-assessments too generous.
+  expect(units.filter((u) => (u.skorAkhir as number) < (u.skorMandiri as number)).length).toBeGreaterThan(5);
+  const withFindings = units.filter((u) => (u.temuan ?? 0) > 0).length;
+  expect(out).toMatchObject({ ok: true, command: 'demo', failed: 0, queued: 0 });
+  expect(out.sent).toBeGreaterThanOrEqual(withFindings);
+
+  const dir = join(tmp.dir, 'keluaran');
+  expect(out.workbook).toBe(join(dir, 'pendamping-demo.xlsx'));
+  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
+
+  // The saved workbook holds the same numbers as cached values of its formulas.
+  const model = await loadWorkbook(out.workbook as string);
+  const rekap = model.sheets.find((s) => s.title === 'Rekap');
+  const values = (rekap?.rows ?? []).map((r) => (r ?? []).map((c) => c?.value));
+  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Skor Akhir'));
+  const col = (name: string) => values[header].indexOf(name);
+  for (const u of units) {
+    const row = values.find((r) => r[col('Kode')] === u.kode);
+    expect(row?.[col('Skor Akhir')]).toBe(u.skorAkhir);
+    expect(row?.[col('Kategori')]).toBe(u.kategori);
+  }
+
+  // Same seed, same programme: a second run prints the same table.
+  const again = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  expect(again.code).toBe(0);
+  expect(jsonOf(again).units).toEqual(units);
+  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
+});
+
+test('without --json the demo prints the table and where the workbook and outbox are', async () => {
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'tabel', '--now', NOW]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/Unit\s+Skor Mandiri\s+Skor Akhir\s+Kategori\s+Temuan/);
+  expect(run.stdout).toContain('DUKCAPIL — Dinas Kependudukan dan Pencatatan Sipil');
+  expect(run.stdout).toContain(`Buku kerja: ${join(tmp.dir, 'tabel', 'pendamping-demo.xlsx')}`);
+  expect(run.stdout).toContain(join(tmp.dir, 'tabel', 'outbox'));
+});

@@ -1,0 +1,83 @@
+// Runs the built `pendamping` command as a real process (node bin/pendamping.js), as a user
+// would, in a temporary directory of its own.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WorkbookModel } from '../../local/model/types';
+import { ROOT } from '../helpers/build';
+
+export const BIN = join(ROOT, 'bin', 'pendamping.js');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `pendamping …args` in `cwd`; never rejects (the exit code is part of the result). */
+export function pendamping(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env }, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The one JSON object a --json run printed on stdout. */
+export function jsonOf(run: Run): Record<string, unknown> {
+  const lines = run.stdout.trim().split('\n');
+  if (lines.length !== 1) throw new Error(`expected exactly one line on stdout, got:\n${run.stdout}\nstderr:\n${run.stderr}`);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
+
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `pendamping-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const NOW = '2025-02-03T09:00:00+07:00';
+export const ADMIN = 'sekretariat@ombudsman.example';
+
+/** A small unit list (three units, one PIC address each, one assessor). */
+export function writeUnits(dir: string): string {
+  const file = join(dir, 'units.csv');
+  writeFileSync(
+    file,
+    [
+      'Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor',
+      'DINKES,Dinas Kesehatan,OPD,Hendra Handayani,pic.dinkes@muarojambi.example,asesor1@ombudsman.example',
+      'DUKCAPIL,Dinas Kependudukan dan Pencatatan Sipil,OPD,Joko Hidayah,pic.dukcapil@muarojambi.example,asesor2@ombudsman.example',
+      '"DINSOS","Dinas Sosial, Pemberdayaan Perempuan",OPD,Lestari Setiawan,pic.dinsos@muarojambi.example,asesor1@ombudsman.example',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** The displayed values of a tab as a dense grid (the model's rows are sparse). */
+export function grid(model: WorkbookModel, title: string): unknown[][] {
+  const sheet = model.sheets.find((s) => s.title === title);
+  return Array.from(sheet?.rows ?? [], (row) => Array.from(row ?? [], (cell) => cell?.value));
+}
+
+/** The tab of unit `kode` (Unit's Tab column) and the A1 address of `column` on indicator `indicator`'s row. */
+export function answerCell(model: WorkbookModel, kode: string, indicator: string, column: string): { tab: string; a1: string } {
+  const unit = grid(model, 'Unit');
+  const tab = String(unit.find((r) => r[unit[0].indexOf('Kode')] === kode)?.[unit[0].indexOf('Tab')] ?? '');
+  const values = grid(model, tab);
+  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+  const row = values.findIndex((r, i) => i > header && r[values[header].indexOf('Kode')] === indicator);
+  return { tab, a1: `${String.fromCharCode(65 + values[header].indexOf(column))}${row + 1}` };
+}
+
+/** The Nilai cell of a Pengaturan key. */
+export function settingCell(model: WorkbookModel, key: string): string {
+  const rows = grid(model, 'Pengaturan');
+  return `B${rows.findIndex((r) => r[0] === key) + 1}`;
+}

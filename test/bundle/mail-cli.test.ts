@@ -1,0 +1,50 @@
+// `pendamping email` as real processes: two sends started at once on one workbook, under the
+// locks (the workbook file's, then the document lock inside the bundle), send each unit once.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadWorkbook } from '../../local/xlsx';
+import { ensureBuilt } from '../helpers/build';
+import { ADMIN, NOW, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';
+import { outbox, sentPerUnit } from './mail-helpers';
+
+jest.setTimeout(300_000);
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  ensureBuilt();
+  tmp = tempDir('mail-cli');
+});
+afterAll(() => tmp.remove());
+
+test('a dry run sends nothing; two sends started at once send each unit exactly once', async () => {
+  const wb = join(tmp.dir, 'temuan.xlsx');
+  const box = join(tmp.dir, 'keluar');
+  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
+
+  const dry = await pendamping(tmp.dir, ['email', '--workbook', wb, '--dry-run', '--outbox', box, '--now', NOW, '--json']);
+  expect(dry.code).toBe(0);
+  expect(jsonOf(dry)).toMatchObject({ ok: true, sent: 3 });
+  expect(readdirSync(tmp.dir)).not.toContain('keluar');
+
+  const args = ['email', '--workbook', wb, '--outbox', box, '--now', NOW, '--json'];
+  const [a, b] = await Promise.all([pendamping(tmp.dir, args), pendamping(tmp.dir, args)]);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  const results = [jsonOf(a), jsonOf(b)];
+  expect(results.map((r) => r.sent).sort()).toEqual([0, 3]);
+  expect(results.map((r) => r.skipped).sort()).toEqual([0, 3]);
+
+  const mails = await outbox(box);
+  expect(mails).toHaveLength(3);
+  expect(mails.map((m) => m.to[0]).sort()).toEqual([
+    'pic.dinkes@muarojambi.example',
+    'pic.dinsos@muarojambi.example',
+    'pic.dukcapil@muarojambi.example',
+  ]);
+  const perUnit = sentPerUnit(await loadWorkbook(wb));
+  expect([...perUnit.entries()].sort()).toEqual([
+    ['DINKES', 1],
+    ['DINSOS', 1],
+    ['DUKCAPIL', 1],
+  ]);
+});

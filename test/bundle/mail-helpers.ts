@@ -1,0 +1,161 @@
+// Shared by the mail bundle tests: a programme set up through the built bundle in the local
+// runtime, cell edits as the Sheets UI would make them, and the outbox's .eml files parsed
+// with mailparser.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { newWorkbook } from '../../local/model/workbook';
+import type { SheetModel, WorkbookModel } from '../../local/model/types';
+import { LocalRuntime, type RuntimeOptions } from '../../local/runtime';
+
+export const ADMIN = 'sekretariat@ombudsman.go.id';
+export const NOW = new Date('2025-03-03T02:00:00Z');
+
+export type Result = { ok: boolean; error?: string; [key: string]: unknown };
+
+export interface UnitSpec {
+  code: string;
+  name?: string;
+  pic?: string;
+  picEmails?: string;
+  assessorEmails?: string;
+}
+
+export function unitsCsv(units: readonly UnitSpec[]): string {
+  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const rows = units.map((u) =>
+    [u.code, u.name ?? `Dinas ${u.code}`, 'OPD', u.pic ?? `PIC ${u.code}`, u.picEmails ?? `pic.${u.code.toLowerCase()}@pemkab.go.id`, u.assessorEmails ?? 'asesor@ombudsman.go.id']
+      .map(quote)
+      .join(','),
+  );
+  return ['Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor', ...rows].join('\n');
+}
+
+export function manyUnits(n: number): UnitSpec[] {
+  return Array.from({ length: n }, (_, i) => ({ code: `U${String(i + 1).padStart(2, '0')}` }));
+}
+
+export function ok(result: unknown): Result {
+  const r = result as Result;
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+export function sheet(wb: WorkbookModel, title: string): SheetModel {
+  const found = wb.sheets.find((s) => s.title === title);
+  if (!found) throw new Error(`no tab ${title}`);
+  return found;
+}
+
+/** Cell values of a tab, '' for empty cells, trailing empty rows dropped. */
+export function values(s: SheetModel): unknown[][] {
+  const out = Array.from(s.rows, (row) => Array.from(row ?? [], (c) => c?.value ?? ''));
+  while (out.length > 0 && out[out.length - 1].every((v) => v === '')) out.pop();
+  return out;
+}
+
+/** Log Email as objects keyed by header. */
+export function ledger(wb: WorkbookModel): Record<string, unknown>[] {
+  const [header, ...rows] = values(sheet(wb, 'Log Email'));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] ?? ''])));
+}
+
+/** TERKIRIM rows per Kode Unit. */
+export function sentPerUnit(wb: WorkbookModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of ledger(wb)) if (row.Status === 'TERKIRIM') out.set(String(row['Kode Unit']), (out.get(String(row['Kode Unit'])) ?? 0) + 1);
+  return out;
+}
+
+export function a1(row: number, col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+export function unitSheet(wb: WorkbookModel, code: string): SheetModel {
+  const found = wb.sheets.find((s) => s.developerMetadata.some((m) => m.metadataKey === 'pendamping.unit' && m.metadataValue === code));
+  if (!found) throw new Error(`no tab of unit ${code}`);
+  return found;
+}
+
+/** Sets one column of every indicator row of a unit tab, as an admin typing in the sheet. */
+export function fillColumn(rt: LocalRuntime, code: string, column: string, value: (row: number) => string): void {
+  const s = unitSheet(rt.workbook, code);
+  const v = values(s);
+  const at = v.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+  const col = v[at].indexOf(column);
+  v.slice(at + 1).forEach((r, i) => {
+    if (r[0] === '') return;
+    const edit = rt.edit(ADMIN, s.title, a1(at + 1 + i, col), value(i));
+    if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
+  });
+}
+
+/** Sets a Pengaturan value (the row of `key`). */
+export function setting(rt: LocalRuntime, key: string, value: string): void {
+  const rows = values(sheet(rt.workbook, 'Pengaturan'));
+  const row = rows.findIndex((r) => r[0] === key);
+  if (row < 0) throw new Error(`no setting ${key}`);
+  const edit = rt.edit(ADMIN, 'Pengaturan', a1(row, 1), value);
+  if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
+}
+
+export function tempOutbox(): string {
+  return mkdtempSync(join(tmpdir(), 'pendamping-mail-'));
+}
+
+export type Options = Omit<RuntimeOptions, 'workbook' | 'user'>;
+
+/** A new runtime over the same workbook (a later execution environment: another day, another fault). */
+export function reopen(wb: WorkbookModel, opts: Options): Promise<LocalRuntime> {
+  return LocalRuntime.open({ workbook: wb, user: ADMIN, ...opts });
+}
+
+/** Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators, "Ya" elsewhere. */
+export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
+  const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, ...opts });
+  ok(rt.run('setupWorkbook'));
+  setting(rt, 'putaran', '2025 Pendampingan');
+  setting(rt, 'batas_waktu', '2025-04-30');
+  setting(rt, 'instansi_penilai', 'Ombudsman RI Perwakilan Jambi');
+  setting(rt, 'email_balasan', 'balasan@ombudsman.go.id');
+  ok(rt.run('addUnits', unitsCsv(units)));
+  ok(rt.run('generateUnitTabs'));
+  for (const u of units) {
+    try {
+      unitSheet(rt.workbook, u.code);
+    } catch {
+      continue; // a rejected row has no tab
+    }
+    fillColumn(rt, u.code, 'Jawaban Mandiri', (i) => (i < 2 ? 'Tidak' : 'Ya'));
+  }
+  return rt;
+}
+
+export interface Eml {
+  file: string;
+  mail: ParsedMail;
+  to: string[];
+  cc: string[];
+  replyTo: string[];
+}
+
+const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? ''));
+
+/** Every .eml of the outbox, parsed, in the order they were written. */
+export async function outbox(dir: string): Promise<Eml[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const mail = await simpleParser(readFileSync(join(dir, file)));
+      return { file, mail, to: addresses(mail.to), cc: addresses(mail.cc), replyTo: addresses(mail.replyTo) };
+    }),
+  );
+}
