@@ -1,0 +1,107 @@
+// Kirim: preview the findings emails (counts, today's quota, one sample), a test email to
+// oneself, and sending in batches (each batch is one short server execution) with a progress
+// bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless.
+import type { PanelState } from '../../src/ui/panel-types';
+import { el, replaceChildren, uniqueId } from '../dom';
+import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+
+/** Messages per sendFindingsBatch call: small enough for the bar to move, large enough to be quick. */
+export const SEND_BATCH = 5;
+
+export function sendSection(panel: Panel): Section {
+  const { root, body } = sectionShell('kirim', panel.tr('panel.send.title'), false);
+  const area = statusArea();
+  const preview = el('div');
+  const ledger = el('div');
+  const progressLabelId = uniqueId('progress');
+  const progress = el('progress', { className: 'send', attrs: { max: '1', 'aria-labelledby': progressLabelId } });
+  progress.value = 0;
+  const progressText = el('span', { attrs: { id: progressLabelId } }, panel.tr('panel.send.progress'));
+  const progressBox = el('div', {}, progressText, progress);
+  progressBox.hidden = true;
+  const confirm = el('input', { attrs: { type: 'checkbox' } });
+  let admin = false;
+  /** Messages the last preview said can go out today; 0 = nothing to send, or no preview yet. */
+  let sendable = 0;
+  let names = new Map<string, string>();
+  const lockSend = (): void => setLocked(send, !admin || sendable === 0 || !confirm.checked);
+  const unitLabel = (kode: string) => (names.has(kode) ? `${kode} — ${names.get(kode)}` : kode);
+
+  const showPreview = actionButton(panel, panel.tr('panel.send.preview'), area, async () => {
+    const result = expectOk(await panel.call('previewFindings', {}));
+    sendable = result.messages - result.queued;
+    const notes = result.results.filter((r) => r.reason !== undefined).map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`));
+    const sample = result.sample;
+    replaceChildren(
+      preview,
+      el('p', {}, result.messages > 0 ? panel.tr('panel.send.previewCount', { messages: result.messages, recipients: result.recipients }) : panel.tr('panel.send.previewEmpty')),
+      el('p', {}, panel.tr('panel.send.quota', { count: result.remainingQuota })),
+      result.queued > 0 ? el('p', {}, panel.tr('panel.send.previewQueued', { queued: result.queued })) : null,
+      notes.length > 0 ? el('ul', {}, ...notes) : null,
+      sample
+        ? el(
+            'div',
+            { className: 'sample' },
+            el('h3', {}, panel.tr('panel.send.sample', { unit: unitLabel(sample.kode) })),
+            el('p', {}, panel.tr('panel.send.sampleTo', { to: [...sample.to, ...sample.cc].join(', ') })),
+            el('p', {}, panel.tr('panel.send.sampleSubject', { subject: sample.subject })),
+            el('pre', { attrs: { tabindex: '0', 'aria-label': panel.tr('panel.send.sampleBody') } }, sample.text),
+          )
+        : null,
+    );
+    lockSend();
+  }, 'secondary');
+
+  const test = actionButton(panel, panel.tr('panel.send.test'), area, async () => expectOk(await panel.call('sendTestFindings')).message, 'secondary');
+
+  const send = actionButton(panel, panel.tr('panel.send.send'), area, async () => {
+    const totals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+    progressBox.hidden = false;
+    progress.max = Math.max(1, sendable);
+    progress.value = 0;
+    for (;;) {
+      const batch = expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH }));
+      totals.sent += batch.sent;
+      totals.failed += batch.failed;
+      totals.skipped += batch.skipped;
+      totals.queued = batch.queued;
+      const done = totals.sent + totals.failed;
+      progress.max = Math.max(progress.max, done);
+      progress.value = done;
+      progressText.textContent = panel.tr('panel.send.progressText', { done, total: progress.max });
+      if (batch.done) break;
+    }
+    confirm.checked = false;
+    sendable = 0;
+    replaceChildren(preview);
+    await panel.refresh();
+    const finished = panel.tr('panel.send.finished', totals);
+    return totals.queued > 0 ? `${finished} ${panel.tr('panel.send.queued', { queued: totals.queued })}` : finished;
+  });
+  confirm.addEventListener('change', lockSend);
+  body.append(
+    el('div', { className: 'actions' }, showPreview, test),
+    preview,
+    el('label', { className: 'check' }, confirm, panel.tr('panel.send.confirm')),
+    el('div', { className: 'actions' }, send),
+    progressBox,
+    area,
+    ledger,
+  );
+
+  return {
+    root,
+    update(state: PanelState) {
+      admin = state.isAdmin && state.ready;
+      names = new Map(state.units.map((u) => [u.kode, u.nama]));
+      for (const control of [showPreview, test, confirm]) setLocked(control, !admin);
+      lockSend();
+      const l = state.ledger;
+      replaceChildren(
+        ledger,
+        el('h3', {}, panel.tr('panel.send.ledger', { sent: l.sent, failed: l.failed, skipped: l.skipped })),
+        el('p', { className: 'muted' }, l.last ? panel.tr('panel.send.ledgerLast', { time: l.last }) : panel.tr('panel.send.ledgerEmpty')),
+      );
+    },
+  };
+}

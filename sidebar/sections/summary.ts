@@ -1,0 +1,87 @@
+// Ringkasan: units per category, completion per unit, what to do next, overdue units, and the
+// workbook-wide actions (set up, create/update unit tabs, refresh recap).
+import type { PanelState } from '../../src/ui/panel-types';
+import { el, replaceChildren } from '../dom';
+import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+
+const ZONE_CLASS: Record<string, string> = { hijau: 'zone-green', kuning: 'zone-yellow', merah: 'zone-red' };
+
+export function summarySection(panel: Panel): Section {
+  const { root, body } = sectionShell('ringkasan', panel.tr('panel.summary.title'), true);
+  const area = statusArea();
+  const content = el('div');
+  const setup = actionButton(panel, panel.tr('panel.summary.setup'), area, async () => {
+    const result = expectOk(await panel.call('setupWorkbook', {}));
+    await panel.refresh();
+    return result.message;
+  });
+  const generate = actionButton(panel, panel.tr('panel.summary.generate'), area, async () => {
+    const result = expectOk(await panel.call('generateUnitTabs'));
+    await panel.refresh();
+    return result.message;
+  });
+  const recap = actionButton(panel, panel.tr('panel.summary.recap'), area, async () => {
+    const result = expectOk(await panel.call('refreshRecap'));
+    await panel.refresh();
+    return result.message;
+  });
+  const actions = el('div', { className: 'actions' });
+  body.append(content, actions, area);
+
+  return {
+    root,
+    update(state: PanelState) {
+      for (const button of [setup, generate, recap]) setLocked(button, !state.isAdmin);
+      replaceChildren(actions, state.ready ? null : setup, state.ready ? generate : null, state.ready ? recap : null);
+      if (!state.ready) {
+        replaceChildren(content, el('p', {}, panel.tr('panel.summary.notReady')), nextSteps(panel, state));
+        return;
+      }
+      replaceChildren(content, categories(panel, state), completion(panel, state), overdue(panel, state), nextSteps(panel, state));
+    },
+  };
+}
+
+function categories(panel: Panel, state: PanelState): HTMLElement {
+  const items = state.categories.map((c) =>
+    el(
+      'li',
+      {},
+      el('span', { className: `swatch ${ZONE_CLASS[c.zone.toLowerCase()] ?? ''}`, attrs: { 'aria-hidden': 'true' } }),
+      panel.tr('panel.summary.categoryCount', { name: c.name, count: c.count }),
+    ),
+  );
+  if (state.unscored > 0) {
+    items.push(el('li', {}, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }),
+      panel.tr('panel.summary.categoryCount', { name: panel.tr('panel.summary.noScore'), count: state.unscored })));
+  }
+  return el('div', {}, el('h3', {}, panel.tr('panel.summary.categories')), el('ul', { className: 'plain' }, ...items));
+}
+
+function completion(panel: Panel, state: PanelState): HTMLElement | null {
+  const units = state.units.filter((u) => u.tab !== '');
+  if (units.length === 0) return null;
+  const rows = units.map((u) => {
+    const label = `${u.kode} — ${u.nama}`;
+    const meter = el('progress', { attrs: { max: '100', 'aria-label': panel.tr('panel.summary.completionOf', { unit: label }) } });
+    if (u.completion !== null) meter.value = u.completion;
+    const percent = u.completion === null ? panel.tr('panel.summary.completionNone') : `${Math.round(u.completion)}%`;
+    return el('li', { className: 'completion' }, el('span', { className: 'unit-name' }, label), meter, el('span', { className: 'percent' }, percent));
+  });
+  return el('div', {}, el('h3', {}, panel.tr('panel.summary.completion')), el('ul', { className: 'plain' }, ...rows));
+}
+
+function overdue(panel: Panel, state: PanelState): HTMLElement | null {
+  if (state.overdue.length === 0) return null;
+  return el(
+    'div',
+    { className: 'overdue' },
+    el('h3', {}, panel.tr('panel.summary.overdue', { date: state.settings.batasWaktu })),
+    el('ul', {}, ...state.overdue.map((o) => el('li', {}, panel.tr('panel.summary.overdueItem', { unit: `${o.kode} — ${o.nama}`, count: o.findings })))),
+  );
+}
+
+function nextSteps(panel: Panel, state: PanelState): HTMLElement | null {
+  if (state.nextSteps.length === 0) return null;
+  return el('div', {}, el('h3', {}, panel.tr('panel.summary.next')), el('ul', {}, ...state.nextSteps.map((s) => el('li', {}, s))));
+}

@@ -1,0 +1,46 @@
+// Unit: every unit with its status and a link to its tab, and adding units by pasting rows
+// copied from a spreadsheet or a CSV (validated by the server exactly as the Unit tab is).
+import type { PanelState } from '../../src/ui/panel-types';
+import { el, field, replaceChildren } from '../dom';
+import { actionButton, expectOk, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
+
+export function unitsSection(panel: Panel): Section {
+  const { root, body } = sectionShell('unit', panel.tr('panel.units.title'), false);
+  const list = el('div');
+  const area = statusArea();
+  const paste = el('textarea', { attrs: { rows: '5', spellcheck: 'false' } });
+  const add = actionButton(panel, panel.tr('panel.units.add'), area, async () => {
+    if (paste.value.trim() === '') throw new UserError(panel.tr('panel.units.pasteEmpty'));
+    const result = expectOk(await panel.call('addUnits', paste.value));
+    paste.value = '';
+    await panel.refresh();
+    return result.message;
+  });
+  body.append(list, field(panel.tr('panel.units.paste'), paste, panel.tr('panel.units.pasteHint')), el('div', { className: 'actions' }, add), area);
+
+  return {
+    root,
+    update(state: PanelState) {
+      setLocked(add, !state.isAdmin || !state.ready);
+      setLocked(paste, !state.isAdmin || !state.ready);
+      if (state.units.length === 0) {
+        replaceChildren(list, el('p', {}, panel.tr('panel.units.empty')));
+        return;
+      }
+      const items = state.units.map((u) => {
+        const name = `${u.kode} — ${u.nama}`;
+        const status = u.status === '' ? panel.tr('panel.units.statusPending') : u.status;
+        return el(
+          'li',
+          { className: 'unit' },
+          el('span', { className: 'unit-name' }, name),
+          el('span', { className: u.statusOk ? 'unit-status ok' : 'unit-status problem' }, status),
+          u.link
+            ? el('a', { attrs: { href: u.link, target: '_top', 'aria-label': panel.tr('panel.units.openTabOf', { unit: name }) } }, panel.tr('panel.units.openTab'))
+            : el('span', { className: 'muted' }, panel.tr('panel.units.noTab')),
+        );
+      });
+      replaceChildren(list, el('ul', { className: 'plain units', attrs: { 'aria-label': panel.tr('panel.units.list') } }, ...items));
+    },
+  };
+}

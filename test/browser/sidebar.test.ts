@@ -1,0 +1,186 @@
+// The sidebar on its own: the real dist/Sidebar.html with the workbench's google.script.run
+// shim, whose calls are answered here from fixtures (no runtime).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
+import { withScriptRunShim } from '../../local/workbench/shim';
+import { DIST, ensureBuilt } from '../helpers/build';
+import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
+import { panelState, XSS } from './fixtures/panel-state';
+
+const ORIGIN = 'http://sidebar.test';
+type Answer = (args: unknown[]) => unknown;
+
+let browser: Browser;
+let html = '';
+
+beforeAll(async () => {
+  ensureBuilt();
+  html = withScriptRunShim(readFileSync(join(DIST, 'Sidebar.html'), 'utf8'), '/rpc');
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the sidebar at 300 px wide; `answers` play the server, `calls` records what was called. */
+async function openSidebar(answers: Record<string, Answer>): Promise<{ page: Page; calls: { fn: string; args: unknown[] }[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 300, height: 900 });
+  const calls: { fn: string; args: unknown[] }[] = [];
+  await page.route(`${ORIGIN}/**`, async (route: Route) => {
+    const request = route.request();
+    if (request.method() === 'GET') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    const { fn, args } = request.postDataJSON() as { fn: string; args: unknown[] };
+    calls.push({ fn, args });
+    const answer = answers[fn];
+    if (!answer) return route.fulfill({ status: 200, json: { ok: false, error: `no fixture for ${fn}` } });
+    try {
+      return await route.fulfill({ status: 200, json: { ok: true, value: await answer(args) } });
+    } catch {
+      return route.abort('connectionfailed');
+    }
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.locator('details').first().waitFor({ state: 'attached' });
+  return { page, calls };
+}
+
+async function expandAll(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+}
+
+test('renders the panel with data as text: an XSS payload in a unit name and a status stays text', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState() });
+  await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
+  await expandAll(page);
+  await expect(page.getByText(`XSS — ${XSS}`).first().isVisible()).resolves.toBe(true);
+  await expect(page.getByText(`Email PIC kosong ${XSS}`).isVisible()).resolves.toBe(true);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.getByRole('link', { name: 'Buka tab DINKES — Dinas Kesehatan' }).getAttribute('href')).toBe('#gid=11');
+  await screenshot(page, 'sidebar-fixture-id');
+  await page.close();
+}, 60_000);
+
+test('a button is disabled while its call runs, so a double click submits once', async () => {
+  let release: () => void = () => undefined;
+  const pending = new Promise<void>((resolve) => (release = resolve));
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    generateUnitTabs: async () => {
+      await pending;
+      return { ok: true, created: ['A', 'B'], updated: ['C'], rejected: [], message: '2 tab dibuat, 1 diperbarui.' };
+    },
+  });
+  const button = page.getByRole('button', { name: 'Buat / perbarui tab unit' });
+  await button.click();
+  await expect(button.isDisabled()).resolves.toBe(true);
+  await button.dblclick({ force: true });
+  release();
+  await page.getByText('2 tab dibuat, 1 diperbarui.').waitFor();
+  await expect(button.isEnabled()).resolves.toBe(true);
+  expect(calls.filter((c) => c.fn === 'generateUnitTabs')).toHaveLength(1);
+  await page.close();
+}, 60_000);
+
+test('refusals and problems from the server, and network failures, are shown in plain words', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    addUnits: () => ({ ok: false, error: 'Tidak ada unit yang ditambahkan.', problems: [{ message: `Unit baris 3: Nama Unit kosong ${XSS}` }] }),
+    refreshRecap: () => {
+      throw new Error('network down');
+    },
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Tambah unit' }).click();
+  await page.getByText('Tempel minimal satu baris terlebih dahulu.').waitFor();
+  expect(calls.some((c) => c.fn === 'addUnits')).toBe(false);
+  await page.getByLabel('Tempel baris dari spreadsheet atau CSV').fill('X1\tUnit X\tOPD\tBudi\tbudi@example.go.id');
+  await page.getByRole('button', { name: 'Tambah unit' }).click();
+  await page.getByText('Tidak ada unit yang ditambahkan.').waitFor();
+  await page.getByText(`Unit baris 3: Nama Unit kosong ${XSS}`).waitFor();
+  expect(calls.find((c) => c.fn === 'addUnits')?.args).toEqual(['X1\tUnit X\tOPD\tBudi\tbudi@example.go.id']);
+  await page.getByRole('button', { name: 'Perbarui rekap' }).click();
+  await page.getByText('Tidak dapat menghubungi server. Periksa koneksi internet, lalu coba lagi.').waitFor();
+  expect(await page.locator('img').count()).toBe(0);
+  await page.close();
+}, 60_000);
+
+test('follows the language setting: English when bahasa is en', async () => {
+  const state = panelState({ lang: 'en' });
+  state.settings.bahasa = 'en';
+  const { page } = await openSidebar({ getPanelState: () => state });
+  await page.getByRole('heading', { name: 'Summary' }).waitFor();
+  for (const title of ['Units', 'Send', 'Round', 'Settings']) await page.getByRole('heading', { name: title, exact: true }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expandAll(page);
+  await screenshot(page, 'sidebar-fixture-en');
+  await page.close();
+}, 60_000);
+
+test('a non-admin sees the admin actions disabled and the settings read-only', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState({ isAdmin: false, user: 'pic@example.go.id' }) });
+  await page.getByText('Masuk sebagai pic@example.go.id').waitFor();
+  await expandAll(page);
+  for (const name of ['Buat / perbarui tab unit', 'Tambah unit', 'Pratinjau', 'Simpan pengaturan']) {
+    await expect(page.getByRole('button', { name }).isDisabled()).resolves.toBe(true);
+  }
+  await page.getByText('Hanya admin yang dapat mengubah pengaturan.').waitFor();
+  await page.close();
+}, 60_000);
+
+test('sending calls sendFindingsBatch until done, with a progress bar, after a checked preview', async () => {
+  let batches = 0;
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: () => ({
+      ok: true,
+      lang: 'id',
+      messages: 2,
+      recipients: 3,
+      remainingQuota: 97,
+      queued: 0,
+      skipped: 1,
+      failed: 0,
+      sample: { kode: 'XSS', to: ['pic@xss.go.id'], cc: ['asesor@x.go.id'], subject: `Temuan ${XSS}`, html: XSS, text: `Yth. ${XSS}` },
+      results: [
+        { kode: 'DINKES', status: 'TERKIRIM' },
+        { kode: 'XSS', status: 'TERKIRIM' },
+        { kode: 'BAD', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+      ],
+    }),
+    sendFindingsBatch: () => {
+      batches += 1;
+      return { ok: true, sent: 1, skipped: batches === 1 ? 1 : 0, failed: 0, queued: 0, done: batches === 2, dryRun: false, remainingQuota: 96, results: [], message: '' };
+    },
+  });
+  await expandAll(page);
+  const send = page.getByRole('button', { name: 'Kirim temuan' });
+  await expect(send.isDisabled()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('2 email untuk 3 penerima akan dikirim.').waitFor();
+  await page.getByText('Sisa kuota email hari ini: 97 penerima.').waitFor();
+  await page.getByText('BAD — Dinas Tanpa Email: Isi sama dengan email terakhir.').waitFor();
+  await page.getByText(`Contoh email: XSS — ${XSS}`).waitFor();
+  await page.getByText(`Subjek: Temuan ${XSS}`).waitFor();
+  await expect(send.isDisabled()).resolves.toBe(true);
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  await send.click();
+  await page.getByText('Selesai: 2 terkirim, 1 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5 }], [{ maxMessages: 5 }]]);
+  expect(await page.locator('progress.send').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([2, 2]);
+  expect(await page.locator('img').count()).toBe(0);
+  await screenshot(page, 'sidebar-fixture-send');
+  await page.close();
+}, 60_000);
+
+test('fits 300 px and axe-core finds no serious or critical violation', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState() });
+  await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
+  await expandAll(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);

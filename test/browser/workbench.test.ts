@@ -1,0 +1,191 @@
+// The workbench in Chromium: the real dist/Sidebar.html over the bundle in the local runtime,
+// the grid, the add-on's menu and the user switcher, on workbooks made by the CLI.
+import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../local/workbench/server';
+import { ensureBuilt, ROOT } from '../helpers/build';
+import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
+
+const ADMIN = 'admin@example.go.id';
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+let browser: Browser;
+let dir = '';
+let workbench: Workbench | undefined;
+
+beforeAll(async () => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'pendamping-workbench-'));
+  browser = await launch();
+}, 120_000);
+
+afterEach(async () => {
+  await workbench?.close();
+  workbench = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(...args: string[]): void {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/pendamping.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pendamping ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+async function open(file: string): Promise<{ page: Page; sidebar: FrameLocator }> {
+  workbench = await startWorkbench({ file });
+  expect(workbench.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(workbench.url);
+  const sidebar = page.frameLocator('iframe');
+  await sidebar.getByRole('heading', { name: 'Ringkasan' }).waitFor({ timeout: 30_000 });
+  return { page, sidebar };
+}
+
+const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
+
+async function selectTab(page: Page, name: RegExp | string): Promise<void> {
+  await page.getByRole('tab', { name }).first().click();
+  await page.getByRole('tab', { name, selected: true }).first().waitFor();
+}
+
+/** Types `value` into the cell through the formula bar, as the selected user. */
+async function editCell(page: Page, a1: string, value: string): Promise<string> {
+  await cell(page, a1).focus();
+  await page.getByLabel('Isi sel').fill(value);
+  await page.getByLabel('Isi sel').press('Enter');
+  const status = page.locator('#status');
+  await status.filter({ hasText: a1 }).waitFor();
+  return (await status.textContent()) ?? '';
+}
+
+/** Clicks a sidebar button and returns its section's outcome, failing with the sidebar's own words on an error. */
+async function sidebarAction(sidebar: FrameLocator, name: string, timeout = 120_000): Promise<string> {
+  const button = sidebar.getByRole('button', { name, exact: true });
+  await button.click();
+  const outcome = sidebar.locator('section', { has: button }).locator('.status.ok, .status.error');
+  await outcome.waitFor({ timeout });
+  const text = (await outcome.textContent()) ?? '';
+  if ((await outcome.getAttribute('class'))?.includes('error')) throw new Error(`${name}: ${text}`);
+  return text;
+}
+
+async function openSection(sidebar: FrameLocator, title: string): Promise<void> {
+  await sidebar.getByRole('heading', { name: title, exact: true }).click();
+}
+
+test('the demo workbook opens in the workbench: tabs, grid with formulas, menu, sidebar', async () => {
+  cli('demo', '--dir', join(dir, 'demo'));
+  const { page, sidebar } = await open(join(dir, 'demo', 'pendamping-demo.xlsx'));
+  for (const tab of ['Pengaturan', 'Unit', 'Rekap']) await page.getByRole('tab', { name: tab, exact: true }).waitFor();
+  expect(await page.getByRole('tab').count()).toBeGreaterThan(30);
+  await page.getByRole('button', { name: 'Buka panel' }).waitFor();
+  await selectTab(page, 'Rekap');
+  const score = cell(page, 'E2');
+  const shown = await score.textContent();
+  await score.focus();
+  await expect(score.textContent()).resolves.toMatch(/^=/);
+  await expect(page.getByLabel('Isi sel').inputValue()).resolves.toMatch(/^=/);
+  await cell(page, 'A2').focus();
+  await expect(score.textContent()).resolves.toBe(shown);
+  await sidebar.getByText('Unit per kategori').waitFor();
+  await screenshot(page, 'workbench-demo');
+  await page.close();
+}, 300_000);
+
+test('a full run through the sidebar ends with the right .eml files in the outbox; XSS stays text', async () => {
+  const units = [
+    'Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor',
+    'DINKES,Dinas Kesehatan,OPD,Budi,pic.dinkes@example.go.id,asesor@example.go.id',
+    `XSS,"${XSS.replace(/"/g, '""')}",OPD,Ani,pic.xss@example.go.id,asesor@example.go.id`,
+  ].join('\n');
+  writeFileSync(join(dir, 'units.csv'), units);
+  mkdirSync(join(dir, 'run'));
+  const file = join(dir, 'run', 'program.xlsx');
+  cli('init', '--workbook', file, '--units', join(dir, 'units.csv'), '--user', ADMIN);
+  const { page, sidebar } = await open(file);
+
+  // Generate the unit tabs from the sidebar, as the admin.
+  await sidebarAction(sidebar, 'Buat / perbarui tab unit');
+  await page.getByRole('tab', { name: /DINKES/ }).first().waitFor();
+
+  // The XSS unit name is text in the grid and in the sidebar.
+  await selectTab(page, 'Unit');
+  await page.getByRole('gridcell', { name: XSS }).first().waitFor();
+  await openSection(sidebar, 'Unit');
+  await sidebar.getByText(`XSS — ${XSS}`).first().waitFor();
+
+  // As the PIC of DINKES: an answer is accepted, an indicator text is refused, a note with a payload stays text.
+  await selectTab(page, /DINKES/);
+  const before = await cell(page, 'C5').textContent();
+  await page.locator('#user').selectOption('pic.dinkes@example.go.id');
+  await sidebar.getByText('Masuk sebagai pic.dinkes@example.go.id').waitFor();
+  expect(await editCell(page, 'F8', 'Ya')).toContain('disimpan');
+  expect(await editCell(page, 'C8', 'diubah')).toContain('ditolak');
+  expect(await editCell(page, 'G8', XSS)).toContain('disimpan');
+  await expect(cell(page, 'G8').textContent()).resolves.toBe(XSS);
+  await expect(cell(page, 'C5').textContent()).resolves.not.toBe(before);
+  await screenshot(page, 'workbench-pic-edit');
+
+  // Back to the admin: preview and send the findings.
+  await page.locator('#user').selectOption(ADMIN);
+  await sidebar.getByText(`Masuk sebagai ${ADMIN} (admin)`).waitFor();
+  await openSection(sidebar, 'Kirim');
+  await sidebar.getByRole('button', { name: 'Pratinjau' }).click();
+  await sidebar.getByText('2 email untuk').waitFor({ timeout: 60_000 });
+  await sidebar.getByLabel('Saya sudah memeriksa pratinjau').check();
+  expect(await sidebarAction(sidebar, 'Kirim temuan')).toContain('Selesai: 2 terkirim');
+  await sidebar.getByText('Log Email: 2 terkirim').waitFor();
+
+  const outbox = join(dir, 'run', 'outbox');
+  const emails = await Promise.all(readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => simpleParser(readFileSync(join(outbox, f)))));
+  const to = (mail: (typeof emails)[number]) => (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []);
+  expect(emails.map(to).sort()).toEqual([['pic.dinkes@example.go.id'], ['pic.xss@example.go.id']]);
+  const xssMail = emails.find((m) => to(m).includes('pic.xss@example.go.id'));
+  expect(String(xssMail?.html)).not.toContain('<img src=x');
+
+  for (const frame of [page.mainFrame(), ...page.frames()]) {
+    expect(await frame.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await frame.locator('img').count()).toBe(0);
+  }
+  const sidebarFrame = page.frames().find((f) => f.url().endsWith('/sidebar'));
+  if (!sidebarFrame) throw new Error('no sidebar frame');
+  await sidebarFrame.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await seriousAxeViolations(sidebarFrame)).toEqual([]);
+  await screenshot(page, 'workbench-sent');
+  await page.close();
+}, 300_000);
+
+/** A raw HTTP exchange, so that Host and Origin can be what an attacker's page would send. */
+function raw(url: string, method: string, headers: Record<string, string>, body = ''): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('the server answers only its own page: 127.0.0.1, its own Host and Origin, JSON posts', async () => {
+  const file = join(dir, 'guard.xlsx');
+  cli('init', '--workbook', file, '--user', ADMIN);
+  workbench = await startWorkbench({ file, port: 0 });
+  const { host } = new URL(workbench.url);
+  const run = JSON.stringify({ fn: 'getPanelState', args: [] });
+  const json = { 'content-type': 'application/json' };
+  expect(await raw(`${workbench.url}api/view`, 'GET', { host })).toBe(200);
+  expect(await raw(`${workbench.url}api/view`, 'GET', { host: 'attacker.example' })).toBe(421);
+  expect(await raw(`${workbench.url}api/run`, 'POST', { host, ...json }, run)).toBe(200);
+  expect(await raw(`${workbench.url}api/run`, 'POST', { host, ...json, origin: 'http://attacker.example' }, run)).toBe(403);
+  expect(await raw(`${workbench.url}api/run`, 'POST', { host, 'content-type': 'text/plain' }, run)).toBe(415);
+}, 120_000);
