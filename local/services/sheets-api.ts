@@ -8,6 +8,8 @@ import type {
   CellData,
   CellFormat,
   ConditionalFormatRule,
+  DataValidationEntry,
+  DataValidationRule,
   DeveloperMetadata,
   GridRange,
   ProtectedRange,
@@ -294,7 +296,32 @@ class RequestProcessor {
     const width = r.endColumnIndex - r.startColumnIndex;
     const content = masked(mask, 'userEnteredValue');
     this.editor.updateCells(sheet, r.startRowIndex, r.startColumnIndex, height, width, (old, row, col) => writeApiCell(old, dataAt(row - r.startRowIndex, col - r.startColumnIndex), mask), content);
+    if (masked(mask, 'dataValidation')) this.writeValidations(sheet, r, dataAt);
     this.cellsWritten += height * width;
+  }
+
+  /**
+   * The dataValidation field of CellData: every cell of the block takes the rule it carries, or
+   * none. Rules are kept as ranges, so equal rules down a column are merged into one range.
+   */
+  private writeValidations(sheet: SheetModel, r: Required<GridRange>, dataAt: (i: number, j: number) => Json | undefined): void {
+    const added: DataValidationEntry[] = [];
+    for (let col = r.startColumnIndex; col < r.endColumnIndex; col += 1) {
+      let run: { start: number; rule: DataValidationRule; key: string } | undefined;
+      const close = (end: number) => {
+        if (run) added.push({ range: { sheetId: sheet.sheetId, startRowIndex: run.start, endRowIndex: end, startColumnIndex: col, endColumnIndex: col + 1 }, rule: run.rule });
+        run = undefined;
+      };
+      for (let row = r.startRowIndex; row < r.endRowIndex; row += 1) {
+        const rule = dataAt(row - r.startRowIndex, col - r.startColumnIndex)?.dataValidation as DataValidationRule | undefined;
+        const key = rule ? JSON.stringify(rule) : '';
+        if (run && run.key === key) continue;
+        close(row);
+        if (rule) run = { start: row, rule: structuredClone(rule), key };
+      }
+      close(r.endRowIndex);
+    }
+    sheet.dataValidations = [...sheet.dataValidations.flatMap((v) => subtractRange(sheet, v.range, r).map((range) => ({ range, rule: v.rule }))), ...added];
   }
 
   private protectedRange(id: unknown): { sheet: SheetModel; p: ProtectedRange } {

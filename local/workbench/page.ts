@@ -197,10 +197,11 @@ function workbenchApp(text: PageText): void {
     try {
       const result = await post('/api/run', { fn, args: [] });
       const dialogs = (result.dialogs as string[] | undefined) ?? [];
-      if (result.ok) say([fill(text.ran, { fn }), ...dialogs].join(' — '));
-      else say(fill(text.failed, { fn, reason: String(result.error) }), true);
       frame.contentWindow?.location.reload();
       await load();
+      // Announced once the grid shows the result, so what the status says is what is on screen.
+      if (result.ok) say([fill(text.ran, { fn }), ...dialogs].join(' — '));
+      else say(fill(text.failed, { fn, reason: String(result.error) }), true);
     } catch (error) {
       say(fill(text.failed, { fn, reason: error instanceof Error ? error.message : String(error) }), true);
     } finally {
@@ -256,9 +257,9 @@ function workbenchApp(text: PageText): void {
     try {
       const result = await post('/api/edit', { sheet: target.sheet, a1: target.a1, value: fx.value });
       const cell = `${target.sheet}!${target.a1}`;
+      await load();
       if (result.ok) say([fill(text.saved, { cell }), String(result.warning ?? '')].join(' ').trim());
       else say(fill(text.refused, { cell, reason: String(result.reason ?? '') }), true);
-      await load();
     } catch (error) {
       say(fill(text.failed, { fn: target.a1, reason: error instanceof Error ? error.message : String(error) }), true);
     } finally {

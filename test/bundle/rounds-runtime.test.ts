@@ -34,7 +34,7 @@ function unitSheet(wb: WorkbookModel, code: string): SheetModel {
 
 /** Cell values of a tab, '' for empty cells, rows trimmed of trailing empties. */
 function values(s: SheetModel): unknown[][] {
-  const out = s.rows.map((row) => (row ?? []).map((c) => c?.value ?? ''));
+  const out = Array.from(s.rows, (row) => Array.from(row ?? [], (c) => c?.value ?? ''));
   while (out.length > 0 && out[out.length - 1].every((v) => v === '')) out.pop();
   return out;
 }
