@@ -31,7 +31,7 @@ import {
   updateProtection,
   type Request,
 } from './requests';
-import { findTab, unitSheets, type UnitSheet } from './workbook';
+import { findTab, protectSystemTabs, unitSheets, type UnitSheet } from './workbook';
 
 export interface GenerateResult {
   ok: true;
@@ -235,6 +235,7 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
   }
   groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories.value, rekapRows)));
+  groups.push(protectSystemTabs(sheets, admins));
   const writes = applyRequests(ctx.spreadsheetId, groups);
 
   const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);

@@ -10,7 +10,7 @@ import { UNIT_OK, validateUnits } from '../domain/units';
 import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type ActionContext, type Failure, type Reading } from './context';
 import { addSheet, appendDimension, columnWidths, deleteSheet, freezeRows, updateCells, type Request } from './requests';
-import { findTab } from './workbook';
+import { findTab, protectSystemTabs } from './workbook';
 
 export const INSTALLER_PROPERTY = 'pendamping.installer';
 
@@ -73,6 +73,13 @@ export function setupWorkbookIn(ctx: ActionContext, reading: Reading, profileId:
     ]),
   ];
   if (plan.deleteSheetId !== null) groups.push([deleteSheet(plan.deleteSheetId)]);
+  // Titles after this batch: a filled default tab takes its system name, new tabs have no protection yet.
+  const renamed = new Map(plan.fill.map((tab) => [tab.sheetId, tab.title]));
+  const after = [
+    ...sheets.filter((s) => s.sheetId !== plan.deleteSheetId).map((s) => ({ ...s, title: renamed.get(s.sheetId) ?? s.title })),
+    ...plan.create.map((tab) => ({ sheetId: tab.sheetId, title: tab.title, protections: [] })),
+  ];
+  groups.push(protectSystemTabs(after, ctx.admins));
   applyRequests(ctx.spreadsheetId, groups);
 
   const properties = PropertiesService.getDocumentProperties();

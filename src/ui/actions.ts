@@ -30,6 +30,18 @@ function settingOf(rows: readonly (readonly unknown[])[], key: string): unknown 
   return row ? row[index.Nilai] : '';
 }
 
+/** Who runs admin actions: Pengaturan email_admin; when empty, the installer; when neither exists yet, nobody is listed. */
+export function effectiveAdmins(listed: readonly string[]): string[] {
+  if (listed.length > 0) return [...listed];
+  const installer = PropertiesService.getDocumentProperties().getProperty(INSTALLER_PROPERTY);
+  return installer ? [installer] : [];
+}
+
+/** Whether `user` may run admin actions: one of `admins`, or anyone while nobody is listed (first setup). */
+export function isAdmin(admins: readonly string[], user: string): boolean {
+  return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
+}
+
 /**
  * Runs `action` holding the document lock, if the acting user is an admin (Pengaturan
  * email_admin; when empty, the installer; when neither exists yet, whoever sets the workbook
@@ -53,12 +65,8 @@ export function withAdminLock<T extends { ok: true }>(
     const values = readValues(spreadsheetId, [...(settingsTab ? [wholeTab(settingsTab)] : []), ...wanted]);
     const settings = settingsTab ? values[0] : [];
     const lang: Lang = toLang(settingOf(settings, 'bahasa'));
-    let admins = splitEmails(settingOf(settings, 'email_admin'));
-    if (admins.length === 0) {
-      const installer = PropertiesService.getDocumentProperties().getProperty(INSTALLER_PROPERTY);
-      admins = installer ? [installer] : [];
-    }
-    if (admins.length > 0 && !admins.some((a) => a.toLowerCase() === user.toLowerCase())) {
+    const admins = effectiveAdmins(splitEmails(settingOf(settings, 'email_admin')));
+    if (!isAdmin(admins, user)) {
       return { ok: false, error: t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') }) };
     }
     const ctx = { spreadsheetId, user, lang, admins: admins.length > 0 ? admins : [user].filter((u) => u !== '') };

@@ -12,25 +12,14 @@ import { applyRequests, readStructure, readValues, wholeTab, type SheetInfo } fr
 import { appendDimension, updateCells, type Request } from '../sheets/requests';
 import { readOverdue } from '../rounds/overdue';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
-import { INSTALLER_PROPERTY } from '../sheets/setup';
 import { findTab, unitSheets } from '../sheets/workbook';
-import { withAdminLock } from './actions';
+import { effectiveAdmins, isAdmin, withAdminLock } from './actions';
 import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch, type DecidedCell } from './settings-patch';
 
 function actingUser(): string {
   return Session.getActiveUser().getEmail();
-}
-
-/**
- * Whether the acting user may run admin actions, by the rule withAdminLock enforces:
- * Pengaturan email_admin; when empty, the installer; when neither exists, anyone.
- */
-function isAdmin(listed: readonly string[], user: string): boolean {
-  const installer = listed.length > 0 ? null : PropertiesService.getDocumentProperties().getProperty(INSTALLER_PROPERTY);
-  const admins = listed.length > 0 ? listed : installer ? [installer] : [];
-  return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
 }
 
 function profileChoices(): { id: string; name: string }[] {
@@ -72,7 +61,7 @@ export function getPanelState(): PanelState | Failure {
   return buildPanelState({
     lang: settings.value.bahasa,
     user,
-    isAdmin: isAdmin(settings.value.emailAdmin, user),
+    isAdmin: isAdmin(effectiveAdmins(settings.value.emailAdmin), user),
     settings: settings.value,
     profiles,
     unitTabs,

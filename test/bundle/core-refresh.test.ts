@@ -189,4 +189,18 @@ describe('protection matrix', () => {
       expect((env.rt.edit(editor, tab.title, 'B5', 'x') as { ok: boolean }).ok).toBe(who === 'admin');
     });
   }
+
+  // System tabs are the admins' alone: a PIC or assessor could otherwise rewrite the instrument,
+  // another unit's row, or forge a TERKIRIM in the ledger.
+  for (const [who, user] of matrix) {
+    test(`${who} on the system tabs`, () => {
+      const editor = who === 'admin' ? 'admin2@ombudsman.example' : user;
+      for (const title of ['Pengaturan', 'Instrumen', 'Aspek', 'Kategori', 'Unit', 'Rekap', 'Log Email', 'Riwayat']) {
+        // A1 written with its own header text: allowed or not, nothing changes for the other tests.
+        const header = String(grid(sheet(env.workbook, title))[0][0]);
+        const result = env.rt.edit(editor, title, 'A1', header) as { ok: boolean };
+        expect([title, result.ok]).toEqual([title, who === 'admin']);
+      }
+    });
+  }
 });

@@ -50,8 +50,13 @@ export const FOLLOW_UP_VALUES = ['Belum', 'Dalam proses', 'Selesai'] as const;
 
 export const METADATA_KEYS = { unit: 'pendamping.unit', inactive: 'pendamping.inactive' } as const;
 
-/** Descriptions that mark the protections the add-on owns on a unit tab. */
-export const PROTECTION_TAGS = { sheet: 'pendamping:tab', answers: 'pendamping:jawaban', assessor: 'pendamping:asesor' } as const;
+/** Descriptions that mark the protections the add-on owns: on a unit tab, and on each system tab. */
+export const PROTECTION_TAGS = {
+  sheet: 'pendamping:tab',
+  answers: 'pendamping:jawaban',
+  assessor: 'pendamping:asesor',
+  system: 'pendamping:sistem',
+} as const;
 
 /** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
 export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;

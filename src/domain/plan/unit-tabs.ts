@@ -142,6 +142,11 @@ function span(columns: readonly UnitColumn[]): { start: number; end: number } {
   return { start, end };
 }
 
+/** A system tab (settings, instrument, units, Rekap, ledger, history…): the whole sheet, admins only. */
+export function systemProtection(admins: readonly string[]): PlannedProtection {
+  return { tag: PROTECTION_TAGS.system, block: null, unprotected: [], editors: uniqueEmails([admins]) };
+}
+
 /**
  * Who may edit what, in Sheets semantics (a cell is editable by a user only if every
  * protection containing it lists that user; the owner always may): the whole sheet for the
