@@ -288,7 +288,8 @@ export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, start
     results.push({ kode: o.code, status: 'TERKIRIM' });
   }
 
-  saveBatch(done ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
+  // A stop ends the batch: the next run is a new one, which retries what failed with the stop.
+  saveBatch(done || stoppedBy !== undefined ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
   if (stoppedBy !== undefined) {
     return { ...failure(lang, 'mail.error.sendStopped', { error: stoppedBy }), ...counts, done: false, results };
   }
