@@ -52,10 +52,23 @@ export class Session {
   }
 }
 
-function runtimeOptions(options: CliOptions, extra: SessionOptions): Omit<RuntimeOptions, 'workbook' | 'user'> {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * --quota N is what is left today; the runtime takes MailApp's daily total, so the recipients
+ * the workbook records in the last 24 hours (at the command's clock) are added to N.
+ */
+function dailyQuota(workbook: WorkbookModel, remaining: number, now: Date): number {
+  const since = now.getTime() - DAY_MS;
+  const used = workbook.mailQuota.filter((e) => Date.parse(e.at) > since).reduce((sum, e) => sum + e.recipients, 0);
+  return used + remaining;
+}
+
+function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: SessionOptions): Omit<RuntimeOptions, 'workbook' | 'user'> {
+  const now = options.now !== undefined ? new Date(options.now) : new Date();
   return {
-    ...(options.now !== undefined && { now: new Date(options.now) }),
-    ...(options.quota !== undefined && { quota: options.quota }),
+    ...(options.now !== undefined && { now }),
+    ...(options.quota !== undefined && { quota: dailyQuota(workbook, options.quota, now) }),
     ...(options.failMailAfter !== undefined && { failMailAfter: options.failMailAfter }),
     ...(extra.outbox !== undefined && { outbox: extra.outbox }),
     ...(extra.smtp !== undefined && { smtp: extra.smtp }),
@@ -109,7 +122,7 @@ export async function withSession<T>(
   if (extra.create === undefined && !existsSync(file)) throw new CliError('error.fileMissing', { file });
   try {
     return await onWorkbook(file, extra, async (workbook) => {
-      const shared = runtimeOptions(options, extra);
+      const shared = runtimeOptions(workbook, options, extra);
       const asked = options.user ?? extra.creator;
       let runtime = await LocalRuntime.open({ workbook, user: asked ?? workbook.owner, ...shared });
       const settings = readSettings(runtime);

@@ -48,3 +48,17 @@ test('a dry run sends nothing; two sends started at once send each unit exactly 
     ['DUKCAPIL', 1],
   ]);
 });
+
+test('--quota is what is left today: sends what fits, and a later run with room sends the rest', async () => {
+  const wb = join(tmp.dir, 'kuota.xlsx');
+  const box = join(tmp.dir, 'keluar-kuota');
+  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
+  // Each message has two recipients (PIC + assessor in Cc): 4 left today is two messages.
+  const first = jsonOf(await pendamping(tmp.dir, ['email', '--workbook', wb, '--outbox', box, '--quota', '4', '--now', NOW, '--json']));
+  expect(first).toMatchObject({ ok: true, sent: 2, queued: 1 });
+  // Still 4 left (another sender's quota, say): the queued unit goes, the sent ones are skipped.
+  const second = jsonOf(await pendamping(tmp.dir, ['email', '--workbook', wb, '--outbox', box, '--quota', '4', '--now', NOW, '--json']));
+  expect(second).toMatchObject({ ok: true, sent: 1, skipped: 2, queued: 0 });
+  expect(await outbox(box)).toHaveLength(3);
+});
