@@ -6,6 +6,12 @@
 // resolve when a sheet of that name appears later; custom functions (Apps Script functions from
 // the bundle) receive arguments as Apps Script gives them and a 2-D result SPILLS right/down
 // from the formula cell, '#REF!' when content blocks it.
+//
+// Recalculation follows Sheets: a batch of writes (one Range.setValues, one Sheets API
+// batchUpdate, Apps Script's buffer of single-cell writes until the next read) is recalculated
+// once, at its end, so a custom-function cell depending on it is evaluated once per batch, not
+// once per cell written. `batch(op)` suspends HyperFormula's evaluation around `op`; with
+// `bufferWrites`, `defer()` suspends it until the next `flush()`.
 import {
   CellError,
   DetailedCellError,
@@ -38,14 +44,23 @@ import {
 /** The bundle's custom functions, as the runtime exposes them to the engine. */
 export interface CustomFunctionHost {
   names: string[];
-  /** Calls the custom function; a thrown error shows as '#ERROR!' with its message. */
-  invoke(name: string, args: unknown[]): unknown;
+  /**
+   * Calls the custom function for the formula cell `cell` (`sheetId:row:column`, zero-based); a
+   * thrown error shows as '#ERROR!' with its message.
+   */
+  invoke(name: string, args: unknown[], cell: string): unknown;
 }
 
 export interface FormulaEngineOptions {
   customFunctions?: CustomFunctionHost;
   /** Constructors of the bundle's realm: arguments handed to custom functions are built with them. */
   realm?: { Date: DateConstructor; Array: ArrayConstructor };
+  /**
+   * Apps Script's write buffer: writes made after `defer()` are recalculated at the next `flush()`
+   * (the runtime defers single-cell writes and flushes before every read and at the end of an
+   * execution). Without it `defer()` does nothing and every write is recalculated at once.
+   */
+  bufferWrites?: boolean;
 }
 
 /** Rows an open-ended range ('A8:A') reaches: HyperFormula's grid height. */
@@ -81,6 +96,15 @@ const UNRESOLVED_REFERENCE = /'__unresolved'!(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z
 interface CustomResult {
   name: string;
   matrix: (Scalar | undefined)[][];
+}
+
+/** A block written while evaluation was suspended: its formula cells take their values when it resumes. */
+interface WrittenBlock {
+  sheetId: number;
+  top: number;
+  left: number;
+  height: number;
+  width: number;
 }
 
 /** The engine whose HyperFormula operation is running: custom function calls are routed to it. */
@@ -142,6 +166,13 @@ function registerCustomName(name: string): boolean {
   return true;
 }
 
+/** A quick test before parsing: may the formula name the sheet (an apostrophe is doubled in a quoted name)? */
+function mayNameSheet(formula: string, title: string): boolean {
+  const text = formula.toLowerCase();
+  const name = title.toLowerCase();
+  return text.includes(name) || (name.includes("'") && text.includes(name.replace(/'/g, "''")));
+}
+
 const key = (sheetId: number, row: number, column: number) => `${sheetId}:${row}:${column}`;
 function parseKey(k: string): [number, number, number] {
   const [s, r, c] = k.split(':').map(Number);
@@ -160,13 +191,21 @@ export class FormulaEngine implements ModelListener {
   private readonly customNames = new Map<string, string>();
   private readonly host?: CustomFunctionHost;
   private readonly realm: { Date: DateConstructor; Array: ArrayConstructor };
+  private readonly bufferWrites: boolean;
   /** Last result of each custom-function formula cell, by cell key. */
   private readonly results = new Map<string, CustomResult>();
+  /** The keys of `results`, by sheet id (a write looks only at its own sheet's owners). */
+  private readonly ownersBySheet = new Map<number, Set<string>>();
   /** Where each owner's result currently spills (height × width from the owner). */
   private readonly spills = new Map<string, { height: number; width: number }>();
   private readonly pendingOwners = new Set<string>();
   /** Formula cells naming a sheet that does not exist (yet). */
   private readonly unresolved = new Set<string>();
+  /** batch() calls in progress. */
+  private batchDepth = 0;
+  /** Buffered writes wait for the next flush(). */
+  private deferred = false;
+  private readonly written: WrittenBlock[] = [];
 
   constructor(
     readonly workbook: WorkbookModel,
@@ -174,6 +213,7 @@ export class FormulaEngine implements ModelListener {
   ) {
     this.host = options.customFunctions;
     this.realm = options.realm ?? { Date, Array };
+    this.bufferWrites = options.bufferWrites === true;
     for (const name of this.host?.names ?? []) {
       if (registerCustomName(name)) this.customNames.set(name.toUpperCase(), name);
     }
@@ -195,16 +235,49 @@ export class FormulaEngine implements ModelListener {
 
   /** The computed value of a cell ('' never: an empty cell is undefined). */
   getValue(sheetId: number, row: number, column: number): Scalar | undefined {
+    this.flush();
     return sheetById(this.workbook, sheetId)?.rows[row]?.[column]?.value;
   }
 
   /** The message of a cell's error value, if it holds one. */
   getError(sheetId: number, row: number, column: number): string | undefined {
+    this.flush();
     return sheetById(this.workbook, sheetId)?.rows[row]?.[column]?.error;
+  }
+
+  /**
+   * Runs `op` (any number of model changes) as one batch: HyperFormula's evaluation is suspended
+   * while it runs and every formula depending on what changed is recomputed once at its end.
+   * Nested batches join the outer one.
+   */
+  batch<T>(op: () => T): T {
+    this.suspend();
+    this.batchDepth += 1;
+    try {
+      return op();
+    } finally {
+      this.batchDepth -= 1;
+      this.resumeIfDone();
+    }
+  }
+
+  /** Apps Script buffers a single-cell write: recalculation waits for the next flush() (with `bufferWrites`). */
+  defer(): void {
+    if (!this.bufferWrites) return;
+    this.suspend();
+    this.deferred = true;
+  }
+
+  /** Recalculates what buffered writes changed (a read, SpreadsheetApp.flush(), the end of an execution). */
+  flush(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.resumeIfDone();
   }
 
   /** Recomputes everything from scratch (custom functions included), as a full recalculation in Sheets. */
   recalculate(): void {
+    this.flush();
     this.run(() => {
       this.hf.rebuildAndRecalculate();
       return [];
@@ -225,51 +298,56 @@ export class FormulaEngine implements ModelListener {
         row.push(this.toHfContent(sheet, r, c, cell));
         const k = key(sheet.sheetId, r, c);
         if (!cell?.formula || !this.customNames.has(topLevelCallName(cell.formula) ?? '')) {
-          if (this.results.delete(k) || this.spills.has(k)) this.pendingOwners.add(k);
+          if (this.dropResult(k) || this.spills.has(k)) this.pendingOwners.add(k);
         }
       }
       block.push(row);
     }
     this.markOwnersTouching(sheet, top, left, height, width);
     this.run(() => this.hf.setCellContents({ sheet: hfSheet, row: top, col: left }, block));
-    for (let r = top; r < top + height; r += 1) {
-      for (let c = left; c < left + width; c += 1) {
-        const cell = sheet.rows[r]?.[c];
-        if (cell?.formula) this.storeValue(cell, this.hf.getCellValue({ sheet: hfSheet, row: r, col: c }));
-      }
+    if (this.suspended) {
+      this.written.push({ sheetId: sheet.sheetId, top, left, height, width });
+      return;
     }
+    this.storeWrittenValues(sheet, top, left, height, width);
     this.settleSpills();
   }
 
+  /** The values of the formula cells of a written block (the changes HyperFormula reports leave out unchanged ones). */
+  private storeWrittenValues(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
+    const hfSheet = this.hfId(sheet.sheetId);
+    for (let r = top; r < Math.min(top + height, sheet.rows.length); r += 1) {
+      const line = sheet.rows[r];
+      if (!line) continue;
+      for (let c = left; c < Math.min(left + width, line.length); c += 1) {
+        const cell = line[c];
+        if (cell?.formula) this.storeValue(cell, this.hf.getCellValue({ sheet: hfSheet, row: r, col: c }));
+      }
+    }
+  }
+
   sheetAdded(sheet: SheetModel): void {
-    this.run(() =>
-      this.hf.batch(() => {
-        const name = this.hf.addSheet(hfSheetName(sheet.sheetId));
-        const id = this.hf.getSheetId(name) as number;
-        this.hfIds.set(sheet.sheetId, id);
-        this.modelIds.set(id, sheet.sheetId);
-        this.hf.setSheetContent(id, this.sheetContent(sheet));
-      }),
-    );
+    this.hfBatch(() => {
+      const name = this.hf.addSheet(hfSheetName(sheet.sheetId));
+      const id = this.hf.getSheetId(name) as number;
+      this.hfIds.set(sheet.sheetId, id);
+      this.modelIds.set(id, sheet.sheetId);
+      this.hf.setSheetContent(id, this.sheetContent(sheet));
+    });
+    // A sheet added during a batch (a copy of a sheet with formulas) gets its values when the batch ends.
+    if (this.suspended) this.written.push({ sheetId: sheet.sheetId, top: 0, left: 0, height: sheet.rows.length, width: sheet.columnCount });
     this.rebind();
   }
 
   sheetRemoved(sheet: SheetModel): void {
     const hfSheet = this.hfId(sheet.sheetId);
-    for (const k of [...this.results.keys(), ...this.spills.keys(), ...this.unresolved]) {
-      if (parseKey(k)[0] === sheet.sheetId) {
-        this.results.delete(k);
-        this.spills.delete(k);
-        this.unresolved.delete(k);
-      }
-    }
+    this.forgetSheet(sheet.sheetId);
     this.run(() => this.hf.removeSheet(hfSheet));
     this.hfIds.delete(sheet.sheetId);
     this.modelIds.delete(hfSheet);
     // Formulas naming the deleted sheet keep their text and show #REF! until a sheet of that name exists again.
-    const title = sheet.title.toLowerCase();
     this.forEachFormula((s, r, c, cell) => {
-      if ((cell.formula as string).toLowerCase().includes(title)) this.unresolved.add(key(s.sheetId, r, c));
+      if (mayNameSheet(cell.formula as string, sheet.title)) this.unresolved.add(key(s.sheetId, r, c));
     });
   }
 
@@ -278,7 +356,7 @@ export class FormulaEngine implements ModelListener {
     const written = quoteSheetName(sheet.title);
     this.forEachFormula((_s, _r, _c, cell) => {
       const formula = cell.formula as string;
-      if (!formula.toLowerCase().includes(old)) return;
+      if (!mayNameSheet(formula, oldTitle)) return;
       cell.formula = rewriteSheetRefs(formula, (name) => (name.toLowerCase() === old ? written : undefined));
     });
     this.rebind();
@@ -291,10 +369,9 @@ export class FormulaEngine implements ModelListener {
       return count > 0 ? this.hf.addColumns(hfSheet, [start, count]) : this.hf.removeColumns(hfSheet, [start, -count]);
     });
     // References moved with the rows/columns: take the adjusted texts back from HyperFormula.
-    const title = sheet.title.toLowerCase();
     this.forEachFormula((s, r, c, cell) => {
       const formula = cell.formula as string;
-      if (s !== sheet && !formula.toLowerCase().includes(title)) return;
+      if (s !== sheet && !mayNameSheet(formula, sheet.title)) return;
       // Text naming a missing sheet is kept as written: HyperFormula only holds #REF! for it.
       if (this.unresolved.has(key(s.sheetId, r, c))) return;
       const hfText = this.hf.getCellFormula({ sheet: this.hfId(s.sheetId), row: r, col: c });
@@ -323,15 +400,15 @@ export class FormulaEngine implements ModelListener {
     const name = this.customNames.get(procedureName.toUpperCase());
     if (!name || !this.host) return new CellError(ErrorType.NAME, `Unknown function: '${procedureName}'.`);
     this.customFunctionEvaluations += 1;
+    const owner = key(this.modelIds.get(at.sheet) as number, at.row, at.col);
     let result: unknown;
     try {
-      result = this.host.invoke(name, args);
+      result = this.host.invoke(name, args, owner);
     } catch (e) {
       return new CellError(ErrorType.ERROR, e instanceof Object && 'message' in e ? String(e.message) : String(e));
     }
     const matrix = this.toMatrix(result);
-    const owner = key(this.modelIds.get(at.sheet) as number, at.row, at.col);
-    this.results.set(owner, { name: procedureName.toUpperCase(), matrix });
+    this.setResult(owner, { name: procedureName.toUpperCase(), matrix });
     this.pendingOwners.add(owner);
     const first = matrix[0]?.[0];
     return first === undefined ? EmptyValue : first;
@@ -363,10 +440,36 @@ export class FormulaEngine implements ModelListener {
 
   // --- spills --------------------------------------------------------------------------------
 
+  private setResult(owner: string, result: CustomResult): void {
+    this.results.set(owner, result);
+    const sheetId = parseKey(owner)[0];
+    const owners = this.ownersBySheet.get(sheetId) ?? new Set<string>();
+    owners.add(owner);
+    this.ownersBySheet.set(sheetId, owners);
+  }
+
+  /** Forgets an owner's last result; true when it had one. */
+  private dropResult(owner: string): boolean {
+    if (!this.results.delete(owner)) return false;
+    this.ownersBySheet.get(parseKey(owner)[0])?.delete(owner);
+    return true;
+  }
+
+  /** Forgets the custom-function results, spill extents and unresolved formulas of a sheet. */
+  private forgetSheet(sheetId: number): void {
+    for (const k of [...this.results.keys(), ...this.spills.keys(), ...this.unresolved]) {
+      if (parseKey(k)[0] !== sheetId) continue;
+      this.dropResult(k);
+      this.spills.delete(k);
+      this.unresolved.delete(k);
+    }
+    this.ownersBySheet.delete(sheetId);
+  }
+
   private markOwnersTouching(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
-    for (const [k, result] of this.results) {
-      const [s, r, c] = parseKey(k);
-      if (s !== sheet.sheetId) continue;
+    for (const k of this.ownersBySheet.get(sheet.sheetId) ?? []) {
+      const result = this.results.get(k) as CustomResult;
+      const [, r, c] = parseKey(k);
       const h = result.matrix.length;
       const w = result.matrix[0].length;
       const extent = this.spills.get(k);
@@ -377,12 +480,14 @@ export class FormulaEngine implements ModelListener {
 
   /** Places the spills of owners whose result or surroundings changed, until nothing moves. */
   private settleSpills(): void {
+    // Values cannot be read while evaluation is suspended: the spills settle when it resumes.
+    if (this.suspended) return;
     for (let round = 0; this.pendingOwners.size > 0 && round < MAX_SPILL_ROUNDS; round += 1) {
       const owners = [...this.pendingOwners];
       this.pendingOwners.clear();
       const writes: HfWrite[] = [];
       for (const owner of owners) this.placeSpill(owner, writes);
-      if (writes.length > 0) this.run(() => this.hf.batch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content))));
+      if (writes.length > 0) this.hfBatch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content)));
     }
   }
 
@@ -475,13 +580,7 @@ export class FormulaEngine implements ModelListener {
         }
       }),
     );
-    for (const k of [...this.results.keys(), ...this.unresolved]) {
-      if (parseKey(k)[0] === sheet.sheetId) {
-        this.results.delete(k);
-        this.spills.delete(k);
-        this.unresolved.delete(k);
-      }
-    }
+    this.forgetSheet(sheet.sheetId);
     const owners: HfWrite[] = [];
     sheet.rows.forEach((row, r) =>
       row?.forEach((cell, c) => {
@@ -490,12 +589,10 @@ export class FormulaEngine implements ModelListener {
         }
       }),
     );
-    this.run(() =>
-      this.hf.batch(() => {
-        clears.forEach((a) => this.hf.setCellContents(a, null));
-        owners.forEach((o) => this.hf.setCellContents(o.address, o.content));
-      }),
-    );
+    this.hfBatch(() => {
+      clears.forEach((a) => this.hf.setCellContents(a, null));
+      owners.forEach((o) => this.hf.setCellContents(o.address, o.content));
+    });
     this.settleSpills();
   }
 
@@ -503,6 +600,31 @@ export class FormulaEngine implements ModelListener {
 
   private run(op: () => ExportedChange[]): void {
     this.applyChanges(withActiveEngine(this, op));
+  }
+
+  private get suspended(): boolean {
+    return this.batchDepth > 0 || this.deferred;
+  }
+
+  private suspend(): void {
+    if (!this.suspended) this.hf.suspendEvaluation();
+  }
+
+  /** Ends the suspension once no batch runs and no buffered write waits: one recalculation of everything changed. */
+  private resumeIfDone(): void {
+    if (this.suspended) return;
+    this.run(() => this.hf.resumeEvaluation());
+    for (const block of this.written.splice(0)) {
+      const sheet = sheetById(this.workbook, block.sheetId);
+      if (sheet) this.storeWrittenValues(sheet, block.top, block.left, block.height, block.width);
+    }
+    this.settleSpills();
+  }
+
+  /** Several HyperFormula changes as one (HyperFormula's own batch does not nest: inside a suspension they just run). */
+  private hfBatch(op: () => void): void {
+    if (this.suspended) withActiveEngine(this, op);
+    else this.run(() => this.hf.batch(op));
   }
 
   private applyChanges(changes: ExportedChange[]): void {
@@ -564,7 +686,7 @@ export class FormulaEngine implements ModelListener {
       if (!sheet || !cell?.formula) continue;
       writes.push({ address: { sheet: this.hfId(s), row: r, col: c }, content: this.toHfContent(sheet, r, c, cell) });
     }
-    if (writes.length > 0) this.run(() => this.hf.batch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content))));
+    if (writes.length > 0) this.hfBatch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content)));
     this.settleSpills();
   }
 

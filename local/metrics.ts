@@ -3,18 +3,38 @@
 // buffered and cost a round trip only when the next spreadsheet read or flush sends them.
 // An execution whose modeled time passes its limit fails on its next service call, as Apps
 // Script stops a script with "Exceeded maximum execution time".
+//
+// A custom-function cell evaluation is an execution of its own in Apps Script ("each time a
+// custom function is used in a spreadsheet, Google Sheets makes a separate call to the Apps
+// Script server"), not part of the script whose write made Sheets recalculate it: its start-up
+// and its own calls are counted apart (customFunction*), never in the script's round trips,
+// modeled time or 6-minute budget.
 import { EXECUTION_LIMIT_MS, LATENCY, costOf, type LatencyRow, type LatencyRowName } from './latency';
 import type { MetricsSink, ServiceCall } from './services/context';
 
 export type ExecutionKind = keyof typeof EXECUTION_LIMIT_MS;
 
 export interface MetricsSnapshot {
-  /** Calls per `service.method`. */
+  /** Calls per `service.method` (a custom function's own calls included). */
   serviceCalls: Record<string, number>;
+  /** Round trips of the scripts' own executions (menu actions, google.script.run calls, triggers). */
   roundTrips: number;
+  /** Modeled time of the scripts' own executions. */
   modeledMs: number;
+  /** Executions of every kind: scripts, triggers and custom-function evaluations. */
   executions: number;
+  /** Custom-function evaluations: each one execution of its own (one server call, 500 ms start-up). */
+  customFunctionExecutions: number;
+  /**
+   * Custom-function cells evaluated: distinct cells per script execution that made Sheets
+   * recalculate them (an evaluation outside a script, on opening or a user's edit, is one cell).
+   * Executions above cells are evaluations a batched write would have spared.
+   */
   customFunctionCells: number;
+  /** Modeled time of the custom-function executions, apart from the scripts' time. */
+  customFunctionMs: number;
+  /** Round trips of the custom-function executions (one each, plus their own calls). */
+  customFunctionRoundTrips: number;
 }
 
 export interface ExecutionReport {
@@ -92,31 +112,57 @@ interface Frame {
   ms: number;
   sheetsWarm: boolean;
   timedOut: boolean;
+  /** Single-cell writes buffered by this execution, not sent yet. */
+  pendingCells: number;
+  /** Custom-function cells this execution made Sheets recalculate. */
+  customCells: Set<string>;
 }
+
+/** Round trips and modeled time of one kind of execution. */
+interface Account {
+  roundTrips: number;
+  ms: number;
+}
+
+const newFrame = (kind: ExecutionKind): Frame => ({ kind, ms: 0, sheetsWarm: false, timedOut: false, pendingCells: 0, customCells: new Set() });
 
 export class Metrics implements MetricsSink {
   private readonly calls = new Map<string, number>();
-  private roundTrips = 0;
-  private totalMs = 0;
+  private readonly scripts: Account = { roundTrips: 0, ms: 0 };
+  private readonly customFunctions: Account = { roundTrips: 0, ms: 0 };
   private executions = 0;
+  private customFunctionExecutions = 0;
   private customFunctionCells = 0;
-  private pendingCells = 0;
   /** Executions in progress; a custom function recalculated during a script is nested. */
   private readonly frames: Frame[] = [];
+  /** Where calls made outside any execution are accounted (a bare service in a test). */
+  private readonly loose = newFrame('script');
 
   /** `makeError` builds the errors thrown into the script (an Error of the script's realm). */
   constructor(private readonly makeError: (message: string) => Error = (message) => new Error(message)) {}
 
-  /** Total modeled time so far, every execution included (the runtime's clock advances by it). */
+  /**
+   * Modeled time so far as the runtime's clock reads it: the scripts' time, plus the time of the
+   * custom function running now (custom functions run beside the scripts, not inside their time).
+   */
   get modeledMs(): number {
-    return this.totalMs;
+    const frame = this.frames[this.frames.length - 1];
+    return this.scripts.ms + (frame?.kind === 'customFunction' ? frame.ms : 0);
   }
 
-  startExecution(kind: ExecutionKind = 'script'): void {
-    this.frames.push({ kind, ms: 0, sheetsWarm: false, timedOut: false });
+  /** Starts an execution; a custom function's names the cell (`sheetId:row:column`) it evaluates. */
+  startExecution(kind: ExecutionKind = 'script', cell?: string): void {
+    const outer = this.frames[this.frames.length - 1];
+    this.frames.push(newFrame(kind));
     this.executions += 1;
     if (kind === 'customFunction') {
-      this.customFunctionCells += 1;
+      this.customFunctionExecutions += 1;
+      const cause = outer?.kind === 'customFunction' ? undefined : outer;
+      if (cell === undefined || cause === undefined) this.customFunctionCells += 1;
+      else if (!cause.customCells.has(cell)) {
+        cause.customCells.add(cell);
+        this.customFunctionCells += 1;
+      }
       this.charge(LATENCY.customFunction);
     } else {
       this.charge(LATENCY.executionStartUp);
@@ -141,7 +187,7 @@ export class Metrics implements MetricsSink {
     // The Sheets API bypasses SpreadsheetApp's buffer: only SpreadsheetApp calls send it.
     if (call.method === 'flush' || (!inProcess && !sheetsApi && FLUSHING_KINDS.has(call.kind))) this.payPending();
     if (call.method === 'flush') return;
-    if (call.kind === 'buffered') this.pendingCells += call.cells ?? 1;
+    if (call.kind === 'buffered') this.current().pendingCells += call.cells ?? 1;
     this.charge(this.rowFor(call, inProcess, sheetsApi), call.cells ?? 0, call.requests ?? 0);
   }
 
@@ -152,12 +198,16 @@ export class Metrics implements MetricsSink {
   }
 
   snapshot(): MetricsSnapshot {
+    const ms = (n: number) => Math.round(n * 1000) / 1000;
     return {
       serviceCalls: Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b))),
-      roundTrips: this.roundTrips,
-      modeledMs: Math.round(this.totalMs * 1000) / 1000,
+      roundTrips: this.scripts.roundTrips,
+      modeledMs: ms(this.scripts.ms),
       executions: this.executions,
+      customFunctionExecutions: this.customFunctionExecutions,
       customFunctionCells: this.customFunctionCells,
+      customFunctionMs: ms(this.customFunctions.ms),
+      customFunctionRoundTrips: this.customFunctions.roundTrips,
     };
   }
 
@@ -191,22 +241,32 @@ export class Metrics implements MetricsSink {
     }
   }
 
+  /** The innermost execution (calls outside any execution are accounted as a script's). */
+  private current(): Frame {
+    return this.frames[this.frames.length - 1] ?? this.loose;
+  }
+
   private payPending(): void {
-    if (this.pendingCells === 0) return;
-    this.charge(LATENCY.flushPending, this.pendingCells);
-    this.pendingCells = 0;
+    const frame = this.current();
+    if (frame.pendingCells === 0) return;
+    const cells = frame.pendingCells;
+    frame.pendingCells = 0;
+    this.charge(LATENCY.flushPending, cells);
   }
 
   private charge(row: LatencyRow, cells = 0, requests = 0): void {
-    if (row.roundTrip) this.roundTrips += 1;
+    if (row.roundTrip) this.account().roundTrips += 1;
     this.addMs(costOf(row, cells, requests));
   }
 
   /** Custom functions recalculated during a script run on their own: only the innermost execution pays. */
   private addMs(ms: number): void {
-    this.totalMs += ms;
-    const frame = this.frames[this.frames.length - 1];
-    if (frame !== undefined) frame.ms += ms;
+    this.account().ms += ms;
+    this.current().ms += ms;
+  }
+
+  private account(): Account {
+    return this.current().kind === 'customFunction' ? this.customFunctions : this.scripts;
   }
 
   private checkBudget(): void {

@@ -101,21 +101,25 @@ function installClock(context: Context, clock: () => number): void {
   install(clock);
 }
 
-type Execute = (kind: ExecutionKind, authMode: AuthModeName, fnName: string, args: unknown[]) => unknown;
+/** `cell`: the custom-function cell a customFunction execution evaluates. */
+type Execute = (kind: ExecutionKind, authMode: AuthModeName, fnName: string, args: unknown[], cell?: string) => unknown;
 
 /**
  * Runs one global function of the script as one execution: its AuthMode, its time budget, its
- * locks released at its end. A custom function recalculated during a script nests inside it.
+ * locks released at its end. A custom function recalculated during a script nests inside it (and
+ * is accounted as an execution of its own). Writes the script buffered are recalculated when it
+ * ends, as Apps Script sends them then.
  */
-function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks: LockServiceHandle): Execute {
-  return (kind, authMode, fnName, args) => {
+function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks: LockServiceHandle, flush: () => void): Execute {
+  return (kind, authMode, fnName, args, cell) => {
     const fn = (context as Record<string, unknown>)[fnName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
     const outer = ctx.authMode;
     ctx.authMode = authMode;
-    metrics.startExecution(kind);
+    metrics.startExecution(kind, cell);
     locks.startExecution();
     const finish = () => {
+      flush();
       locks.endExecution();
       ctx.authMode = outer;
       return metrics.endExecution();
@@ -181,10 +185,13 @@ export class LocalRuntime {
     if (api === undefined) throw new Error(`${codePath} does not define Pendamping: is it the built add-on?`);
     const names = (api.CUSTOM_FUNCTIONS ?? []).map((fn) => fn.name);
 
-    const execute = executor(context, ctx, metrics, locks);
+    // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
+    const built: { engine?: FormulaEngine } = {};
+    const execute = executor(context, ctx, metrics, locks, () => built.engine?.flush());
     // Opening the workbook already computes its custom-function cells: each is an execution.
-    const host: CustomFunctionHost = { names, invoke: (name, args) => execute('customFunction', 'CUSTOM_FUNCTION', name, args) };
-    const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm });
+    const host: CustomFunctionHost = { names, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
+    const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
+    built.engine = engine;
     const ui = new UiRecorder();
     const spreadsheet = createSpreadsheetApp(ctx, engine, ui);
     const logs: LogLine[] = [];
@@ -239,6 +246,7 @@ export class LocalRuntime {
 
   /** A user's own edit of one cell, as typed in the Sheets UI: protections are enforced. */
   edit(user: string, sheet: string, a1: string, value: string): UserEditResult {
+    this.engine.flush();
     return applyUserEdit(this.ctx, this.engine, { user, sheet, a1, value });
   }
 }

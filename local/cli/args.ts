@@ -13,6 +13,7 @@ export interface CliOptions {
   only?: string[];
   outbox?: string;
   smtp?: string;
+  reminders?: boolean;
   name?: string;
   deadline?: string;
   from?: string;
@@ -46,6 +47,7 @@ const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
       ['--only', 'only', 'list', 'KODE,…'],
       ['--outbox', 'outbox', 'text', 'DIR'],
       ['--smtp', 'smtp', 'text', 'URL'],
+      ['--reminders', 'reminders', 'flag'],
       ['--name', 'name', 'text', 'LABEL'],
       ['--deadline', 'deadline', 'date', 'YYYY-MM-DD'],
       ['--from', 'from', 'text', 'EDITS.csv'],
@@ -73,7 +75,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   generate: { options: ['--workbook'], required: ['--workbook'] },
   recap: { options: ['--workbook'], required: ['--workbook'] },
   email: {
-    options: ['--workbook', '--dry-run', '--force', '--only', '--outbox', '--smtp'],
+    options: ['--workbook', '--dry-run', '--force', '--only', '--outbox', '--smtp', '--reminders'],
     required: ['--workbook'],
   },
   round: { options: ['--workbook', '--name', '--deadline'], required: ['--workbook', '--name'] },

@@ -48,11 +48,12 @@ function report(io: CliStreams, command: string, json: boolean, result: CommandR
   }
   const calls = totalCalls(result.metrics);
   const lines = [...result.lines];
-  if (calls > 0) {
-    const seconds = new Intl.NumberFormat(result.lang === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 }).format(
-      result.metrics.modeledMs / 1000,
-    );
-    lines.push(msg(result.lang, 'result.metrics', { calls, roundTrips: result.metrics.roundTrips, seconds }));
+  const m = result.metrics;
+  const seconds = (ms: number) => new Intl.NumberFormat(result.lang === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 }).format(ms / 1000);
+  if (calls > 0) lines.push(msg(result.lang, 'result.metrics', { calls, roundTrips: m.roundTrips, seconds: seconds(m.modeledMs) }));
+  if (m.customFunctionExecutions > 0) {
+    const params = { executions: m.customFunctionExecutions, cells: m.customFunctionCells, seconds: seconds(m.customFunctionMs) };
+    lines.push(msg(result.lang, 'result.customFunctions', params));
   }
   if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
 }

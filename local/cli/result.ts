@@ -1,18 +1,25 @@
 // What a command hands back to the CLI's main: success or a user-facing error (already in the
 // workbook's language), the metrics of the latency model, the command's own JSON fields and the
 // lines a person reads. Errors the user can cause are values, never stack traces.
+import type { MetricsSnapshot } from '../metrics';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export interface CliMetrics {
-  /** Calls per `Service.method`. */
-  serviceCalls: Record<string, number>;
-  roundTrips: number;
-  modeledMs: number;
-  executions: number;
-  customFunctionCells: number;
-}
+/** The runtime's metrics: the script's own figures, custom functions apart. */
+export type CliMetrics = MetricsSnapshot;
 
-export const NO_METRICS: CliMetrics = { serviceCalls: {}, roundTrips: 0, modeledMs: 0, executions: 0, customFunctionCells: 0 };
+export const NO_METRICS: CliMetrics = {
+  serviceCalls: {},
+  roundTrips: 0,
+  modeledMs: 0,
+  executions: 0,
+  customFunctionExecutions: 0,
+  customFunctionCells: 0,
+  customFunctionMs: 0,
+  customFunctionRoundTrips: 0,
+};
+
+const COUNTS = ['roundTrips', 'executions', 'customFunctionExecutions', 'customFunctionCells', 'customFunctionRoundTrips'] as const;
+const MILLISECONDS = ['modeledMs', 'customFunctionMs'] as const;
 
 export interface CommandResult {
   ok: boolean;
@@ -70,13 +77,10 @@ export function metricsSince(before: CliMetrics, after: CliMetrics): CliMetrics 
     const n = count - (before.serviceCalls[key] ?? 0);
     if (n > 0) serviceCalls[key] = n;
   }
-  return {
-    serviceCalls,
-    roundTrips: after.roundTrips - before.roundTrips,
-    modeledMs: Math.round((after.modeledMs - before.modeledMs) * 1000) / 1000,
-    executions: after.executions - before.executions,
-    customFunctionCells: after.customFunctionCells - before.customFunctionCells,
-  };
+  const result: CliMetrics = { ...NO_METRICS, serviceCalls };
+  for (const k of COUNTS) result[k] = after[k] - before[k];
+  for (const k of MILLISECONDS) result[k] = Math.round((after[k] - before[k]) * 1000) / 1000;
+  return result;
 }
 
 /** The total number of service calls of a metrics object. */

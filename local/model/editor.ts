@@ -71,6 +71,40 @@ export class WorkbookEditor {
     return sheet;
   }
 
+  /**
+   * A copy of a sheet, added last: content (formulas as written), formats, notes, column widths,
+   * frozen rows/columns, merges, data validations, conditional formats and charts, rebound to the
+   * copy. Not copied: protections and developer metadata (they belong to the original).
+   */
+  copySheet(sourceId: number, title: string): SheetModel {
+    const source = this.sheet(sourceId);
+    const problem = sheetNameProblem(this.workbook, title);
+    if (problem) throw new Error(problem);
+    assertGridLimit(this.workbook, source.rowCount * source.columnCount);
+    const sheetId = allocateId(this.workbook);
+    const rebind = (range: GridRange): GridRange => ({ ...range, sheetId });
+    const copy: SheetModel = {
+      ...emptySheet(sheetId, title, source.rowCount, source.columnCount),
+      frozenRowCount: source.frozenRowCount,
+      frozenColumnCount: source.frozenColumnCount,
+      ...(source.tabColor !== undefined && { tabColor: source.tabColor }),
+      // Spilled values come along as cells; the engine clears them and computes the copy's own.
+      rows: structuredClone(source.rows),
+      columnWidths: { ...source.columnWidths },
+      merges: source.merges.map(rebind),
+      dataValidations: source.dataValidations.map((v) => ({ range: rebind(v.range), rule: structuredClone(v.rule) })),
+      conditionalFormats: source.conditionalFormats.map((rule) => ({ ...structuredClone(rule), ranges: rule.ranges.map(rebind) })),
+      charts: source.charts.map((chart) => ({
+        chartId: allocateId(this.workbook),
+        spec: rebindSheetIds(structuredClone(chart.spec), sourceId, sheetId),
+        anchor: { ...chart.anchor, sheetId },
+      })),
+    };
+    this.workbook.sheets.push(copy);
+    this.listener?.sheetAdded(copy);
+    return copy;
+  }
+
   deleteSheet(sheetId: number): void {
     const sheet = this.sheet(sheetId);
     if (this.workbook.sheets.length === 1) throw new Error(LAST_SHEET_MESSAGE);
@@ -193,6 +227,15 @@ export function withContent(old: CellData | undefined, entered: EnteredContent):
   else if (entered.value !== undefined) next.value = entered.value;
   if (entered.numberFormat) next.format = { ...next.format, numberFormat: entered.numberFormat };
   return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/** A chart spec whose source ranges on sheet `from` now point at sheet `to`. */
+function rebindSheetIds<T>(value: T, from: number, to: number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => rebindSheetIds(v, from, to)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'sheetId' && v === from ? to : rebindSheetIds(v, from, to);
+  return out as T;
 }
 
 function shiftKeys(map: Record<number, number>, move: (index: number) => number | undefined): Record<number, number> {

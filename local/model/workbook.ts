@@ -124,6 +124,18 @@ export function defaultSheetName(workbook: WorkbookModel): string {
   }
 }
 
+/**
+ * The name Sheet.copyTo gives a copy: "Copy of [original name]" (Apps Script's reference, in
+ * English whatever the spreadsheet's locale, as new tabs are "Sheet<n>"), then " 2", " 3" … while taken.
+ */
+export function copySheetName(workbook: WorkbookModel, title: string): string {
+  const base = `Copy of ${title}`;
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (!sheetByTitle(workbook, name)) return name;
+  }
+}
+
 /** What a write puts in a cell: a formula or a value, and the number format Sheets derives from the input. */
 export interface EnteredContent {
   value?: Scalar;

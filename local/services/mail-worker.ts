@@ -21,7 +21,11 @@ export interface OutgoingMail {
 
 export type MailJob = { kind: 'eml'; mail: OutgoingMail; file: string } | { kind: 'smtp'; mail: OutgoingMail; url: string };
 
+/** A job as posted to the worker: its id ties the reply to it, so a late reply to a timed-out job is never taken for another's. */
+type PostedJob = MailJob & { id: number };
+
 export interface MailJobResult {
+  id?: number;
   ok: boolean;
   messageId?: string;
   error?: string;
@@ -75,8 +79,8 @@ port.on('message', (job) => {
   run(job)
     .catch((error) => ({ ok: false, error: String(error && error.message ? error.message : error) }))
     .then((result) => {
-      port.postMessage(result);
-      Atomics.store(flag, 0, 1);
+      port.postMessage({ ...result, id: job.id });
+      Atomics.add(flag, 0, 1);
       Atomics.notify(flag, 0);
     });
 });
@@ -88,6 +92,7 @@ interface Channel {
 }
 
 let channel: Channel | undefined;
+let nextId = 0;
 
 function start(): Channel {
   const signal = new SharedArrayBuffer(4);
@@ -115,9 +120,20 @@ function start(): Channel {
 export function runMailJob(job: MailJob, timeoutMs: number): MailJobResult {
   channel ??= start();
   const { port, flag } = channel;
-  Atomics.store(flag, 0, 0);
-  port.postMessage(job);
-  if (Atomics.wait(flag, 0, 0, timeoutMs) === 'timed-out') return { ok: false, error: `no answer in ${timeoutMs} ms` };
-  const reply = receiveMessageOnPort(port);
-  return (reply?.message as MailJobResult | undefined) ?? { ok: false, error: 'the mail worker gave no answer' };
+  const id = (nextId += 1);
+  const deadline = Date.now() + timeoutMs;
+  port.postMessage({ ...job, id } satisfies PostedJob);
+  for (;;) {
+    // The worker counts its replies in the flag. Read it before draining the port, so a reply
+    // posted meanwhile ends the wait at once; a reply not yet readable is polled for.
+    const seen = Atomics.load(flag, 0);
+    for (let reply = receiveMessageOnPort(port); reply !== undefined; reply = receiveMessageOnPort(port)) {
+      const result = reply.message as MailJobResult;
+      if (result.id === id) return { ok: result.ok, messageId: result.messageId, error: result.error };
+      // otherwise a late reply to a job that timed out: dropped
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) return { ok: false, error: `no answer in ${timeoutMs} ms` };
+    Atomics.wait(flag, 0, seen, Math.min(left, 50));
+  }
 }

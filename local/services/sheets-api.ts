@@ -724,6 +724,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
     const qualified = `Sheets.${method.replace(/^spreadsheets/, 'Spreadsheets').replace(/\.values/, '.Values').replace(/\.developerMetadata/, '.DeveloperMetadata')}`;
     if (ctx.authMode === 'NONE' || ctx.authMode === 'CUSTOM_FUNCTION') throw new ctx.realm.Error(`You do not have permission to call ${qualified}`);
     if (spreadsheetId !== workbook().spreadsheetId) throw realmError(method, 'Requested entity was not found.');
+    // The API sees the spreadsheet as the server holds it: what SpreadsheetApp buffered is recalculated first.
+    engine.flush();
     let outcome;
     try {
       outcome = run();
@@ -784,7 +786,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
       if (protectionBlocking(wb, ctx.user, target.sheet, top, target.range.startColumnIndex, Math.max(1, values.length), Math.max(1, width))) fail(PROTECTED_CELL_MESSAGE);
       return { target, values, width, top, overflowRows };
     });
-    return plans.map(({ target, values, width, top, overflowRows }) => {
+    // All the ranges of one call are one batch of writes: recalculated once.
+    return engine.batch(() => plans.map(({ target, values, width, top, overflowRows }) => {
       const sheet = target.sheet;
       if (overflowRows > 0) engine.editor.appendDimension(sheet, 'ROWS', overflowRows);
       if (target.range.startColumnIndex + width > sheet.columnCount) engine.editor.appendDimension(sheet, 'COLUMNS', target.range.startColumnIndex + width - sheet.columnCount);
@@ -803,7 +806,7 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
         updatedColumns: width,
         updatedCells: cells,
       };
-    });
+    }));
   };
 
   const valueRange = (a1: string, render: RenderOption = 'FORMATTED_VALUE', dateTime = 'SERIAL_NUMBER') => {
@@ -835,7 +838,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
             }
           });
           const live = new RequestProcessor(engine.editor, ctx.user);
-          const replies = requests.map((request) => live.apply(request) ?? {});
+          // One batchUpdate is one batch of changes: every dependent formula is recalculated once, at its end.
+          const replies = engine.batch(() => requests.map((request) => live.apply(request) ?? {}));
           const result: Json = { spreadsheetId, replies };
           if (resource.includeSpreadsheetInResponse) result.updatedSpreadsheet = spreadsheetResource({});
           return { result, cells: live.cellsWritten, requests: requests.length };

@@ -6,17 +6,9 @@ import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
+import type { DemoRow } from '../../local/demo';
 
 jest.setTimeout(600_000);
-
-interface DemoUnit {
-  kode: string;
-  nama: string;
-  skorMandiri: number | null;
-  skorAkhir: number | null;
-  kategori: string;
-  temuan: number | null;
-}
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -29,7 +21,7 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
   const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
   expect(run.code).toBe(0);
   const out = jsonOf(run);
-  const units = out.units as DemoUnit[];
+  const units = out.units as DemoRow[];
   expect(units).toHaveLength(30);
   expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
   expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));

@@ -42,6 +42,30 @@ export function ok(result: unknown): Result {
   return r;
 }
 
+/** Calls a batch function (sendFindingsBatch, sendRemindersBatch) until done, as the sidebar and the CLI do. */
+export function runUntilDone(rt: LocalRuntime, fn: string, opts: Record<string, unknown> = {}): Result[] {
+  const batches: Result[] = [];
+  for (let i = 0; i < 100; i++) {
+    const r = rt.run(fn, opts) as Result;
+    batches.push(r);
+    if (!r.ok || r.done === true) return batches;
+  }
+  throw new Error(`${fn} never finished`);
+}
+
+/**
+ * Runs a whole send (batch after batch) and what it cost in the latency model: modeled ms,
+ * round trips and the calls of one service method. Prints the cost under `label`.
+ */
+export function measuredSend(rt: LocalRuntime, fn: string, label: string): { result: Result; modeled: number; calls(key: string): number } {
+  const before = rt.snapshot();
+  const [result] = runUntilDone(rt, fn);
+  const after = rt.snapshot();
+  const modeled = after.modeledMs - before.modeledMs;
+  console.log(`${label}: ${Math.round(modeled)} ms modeled, ${after.roundTrips - before.roundTrips} round trips`);
+  return { result, modeled, calls: (key) => (after.serviceCalls[key] ?? 0) - (before.serviceCalls[key] ?? 0) };
+}
+
 export function sheet(wb: WorkbookModel, title: string): SheetModel {
   const found = wb.sheets.find((s) => s.title === title);
   if (!found) throw new Error(`no tab ${title}`);

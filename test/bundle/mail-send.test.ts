@@ -8,10 +8,12 @@ import {
   fillColumn,
   ledger,
   manyUnits,
+  measuredSend,
   ok,
   outbox,
   programme,
   reopen,
+  runUntilDone,
   sentPerUnit,
   setting,
   sheet,
@@ -25,16 +27,7 @@ beforeAll(() => ensureBuilt());
 
 const DAY_MS = 86_400_000;
 
-/** Calls sendFindingsBatch until done, as the sidebar and the CLI do. */
-function sendAll(rt: Awaited<ReturnType<typeof programme>>, opts: Record<string, unknown> = {}): Result[] {
-  const batches: Result[] = [];
-  for (let i = 0; i < 100; i++) {
-    const r = rt.run('sendFindingsBatch', opts) as Result;
-    batches.push(r);
-    if (!r.ok || r.done === true) return batches;
-  }
-  throw new Error('sendFindingsBatch never finished');
-}
+const sendAll = (rt: LocalRuntime, opts: Record<string, unknown> = {}): Result[] => runUntilDone(rt, 'sendFindingsBatch', opts);
 
 test('each unit gets its findings: To the PICs, Cc the assessors, reply-to and sender name, HTML with a text alternative, logged as it goes', async () => {
   const dir = tempOutbox();
@@ -107,6 +100,7 @@ test('a crash after k sends, then a re-run: exactly one TERKIRIM per unit', asyn
   const crashed = rt.run('sendFindingsBatch', {}) as Result;
   expect(crashed.ok).toBe(false);
   expect(crashed.error).toMatch(/terhenti/);
+  expect(crashed.error).toMatch(/fault injected after 3 messages/);
   expect(crashed).toMatchObject({ sent: 3, failed: 1 });
   expect([...sentPerUnit(rt.workbook).values()]).toEqual([1, 1, 1]);
   expect(ledger(rt.workbook)[3]).toMatchObject({ 'Kode Unit': 'U04', Status: 'GAGAL' });
@@ -283,13 +277,8 @@ test('a non-admin cannot send', async () => {
 
 test('30 units in at most 45 s modeled, one range write to Log Email per message, no appendRow', async () => {
   const rt = await programme(manyUnits(30), { outbox: tempOutbox() });
-  const before = rt.snapshot();
-  const [result] = sendAll(rt);
-  const after = rt.snapshot();
+  const { result, modeled, calls } = measuredSend(rt, 'sendFindingsBatch', 'mail: 30 units');
   expect(result).toMatchObject({ sent: 30, done: true });
-  const modeled = after.modeledMs - before.modeledMs;
-  const calls = (key: string) => (after.serviceCalls[key] ?? 0) - (before.serviceCalls[key] ?? 0);
-  console.log(`mail: 30 units, ${Math.round(modeled)} ms modeled, ${after.roundTrips - before.roundTrips} round trips`);
   expect(modeled).toBeLessThanOrEqual(45_000);
   expect(calls('MailApp.sendEmail')).toBe(30);
   expect(calls('Range.setValues')).toBe(30);

@@ -72,13 +72,55 @@ test('each call is charged by its row of the table', () => {
   expect(m.snapshot().executions).toBe(2);
 });
 
-test('a custom function cell is one execution with its own 500 ms offset', () => {
+// "Each time a custom function is used in a spreadsheet, Google Sheets makes a separate call to
+// the Apps Script server": https://developers.google.com/apps-script/guides/sheets/functions#optimization
+test('a custom function cell is one execution with its own 500 ms offset, accounted apart from the scripts', () => {
   const m = new Metrics();
-  m.startExecution('customFunction');
+  m.startExecution('customFunction', '1:4:1');
   m.endExecution();
-  m.startExecution('customFunction');
+  m.startExecution('customFunction', '1:4:1');
   m.endExecution();
-  expect(m.snapshot()).toMatchObject({ executions: 2, customFunctionCells: 2, modeledMs: 2 * LATENCY.customFunction.ms });
+  expect(m.snapshot()).toMatchObject({
+    executions: 2,
+    customFunctionExecutions: 2,
+    // outside any script (opening the workbook, a user's edit) each evaluation is a cell of its own
+    customFunctionCells: 2,
+    customFunctionMs: 2 * LATENCY.customFunction.ms,
+    customFunctionRoundTrips: 2,
+    roundTrips: 0,
+    modeledMs: 0,
+  });
+});
+
+test("custom functions a script's writes recalculate are not in its round trips, modeled time or 6 minutes", () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.record({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'write', requests: 10 });
+  // 800 evaluations of 500 ms: 400 s, more than a script may run, spent by executions of their own
+  for (let i = 0; i < 800; i += 1) {
+    m.startExecution('customFunction', `${i % 30}:4:1`);
+    expect(m.endExecution()).toMatchObject({ kind: 'customFunction', timedOut: false, modeledMs: LATENCY.customFunction.ms });
+  }
+  expect(() => m.record({ service: 'Range', method: 'getValues', kind: 'read', cells: 10 })).not.toThrow();
+  expect(m.endExecution()).toMatchObject({ kind: 'script', timedOut: false });
+  const snapshot = m.snapshot();
+  expect(snapshot).toMatchObject({ roundTrips: 2, executions: 801, customFunctionExecutions: 800, customFunctionCells: 30, customFunctionRoundTrips: 800 });
+  close(snapshot.modeledMs, 300 + 300 + 20 * 10 + 150 + 0.0085 * 10);
+  close(snapshot.customFunctionMs, 800 * LATENCY.customFunction.ms);
+  // the clock is the scripts' time
+  close(m.modeledMs, snapshot.modeledMs);
+});
+
+test("a custom function does not pay the writes its script buffered; the script's end does", () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.record({ service: 'Range', method: 'setValue', kind: 'buffered' });
+  m.startExecution('customFunction', '0:0:0');
+  m.endExecution();
+  expect(m.snapshot()).toMatchObject({ roundTrips: 0, customFunctionRoundTrips: 1, customFunctionMs: LATENCY.customFunction.ms });
+  m.endExecution();
+  expect(m.snapshot().roundTrips).toBe(1);
+  close(m.snapshot().modeledMs, 300 + 1 + 30 + 0.012);
 });
 
 // "Scripts ... stop when they exceed the maximum execution time of 6 minutes":

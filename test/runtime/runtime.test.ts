@@ -21,10 +21,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A tiny project bundle shaped like dist/Code.js, to drive the runtime into its edge cases. */
 function fixtureBundle(): string {
   const code = `
-var Pendamping = { CUSTOM_FUNCTIONS: [{ name: 'DOUBLE', description: '', params: [{ name: 'x' }], returns: '' }, { name: 'MAIL_FROM_CELL', description: '', params: [], returns: '' }] };
+var Pendamping = { CUSTOM_FUNCTIONS: [{ name: 'DOUBLE', description: '', params: [{ name: 'x' }], returns: '' }, { name: 'MAIL_FROM_CELL', description: '', params: [], returns: '' }, { name: 'TABLE', description: '', params: [{ name: 'n' }], returns: '' }] };
 var calls = 0;
 /** @customfunction */
 function DOUBLE(x) { calls += 1; return x * 2; }
+/** @customfunction */
+function TABLE(n) { return [[n, n + 1, 'x'], [n * 10, true, '']]; }
 /** @customfunction */
 function MAIL_FROM_CELL() { MailApp.sendEmail('a@example.go.id', 's', 'b'); return 'sent'; }
 function customCalls() { return calls; }
@@ -38,10 +40,22 @@ function sleepy(rounds) {
   }
   return caught;
 }
-function writeAndDouble() {
+function writeAndDouble(formula) {
   var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
   sheet.getRange('A1').setValue(21);
-  sheet.getRange('B1').setFormula('=DOUBLE(A1)');
+  sheet.getRange('B1').setFormula(formula || '=DOUBLE(A1)');
+  return sheet.getRange('B1').getValue();
+}
+function writeTable() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.getRange('E1').setFormula('=TABLE(7)');
+  sheet.getRange('E4').setFormula('=SUM(E1:G2)');
+  return { table: sheet.getRange('E1:G2').getValues(), sum: sheet.getRange('E4').getValue(), arrayIsBundles: [] instanceof Array };
+}
+function writeMany(n) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.getRange('B1').setFormula('=DOUBLE(SUM(A1:A' + n + '))');
+  for (var i = 1; i <= n; i++) sheet.getRange('A' + i).setValue(i);
   return sheet.getRange('B1').getValue();
 }
 function mailFromFormula() {
@@ -146,13 +160,35 @@ describe('executions', () => {
 describe('custom functions', () => {
   // "Each time a custom function is used in a spreadsheet, Google Sheets makes a separate call
   // to the Apps Script server": https://developers.google.com/apps-script/guides/sheets/functions#optimization
-  test('a custom function computes in the sheet, each evaluation one execution of its own', async () => {
+  test('a custom function computes in the sheet, each evaluation one execution of its own, outside the script\'s figures', async () => {
     const rt = await open({ codePath: fixtureBundle() });
     expect(rt.run('writeAndDouble')).toBe(42);
     const snapshot = rt.snapshot();
-    expect(snapshot.customFunctionCells).toBeGreaterThanOrEqual(1);
-    expect(snapshot.executions).toBe(1 + snapshot.customFunctionCells);
-    expect(rt.run('customCalls')).toBe(snapshot.customFunctionCells);
+    expect(snapshot).toMatchObject({ executions: 2, customFunctionExecutions: 1, customFunctionCells: 1, customFunctionMs: 500, customFunctionRoundTrips: 1 });
+    // the script's clock and figures hold its own calls only: the same script with a native formula costs the same
+    expect(rt.now().getTime() - Date.parse('2026-03-02T01:00:00Z')).toBe(Math.round(snapshot.modeledMs));
+    const native = await open({ codePath: fixtureBundle() });
+    expect(native.run('writeAndDouble', '=A1*2')).toBe(42);
+    expect(native.snapshot()).toMatchObject({ roundTrips: snapshot.roundTrips, modeledMs: snapshot.modeledMs, customFunctionExecutions: 0 });
+    expect(rt.run('customCalls')).toBe(snapshot.customFunctionExecutions);
+  });
+
+  // Apps Script "may group operations together for performance" until a read or a flush:
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()
+  test('writes a script buffers are recalculated once, when it reads', async () => {
+    const rt = await open({ codePath: fixtureBundle() });
+    expect(rt.run('writeMany', 50)).toBe(2 * ((50 * 51) / 2));
+    expect(rt.snapshot()).toMatchObject({ customFunctionExecutions: 1, customFunctionCells: 1 });
+  });
+
+  // The bundle's arrays are made in its own vm realm (gas-local), not Node's: the engine still
+  // spills them. https://developers.google.com/apps-script/guides/sheets/functions#return_values
+  test('a 2-D array returned by a custom function of the bundle realm spills', async () => {
+    const rt = await open({ codePath: fixtureBundle() });
+    const out = rt.run('writeTable') as { table: unknown[][]; sum: number; arrayIsBundles: boolean };
+    expect(out.table).toEqual([[7, 8, 'x'], [70, true, '']]);
+    expect(out.sum).toBe(85);
+    expect(rt.workbook.sheets[0].rows[1][5]).toMatchObject({ value: true, spilledFrom: { row: 0, column: 4 } });
   });
 
   test('opening a workbook computes its custom-function cells, each one execution', async () => {
@@ -160,7 +196,7 @@ describe('custom functions', () => {
     workbook.sheets[0].rows[0] = [{ value: 5 }, { formula: '=DOUBLE(A1)' }];
     const rt = await open({ codePath: fixtureBundle(), workbook });
     expect(workbook.sheets[0].rows[0][1]?.value).toBe(10);
-    expect(rt.snapshot()).toMatchObject({ executions: 1, customFunctionCells: 1 });
+    expect(rt.snapshot()).toMatchObject({ executions: 1, customFunctionExecutions: 1, customFunctionCells: 1, roundTrips: 0, modeledMs: 0 });
   });
 
   // Custom functions "cannot use services that require authorization" (AuthMode.CUSTOM_FUNCTION):

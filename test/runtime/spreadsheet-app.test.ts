@@ -178,3 +178,57 @@ describe('authorisation modes', () => {
     expect(() => dialog.alert('Lagi?')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });
+
+describe('Sheet.copyTo', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet):
+  // "Copies the sheet to a given spreadsheet, which can be the same spreadsheet as the source. The
+  // copied sheet is named "Copy of [original name]"." The name is the reference's, in English, as
+  // the runtime names a new tab "Sheet<n>" whatever the spreadsheet's locale (id_ID here).
+  test('the copy is "Copy of [original name]", with values, formulas, formats, validations and conditional formats, not protections', () => {
+    const { app, workbook } = harness();
+    const ss = app.getActiveSpreadsheet();
+    expect(ss.getSpreadsheetLocale()).toBe('id_ID');
+    const template = ss.insertSheet('Templat');
+    template.getRange('A1:C2').setValues([['Kode', 'Bobot', 'Dua kali'], ['SP-01', 3, '=B2*2']]);
+    template.getRange('A1:C1').setBackground('#cfe2f3');
+    template.setFrozenRows(1);
+    template.getRange('D2').setDataValidation(app.newDataValidation().requireValueInList(['Ya', 'Tidak']).setAllowInvalid(false).build());
+    template.setConditionalFormatRules([app.newConditionalFormatRule().whenTextEqualTo('Tidak').setBackground('#f4cccc').setRanges([template.getRange('D2:D9')]).build()]);
+    template.protect().setDescription('templat').removeEditors(['pic@dinkes.muarojambikab.go.id']);
+
+    const copy = template.copyTo(ss);
+    expect(copy.getName()).toBe('Copy of Templat');
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Templat', 'Copy of Templat']);
+    expect(copy.getSheetId()).not.toBe(template.getSheetId());
+    expect(copy.getRange('A1:C2').getValues()).toEqual([['Kode', 'Bobot', 'Dua kali'], ['SP-01', 3, 6]]);
+    expect(copy.getRange('C2').getFormula()).toBe('=B2*2');
+    expect(copy.getRange('A1').getBackground()).toBe('#cfe2f3');
+    expect(copy.getFrozenRows()).toBe(1);
+    expect(copy.getRange('D2').getDataValidation()?.getCriteriaValues()).toEqual([['Ya', 'Tidak'], true]);
+    expect(copy.getConditionalFormatRules().map((r) => r.getRanges().map((x) => x.getA1Notation()))).toEqual([['D2:D9']]);
+    expect(copy.getProtections(app.ProtectionType.SHEET)).toEqual([]);
+    expect(template.getProtections(app.ProtectionType.SHEET)).toHaveLength(1);
+
+    // the copy is a sheet of its own: writing it leaves the template alone
+    copy.getRange('B2').setValue(10);
+    expect(copy.getRange('C2').getValue()).toBe(20);
+    expect(template.getRange('C2').getValue()).toBe(6);
+    expect(workbook.sheets[2].dataValidations[0].range.sheetId).toBe(copy.getSheetId());
+
+    // a taken name gets a number, as Sheets de-duplicates names
+    expect(template.copyTo(ss).getName()).toBe('Copy of Templat 2');
+    expect(() => copy.copyTo({} as never)).toThrow("The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.copyTo.");
+  });
+
+  test('a copied custom-function cell computes in the copy', () => {
+    const host = { names: ['KALI'], invoke: (_name: string, args: unknown[]) => [[Number(args[0]) * 2, Number(args[0]) * 3]] };
+    const { app } = harness({ customFunctions: host });
+    const ss = app.getActiveSpreadsheet();
+    const template = ss.insertSheet('Templat');
+    template.getRange('A1:B1').setValues([[4, '=KALI(A1)']]);
+    const copy = template.copyTo(ss);
+    copy.getRange('A1').setValue(5);
+    expect(copy.getRange('B1:C1').getValues()).toEqual([[10, 15]]);
+    expect(template.getRange('B1:C1').getValues()).toEqual([[8, 12]]);
+  });
+});

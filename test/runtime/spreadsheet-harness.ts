@@ -19,6 +19,8 @@ export interface HarnessOptions {
   authMode?: AuthModeName;
   customFunctions?: CustomFunctionHost;
   workbook?: WorkbookModel;
+  /** Apps Script's write buffer, as the runtime runs it: writes are recalculated at the next read. */
+  bufferWrites?: boolean;
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -33,7 +35,7 @@ export function harness(options: HarnessOptions = {}) {
     metrics: { record: (call) => calls.push(call) },
     realm,
   };
-  const engine = new FormulaEngine(workbook, { customFunctions: options.customFunctions, realm });
+  const engine = new FormulaEngine(workbook, { customFunctions: options.customFunctions, realm, bufferWrites: options.bufferWrites });
   const ui = new UiRecorder();
   return { workbook, ctx, engine, ui, calls, realm, app: createSpreadsheetApp(ctx, engine, ui), Sheets: createSheetsAdvancedService(ctx, engine) };
 }

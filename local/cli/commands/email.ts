@@ -1,6 +1,7 @@
-// `pendamping email`: the menu's "Kirim temuan". The bundle sends in resumable batches (each
-// one execution, as the sidebar drives them); the CLI calls the next batch until the bundle
-// says it is done, and adds up what each batch did.
+// `pendamping email`: the menu's "Kirim temuan", or with `--reminders` the sidebar's "Kirim
+// pengingat" (the units with findings past their deadline). The bundle sends in resumable
+// batches (each one execution, as the sidebar drives them); the CLI calls the next batch until
+// the bundle says it is done, and adds up what each batch did.
 import { dirname, join, resolve } from 'node:path';
 import { msg } from '../messages';
 import type { BundleResult } from '../result';
@@ -20,17 +21,25 @@ export interface EmailRequest {
   dryRun?: boolean;
 }
 
+/** The bundle's batch function of each kind of send. */
+export type BatchFunction = 'sendFindingsBatch' | 'sendRemindersBatch';
+
 /**
- * Calls sendFindingsBatch until the bundle is done, a batch fails, or a batch makes no
- * progress (nothing left it may send now, e.g. the quota is used up: what is queued stays
- * queued for the next run). Returns the totals and the last batch's answer.
+ * Calls `fn` (default sendFindingsBatch) until the bundle is done, a batch fails, or a batch
+ * makes no progress (nothing left it may send now, e.g. the quota is used up: what is queued
+ * stays queued for the next run). Returns the totals and the last batch's answer.
  */
-export function sendAllFindings(session: Session, request: EmailRequest, io: Pick<CommandIo, 'progress'>): { totals: EmailTotals; last: BundleResult } {
+export function sendAllFindings(
+  session: Session,
+  request: EmailRequest,
+  io: Pick<CommandIo, 'progress'>,
+  fn: BatchFunction = 'sendFindingsBatch',
+): { totals: EmailTotals; last: BundleResult } {
   const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
   const label = msg(session.lang, 'progress.email');
   for (;;) {
     // A batch stopped by the mail service (ok: false) still reports what it did before.
-    const batch = session.call('sendFindingsBatch', request) as BundleResult & Partial<Record<keyof EmailTotals | 'done', unknown>>;
+    const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done', unknown>>;
     const sent = count(batch.sent);
     const skipped = count(batch.skipped);
     const failed = count(batch.failed);
@@ -59,12 +68,16 @@ export const email: Command = (options, io) => {
       ...(options.force === true && { force: true }),
       ...(options.dryRun === true && { dryRun: true }),
     };
-    const { totals, last } = sendAllFindings(session, request, io);
+    const reminders = options.reminders === true;
+    const { totals, last } = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
     const lines = [
       options.dryRun
         ? msg(session.lang, 'result.emailDryRun', { sent: totals.sent, skipped: totals.skipped })
         : msg(session.lang, 'result.email', { ...totals }),
     ];
+    // A reminder run with nothing to do: the bundle's own words (no finding is past its deadline).
+    const nothing = totals.sent + totals.skipped + totals.failed + totals.queued === 0;
+    if (reminders && nothing && last.ok && typeof last.message === 'string' && last.message !== '') lines.push(last.message);
     if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
     return outcome(session, last, { ...totals }, lines);
   });

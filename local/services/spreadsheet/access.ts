@@ -39,6 +39,9 @@ export class Access {
     const call: ServiceCall = { service, method, kind };
     if (cells !== undefined) call.cells = cells;
     this.ctx.metrics.record(call);
+    // Sheets recalculates a batch of writes once: writes wait in the engine until a read needs their results.
+    if (kind === 'read') this.engine.flush();
+    else if (kind === 'write' || kind === 'buffered') this.engine.defer();
   }
 
   /** An Error of the bundle's realm, so `e instanceof Error` holds in the script. */

@@ -1,7 +1,7 @@
 // SpreadsheetApp's Sheet over a SheetModel.
 import type { Dimension } from '../../model/editor';
 import type { GridRange, SheetModel } from '../../model/types';
-import { allocateId, isWholeSheet, parseA1Range, sheetById, sheetByTitle } from '../../model/workbook';
+import { allocateId, copySheetName, isWholeSheet, parseA1Range, sheetById, sheetByTitle } from '../../model/workbook';
 import { loud } from './loud';
 import type { Access } from './access';
 import { LocalEmbeddedChart, LocalEmbeddedChartBuilder } from './chart';
@@ -135,6 +135,20 @@ export class LocalSheet {
     this.model.hidden = false;
     return this;
   }
+  /**
+   * Copies the sheet into `spreadsheet` (the runtime serves one spreadsheet: this one). The copy
+   * goes last, named "Copy of [original name]", with values, formulas, formats, validations and
+   * conditional formats, but not the protections.
+   */
+  copyTo(spreadsheet: LocalSpreadsheet): LocalSheet {
+    this.a.call('Sheet', 'copyTo', 'structural');
+    if (!(spreadsheet instanceof LocalSpreadsheet)) {
+      throw this.a.error(`The parameters (${typeof spreadsheet}) don't match the method signature for SpreadsheetApp.Sheet.copyTo.`);
+    }
+    const model = this.a.run(() => this.a.editor.copySheet(this.model.sheetId, copySheetName(this.a.workbook, this.model.title)));
+    return new LocalSheet(this.a, model);
+  }
+
   activate(): this {
     this.meta('activate');
     this.a.activeSheetId = this.model.sheetId;
