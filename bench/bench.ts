@@ -1,8 +1,12 @@
 // `npm run bench`: the main commands on 30, 150 and 500 synthetic units, per command and size:
-// round trips, service calls and modeled seconds (the latency model of LIMITS.md), custom-
-// function cells, workbook cells, and this machine's wall seconds and peak memory; then the
-// load + recalculate + save time of the 30- and 500-unit workbooks, and the reference
-// generation "as most published scripts do it" (bench/reference/Code.js) against Pendamping's.
+// round trips, service calls and modeled seconds of the command's own executions (the latency
+// model of LIMITS.md), the custom-function executions it caused (each an execution of its own in
+// Apps Script, so counted apart: executions, distinct cells, their modeled seconds), workbook
+// cells, and this machine's wall seconds and peak memory; then the load + recalculate + save time
+// of the 30- and 500-unit workbooks, and the reference generation "as most published scripts do
+// it" (bench/reference/Code.js) against Pendamping's, as the ratio reference / Pendamping.
+//
+// `npm run bench -- --sizes 30,150` measures other sizes (default 30,150,500).
 //
 // Each command runs in a child process of its own, as the CLI would (so one command's memory
 // does not inflate the next), through the CLI's own parser and command table.
@@ -21,12 +25,15 @@ import { MemorySampler, type PeakMemory } from './memory';
 import { runReference, type ReferenceRun } from './reference';
 import { syntheticUnitsCsv } from './units';
 
-const SIZES = [30, 150, 500];
-const LOAD_SIZES = [30, 500];
+const DEFAULT_SIZES = [30, 150, 500];
+/** The load + recalculate + save step runs on the smallest and the largest size. */
+const loadSizes = (sizes: number[]) => [...new Set([Math.min(...sizes), Math.max(...sizes)])];
 const ADMIN = 'sekretariat@bench.example';
 /** A Google Workspace account's daily recipients (LIMITS.md): enough for PIC + assessor of 500 units. */
 const QUOTA = 1500;
 const NOW = '2025-02-03T09:00:00+07:00';
+const DEADLINE = '2025-03-31';
+const AFTER_DEADLINE = '2025-04-01T09:00:00+07:00';
 
 interface CommandRow {
   size: number;
@@ -36,7 +43,9 @@ interface CommandRow {
   roundTrips: number;
   serviceCalls: number;
   modeledS: number;
+  customFunctionExecutions: number;
   customFunctionCells: number;
+  customFunctionModeledS: number;
   workbookCells: number;
   wallS: number;
   memory: PeakMemory;
@@ -89,7 +98,9 @@ async function runCommand(size: number, label: string, argv: string[], workbook:
     roundTrips: m.roundTrips,
     serviceCalls: Object.values(m.serviceCalls).reduce((s, n) => s + n, 0),
     modeledS: seconds(m.modeledMs),
+    customFunctionExecutions: m.customFunctionExecutions,
     customFunctionCells: m.customFunctionCells,
+    customFunctionModeledS: seconds(m.customFunctionMs),
     workbookCells: cells,
     wallS,
     memory,
@@ -122,10 +133,14 @@ async function measureSize(size: number): Promise<SizeReport> {
   const mail = ['--quota', String(QUOTA), '--outbox', outbox];
   run('email --dry-run', ['email', ...common, ...mail, '--dry-run']);
   run('email', ['email', ...common, ...mail]);
-  // The secretariat names the running round in Pengaturan before closing it.
+  // The secretariat names the running round and its deadline in Pengaturan.
   const edits = join(dir, 'putaran.csv');
-  writeFileSync(edits, `Pengaturan,${await settingCell(workbook, 'putaran')},2025 Pendampingan\n`);
-  run('edit (1 cell)', ['edit', ...common, '--user', ADMIN, '--from', edits]);
+  const settings = [`Pengaturan,${await settingCell(workbook, 'putaran')},2025 Pendampingan`, `Pengaturan,${await settingCell(workbook, 'batas_waktu')},${DEADLINE}`];
+  writeFileSync(edits, settings.join('\n') + '\n');
+  run('edit (2 cells)', ['edit', ...common, '--user', ADMIN, '--from', edits]);
+  // The day after the deadline, every unit with a finding not Selesai is reminded.
+  const overdue = common.map((arg) => (arg === NOW ? AFTER_DEADLINE : arg));
+  run('email --reminders', ['email', ...overdue, ...mail, '--reminders']);
   run('round', ['round', ...common, '--name', 'Penilaian Kembali', '--deadline', '2025-06-30']);
   const reference = child<ReferenceRun>(['--reference', referenceFile]);
   const generate = rows.find((r) => r.command === 'generate');
@@ -163,7 +178,7 @@ function describeReference(report: SizeReport): string {
   const ref = report.reference;
   const head = `${String(report.size).padStart(4)} units: reference ${ref.modeledS.toFixed(1)} s modeled, ${ref.roundTrips} round trips`;
   const ratio = report.generateModeledS > 0 ? ref.modeledS / report.generateModeledS : 0;
-  if (ref.completed) return `${head}; Pendamping generate ${report.generateModeledS.toFixed(1)} s: ×${ratio.toFixed(1)} slower`;
+  if (ref.completed) return `${head}; Pendamping generate ${report.generateModeledS.toFixed(1)} s: reference / Pendamping = ×${ratio.toFixed(1)}`;
   if (ref.tabs === 0) return `${head}; could not run: "${ref.error ?? ''}"`;
   const projected = (ref.modeledS / ref.tabs) * report.size;
   return (
@@ -172,21 +187,31 @@ function describeReference(report: SizeReport): string {
   );
 }
 
-async function orchestrate(): Promise<void> {
+/** `--sizes 30,150`: the sizes to measure. */
+function sizesOf(argv: string[]): number[] {
+  const at = argv.indexOf('--sizes');
+  if (at < 0) return DEFAULT_SIZES;
+  const sizes = (argv[at + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers separated by commas, e.g. --sizes 30,150');
+  return sizes;
+}
+
+async function orchestrate(sizes: number[]): Promise<void> {
   const reports: SizeReport[] = [];
-  for (const size of SIZES) {
+  for (const size of sizes) {
     console.error(`bench: ${size} units …`);
     reports.push(await measureSize(size));
   }
   const loads: LoadReport[] = [];
-  for (const size of LOAD_SIZES) {
+  for (const size of loadSizes(sizes)) {
     const report = reports.find((r) => r.size === size);
     if (report) loads.push(child<LoadReport>(['--load', report.workbook, String(size)]));
   }
-  console.log('Pendamping benchmark — modeled = the latency model of LIMITS.md (local/latency.ts); wall and memory = this machine.\n');
+  console.log('Pendamping benchmark — modeled = the latency model of LIMITS.md (local/latency.ts); wall and memory = this machine.');
+  console.log('Round trips and modeled s are the command\'s own executions; each custom-function evaluation is an execution of its own, counted apart.\n');
   console.log(
     table(
-      ['units', 'command', 'round trips', 'service calls', 'modeled s', 'custom-fn cells', 'workbook cells', 'wall s', 'peak MB (sampled)', 'maxRSS MB'],
+      ['units', 'command', 'round trips', 'service calls', 'modeled s', 'custom-fn executions', 'custom-fn cells', 'custom-fn modeled s', 'workbook cells', 'wall s', 'peak MB (sampled)', 'maxRSS MB'],
       reports.flatMap((r) =>
         r.rows.map((row) => [
           row.size,
@@ -194,7 +219,9 @@ async function orchestrate(): Promise<void> {
           row.roundTrips,
           row.serviceCalls,
           row.modeledS.toFixed(1),
+          row.customFunctionExecutions,
           row.customFunctionCells,
+          row.customFunctionModeledS.toFixed(1),
           row.workbookCells,
           row.wallS.toFixed(2),
           row.memory.sampledMb.toFixed(0),
@@ -223,7 +250,7 @@ async function mainBench(argv: string[]): Promise<void> {
   } else if (argv[0] === '--load') {
     console.log(JSON.stringify(await measureLoad(argv[1], Number(argv[2]))));
   } else {
-    await orchestrate();
+    await orchestrate(sizesOf(argv));
   }
 }
 

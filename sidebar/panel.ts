@@ -74,7 +74,7 @@ export function clearStatus(area: HTMLElement): void {
  */
 export async function runAction(
   panel: Pick<Panel, 'tr'>,
-  button: HTMLButtonElement,
+  button: HTMLButtonElement | HTMLInputElement,
   area: HTMLElement,
   work: () => Promise<string | void>,
 ): Promise<void> {

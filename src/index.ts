@@ -9,6 +9,7 @@ export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, refresh
 export { getPanelState, saveSettings } from './ui/sidebar';
 export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings } from './mail/actions';
 export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/actions';
+export { remindOverdueUnits, sendRemindersBatch, setReminderTrigger } from './rounds/reminders';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);

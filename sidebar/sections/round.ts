@@ -1,8 +1,13 @@
 // Putaran: the active round, closing it and starting the next (with a deliberate confirmation),
-// and undoing the last round.
+// undoing the last round, reminders to the units with overdue findings (now, in batches, and
+// the hourly switch).
 import type { PanelState } from '../../src/ui/panel-types';
-import { el, field, replaceChildren } from '../dom';
-import { actionButton, expectOk, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
+import { runBatches } from '../batches';
+import { el, field, replaceChildren, uniqueId } from '../dom';
+import { actionButton, expectOk, runAction, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
+
+/** Reminders per sendRemindersBatch call (as Kirim's batches). */
+export const REMINDER_BATCH = 5;
 
 export function roundSection(panel: Panel): Section {
   const { root, body } = sectionShell('putaran', panel.tr('panel.round.title'), false);
@@ -28,6 +33,40 @@ export function roundSection(panel: Panel): Section {
   let admin = false;
   confirm.addEventListener('change', () => setLocked(start, !admin || !confirm.checked));
   const confirmLabel = el('label', { className: 'check' }, confirm, panel.tr('panel.round.confirm'));
+
+  const reminderArea = statusArea();
+  const overdueInfo = el('p');
+  const remindProgress = el('p', { className: 'muted' });
+  remindProgress.hidden = true;
+  const remind = actionButton(panel, panel.tr('panel.round.remind'), reminderArea, async () => {
+    remindProgress.hidden = false;
+    remindProgress.textContent = '';
+    const totals = await runBatches(
+      async () => expectOk(await panel.call('sendRemindersBatch', { maxMessages: REMINDER_BATCH })),
+      (done) => (remindProgress.textContent = panel.tr('panel.round.remindProgress', { done, total: overdueCount })),
+    );
+    remindProgress.hidden = true;
+    await panel.refresh();
+    const finished = panel.tr('round.reminder.sent', { ...totals });
+    return totals.queued > 0 ? `${finished} ${panel.tr('panel.send.queued', { queued: totals.queued })}` : finished;
+  });
+  const autoHintId = uniqueId('hint');
+  const auto = el('input', { attrs: { type: 'checkbox', 'aria-describedby': autoHintId } });
+  auto.addEventListener('change', () => {
+    const wanted = auto.checked;
+    void runAction(panel, auto, reminderArea, async () => {
+      try {
+        const result = expectOk(await panel.call('setReminderTrigger', wanted));
+        await panel.refresh();
+        return result.message;
+      } catch (error) {
+        auto.checked = !wanted;
+        throw error;
+      }
+    });
+  });
+  let overdueCount = 0;
+
   body.append(
     info,
     field(panel.tr('panel.round.name'), name),
@@ -35,6 +74,12 @@ export function roundSection(panel: Panel): Section {
     confirmLabel,
     el('div', { className: 'actions' }, start, undo),
     area,
+    overdueInfo,
+    el('div', { className: 'actions' }, remind),
+    remindProgress,
+    el('label', { className: 'check' }, auto, panel.tr('panel.round.auto')),
+    el('p', { className: 'hint', attrs: { id: autoHintId } }, panel.tr('panel.round.autoHint')),
+    reminderArea,
   );
 
   return {
@@ -44,6 +89,11 @@ export function roundSection(panel: Panel): Section {
       for (const control of [name, deadline, confirm, undo]) setLocked(control, !admin);
       setLocked(start, !admin || !confirm.checked);
       undo.hidden = state.closedRounds.length === 0;
+      overdueCount = state.overdue.length;
+      overdueInfo.textContent = overdueCount > 0 ? panel.tr('panel.round.overdue', { count: overdueCount }) : panel.tr('panel.round.overdueNone');
+      setLocked(remind, !admin || overdueCount === 0);
+      setLocked(auto, !admin);
+      auto.checked = state.settings.pengingatOtomatis;
       const s = state.settings;
       replaceChildren(
         info,

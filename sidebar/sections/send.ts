@@ -2,6 +2,7 @@
 // oneself, and sending in batches (each batch is one short server execution) with a progress
 // bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless.
 import type { PanelState } from '../../src/ui/panel-types';
+import { runBatches } from '../batches';
 import { el, replaceChildren, uniqueId } from '../dom';
 import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
 
@@ -55,27 +56,22 @@ export function sendSection(panel: Panel): Section {
   const test = actionButton(panel, panel.tr('panel.send.test'), area, async () => expectOk(await panel.call('sendTestFindings')).message, 'secondary');
 
   const send = actionButton(panel, panel.tr('panel.send.send'), area, async () => {
-    const totals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
     progressBox.hidden = false;
     progress.max = Math.max(1, sendable);
     progress.value = 0;
-    for (;;) {
-      const batch = expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH }));
-      totals.sent += batch.sent;
-      totals.failed += batch.failed;
-      totals.skipped += batch.skipped;
-      totals.queued = batch.queued;
-      const done = totals.sent + totals.failed;
-      progress.max = Math.max(progress.max, done);
-      progress.value = done;
-      progressText.textContent = panel.tr('panel.send.progressText', { done, total: progress.max });
-      if (batch.done) break;
-    }
+    const totals = await runBatches(
+      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH })),
+      (done) => {
+        progress.max = Math.max(progress.max, done);
+        progress.value = done;
+        progressText.textContent = panel.tr('panel.send.progressText', { done, total: progress.max });
+      },
+    );
     confirm.checked = false;
     sendable = 0;
     replaceChildren(preview);
     await panel.refresh();
-    const finished = panel.tr('panel.send.finished', totals);
+    const finished = panel.tr('panel.send.finished', { ...totals });
     return totals.queued > 0 ? `${finished} ${panel.tr('panel.send.queued', { queued: totals.queued })}` : finished;
   });
   confirm.addEventListener('change', lockSend);

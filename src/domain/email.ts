@@ -2,6 +2,7 @@
 // alternative, in the workbook's language. Every text that agencies, assessors or the
 // secretariat typed is escaped in the HTML; the plain text carries it verbatim.
 import { t, type Lang } from './i18n';
+import type { OverdueFinding, RoundProgress } from './rounds';
 import type { Finding, Settings, Summary, Unit } from './types';
 
 export interface FindingsEmailInput {
@@ -12,11 +13,13 @@ export interface FindingsEmailInput {
   findings: readonly Finding[];
   /** The link to the unit's own tab. */
   tabUrl: string;
+  /** In a later round: what changed since the last one. */
+  progress?: ProgressInput;
 }
 
 export interface RenderedEmail {
-  /** 'acknowledgement' when the unit has no finding. */
-  kind: 'findings' | 'acknowledgement';
+  /** 'acknowledgement' when the unit has no finding; 'reminder' for "Kirim pengingat". */
+  kind: 'findings' | 'acknowledgement' | 'reminder';
   subject: string;
   html: string;
   text: string;
@@ -55,118 +58,246 @@ function isWebLink(url: string): boolean {
   return /^https?:\/\/[^\s"'<>]+$/i.test(url);
 }
 
-interface Parts {
-  greeting: string;
-  intro: string;
-  scores: [string, string][];
-  findingsIntro: string;
-  columns: string[];
-  rows: string[][];
-  acknowledgement: string;
-  linkIntro: string;
-  linkLabel: string;
-  signoff: string;
-  office: string;
-  footer: string;
-}
+// ---------------------------------------------------------------------------------------------
+// The shape every message of the add-on shares (findings, acknowledgement, reminder): a list of
+// blocks rendered once as escaped HTML and once as plain text.
 
-function partsOf(input: FindingsEmailInput): Parts {
-  const { lang, settings, unit, summary, findings } = input;
-  const unitName = unit.name || unit.code;
-  const deadline = formatLongDate(lang, settings.batasWaktu);
-  return {
-    greeting: unit.picName
-      ? t(lang, 'mail.greeting', { name: unit.picName })
-      : t(lang, 'mail.greeting.noName', { unit: unitName }),
-    intro: t(lang, 'mail.intro', { programme: settings.namaKegiatan, round: settings.putaran, unit: unitName }),
-    scores: [
-      [t(lang, 'mail.score.self'), formatScore(lang, summary.selfScore)],
-      [t(lang, 'mail.score.final'), formatScore(lang, summary.finalScore)],
-      [t(lang, 'mail.score.category'), summary.category || '–'],
-    ],
-    findingsIntro: deadline
-      ? t(lang, 'mail.findings.intro.deadline', { count: findings.length, deadline })
-      : t(lang, 'mail.findings.intro', { count: findings.length }),
-    columns: [
-      t(lang, 'mail.column.code'),
-      t(lang, 'mail.column.indicator'),
-      t(lang, 'mail.column.note'),
-      t(lang, 'mail.column.recommendation'),
-      t(lang, 'mail.column.deadline'),
-    ],
-    rows: findings.map((f) => [f.code, f.text, f.note, f.recommendation, formatLongDate(lang, f.deadline)]),
-    acknowledgement: t(lang, 'mail.acknowledgement', { unit: unitName }),
-    linkIntro: t(lang, 'mail.link'),
-    linkLabel: t(lang, 'mail.link.label', { unit: unitName }),
-    signoff: t(lang, 'mail.signoff'),
-    office: settings.instansiPenilai,
-    footer: t(lang, 'mail.footer'),
-  };
-}
+/** One part of a message. `table` rows start with Kode and Indikator; the text lists them numbered. */
+export type Block =
+  | { kind: 'para'; text: string }
+  | { kind: 'scores'; rows: readonly (readonly [string, string])[] }
+  | { kind: 'table'; columns: readonly string[]; rows: readonly (readonly string[])[] }
+  | { kind: 'heading'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'list'; title: string; items: readonly string[]; none: string }
+  | { kind: 'link'; intro: string; label: string; url: string }
+  | { kind: 'signature'; signoff: string; office: string }
+  | { kind: 'footer'; text: string };
 
 const CELL = 'border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top';
+const TABLE = '<table style="border-collapse:collapse;margin:8px 0">';
 
 /** Escaped text with its line breaks kept. */
 function htmlText(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-function renderHtml(p: Parts, hasFindings: boolean, tabUrl: string): string {
-  const para = (text: string): string => `<p>${htmlText(text)}</p>`;
-  const scoreRows = p.scores.map(([label, value]) => `<tr><th style="${CELL}">${htmlText(label)}</th><td style="${CELL}">${htmlText(value)}</td></tr>`);
-  const out = [
+function blockHtml(b: Block): string {
+  switch (b.kind) {
+    case 'para':
+      return `<p>${htmlText(b.text)}</p>`;
+    case 'scores':
+      return `${TABLE}${b.rows.map(([label, value]) => `<tr><th style="${CELL}">${htmlText(label)}</th><td style="${CELL}">${htmlText(value)}</td></tr>`).join('')}</table>`;
+    case 'table': {
+      const head = b.columns.map((c) => `<th style="${CELL};background:#f1f3f4">${htmlText(c)}</th>`).join('');
+      const body = b.rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${htmlText(c)}</td>`).join('')}</tr>`).join('');
+      return `${TABLE}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+    }
+    case 'heading':
+      return `<h3 style="font-size:15px;margin:16px 0 4px">${htmlText(b.text)}</h3>`;
+    case 'note':
+      return `<p style="margin:4px 0">${htmlText(b.text)}</p>`;
+    case 'list':
+      return (
+        `<p style="margin:4px 0">${htmlText(b.title)}</p>` +
+        (b.items.length === 0
+          ? `<p style="margin:0 0 8px 16px">${htmlText(b.none)}</p>`
+          : `<ul style="margin:0 0 8px">${b.items.map((i) => `<li>${htmlText(i)}</li>`).join('')}</ul>`)
+      );
+    case 'link': {
+      const link = isWebLink(b.url) ? `<a href="${escapeHtml(b.url)}">${htmlText(b.label)}</a>` : htmlText(b.url);
+      return `<p>${htmlText(b.intro)}<br>${link}</p>`;
+    }
+    case 'signature':
+      return `<p>${htmlText(b.signoff)}<br>${htmlText(b.office)}</p>`;
+    case 'footer':
+      return `<p style="color:#5f6368;font-size:12px">${htmlText(b.text)}</p>`;
+  }
+}
+
+function blockText(b: Block): string[] {
+  switch (b.kind) {
+    case 'para':
+      return [b.text, ''];
+    case 'scores':
+      return [...b.rows.map(([label, value]) => `${label}: ${value}`), ''];
+    case 'table':
+      return b.rows.flatMap(([code, indicator, ...rest], i) => [
+        `${i + 1}. [${code}] ${indicator}`,
+        ...rest.map((value, j) => `   ${b.columns[j + 2]}: ${value || '–'}`),
+        '',
+      ]);
+    case 'heading':
+    case 'note':
+      return [b.text];
+    case 'list':
+      return [b.title, ...(b.items.length === 0 ? [`  ${b.none}`] : b.items.map((i) => `  - ${i}`))];
+    case 'link':
+      return b.url ? [b.intro, b.url, ''] : [];
+    case 'signature':
+      return [b.signoff, b.office];
+    case 'footer':
+      return ['', b.text];
+  }
+}
+
+/** Blocks as a whole HTML document (every text escaped). */
+function renderHtml(blocks: readonly Block[]): string {
+  return [
     '<!DOCTYPE html>',
     '<html><head><meta charset="utf-8"></head>',
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',
-    para(p.greeting),
-    para(p.intro),
-    `<table style="border-collapse:collapse;margin:8px 0">${scoreRows.join('')}</table>`,
-  ];
-  if (hasFindings) {
-    const head = p.columns.map((c) => `<th style="${CELL};background:#f1f3f4">${htmlText(c)}</th>`).join('');
-    const body = p.rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${htmlText(c)}</td>`).join('')}</tr>`).join('');
-    out.push(para(p.findingsIntro), `<table style="border-collapse:collapse;margin:8px 0"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
-  } else {
-    out.push(para(p.acknowledgement));
-  }
-  if (hasFindings && tabUrl) {
-    const link = isWebLink(tabUrl) ? `<a href="${escapeHtml(tabUrl)}">${htmlText(p.linkLabel)}</a>` : htmlText(tabUrl);
-    out.push(`<p>${htmlText(p.linkIntro)}<br>${link}</p>`);
-  }
-  out.push(`<p>${htmlText(p.signoff)}<br>${htmlText(p.office)}</p>`, `<p style="color:#5f6368;font-size:12px">${htmlText(p.footer)}</p>`, '</body></html>');
-  return out.join('\n');
+    ...blocks.map(blockHtml),
+    '</body></html>',
+  ].join('\n');
 }
 
-function renderText(p: Parts, hasFindings: boolean, tabUrl: string): string {
-  const out = [p.greeting, '', p.intro, '', ...p.scores.map(([label, value]) => `${label}: ${value}`), ''];
-  if (hasFindings) {
-    out.push(p.findingsIntro, '');
-    p.rows.forEach(([code, indicator, ...rest], i) => {
-      out.push(`${i + 1}. [${code}] ${indicator}`);
-      rest.forEach((value, j) => out.push(`   ${p.columns[j + 2]}: ${value || '–'}`));
-      out.push('');
-    });
-    if (tabUrl) out.push(p.linkIntro, tabUrl, '');
-  } else {
-    out.push(p.acknowledgement, '');
+function renderText(blocks: readonly Block[]): string {
+  return blocks.flatMap(blockText).join('\n');
+}
+
+/** Blocks as escaped HTML (no document around them) and plain text: a section of a message. */
+export function renderBlocks(blocks: readonly Block[]): { html: string; text: string } {
+  return { html: blocks.map(blockHtml).join('\n'), text: renderText(blocks) };
+}
+
+function greetingOf(lang: Lang, unit: Pick<Unit, 'code' | 'name' | 'picName'>): string {
+  return unit.picName ? t(lang, 'mail.greeting', { name: unit.picName }) : t(lang, 'mail.greeting.noName', { unit: unit.name || unit.code });
+}
+
+/** The closing blocks of every message: the link to the unit's tab (when there is one), the signature, the footer. */
+function closing(lang: Lang, office: string, link: { intro: string; label: string; url: string } | null): Block[] {
+  return [
+    ...(link && link.url ? [{ kind: 'link' as const, ...link }] : []),
+    { kind: 'signature', signoff: t(lang, 'mail.signoff'), office },
+    { kind: 'footer', text: t(lang, 'mail.footer') },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress since the last round (a section of a later round's findings email)
+
+export interface ProgressInput {
+  /** Last round's findings split into improved / still open (null: the tab has no last round's answers). */
+  items: RoundProgress | null;
+  /** Skor Akhir of the last closed round (Riwayat), null when unknown. */
+  previousScore: number | null;
+  finalScore: number | null;
+}
+
+/** A score change with its sign, as the language writes numbers ("+12,5", "-3"). */
+function signedScore(lang: Lang, change: number): string {
+  const rounded = Math.round(change * 100) / 100;
+  return `${rounded > 0 ? '+' : ''}${formatScore(lang, rounded)}`;
+}
+
+/** The progress section as blocks; none when there is nothing to compare with. */
+function progressBlocks(lang: Lang, p: ProgressInput): Block[] {
+  if (p.items === null && p.previousScore === null) return [];
+  const blocks: Block[] = [{ kind: 'heading', text: t(lang, 'round.progress.title') }];
+  if (p.previousScore !== null && p.finalScore !== null) {
+    const params = { before: formatScore(lang, p.previousScore), after: formatScore(lang, p.finalScore), change: signedScore(lang, p.finalScore - p.previousScore) };
+    blocks.push({ kind: 'note', text: t(lang, 'round.progress.score', params) });
   }
-  out.push(p.signoff, p.office, '', p.footer);
-  return out.join('\n');
+  if (p.items !== null) {
+    const line = (i: { code: string; text: string }) => `[${i.code}] ${i.text}`;
+    const none = t(lang, 'round.progress.none');
+    blocks.push(
+      { kind: 'list', title: t(lang, 'round.progress.improved', { count: p.items.improved.length }), items: p.items.improved.map(line), none },
+      { kind: 'list', title: t(lang, 'round.progress.stillOpen', { count: p.items.stillOpen.length }), items: p.items.stillOpen.map(line), none },
+    );
+  }
+  return blocks;
+}
+
+/** The progress section of a findings email, as escaped HTML and as plain text. */
+export function renderProgress(lang: Lang, items: RoundProgress, score: Pick<ProgressInput, 'previousScore' | 'finalScore'> = { previousScore: null, finalScore: null }): { html: string; text: string } {
+  return renderBlocks(progressBlocks(lang, { items, ...score }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The findings email
+
+function findingsBlocks(input: FindingsEmailInput): Block[] {
+  const { lang, settings, unit, summary, findings } = input;
+  const unitName = unit.name || unit.code;
+  const deadline = formatLongDate(lang, settings.batasWaktu);
+  const blocks: Block[] = [
+    { kind: 'para', text: greetingOf(lang, unit) },
+    { kind: 'para', text: t(lang, 'mail.intro', { programme: settings.namaKegiatan, round: settings.putaran, unit: unitName }) },
+    {
+      kind: 'scores',
+      rows: [
+        [t(lang, 'mail.score.self'), formatScore(lang, summary.selfScore)],
+        [t(lang, 'mail.score.final'), formatScore(lang, summary.finalScore)],
+        [t(lang, 'mail.score.category'), summary.category || '–'],
+      ],
+    },
+  ];
+  if (input.progress) blocks.push(...progressBlocks(lang, input.progress));
+  if (findings.length === 0) {
+    blocks.push({ kind: 'para', text: t(lang, 'mail.acknowledgement', { unit: unitName }) });
+    return [...blocks, ...closing(lang, settings.instansiPenilai, null)];
+  }
+  blocks.push(
+    {
+      kind: 'para',
+      text: deadline ? t(lang, 'mail.findings.intro.deadline', { count: findings.length, deadline }) : t(lang, 'mail.findings.intro', { count: findings.length }),
+    },
+    {
+      kind: 'table',
+      columns: [t(lang, 'mail.column.code'), t(lang, 'mail.column.indicator'), t(lang, 'mail.column.note'), t(lang, 'mail.column.recommendation'), t(lang, 'mail.column.deadline')],
+      rows: findings.map((f) => [f.code, f.text, f.note, f.recommendation, formatLongDate(lang, f.deadline)]),
+    },
+  );
+  const link = { intro: t(lang, 'mail.link'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl };
+  return [...blocks, ...closing(lang, settings.instansiPenilai, link)];
 }
 
 /** The findings email of one unit, or its acknowledgement when it has no finding. */
 export function renderFindingsEmail(input: FindingsEmailInput): RenderedEmail {
-  const p = partsOf(input);
   const hasFindings = input.findings.length > 0;
   const { lang, settings, unit } = input;
   const subjectParams = { programme: settings.namaKegiatan, unit: unit.name || unit.code, round: settings.putaran };
   const subject = oneLine(t(lang, hasFindings ? 'mail.subject.findings' : 'mail.subject.acknowledgement', subjectParams));
-  return {
-    kind: hasFindings ? 'findings' : 'acknowledgement',
-    subject,
-    html: renderHtml(p, hasFindings, input.tabUrl),
-    text: renderText(p, hasFindings, input.tabUrl),
-  };
+  const blocks = findingsBlocks(input);
+  return { kind: hasFindings ? 'findings' : 'acknowledgement', subject, html: renderHtml(blocks), text: renderText(blocks) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reminder of overdue findings ("Kirim pengingat")
+
+export interface ReminderEmailInput {
+  lang: Lang;
+  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran'>;
+  unit: Pick<Unit, 'code' | 'name' | 'picName'>;
+  overdue: readonly OverdueFinding[];
+  tabUrl: string;
+}
+
+/** The reminder of one unit's overdue findings: Kode, Indikator, Rekomendasi, Batas Waktu and Tindak Lanjut of each. */
+export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
+  const { lang, settings, unit, overdue } = input;
+  const unitName = unit.name || unit.code;
+  const count = overdue.length;
+  const blocks: Block[] = [
+    { kind: 'para', text: greetingOf(lang, unit) },
+    { kind: 'para', text: t(lang, 'round.reminder.intro', { programme: settings.namaKegiatan, round: settings.putaran, count, unit: unitName }) },
+    {
+      kind: 'table',
+      columns: [
+        t(lang, 'mail.column.code'),
+        t(lang, 'mail.column.indicator'),
+        t(lang, 'mail.column.recommendation'),
+        t(lang, 'mail.column.deadline'),
+        t(lang, 'round.reminder.column.followUp'),
+      ],
+      rows: overdue.map((f) => [f.code, f.text, f.recommendation, formatLongDate(lang, f.deadline), f.followUp || t(lang, 'round.reminder.followUp.empty')]),
+    },
+    ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
+  ];
+  const subject = oneLine(t(lang, 'round.reminder.subject', { count, unit: unitName, programme: settings.namaKegiatan }));
+  return { kind: 'reminder', subject, html: renderHtml(blocks), text: renderText(blocks) };
 }
 
 /** The subject of a test send: the sample's subject, marked as a test. */

@@ -101,10 +101,20 @@ export function hexOf(bytes: readonly number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The Log Email Putaran of "Kirim pengingat" rows: the round's label with a marker, so that
+ * reminders and findings of one round never count as each other's previous send.
+ */
+export const REMINDER_ROUND_SUFFIX = ' — pengingat';
+
+export function reminderRound(putaran: string): string {
+  return `${putaran}${REMINDER_ROUND_SUFFIX}`.trim();
+}
+
 /** One unit's message as the batch sees it. */
 export interface Candidate {
   code: string;
-  kind: 'findings' | 'acknowledgement';
+  kind: 'findings' | 'acknowledgement' | 'reminder';
   /** To + Cc: what the message costs in the daily recipients quota. */
   recipients: number;
   /** Hex SHA-256 of fingerprintInput; '' when there is no message (no tab). */
@@ -113,9 +123,12 @@ export interface Candidate {
   blocked?: string;
 }
 
+/** unchanged: same content as the last TERKIRIM; failedBefore: same content already GAGAL (automatic runs do not retry). */
+export type SkipReason = 'unchanged' | 'acknowledgementOff' | 'failedBefore';
+
 export type Decision =
   | { code: string; action: 'send' }
-  | { code: string; action: 'skip'; reason: 'unchanged' | 'acknowledgementOff' }
+  | { code: string; action: 'skip'; reason: SkipReason }
   | { code: string; action: 'fail'; reason: string }
   | { code: string; action: 'queue' };
 
@@ -133,6 +146,11 @@ export interface PlanOptions {
    * batch never logs or sends a unit twice (rows are only appended, under the document lock).
    */
   batchFromRow?: number;
+  /**
+   * False for the automatic (hourly) run: a unit whose last row of the round, with this very
+   * content, is GAGAL is skipped rather than failed again every hour (a person retries).
+   */
+  retryFailed?: boolean;
 }
 
 const sameUnit = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -152,6 +170,13 @@ export function lastSentFingerprint(ledger: readonly LedgerEntry[], round: strin
   return sent.length > 0 ? sent[sent.length - 1].fingerprint : undefined;
 }
 
+/** Whether the unit's last row of the round is a GAGAL of this very content. */
+function failedBefore(ledger: readonly LedgerEntry[], round: string, c: Candidate): boolean {
+  const history = historyOf(ledger, round, c.code);
+  const last = history[history.length - 1];
+  return last !== undefined && last.status === 'GAGAL' && last.fingerprint === c.fingerprint;
+}
+
 function handledInBatch(ledger: readonly LedgerEntry[], c: Candidate, o: PlanOptions): boolean {
   const from = o.batchFromRow;
   if (from === undefined) return false;
@@ -168,7 +193,8 @@ export function planBatch(candidates: readonly Candidate[], ledger: readonly Led
   const out: Decision[] = [];
   for (const c of candidates) {
     if (handledInBatch(ledger, c, o)) continue;
-    if (c.blocked !== undefined) out.push({ code: c.code, action: 'fail', reason: c.blocked });
+    if (o.retryFailed === false && failedBefore(ledger, o.round, c)) out.push({ code: c.code, action: 'skip', reason: 'failedBefore' });
+    else if (c.blocked !== undefined) out.push({ code: c.code, action: 'fail', reason: c.blocked });
     else if (c.kind === 'acknowledgement' && !o.sendAcknowledgement) out.push({ code: c.code, action: 'skip', reason: 'acknowledgementOff' });
     else if (!o.force && lastSentFingerprint(ledger, o.round, c.code) === c.fingerprint) out.push({ code: c.code, action: 'skip', reason: 'unchanged' });
     else if (c.recipients <= quota) {

@@ -69,6 +69,7 @@ export function defaultSettingsRows(profileId: string, adminEmail: string, lang:
     email_balasan: adminEmail,
     bahasa: lang,
     kirim_tanda_terima: 'Ya',
+    pengingat_otomatis: 'Tidak',
   };
   return [[...HEADERS.pengaturan], ...SETTING_KEYS.map((key) => [key, values[key], t(lang, `setting.note.${key}`)])];
 }

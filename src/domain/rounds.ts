@@ -10,14 +10,13 @@
 // The undo snapshot ("Cadangan Putaran", a hidden tab, rewritten by every new round): row 1
 // says which round was closed and its deadline; from row 3, one row per indicator that held
 // anything the round change overwrote, keyed by unit Kode and indicator Kode.
-import { formatLongDate, escapeHtml } from './email';
 import { t, type Lang } from './i18n';
 import { checkAspectCoverage, indicatorsFromTable } from './instrument';
 import { readTable, tabWhere } from './problems';
 import { findingsOf, summarize } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
-import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Problem, Settings, Summary, Unit } from './types';
+import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Problem, Summary } from './types';
 import { EMPTY, isEmptyValue, isoToSerial, kept, num, text, type PlannedCell } from './plan/cells';
 import { UNIT_TAB_LABELS, type UnitColumn } from './plan/layout';
 
@@ -501,6 +500,16 @@ export function openFollowUps(unit: UnitAnswers): number {
   return findingsOf(unit.indicators, unit.answers, { deadline: '' }).filter((f) => !done.has(normKey(f.code))).length;
 }
 
+/** Open follow-ups of every readable tab, by unit Kode (normKey): what Rekap shows per unit. */
+export function openFollowUpsByUnit(tabs: readonly RoundTab[], lang: Lang): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tab of tabs) {
+    const read = readUnitAnswers(tab, lang);
+    if (read.ok) out.set(normKey(tab.code), openFollowUps(read.value));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Progress since the last round (for the findings email)
 
@@ -528,82 +537,4 @@ export function roundProgress(unit: Pick<UnitAnswers, 'indicators' | 'answers' |
     improved: before.filter((f) => !now.has(normKey(f.code))).map(item),
     stillOpen: before.filter((f) => now.has(normKey(f.code))).map(item),
   };
-}
-
-/** The progress section of a findings email, as escaped HTML and as plain text. */
-export function renderProgress(lang: Lang, progress: RoundProgress): { html: string; text: string } {
-  const parts = [
-    { title: t(lang, 'round.progress.improved', { count: progress.improved.length }), items: progress.improved },
-    { title: t(lang, 'round.progress.stillOpen', { count: progress.stillOpen.length }), items: progress.stillOpen },
-  ];
-  const line = (i: { code: string; text: string }) => `[${i.code}] ${i.text}`;
-  const title = t(lang, 'round.progress.title');
-  const none = t(lang, 'round.progress.none');
-  const html = [
-    `<h3 style="font-size:15px;margin:16px 0 4px">${escapeHtml(title)}</h3>`,
-    ...parts.map(
-      (p) =>
-        `<p style="margin:4px 0">${escapeHtml(p.title)}</p>` +
-        (p.items.length === 0
-          ? `<p style="margin:0 0 8px 16px">${escapeHtml(none)}</p>`
-          : `<ul style="margin:0 0 8px">${p.items.map((i) => `<li>${escapeHtml(line(i))}</li>`).join('')}</ul>`),
-    ),
-  ].join('\n');
-  const textOut = [title, ...parts.flatMap((p) => [p.title, ...(p.items.length === 0 ? [`  ${none}`] : p.items.map((i) => `  - ${line(i)}`))])].join('\n');
-  return { html, text: textOut };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reminder email
-
-export interface ReminderEmailInput {
-  lang: Lang;
-  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran'>;
-  unit: Pick<Unit, 'code' | 'name' | 'picName'>;
-  overdue: readonly OverdueFinding[];
-  tabUrl: string;
-}
-
-const CELL = 'border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top';
-
-/** The reminder of one unit's overdue findings: subject, escaped HTML and plain text. */
-export function renderReminderEmail(input: ReminderEmailInput): { subject: string; html: string; text: string } {
-  const { lang, settings, unit, overdue } = input;
-  const unitName = unit.name || unit.code;
-  const greeting = unit.picName ? t(lang, 'mail.greeting', { name: unit.picName }) : t(lang, 'mail.greeting.noName', { unit: unitName });
-  const intro = t(lang, 'round.reminder.intro', { programme: settings.namaKegiatan, round: settings.putaran, count: overdue.length, unit: unitName });
-  const columns = [t(lang, 'mail.column.code'), t(lang, 'mail.column.indicator'), t(lang, 'mail.column.deadline'), t(lang, 'round.reminder.column.followUp')];
-  const rows = overdue.map((f) => [f.code, f.text, formatLongDate(lang, f.deadline), f.followUp || t(lang, 'round.reminder.followUp.empty')]);
-  const outro = t(lang, 'round.reminder.outro');
-  const signoff = t(lang, 'mail.signoff');
-  const subject = t(lang, 'round.reminder.subject', { count: overdue.length, unit: unitName, programme: settings.namaKegiatan }).replace(/\s+/g, ' ').trim();
-  const esc = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
-  const link = /^https?:\/\/[^\s"'<>]+$/i.test(input.tabUrl) ? `<p><a href="${escapeHtml(input.tabUrl)}">${esc(unitName)}</a></p>` : '';
-  const html = [
-    '<!DOCTYPE html>',
-    '<html><head><meta charset="utf-8"></head>',
-    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',
-    `<p>${esc(greeting)}</p>`,
-    `<p>${esc(intro)}</p>`,
-    `<table style="border-collapse:collapse;margin:8px 0"><thead><tr>${columns.map((c) => `<th style="${CELL};background:#f1f3f4">${esc(c)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
-    `<p>${esc(outro)}</p>`,
-    link,
-    `<p>${esc(signoff)}<br>${esc(settings.instansiPenilai)}</p>`,
-    '</body></html>',
-  ].join('\n');
-  const textOut = [
-    greeting,
-    '',
-    intro,
-    '',
-    ...rows.map(([code, indicator, deadline, followUp], i) => `${i + 1}. [${code}] ${indicator}\n   ${columns[2]}: ${deadline}\n   ${columns[3]}: ${followUp}`),
-    '',
-    outro,
-    ...(input.tabUrl ? [input.tabUrl] : []),
-    '',
-    signoff,
-    settings.instansiPenilai,
-  ].join('\n');
-  return { subject, html, text: textOut };
 }

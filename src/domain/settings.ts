@@ -43,11 +43,13 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
   if (replyTo.length > 1) {
     problems.push(problemAt(where, 'check.settings.singleEmail', { count: replyTo.length }, at('email_balasan'), 'Nilai'));
   }
-  const acknowledge = parseYesNo(raw('kirim_tanda_terima'));
-  if (acknowledge === null) {
-    const params = { key: 'kirim_tanda_terima', value: text('kirim_tanda_terima') };
-    problems.push(problemAt(where, 'check.settings.yesNo', params, at('kirim_tanda_terima'), 'Nilai'));
-  }
+  const yesNo = (key: SettingKey): boolean | null => {
+    const value = parseYesNo(raw(key));
+    if (value === null) problems.push(problemAt(where, 'check.settings.yesNo', { key, value: text(key) }, at(key), 'Nilai'));
+    return value;
+  };
+  const acknowledge = yesNo('kirim_tanda_terima');
+  const reminders = yesNo('pengingat_otomatis');
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -62,6 +64,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
       emailBalasan: replyTo[0] ?? emailAdmin[0] ?? '',
       bahasa: toLang(raw('bahasa')),
       kirimTandaTerima: text('kirim_tanda_terima') === '' || acknowledge !== false,
+      pengingatOtomatis: reminders === true,
     },
   };
 }

@@ -64,6 +64,8 @@ export const SETTING_KEYS = [
   'bahasa',
   // Added by the mail room (issue 5): Ya/Tidak, send the acknowledgement to units with no finding.
   'kirim_tanda_terima',
+  // Added by the rounds room (issue 7): Ya/Tidak, the hourly reminder trigger (set from the sidebar).
+  'pengingat_otomatis',
 ] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -43,6 +43,8 @@ export interface Settings {
   bahasa: Lang;
   /** Pengaturan kirim_tanda_terima (issue 5): a unit with no finding gets an acknowledgement; only Tidak/No turns it off. */
   kirimTandaTerima: boolean;
+  /** Pengaturan pengingat_otomatis (issue 7): the hourly reminder trigger is on; only Ya/Yes turns it on. */
+  pengingatOtomatis: boolean;
 }
 
 export interface Unit {

@@ -5,9 +5,9 @@ import { t } from '../domain/i18n';
 import type { Failure } from '../sheets/context';
 import { withAdminLock } from '../ui/actions';
 import {
-  previewFindingsIn,
-  sendFindingsBatchIn,
-  sendTestFindingsIn,
+  previewIn,
+  sendBatchIn,
+  sendTestIn,
   type PreviewOptions,
   type PreviewResult,
   type SendFailure,
@@ -15,9 +15,10 @@ import {
   type SendResult,
   type TestSendResult,
 } from './batch';
+import { FINDINGS } from './findings';
 
 /** Plain options from google.script.run or the CLI: unknown fields and wrong types are ignored. */
-function cleanOptions(opts: unknown): SendOptions {
+export function cleanOptions(opts: unknown): SendOptions {
   const o = (opts !== null && typeof opts === 'object' ? opts : {}) as Record<string, unknown>;
   const only = Array.isArray(o.only) ? o.only.map((k) => String(k)) : typeof o.only === 'string' ? o.only.split(',') : undefined;
   return {
@@ -31,7 +32,7 @@ function cleanOptions(opts: unknown): SendOptions {
 /** The preview: number of messages and recipients, today's remaining quota, one rendered sample. */
 export function previewFindings(opts?: PreviewOptions): PreviewResult | Failure {
   const clean = cleanOptions(opts);
-  return withAdminLock((ctx) => previewFindingsIn(ctx, clean));
+  return withAdminLock((ctx) => previewIn(ctx, FINDINGS, clean));
 }
 
 /**
@@ -42,12 +43,12 @@ export function sendFindingsBatch(opts?: SendOptions): SendResult | SendFailure 
   const startedAt = Date.now();
   const clean = cleanOptions(opts);
   // withAdminLock types failures as Failure; a stopped send keeps its counts (SendFailure).
-  return withAdminLock<SendResult>((ctx) => sendFindingsBatchIn(ctx, clean, startedAt)) as SendResult | SendFailure | Failure;
+  return withAdminLock<SendResult>((ctx) => sendBatchIn(ctx, FINDINGS, clean, startedAt)) as SendResult | SendFailure | Failure;
 }
 
 /** Sends one sample message to the acting user only. */
 export function sendTestFindings(): TestSendResult | Failure {
-  return withAdminLock(sendTestFindingsIn);
+  return withAdminLock((ctx) => sendTestIn(ctx, FINDINGS));
 }
 
 function failureText(result: Failure): string {

@@ -1,14 +1,16 @@
-// Sending the findings: one call is one execution that sends what the plan of src/domain/ledger
-// allows, appending each message's Log Email row the moment MailApp returns (one range write per
-// message), and stops well before Apps Script's 6-minute limit. The sidebar and the CLI call
-// again until `done`; a document property lets those calls continue one batch, so a unit
-// handled earlier in the batch is neither logged nor sent again, even with `force`.
+// Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
+// sends what the plan of src/domain/ledger allows, appending each message's Log Email row the
+// moment MailApp returns (one range write per message), and stops well before Apps Script's
+// 6-minute limit. The sidebar and the CLI call again until `done`; a document property lets
+// those calls continue one batch, so a unit handled earlier in the batch is neither logged nor
+// sent again, even with `force`.
 import { testSubject } from '../domain/email';
-import { t, type Lang } from '../domain/i18n';
-import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus } from '../domain/ledger';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
+import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
 import type { ActionContext, Failure } from '../sheets/context';
 import { failure } from '../sheets/context';
-import { prepare, type Outgoing, type Prepared } from './prepare';
+import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
+import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
 export type UnitStatus = LedgerStatus | 'ANTRE';
 
@@ -52,6 +54,12 @@ export interface SendOptions extends PreviewOptions {
   dryRun?: boolean;
   /** Stop after this many sends (the caller calls again). */
   maxMessages?: number;
+  /**
+   * The hourly trigger's run (never set by a caller's options): units skipped as unchanged are
+   * not logged, and content that failed before is not tried again, so an hourly run adds rows
+   * to Log Email only when it sends or something new fails.
+   */
+  automatic?: boolean;
 }
 
 export interface BatchCounts {
@@ -92,40 +100,50 @@ interface BatchState {
   lastAt: number;
 }
 
-function batchKey(user: string, opts: PreviewOptions): string {
+function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
   const only = (opts.only ?? []).map((k) => k.trim().toLowerCase()).sort();
-  return JSON.stringify([user.toLowerCase(), only, opts.force === true]);
+  return JSON.stringify([kind.id, user.toLowerCase(), only, opts.force === true]);
+}
+
+function isBatchState(value: unknown): value is BatchState {
+  const v = value as Partial<BatchState> | null;
+  return v !== null && typeof v === 'object' && typeof v.key === 'string' && typeof v.fromRow === 'number' && typeof v.lastAt === 'number';
 }
 
 /** The first ledger row of the batch this call continues (same user and options, moments ago). */
 function continuedBatch(key: string, now: number): number | undefined {
-  const raw = PropertiesService.getDocumentProperties().getProperty(BATCH_PROPERTY);
-  if (raw === null) return undefined;
-  try {
-    const state = JSON.parse(raw) as BatchState;
-    return state.key === key && now - state.lastAt <= CONTINUE_WITHIN_MS ? state.fromRow : undefined;
-  } catch {
-    return undefined;
-  }
+  const state = readJsonProperty(BATCH_PROPERTY, isBatchState);
+  return state !== null && state.key === key && now - state.lastAt <= CONTINUE_WITHIN_MS ? state.fromRow : undefined;
 }
 
 function saveBatch(state: BatchState | null): void {
-  const props = PropertiesService.getDocumentProperties();
-  if (state === null) props.deleteProperty(BATCH_PROPERTY);
-  else props.setProperty(BATCH_PROPERTY, JSON.stringify(state));
+  writeJsonProperty(BATCH_PROPERTY, state);
 }
 
-function plan(p: Prepared, opts: PreviewOptions, quota: number, batchFromRow?: number): Decision[] {
+function plan(p: Prepared, opts: SendOptions, quota: number, batchFromRow?: number): Decision[] {
   return planBatch(
     p.outgoing.map((o) => o.candidate),
     p.ledger,
-    { round: p.settings.putaran, force: opts.force === true, sendAcknowledgement: p.settings.kirimTandaTerima, quota, batchFromRow },
+    {
+      round: p.round,
+      force: opts.force === true,
+      sendAcknowledgement: p.kind.sendAcknowledgement(p.settings),
+      quota,
+      batchFromRow,
+      retryFailed: opts.automatic !== true,
+    },
   );
 }
 
+const SKIP_REASONS: Record<SkipReason, MessageKey> = {
+  unchanged: 'mail.reason.unchanged',
+  acknowledgementOff: 'mail.reason.acknowledgementOff',
+  failedBefore: 'round.reminder.reason.failedBefore',
+};
+
 function reasonOf(lang: Lang, d: Decision): string | undefined {
   if (d.action === 'fail') return d.reason;
-  if (d.action === 'skip') return t(lang, d.reason === 'unchanged' ? 'mail.reason.unchanged' : 'mail.reason.acknowledgementOff');
+  if (d.action === 'skip') return t(lang, SKIP_REASONS[d.reason]);
   if (d.action === 'queue') return t(lang, 'mail.reason.queued');
   return undefined;
 }
@@ -162,9 +180,9 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
   };
 }
 
-/** The preview: messages, recipients, today's quota and one rendered sample. Sends nothing. */
-export function previewFindingsIn(ctx: ActionContext, opts: PreviewOptions): PreviewResult | Failure {
-  const p = prepare(ctx, opts.only);
+/** The preview of a send of `kind`: messages, recipients, today's quota and one rendered sample. Sends nothing. */
+export function previewIn(ctx: ActionContext, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
+  const p = prepare(ctx, kind, opts.only);
   if ('ok' in p) return p;
   const quota = MailApp.getRemainingDailyQuota();
   return previewOf(p, plan(p, opts, quota), quota);
@@ -199,7 +217,7 @@ class LedgerWriter {
   append(o: Outgoing, status: LedgerStatus, note: string): void {
     const at = new Date();
     const subject = o.message?.subject ?? '';
-    const record = { at, round: this.p.settings.putaran, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
+    const record = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
     this.p.ledgerSheet.getRange(this.next, 1, 1, 9).setValues([ledgerRow(record)]);
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
@@ -214,19 +232,20 @@ function errorText(error: unknown): string {
   return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 }
 
-function report(lang: Lang, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
-  const lines = [t(lang, 'mail.report', { ...counts })];
-  if (!done) lines.push(t(lang, 'mail.report.more'));
+function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
+  const { lang, kind } = p;
+  const lines = [kind.nothingKey !== undefined && p.outgoing.length === 0 ? t(lang, kind.nothingKey) : t(lang, kind.reportKey, { ...counts })];
+  if (!done) lines.push(t(lang, kind.moreKey));
   if (resetText !== undefined) lines.push(t(lang, 'mail.report.quotaReset', { time: resetText }));
   return lines.join(' ');
 }
 
 /**
- * One batch of the send. `startedAt` is when this execution began (Date.now()), so the time
- * limit counts the reads too.
+ * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
+ * time limit counts the reads too.
  */
-export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
-  const p = prepare(ctx, opts.only);
+export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
+  const p = prepare(ctx, kind, opts.only);
   if ('ok' in p) return p;
   const lang = p.lang;
   const quota = MailApp.getRemainingDailyQuota();
@@ -234,14 +253,15 @@ export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, start
     const decisions = plan(p, opts, quota);
     const preview = previewOf(p, decisions, quota);
     const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
-    return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(lang, counts, true, undefined), preview };
+    return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
   }
 
-  const key = batchKey(ctx.user, opts);
+  const key = batchKey(kind, ctx.user, opts);
   const continued = continuedBatch(key, startedAt);
   const decisions = plan(p, opts, quota, continued);
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
-  const writer = new LedgerWriter(p, decisions.filter((d) => d.action !== 'queue').length);
+  const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
+  const writer = new LedgerWriter(p, decisions.filter(logged).length);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
   const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0 };
   const results: UnitResult[] = [];
@@ -262,7 +282,7 @@ export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, start
     }
     if (d.action !== 'send') {
       const result = resultOf(lang, d);
-      writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+      if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
       if (d.action === 'skip') counts.skipped += 1;
       else counts.failed += 1;
       results.push(result);
@@ -304,7 +324,7 @@ export function sendFindingsBatchIn(ctx: ActionContext, opts: SendOptions, start
     remainingQuota: MailApp.getRemainingDailyQuota(),
     ...(reset !== undefined && { quotaResetAt: new Date(reset).toISOString() }),
     results,
-    message: report(lang, counts, done, resetText),
+    message: report(p, counts, done, resetText),
   };
 }
 
@@ -315,9 +335,9 @@ export interface TestSendResult {
   message: string;
 }
 
-/** One sample message to the acting user only (no Cc, nothing in Log Email). */
-export function sendTestFindingsIn(ctx: ActionContext): TestSendResult | Failure {
-  const p = prepare(ctx, undefined);
+/** One sample message of `kind` to the acting user only (no Cc, nothing in Log Email). */
+export function sendTestIn(ctx: ActionContext, kind: MailKind): TestSendResult | Failure {
+  const p = prepare(ctx, kind, undefined);
   if ('ok' in p) return p;
   if (ctx.user === '') return failure(p.lang, 'mail.error.noUser');
   const withMessage = p.outgoing.filter((o) => o.message !== undefined);

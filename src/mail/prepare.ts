@@ -1,21 +1,61 @@
 // Reading everything a send needs in a few batched calls (the structure, one batchGet of the
 // system and unit tabs, one read of Log Email) and rendering every unit's message with its
 // fingerprint. Nothing is sent or written here: preview, dry run and send all start from this.
-import { renderFindingsEmail, type RenderedEmail } from '../domain/email';
-import { t, type Lang } from '../domain/i18n';
-import { parseAspects, parseCategories, parseInstrument } from '../domain/instrument';
+// What each unit's message says is the send's MailKind (findings, reminders): the reading,
+// the ledger and the batch are the same for every kind.
+import type { RenderedEmail } from '../domain/email';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { fingerprintInput, hexOf, parseLedger, type Candidate, type LedgerEntry } from '../domain/ledger';
 import { UNIT_TAB } from '../domain/plan/layout';
-import { readUnitAnswers } from '../domain/rounds';
-import { findingsOf, summarize } from '../domain/scoring';
-import { parseSettings } from '../domain/settings';
-import { TABS, findColumns } from '../domain/tables';
-import { normKey, splitEmails } from '../domain/text';
-import type { Indicator, Problem, Settings, Unit } from '../domain/types';
-import { validateUnits } from '../domain/units';
+import { latestScores, readUnitAnswers, type UnitAnswers } from '../domain/rounds';
+import { readProgramme } from '../domain/programme';
+import { HEADERS, TABS, findColumns } from '../domain/tables';
+import { cellText, normKey, splitEmails } from '../domain/text';
+import type { AspectWeight, Category, Indicator, Settings, Unit } from '../domain/types';
+import type { UnitValidation } from '../domain/units';
 import { readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
 import { findTab, unitSheets } from '../sheets/workbook';
+
+/** Everything one unit's message may be made of, read once for the whole send. */
+export interface UnitMailInput {
+  lang: Lang;
+  settings: Settings;
+  unit: Unit;
+  /** The unit tab as read, its indicators carrying Instrumen's recommendation where the tab has none. */
+  tab: UnitAnswers;
+  aspects: AspectWeight[];
+  categories: Category[];
+  /** The link to the unit's tab. */
+  tabUrl: string;
+  /** 'yyyy-mm-dd' in the spreadsheet's time zone. */
+  today: string;
+  /** Skor Akhir of the unit's latest closed round (Riwayat); null when none. */
+  previousScore: number | null;
+}
+
+/** What a kind of send says to each unit and how its ledger rows and reports read. */
+export interface MailKind {
+  /** Keeps the batches of two kinds apart (document property of a continued batch). */
+  id: string;
+  /** The Putaran of its Log Email rows: a unit's earlier send counts only within the same value. */
+  ledgerRound(settings: Settings): string;
+  /** The unit's message, or null when the unit gets none this time (it is left out of the send). */
+  compose(input: UnitMailInput): RenderedEmail | null;
+  /**
+   * Units without a readable tab: GAGAL with the reason (true), or left out (false: the kind
+   * only concerns units whose tab says they get a message). A rejected Unit row that would get
+   * a message fails with the row's problem either way.
+   */
+  failsUnreadable: boolean;
+  /** Whether units with no finding get the acknowledgement (findings only). */
+  sendAcknowledgement(settings: Settings): boolean;
+  /** The report of a batch ({sent}, {skipped}, {failed}, {queued}) and the line saying to run it again. */
+  reportKey: MessageKey;
+  moreKey: MessageKey;
+  /** Said instead of the report when no unit gets a message at all ('' = the report). */
+  nothingKey?: MessageKey;
+}
 
 /** One unit's message: who gets it, what it says, and what the batch planner sees of it. */
 export interface Outgoing {
@@ -30,6 +70,9 @@ export interface Outgoing {
 export interface Prepared {
   lang: Lang;
   settings: Settings;
+  kind: MailKind;
+  /** The Putaran of this send's ledger rows (kind.ledgerRound). */
+  round: string;
   timeZone: string;
   outgoing: Outgoing[];
   ledger: LedgerEntry[];
@@ -58,20 +101,34 @@ function ccOf(to: readonly string[], assessors: readonly string[]): string[] {
   return assessors.filter((a) => !inTo.has(a.toLowerCase()));
 }
 
-/** Rows of Unit that validation rejected but that name a Kode no valid row uses: they fail visibly. */
-function rejectedUnits(unitRows: unknown[][], rejected: ReturnType<typeof validateUnits>['rejected'], valid: readonly Unit[]): Outgoing[] {
-  const { index } = findColumns(unitRows[0], ['Email PIC', 'Email Asesor'] as const);
+/** A unit to write to, and why it cannot be sent (a rejected Unit row), if so. */
+interface Addressee {
+  unit: Unit;
+  blocked?: string;
+}
+
+/** Rows of Unit that validation rejected but that name a Kode no valid row uses, read as they are, with the reason. */
+function rejectedUnits(unitRows: unknown[][], rejected: UnitValidation['rejected'], valid: readonly Unit[]): Addressee[] {
+  const { index } = findColumns(unitRows[0], HEADERS.unit);
   const validCodes = new Set(valid.map((u) => normKey(u.code)));
   const seen = new Set<string>();
-  const out: Outgoing[] = [];
+  const out: Addressee[] = [];
   for (const r of rejected) {
     const key = normKey(r.kode);
     if (key === '' || validCodes.has(key) || seen.has(key)) continue;
     seen.add(key);
     const row = unitRows[r.row - 1] ?? [];
-    const to = splitEmails(index['Email PIC'] === undefined ? '' : row[index['Email PIC']]);
-    const cc = splitEmails(index['Email Asesor'] === undefined ? '' : row[index['Email Asesor']]);
-    out.push({ code: r.kode, to, cc, candidate: { code: r.kode, kind: 'findings', recipients: to.length + cc.length, fingerprint: '', blocked: r.reason } });
+    const cell = (name: (typeof HEADERS.unit)[number]) => (index[name] === undefined ? '' : row[index[name] as number]);
+    const unit: Unit = {
+      row: r.row,
+      code: r.kode,
+      name: cellText(cell('Nama Unit')),
+      type: cellText(cell('Jenis')),
+      picName: cellText(cell('Nama PIC')),
+      picEmails: splitEmails(cell('Email PIC')),
+      assessorEmails: splitEmails(cell('Email Asesor')),
+    };
+    out.push({ unit, blocked: r.reason });
   }
   return out;
 }
@@ -83,80 +140,83 @@ function withInstrumentRecommendations(fromTab: readonly Indicator[], instrument
 }
 
 /**
- * Everything a send needs, or the error that stops it. `only` limits the units (Kode, any
- * case); an unknown Kode is an error, so a typo never sends nothing in silence.
+ * Everything a send of `kind` needs, or the error that stops it. `only` limits the units (Kode,
+ * any case); an unknown Kode is an error, so a typo never sends nothing in silence.
  */
-export function prepare(ctx: ActionContext, only: readonly string[] | undefined): Prepared | Failure {
+export function prepare(ctx: ActionContext, kind: MailKind, only: readonly string[] | undefined): Prepared | Failure {
   const { timeZone, sheets } = readStructure(ctx.spreadsheetId);
   const system = REQUIRED.map((title) => findTab(sheets, title));
   const missing = REQUIRED.filter((_, i) => !system[i]);
   if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
   const [pengaturan, instrumen, aspek, kategori, unit, logEmail] = system as SheetInfo[];
-  const read = [pengaturan, instrumen, aspek, kategori, unit];
+  const riwayat = findTab(sheets, TABS.riwayat);
+  const read = [pengaturan, instrumen, aspek, kategori, unit, ...(riwayat ? [riwayat] : [])];
   const tabs = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
   const values = readValues(ctx.spreadsheetId, [...read.map((s) => wholeTab(s)), ...tabs.map((s) => wholeTab(s, UNIT_TAB.width))]);
   const [settingsRows, instrumentRows, aspectRows, categoryRows, unitRows] = values;
+  const history = latestScores(riwayat ? values[5] : []);
   // Read with SpreadsheetApp: Waktu comes back as an instant (a Date), not a zone-less serial.
   const ledgerSheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.logEmail) as GoogleAppsScript.Spreadsheet.Sheet;
   const ledgerValues = ledgerSheet.getDataRange().getValues();
 
-  const settings = parseSettings(settingsRows, ctx.lang);
-  const lang = settings.ok ? settings.value.bahasa : ctx.lang;
-  const instrument = parseInstrument(instrumentRows, lang);
-  const aspects = parseAspects(aspectRows, lang);
-  const categories = parseCategories(categoryRows, lang);
-  const validation = validateUnits(unitRows, lang);
-  const problems: Problem[] = [
-    ...(settings.ok ? [] : settings.problems),
-    ...(instrument.ok ? [] : instrument.problems),
-    ...(aspects.ok ? [] : aspects.problems),
-    ...(categories.ok ? [] : categories.problems),
-    ...validation.problems,
-  ];
-  if (!settings.ok || !instrument.ok || !aspects.ok || !categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
+  const programme = readProgramme(
+    { settings: settingsRows, instrument: instrumentRows, aspects: aspectRows, categories: categoryRows, units: unitRows },
+    ctx.lang,
+  );
+  const { lang } = programme;
+  if (!programme.ok) return failure(lang, 'core.fixFirst', {}, programme.problems);
+  const { settings, indicators, aspects, categories, units: validation } = programme.value;
 
+  const today = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
   const all: Outgoing[] = [];
   const tabValues = new Map(tabs.map((s, i) => [normKey(s.code), { sheet: s, values: values[read.length + i] }] as const));
-  for (const u of validation.units) {
+  const addressees: Addressee[] = [...validation.units.map((unit) => ({ unit })), ...rejectedUnits(unitRows, validation.rejected, validation.units)];
+  for (const { unit: u, blocked: rejectedBecause } of addressees) {
     const to = u.picEmails;
     const cc = ccOf(to, u.assessorEmails);
     const base = { code: u.code, to, cc };
-    const blocked = (reason: string): Outgoing => ({ ...base, candidate: { code: u.code, kind: 'findings', recipients: to.length + cc.length, fingerprint: '', blocked: reason } });
-    const tab = tabValues.get(normKey(u.code));
-    if (!tab) {
-      all.push(blocked(t(lang, 'mail.reason.noTab')));
-      continue;
-    }
-    const read = readUnitAnswers({ code: u.code, sheetId: tab.sheet.sheetId, title: tab.sheet.title, values: tab.values }, lang);
-    if (!read.ok) {
-      all.push(blocked(read.problems.map((p) => p.message).join(' ')));
-      continue;
-    }
-    const indicators = withInstrumentRecommendations(read.value.indicators, instrument.value);
-    const message = renderFindingsEmail({
-      lang,
-      settings: settings.value,
-      unit: u,
-      summary: summarize(indicators, read.value.answers, aspects.value, categories.value),
-      findings: findingsOf(indicators, read.value.answers, { deadline: settings.value.batasWaktu }),
-      tabUrl: tabUrl(ctx.spreadsheetId, tab.sheet.sheetId),
+    const blocked = (reason: string, kind: Candidate['kind'] = 'findings'): Outgoing => ({
+      ...base,
+      candidate: { code: u.code, kind, recipients: to.length + cc.length, fingerprint: '', blocked: reason },
     });
-    all.push({ ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message) } });
+    const tab = tabValues.get(normKey(u.code));
+    const answers = tab ? readUnitAnswers({ code: u.code, sheetId: tab.sheet.sheetId, title: tab.sheet.title, values: tab.values }, lang) : null;
+    if (!tab || !answers?.ok) {
+      // What such a unit would be told is not known: it fails where the kind concerns every unit.
+      const reason = rejectedBecause ?? (answers && !answers.ok ? answers.problems.map((p) => p.message).join(' ') : t(lang, 'mail.reason.noTab'));
+      if (kind.failsUnreadable) all.push(blocked(reason));
+      continue;
+    }
+    const message = kind.compose({
+      lang,
+      settings,
+      unit: u,
+      tab: { ...answers.value, indicators: withInstrumentRecommendations(answers.value.indicators, indicators) },
+      aspects,
+      categories,
+      tabUrl: tabUrl(ctx.spreadsheetId, tab.sheet.sheetId),
+      today,
+      previousScore: history.get(normKey(u.code)) ?? null,
+    });
+    if (message === null) continue;
+    if (rejectedBecause !== undefined) all.push(blocked(rejectedBecause, message.kind));
+    else all.push({ ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message) } });
   }
-  all.push(...rejectedUnits(unitRows, validation.rejected, validation.units));
 
+  const known = new Set([...validation.units.map((u) => normKey(u.code)), ...all.map((o) => normKey(o.code))]);
+  if (known.size === 0) return failure(lang, 'mail.error.noUnits');
   let outgoing = all;
   if (only !== undefined && only.length > 0) {
-    const wanted = new Set(only.map(normKey).filter((k) => k !== ''));
-    const known = new Set(all.map((o) => normKey(o.code)));
     const unknown = only.filter((k) => normKey(k) !== '' && !known.has(normKey(k)));
     if (unknown.length > 0) return failure(lang, 'mail.error.unknownUnits', { codes: unknown.join(', ') });
+    const wanted = new Set(only.map(normKey).filter((k) => k !== ''));
     outgoing = all.filter((o) => wanted.has(normKey(o.code)));
   }
-  if (outgoing.length === 0) return failure(lang, 'mail.error.noUnits');
   return {
     lang,
-    settings: settings.value,
+    settings,
+    kind,
+    round: kind.ledgerRound(settings),
     timeZone,
     outgoing,
     ledger: parseLedger(ledgerValues),

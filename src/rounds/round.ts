@@ -113,15 +113,21 @@ export function writeRequest(w: BlockWrite): Request {
   };
 }
 
-/** Pengaturan putaran and batas_waktu: their Nilai cells, or new rows after the last one. */
-function settingWrites(read: RoundRead, name: string, deadline: string): { requests: Request[]; writes: BlockWrite[] } {
-  const { sheet, rows } = read.pengaturan;
+export interface SettingValue {
+  key: string;
+  cell: PlannedCell;
+  /** Also set the cell's number format (dates). */
+  withFormat?: boolean;
+}
+
+/** Pengaturan values: each key's Nilai cell, or a new row after the last one for a key not there yet. */
+export function settingWrites(sheet: SheetInfo, rows: readonly (readonly unknown[])[], values: readonly SettingValue[]): { requests: Request[]; writes: BlockWrite[] } {
   const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
   const keyAt = index.Kunci ?? 0;
   const valueAt = index.Nilai ?? 1;
   let next = rows.length;
   const writes: BlockWrite[] = [];
-  const set = (key: string, cell: PlannedCell, withFormat: boolean) => {
+  for (const { key, cell, withFormat } of values) {
     const row = rows.findIndex((r, i) => i > 0 && normKey(r[keyAt]) === key);
     if (row > 0) writes.push({ sheetId: sheet.sheetId, row, column: valueAt, cells: [[cell]], withFormat });
     else {
@@ -129,11 +135,17 @@ function settingWrites(read: RoundRead, name: string, deadline: string): { reque
       writes.push({ sheetId: sheet.sheetId, row: next, column: valueAt, cells: [[cell]], withFormat });
       next++;
     }
-  };
-  set('putaran', text(name), false);
-  set('batas_waktu', dateCell(deadline), true);
+  }
   const requests = next > sheet.rowCount ? [appendDimension(sheet.sheetId, 'ROWS', next - sheet.rowCount)] : [];
   return { requests, writes };
+}
+
+/** Pengaturan putaran and batas_waktu of the round a change makes active. */
+function roundSettingWrites(read: RoundRead, name: string, deadline: string): { requests: Request[]; writes: BlockWrite[] } {
+  return settingWrites(read.pengaturan.sheet, read.pengaturan.rows, [
+    { key: 'putaran', cell: text(name) },
+    { key: 'batas_waktu', cell: dateCell(deadline), withFormat: true },
+  ]);
 }
 
 /** The Riwayat rows appended after its last row, with the Jawaban header added when missing. */
@@ -222,7 +234,7 @@ export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; dea
   });
   if (!planned.ok) return problemsFailure(ctx, planned.problems);
   const { plan } = planned;
-  const settings = settingWrites(read, checked.name, checked.deadline);
+  const settings = roundSettingWrites(read, checked.name, checked.deadline);
   const scores = latestScores(read.riwayat.rows);
   for (const c of plan.closed) scores.set(normKey(c.code), c.summary.finalScore);
   const requests: Request[] = [
@@ -259,7 +271,7 @@ export function undoRoundIn(ctx: ActionContext): UndoRoundResult | Failure {
   const planned = planUndoRound({ lang: ctx.lang, snapshot: snapshotRows, riwayat: read.riwayat.rows, current: read.settings.putaran, tabs: read.tabs });
   if (!planned.ok) return planned;
   const { plan } = planned;
-  const settings = settingWrites(read, plan.reopened.name, plan.reopened.deadline);
+  const settings = roundSettingWrites(read, plan.reopened.name, plan.reopened.deadline);
   const removed = new Set(plan.riwayatRows);
   const riwayatId = read.riwayat.sheet.sheetId;
   const requests: Request[] = [

@@ -2,16 +2,15 @@
 // decisions in src/domain/plan, then one batchUpdate (split only when very large, never
 // inside one tab's requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
 import { t } from '../domain/i18n';
-import { checkAspectCoverage, parseAspects, parseCategories, parseInstrument } from '../domain/instrument';
-import { kept, text, type PlannedCell } from '../domain/plan/cells';
+import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
 import { CATEGORY_CELL, planUnitTabs, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
-import { parseSettings } from '../domain/settings';
+import { openFollowUpsByUnit } from '../domain/rounds';
+import { readProgramme } from '../domain/programme';
 import { TABS, findColumns } from '../domain/tables';
 import { isBlankRow, normKey } from '../domain/text';
-import type { Problem } from '../domain/types';
-import { UNIT_OK, validateUnits } from '../domain/units';
+import { UNIT_OK } from '../domain/units';
 import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type ActionContext, type Failure, type Reading } from './context';
 import { planRecapFor, recapRequests } from './recap';
@@ -171,35 +170,28 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   const unitValues = values.slice(REQUIRED.length, REQUIRED.length + units.length);
   const arsipValues = arsip ? values[values.length - 1] : [];
 
-  const settings = parseSettings(settingsRows, ctx.lang);
-  const lang = settings.ok ? settings.value.bahasa : ctx.lang;
-  const indicators = parseInstrument(instrumentRows, lang);
-  const aspects = parseAspects(aspectRows, lang);
-  const categories = parseCategories(categoryRows, lang);
-  const validation = validateUnits(unitRows, lang);
   const unitHeaders = findColumns(unitRows[0], ['Tab', 'Status'] as const);
-  const problems: Problem[] = [
-    ...(settings.ok ? [] : settings.problems),
-    ...(indicators.ok ? [] : indicators.problems),
-    ...(aspects.ok ? [] : aspects.problems),
-    ...(indicators.ok && aspects.ok ? checkAspectCoverage(indicators.value, aspects.value, lang) : []),
-    ...(categories.ok ? [] : categories.problems),
-    ...validation.problems,
-    ...(unitHeaders.missing.length > 0
-      ? [problemAt(tabWhere(TABS.unit, lang), 'check.missingColumns', { columns: unitHeaders.missing.join(', ') }, 1)]
-      : []),
-  ];
-  if (!settings.ok || !indicators.ok || !categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
+  const programme = readProgramme(
+    { settings: settingsRows, instrument: instrumentRows, aspects: aspectRows, categories: categoryRows, units: unitRows },
+    ctx.lang,
+    (lang) =>
+      unitHeaders.missing.length > 0
+        ? [problemAt(tabWhere(TABS.unit, lang), 'check.missingColumns', { columns: unitHeaders.missing.join(', ') }, 1)]
+        : [],
+  );
+  const { lang } = programme;
+  if (!programme.ok) return failure(lang, 'core.fixFirst', {}, programme.problems);
+  const { settings, indicators, categories, units: validation } = programme.value;
 
-  const admins = settings.value.emailAdmin.length > 0 ? settings.value.emailAdmin : ctx.admins;
+  const admins = settings.emailAdmin.length > 0 ? settings.emailAdmin : ctx.admins;
   const { index: unitIndex } = findColumns(unitRows[0], ['Kode', 'Tab'] as const);
   const cellOf = (row: unknown[], at: number | undefined) => String(at === undefined ? '' : (row[at] ?? '')).trim();
   const dataRows = unitRows.slice(1);
   const plan = planUnitTabs({
     lang,
-    settings: settings.value,
-    indicators: indicators.value,
-    categories: categories.value,
+    settings,
+    indicators,
+    categories,
     units: validation.units,
     listedCodes: dataRows.map((row) => cellOf(row, unitIndex.Kode)).filter((code) => code !== ''),
     recordedTabs: new Map(dataRows.map((row) => [normKey(cellOf(row, unitIndex.Kode)), cellOf(row, unitIndex.Tab)] as const)),
@@ -234,7 +226,15 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     const key = normKey(s.code);
     if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
   }
-  groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories.value, rekapRows)));
+  // Open follow-ups of each tab as this generation leaves it (a new tab too), else as read.
+  const open = openFollowUpsByUnit(
+    [
+      ...units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
+      ...plan.tabs.map((tab) => ({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) })),
+    ],
+    lang,
+  );
+  groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories, rekapRows, open)));
   groups.push(protectSystemTabs(sheets, admins));
   const writes = applyRequests(ctx.spreadsheetId, groups);
 

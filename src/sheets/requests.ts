@@ -10,6 +10,7 @@ type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 const NUMBER_FORMATS = {
   date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
+  datetime: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' },
   decimal: { type: 'NUMBER', pattern: '0.00' },
   percent: { type: 'NUMBER', pattern: '0.00"%"' },
 } as const;
@@ -83,6 +84,11 @@ export function freezeRows(sheetId: number, frozenRows: number): Request {
   return {
     updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: frozenRows } }, fields: 'gridProperties.frozenRowCount' },
   };
+}
+
+/** Inserts `count` empty columns before zero-based column `at`; what was there moves right, intact. */
+export function insertColumns(sheetId: number, at: number, count: number): Request {
+  return { insertDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: at, endIndex: at + count }, inheritFromBefore: at > 0 } };
 }
 
 /** Grows the grid by `length` rows or columns at the end. */

@@ -2,21 +2,20 @@
 // round trips (structure, then every system tab's values in one batchGet), and saving settings
 // in one batchUpdate under the document lock.
 import { toLang } from '../domain/i18n';
-import { text } from '../domain/plan/cells';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
 import { parseSettings } from '../domain/settings';
-import { findColumns, TABS } from '../domain/tables';
+import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Settings } from '../domain/types';
 import { applyRequests, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
-import { appendDimension, updateCells, type Request } from '../sheets/requests';
 import { readOverdue } from '../rounds/overdue';
+import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
 import { findTab, unitSheets } from '../sheets/workbook';
 import { effectiveAdmins, isAdmin, withAdminLock } from './actions';
 import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
-import { decideSettingsPatch, type DecidedCell } from './settings-patch';
+import { decideSettingsPatch } from './settings-patch';
 
 function actingUser(): string {
   return Session.getActiveUser().getEmail();
@@ -80,26 +79,6 @@ function overdueOf(ctx: ActionContext, settings: Settings, unitTabs: number): Pa
   return read.units.map((u) => ({ kode: u.unit.code, nama: u.unit.name, findings: u.findings.length }));
 }
 
-/** The requests that write each decided cell in the row of its key, appending rows for missing keys. */
-function settingsRequests(sheet: SheetInfo, rows: readonly (readonly unknown[])[], cells: readonly DecidedCell[]): Request[] {
-  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
-  const keyColumn = index.Kunci ?? 0;
-  const valueColumn = index.Nilai ?? keyColumn + 1;
-  const requests: Request[] = [];
-  let nextRow = rows.length;
-  for (const { key, cell } of cells) {
-    const at = rows.findIndex((r, i) => i > 0 && normKey(r[keyColumn]) === key);
-    if (at >= 0) {
-      requests.push(updateCells(sheet.sheetId, at, valueColumn, [[cell]]));
-    } else {
-      requests.push(updateCells(sheet.sheetId, nextRow, keyColumn, [[text(key)]]), updateCells(sheet.sheetId, nextRow, valueColumn, [[cell]]));
-      nextRow += 1;
-    }
-  }
-  if (nextRow > sheet.rowCount) requests.unshift(appendDimension(sheet.sheetId, 'ROWS', nextRow - sheet.rowCount));
-  return requests;
-}
-
 /** Saves the settings the Pengaturan section changed. Admins only; every value is validated first. */
 export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
   return withAdminLock((ctx) => {
@@ -109,7 +88,12 @@ export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
     const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.lang);
     if (!decision.ok) return failure(ctx.lang, 'panel.settings.error.refused', {}, decision.problems);
     const [rows] = readValues(ctx.spreadsheetId, [wholeTab(pengaturan)]);
-    if (decision.cells.length > 0) applyRequests(ctx.spreadsheetId, [settingsRequests(pengaturan, rows, decision.cells)]);
+    if (decision.cells.length > 0) {
+      // Values (and a date's number format) only: the Nilai cells keep their dropdowns and notes.
+      const values = decision.cells.map(({ key, cell }) => ({ key, cell, withFormat: cell.style?.format !== undefined }));
+      const { requests, writes } = settingWrites(pengaturan, rows, values);
+      applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest)]]);
+    }
     return { ok: true };
   });
 }

@@ -51,6 +51,20 @@ async function expandAll(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 }
 
+/**
+ * Clicks `name` while the server's answer is held back: the button is disabled meanwhile and a
+ * double click sends nothing more; then the answer comes (`release`) and `done` text shows.
+ */
+async function clickOnceWhileBusy(page: Page, name: string, release: () => void, done: string): Promise<void> {
+  const button = page.getByRole('button', { name });
+  await button.click();
+  await expect(button.isDisabled()).resolves.toBe(true);
+  await button.dblclick({ force: true });
+  release();
+  await page.getByText(done).waitFor();
+  await expect(button.isEnabled()).resolves.toBe(true);
+}
+
 test('renders the panel with data as text: an XSS payload in a unit name and a status stays text', async () => {
   const { page } = await openSidebar({ getPanelState: () => panelState() });
   await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
@@ -74,13 +88,7 @@ test('a button is disabled while its call runs, so a double click submits once',
       return { ok: true, created: ['A', 'B'], updated: ['C'], rejected: [], message: '2 tab dibuat, 1 diperbarui.' };
     },
   });
-  const button = page.getByRole('button', { name: 'Buat / perbarui tab unit' });
-  await button.click();
-  await expect(button.isDisabled()).resolves.toBe(true);
-  await button.dblclick({ force: true });
-  release();
-  await page.getByText('2 tab dibuat, 1 diperbarui.').waitFor();
-  await expect(button.isEnabled()).resolves.toBe(true);
+  await clickOnceWhileBusy(page, 'Buat / perbarui tab unit', release, '2 tab dibuat, 1 diperbarui.');
   expect(calls.filter((c) => c.fn === 'generateUnitTabs')).toHaveLength(1);
   await page.close();
 }, 60_000);
@@ -182,5 +190,52 @@ test('fits 300 px and axe-core finds no serious or critical violation', async ()
   await expandAll(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('Putaran: reminders sent batch after batch with the button disabled meanwhile; the hourly switch says what failed in plain words', async () => {
+  let release: () => void = () => undefined;
+  const pending = new Promise<void>((resolve) => (release = resolve));
+  let batches = 0;
+  let switched = 0;
+  const state = panelState({ overdue: [{ kode: 'DINKES', nama: 'Dinas Kesehatan', findings: 2 }, { kode: 'XSS', nama: XSS, findings: 1 }] });
+  const { page, calls } = await openSidebar({
+    getPanelState: () => state,
+    sendRemindersBatch: async () => {
+      batches += 1;
+      if (batches === 1) await pending;
+      return { ok: true, sent: 1, skipped: 0, failed: batches === 2 ? 1 : 0, queued: 0, done: batches === 2, dryRun: false, remainingQuota: 90, results: [], message: '' };
+    },
+    setReminderTrigger: ([on]) => {
+      switched += 1;
+      if (switched === 1) return { ok: false, error: `Pemicu pengingat otomatis tidak dapat diubah: ${XSS}` };
+      state.settings.pengingatOtomatis = on === true;
+      return { ok: true, on, runsAs: 'admin@example.go.id', message: 'Pengingat otomatis dinyalakan.' };
+    },
+  });
+  await expandAll(page);
+  await page.getByText('2 unit punya temuan yang lewat batas waktu dan belum Selesai.').waitFor();
+  await clickOnceWhileBusy(page, 'Kirim pengingat', release, 'Pengingat: 2 terkirim, 0 dilewati (isi sama dengan yang sudah terkirim), 1 gagal, 0 menunggu kuota.');
+  expect(calls.filter((c) => c.fn === 'sendRemindersBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5 }], [{ maxMessages: 5 }]]);
+
+  const auto = page.getByLabel('Kirim pengingat otomatis setiap jam');
+  await auto.check();
+  await page.getByText(`Pemicu pengingat otomatis tidak dapat diubah: ${XSS}`).waitFor();
+  await expect(auto.isChecked()).resolves.toBe(false);
+  await auto.check();
+  await page.getByText('Pengingat otomatis dinyalakan.').waitFor();
+  await expect(auto.isChecked()).resolves.toBe(true);
+  expect(calls.filter((c) => c.fn === 'setReminderTrigger').map((c) => c.args)).toEqual([[true], [true]]);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('Putaran: with nothing overdue, or for a non-admin, the reminder controls are locked', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState({ isAdmin: false, user: 'pic@example.go.id' }) });
+  await expandAll(page);
+  await page.getByText('Tidak ada temuan yang lewat batas waktu.').waitFor();
+  await expect(page.getByRole('button', { name: 'Kirim pengingat' }).isDisabled()).resolves.toBe(true);
+  await expect(page.getByLabel('Kirim pengingat otomatis setiap jam').isDisabled()).resolves.toBe(true);
   await page.close();
 }, 60_000);

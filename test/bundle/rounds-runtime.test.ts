@@ -5,39 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalRuntime } from '../../local/runtime';
 import { newWorkbook } from '../../local/model/workbook';
-import type { SheetModel, WorkbookModel } from '../../local/model/types';
+import type { WorkbookModel } from '../../local/model/types';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
+import { ADMIN, a1, ok, sheet, unitSheet, values, type Result } from './mail-helpers';
 
-const ADMIN = 'sekretariat@ombudsman.go.id';
 const UNITS = [
   'Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor',
   'DINKES,Dinas Kesehatan,OPD,Budi,budi@dinkes.go.id,asesor@ombudsman.go.id',
   'DUKCAPIL,Dinas Kependudukan,OPD,Sari,sari@dukcapil.go.id,asesor@ombudsman.go.id',
 ].join('\n');
 
-type Result = { ok: boolean; error?: string; [key: string]: unknown };
-
 beforeAll(() => ensureBuilt());
-
-function sheet(wb: WorkbookModel, title: string): SheetModel {
-  const found = wb.sheets.find((s) => s.title === title);
-  if (!found) throw new Error(`no tab ${title}`);
-  return found;
-}
-
-function unitSheet(wb: WorkbookModel, code: string): SheetModel {
-  const found = wb.sheets.find((s) => s.developerMetadata.some((m) => m.metadataKey === 'pendamping.unit' && m.metadataValue === code));
-  if (!found) throw new Error(`no tab of unit ${code}`);
-  return found;
-}
-
-/** Cell values of a tab, '' for empty cells, rows trimmed of trailing empties. */
-function values(s: SheetModel): unknown[][] {
-  const out = Array.from(s.rows, (row) => Array.from(row ?? [], (c) => c?.value ?? ''));
-  while (out.length > 0 && out[out.length - 1].every((v) => v === '')) out.pop();
-  return out;
-}
 
 function column(rows: unknown[][], header: unknown[], name: string): unknown[] {
   const at = header.indexOf(name);
@@ -51,22 +30,6 @@ function table(wb: WorkbookModel, code: string): { header: unknown[]; rows: unkn
   const v = values(s);
   const at = v.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
   return { header: v[at], rows: v.slice(at + 1).filter((r) => r[0] !== ''), first: at + 1, title: s.title };
-}
-
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
-
-function ok(result: unknown): Result {
-  const r = result as Result;
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r;
 }
 
 /** Every indicator of the unit answered `answer` (Jawaban Mandiri), as the PIC would type it. */

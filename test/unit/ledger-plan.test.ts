@@ -7,6 +7,7 @@ import {
   parseLedger,
   planBatch,
   quotaResetAt,
+  reminderRound,
   type Candidate,
   type LedgerEntry,
   type PlanOptions,
@@ -148,4 +149,19 @@ test("Rekap's Email Terakhir formula looks up the unit's last TERKIRIM time in L
   expect(lastSentFormula('$A2')).toBe(
     `=IF(COUNTIFS('Log Email'!$C:$C,$A2,'Log Email'!$G:$G,"TERKIRIM")=0,"",MAXIFS('Log Email'!$A:$A,'Log Email'!$C:$C,$A2,'Log Email'!$G:$G,"TERKIRIM"))`,
   );
+});
+
+test('reminders are logged under the round with a marker, so they and the findings never skip each other', () => {
+  expect(reminderRound('2025 Pendampingan')).toBe('2025 Pendampingan — pengingat');
+  const ledger = [entry({ round: 'R1', fingerprint: 'f-a' })];
+  expect(planBatch([cand('A', { kind: 'reminder' })], ledger, opts({ round: reminderRound('R1') }))).toEqual([{ code: 'A', action: 'send' }]);
+});
+
+test('the automatic run does not repeat a failure of the same content; a person does, and new content goes', () => {
+  const ledger = [entry({ status: 'GAGAL', fingerprint: 'f-a' }), entry({ unitCode: 'B', status: 'GAGAL', fingerprint: 'old' })];
+  expect(planBatch([cand('A'), cand('B')], ledger, opts({ retryFailed: false }))).toEqual([
+    { code: 'A', action: 'skip', reason: 'failedBefore' },
+    { code: 'B', action: 'send' },
+  ]);
+  expect(planBatch([cand('A')], ledger, opts())).toEqual([{ code: 'A', action: 'send' }]);
 });

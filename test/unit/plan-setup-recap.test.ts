@@ -6,6 +6,7 @@ import type { PlannedCell } from '../../src/domain/plan/cells';
 import { RECAP_HEADERS, recapColumn } from '../../src/domain/plan/layout';
 import { planRecap } from '../../src/domain/plan/recap';
 import { planSetup, type ExistingTab } from '../../src/domain/plan/setup';
+import { lastSentFormula } from '../../src/domain/ledger';
 
 function shown(cell: PlannedCell): unknown {
   const v = cell.value;
@@ -80,8 +81,10 @@ describe('Rekap', () => {
     { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11 },
     { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12 },
   ];
+  const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan' };
+  const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
 
-  test('one row per unit, by reference to its tab, with a link and the kept columns', () => {
+  test('one row per unit, by reference to its tab, with a link, the kept column, the last email and the category move', () => {
     const existing = [
       [...RECAP_HEADERS],
       ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '2024-01-01 TERKIRIM'],
@@ -89,31 +92,72 @@ describe('Rekap', () => {
       ['OLD2', 'Dihapus', 'OPD'],
       ['OLD3', 'Dihapus', 'OPD'],
     ];
-    const plan = planRecap({ units, categories, existing, chartTitle: 'Sebaran' });
-    const rows = plan.rows.map((r) => r.map(shown));
+    const p = plan(existing, new Map([['d1', 3]]));
+    const rows = p.rows.map((r) => r.map(shown));
     expect(rows[0]).toEqual([...RECAP_HEADERS]);
-    expect(plan.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
+    expect(p.rows[0][recapColumn('Tindak Lanjut Terbuka')].note).toBe('catatan');
+    expect(p.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
     expect(rows[1][recapColumn('Skor Mandiri')]).toBe("='D1 Dinas ''Satu'''!B5");
     expect(rows[1][recapColumn('Kelengkapan')]).toBe("='D1 Dinas ''Satu'''!F5");
     expect(rows[2][recapColumn('Kategori')]).toBe("='D2 Dinas Dua'!D5");
     expect(rows[2][recapColumn('Skor Putaran Lalu')]).toBe(70.5);
-    expect(rows[2][recapColumn('Email Terakhir')]).toBe('2024-01-01 TERKIRIM');
+    expect(rows[2][recapColumn('Email Terakhir')]).toBe(lastSentFormula('$A3'));
+    expect(p.rows[2][recapColumn('Email Terakhir')].style?.format).toBe('datetime');
     expect(rows[2][recapColumn('Perubahan')]).toBe('=IF(OR(E3="",I3=""),"",ROUND(E3-I3,2))');
+    expect(rows[2][recapColumn('Perubahan Kategori')]).toBe(
+      '=IF(OR(E3="",I3=""),"",IF((E3>=0)+(E3>=81)>(I3>=0)+(I3>=81),"Naik",IF((E3>=0)+(E3>=81)<(I3>=0)+(I3>=81),"Turun","Tetap")))',
+    );
+    expect(rows[1][recapColumn('Tindak Lanjut Terbuka')]).toBe(3);
+    expect(rows[2][recapColumn('Tindak Lanjut Terbuka')]).toBe('');
     expect(rows[1][recapColumn('Tab')]).toBe('=HYPERLINK("#gid=11","D1 Dinas \'Satu\'")');
     expect(rows).toHaveLength(5);
     expect(rows.slice(3).every((r) => r.every((c) => c === ''))).toBe(true);
-    expect(plan.counts.map((r) => r.map(shown)).slice(0, 3)).toEqual([
+    expect(p.insertColumns).toBeNull();
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
+    expect(p.counts.map((r) => r.map(shown)).slice(0, 7)).toEqual([
       ['Kategori', 'Jumlah Unit'],
-      ['Hijau', '=COUNTIF($F$2:$F$3,N2)'],
-      ['Merah', '=COUNTIF($F$2:$F$3,N3)'],
+      ['Hijau', '=COUNTIF($F$2:$F$3,P2)'],
+      ['Merah', '=COUNTIF($F$2:$F$3,P3)'],
+      ['', ''],
+      ['Naik kategori', '=COUNTIF($L$2:$L$3,"Naik")'],
+      ['Turun kategori', '=COUNTIF($L$2:$L$3,"Turun")'],
+      ['Tindak lanjut terbuka', '=SUM($M$2:$M$3)'],
     ]);
-    expect(plan.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 13, endColumn: 14 } });
+    expect(p.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 15, endColumn: 16 }, anchorRow: 8, anchorColumn: 15 });
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
-    const plan = planRecap({ units: [], categories, existing: [], chartTitle: 'c' });
-    expect(plan.rows).toHaveLength(1);
-    expect(plan.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,N2)']);
+    const p = planRecap({ units: [], categories, existing: [], openFollowUps: new Map(), labels });
+    expect(p.rows).toHaveLength(1);
+    expect(p.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,P2)']);
+  });
+
+  test("an older Rekap gets the new columns inserted: the user's columns and the count block move right, never overwritten", () => {
+    const old = ['Kode', 'Nama Unit', 'Jenis', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Kelengkapan', 'Skor Putaran Lalu', 'Perubahan', 'Email Terakhir', 'Tab'];
+    const existing = [
+      [...old, 'Catatan Saya', 'Kategori', 'Jumlah Unit', 'PJ'],
+      ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '', 'link', 'catatan D1', 'Hijau', 1, 'Budi'],
+    ];
+    const p = plan(existing);
+    expect(p.insertColumns).toEqual({ at: old.length, count: RECAP_HEADERS.length - old.length });
+    // After the insert the user's column sits at old.length + 2 = 14, the count block at 15.
+    expect(p.countsColumn).toBe(15);
+    expect(Math.max(...p.rows.map((r) => r.length))).toBe(RECAP_HEADERS.length);
+  });
+
+  test('a current Rekap keeps its count block where it is and leaves columns the user added after it alone', () => {
+    const header = [...RECAP_HEADERS, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'];
+    const p = plan([header, ['D1', 'Dinas Satu', ...Array(RECAP_HEADERS.length + 2).fill(''), 'x', 'catatan']]);
+    expect(p.insertColumns).toBeNull();
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
+    expect(p.counts.every((r) => r.length === 2)).toBe(true);
+  });
+
+  test('without a count block, it goes to the right of the columns the user added', () => {
+    const header = [...RECAP_HEADERS, 'Catatan Saya', 'Lagi'];
+    const p = plan([header]);
+    expect(p.insertColumns).toBeNull();
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 3);
   });
 });
 

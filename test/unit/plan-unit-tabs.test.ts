@@ -25,6 +25,7 @@ const settings: Settings = {
   emailBalasan: 'admin@x.example',
   bahasa: 'id',
   kirimTandaTerima: true,
+  pengingatOtomatis: false,
 };
 
 function ind(code: string, extra: Partial<Indicator> = {}): Indicator {

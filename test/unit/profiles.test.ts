@@ -82,6 +82,7 @@ describe('default settings', () => {
       email_balasan: 'admin@ombudsman.example',
       bahasa: 'id',
       kirim_tanda_terima: 'Ya',
+      pengingat_otomatis: 'Tidak',
     });
     expect(rows.slice(1).every((r) => r[2].length > 10)).toBe(true);
   });
@@ -100,6 +101,7 @@ describe('default settings', () => {
         emailBalasan: 'a@b.example',
         bahasa: 'id',
         kirimTandaTerima: true,
+        pengingatOtomatis: false,
       },
     });
     const en = defaultSettingsRows('ombudsman-2021', 'a@b.example', 'en');

@@ -10,14 +10,13 @@ import {
   planStartRound,
   planUndoRound,
   readUnitAnswers,
-  renderProgress,
-  renderReminderEmail,
   roundProgress,
   validateRoundInput,
   type BlockWrite,
   type RoundTab,
   type UnitAnswers,
 } from '../../src/domain/rounds';
+import { renderProgress, renderReminderEmail } from '../../src/domain/email';
 import { HEADERS } from '../../src/domain/tables';
 import type { Category } from '../../src/domain/types';
 
@@ -264,6 +263,9 @@ describe('progress since the last round', () => {
     expect(rendered.html).toContain('[&lt;b&gt;] a &amp; b');
     expect(rendered.html).not.toContain('<b>');
     expect(rendered.text).toContain('Masih terbuka (0):\n  tidak ada');
+    const scored = renderProgress('en', { improved: [], stillOpen: [] }, { previousScore: 62.5, finalScore: 75 });
+    expect(scored.text).toContain('Final score: 62.5 in the last round, 75 now (+12.5).');
+    expect(renderProgress('id', { improved: [], stillOpen: [] }, { previousScore: 80, finalScore: 70.25 }).text).toContain('(-9,75)');
   });
 });
 
@@ -271,18 +273,26 @@ describe('the reminder email', () => {
   test('lists the overdue findings with their follow-up, escaping what people typed', () => {
     const unit = read(tabA());
     const overdue = overdueFindings(unit, '2025-03-31', '2025-04-01').map((f) => ({ ...f, text: '<script>x</script>' }));
-    const mail = renderReminderEmail({
-      lang: 'id',
+    const base = {
+      lang: 'id' as const,
       settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman <Jambi>', putaran: 'R1' },
       unit: { code: 'A', name: 'Dinas A', picName: '' },
       overdue,
       tabUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=10',
-    });
+    };
+    const mail = renderReminderEmail(base);
     expect(mail.subject).toBe('Pengingat: 2 temuan melewati batas waktu — Dinas A (Pendampingan)');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
     expect(mail.html).toContain('Ombudsman &lt;Jambi&gt;');
     expect(mail.text).toContain('Tindak Lanjut: Belum diisi');
     expect(mail.text).toContain('31 Maret 2025');
+    expect(mail.kind).toBe('reminder');
+    for (const header of ['Kode', 'Indikator', 'Rekomendasi', 'Batas Waktu', 'Tindak Lanjut']) expect(mail.html).toContain(`>${header}</th>`);
+    const en = renderReminderEmail({ ...base, lang: 'en', unit: { ...base.unit, picName: 'Budi' }, tabUrl: '' });
+    expect(en.subject).toBe('Reminder: 2 findings past their deadline — Dinas A (Pendampingan)');
+    expect(en.html).toContain('>Follow-up</th>');
+    expect(en.text).toContain('Dear Budi,');
+    expect(en.html).not.toContain('<a href');
   });
 });

@@ -18,6 +18,7 @@ describe('parseSettings', () => {
         ['email_balasan', 'humas@x.example'],
         ['bahasa', 'EN'],
         ['kirim_tanda_terima', 'tidak'],
+        ['pengingat_otomatis', 'Ya'],
         ['catatan_lain', 'dibiarkan'],
       ]),
       'id',
@@ -34,6 +35,7 @@ describe('parseSettings', () => {
         emailBalasan: 'humas@x.example',
         bahasa: 'en',
         kirimTandaTerima: false,
+        pengingatOtomatis: true,
       },
     });
   });
@@ -50,6 +52,7 @@ describe('parseSettings', () => {
       emailBalasan: 'a@x.example',
       bahasa: 'id',
       kirimTandaTerima: true,
+      pengingatOtomatis: false,
     });
   });
 

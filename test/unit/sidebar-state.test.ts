@@ -12,6 +12,7 @@ const settings: Settings = {
   emailBalasan: 'admin@example.go.id',
   bahasa: 'id',
   kirimTandaTerima: true,
+  pengingatOtomatis: false,
 };
 
 const KATEGORI = [[...HEADERS.kategori], ['Hijau', 81, '', 'Hijau'], ['Kuning', 51, '', 'Kuning'], ['Merah', 0, '', 'Merah']];

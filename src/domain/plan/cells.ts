@@ -12,8 +12,8 @@ export type CellValue =
 export interface CellStyle {
   bold?: boolean;
   wrap?: boolean;
-  /** 'date' = yyyy-mm-dd, 'decimal' = 0.00, 'percent' = 0.00 shown as a number with a % sign. */
-  format?: 'date' | 'decimal' | 'percent';
+  /** 'date' = yyyy-mm-dd, 'datetime' = yyyy-mm-dd hh:mm, 'decimal' = 0.00, 'percent' = 0.00 shown as a number with a % sign. */
+  format?: 'date' | 'datetime' | 'decimal' | 'percent';
   background?: string;
 }
 
@@ -56,6 +56,12 @@ export function kept(value: unknown, style?: CellStyle): PlannedCell {
  */
 export function shipped(value: string, style?: CellStyle): PlannedCell {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? num(Number(value), style) : text(value, style);
+}
+
+/** What a planned cell holds once written, as a values read returns it ('' for empty; a formula's result is not known: ''). */
+export function plannedValue(cell: PlannedCell): unknown {
+  const v = cell.value;
+  return v.kind === 'text' ? v.text : v.kind === 'number' || v.kind === 'bool' ? v.value : '';
 }
 
 export function isEmptyValue(value: unknown): boolean {

@@ -61,14 +61,20 @@ export const PROTECTION_TAGS = {
 /** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
 export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;
 
-/** Rekap: the pinned columns, then a link to each tab; the category counts sit to the right. */
-export const RECAP_HEADERS = [...HEADERS.rekap, 'Tab'] as const;
+/**
+ * Rekap: the pinned columns, then whether the unit moved a category since the last round, its
+ * open follow-ups and a link to its tab. The count block (categories, moves, open follow-ups)
+ * sits to the right, after one empty column, or after the user's own columns where they added some.
+ */
+export const RECAP_HEADERS = [...HEADERS.rekap, 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
 export type RecapColumn = (typeof RECAP_HEADERS)[number];
 export function recapColumn(name: RecapColumn): number {
   return (RECAP_HEADERS as readonly string[]).indexOf(name);
 }
-/** Rekap columns other features write (rounds: Skor Putaran Lalu, mail: Email Terakhir); a rebuild keeps them per Kode. */
-export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu', 'Email Terakhir'];
-/** First column of the category count block (one empty column after the rows). */
+/** Rekap columns other features write (rounds: Skor Putaran Lalu); a rebuild keeps them per Kode. */
+export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu'];
+/** Where the count block goes in a Rekap that has none yet (one empty column after the rows). */
 export const RECAP_COUNTS_COLUMN = RECAP_HEADERS.length + 1;
 export const RECAP_COUNT_HEADERS = ['Kategori', 'Jumlah Unit'] as const;
+/** What Perubahan Kategori shows: the category of Skor Akhir against that of Skor Putaran Lalu. */
+export const CATEGORY_MOVES = { up: 'Naik', down: 'Turun', same: 'Tetap' } as const;

@@ -1,11 +1,19 @@
 // Deciding the Rekap tab: one row per active unit whose values are plain references to the
 // unit tab's summary cells (Sheets keeps them right when a tab is renamed), the columns other
-// features write kept per Kode, counts per category and the chart over them.
+// features write kept per Kode, formulas for the last email (over Log Email) and the category
+// move, the open follow-ups counted when Rekap is rebuilt, and the count block (categories,
+// moves, open follow-ups) with the chart over it.
+//
+// Columns a user added to the right of Rekap's own are never written: an older, narrower Rekap
+// gets columns inserted (its user columns and count block move right, intact), and the count
+// block stays where it is found, or goes to the right of everything when there is none.
+import { lastSentFormula } from '../ledger';
 import { findColumns } from '../tables';
-import { normKey } from '../text';
+import { cellText, normKey } from '../text';
 import type { Category } from '../types';
-import { EMPTY, columnLetter, formula, formulaString, kept, quoteSheet, text, type PlannedCell } from './cells';
+import { EMPTY, columnLetter, formula, formulaString, kept, num, quoteSheet, text, type PlannedCell } from './cells';
 import {
+  CATEGORY_MOVES,
   RECAP_COUNTS_COLUMN,
   RECAP_COUNT_HEADERS,
   RECAP_HEADERS,
@@ -25,19 +33,34 @@ export interface RecapUnit {
   sheetId: number;
 }
 
+/** Rekap's own texts, in the workbook's language. */
+export interface RecapLabels {
+  chartTitle: string;
+  movedUp: string;
+  movedDown: string;
+  openFollowUps: string;
+  /** The note on the Tindak Lanjut Terbuka header: when it is counted. */
+  openFollowUpsNote: string;
+}
+
 export interface RecapInput {
   units: readonly RecapUnit[];
   categories: readonly Category[];
-  /** Rekap as read (header row first), to keep the columns other features write. */
+  /** Rekap as read (header row first), to keep the columns other features write and the user's own. */
   existing: readonly (readonly unknown[])[];
-  /** The chart's title, in the workbook's language. */
-  chartTitle: string;
+  /** Findings whose Tindak Lanjut is not Selesai, by unit Kode (normKey); a unit not in it shows nothing. */
+  openFollowUps: ReadonlyMap<string, number>;
+  labels: RecapLabels;
 }
 
 export interface RecapPlan {
+  /** Columns to insert before writing (an older Rekap with columns to the right of its own). */
+  insertColumns: { at: number; count: number } | null;
   /** From A1: the header, one row per unit, then blank rows clearing what the old Rekap had. */
   rows: PlannedCell[][];
-  /** From row 1 of RECAP_COUNTS_COLUMN: the count block, then blank rows clearing the old one. */
+  /** Zero-based column of the count block. */
+  countsColumn: number;
+  /** From row 1 of countsColumn: the count block, then blank rows clearing the old one. */
   counts: PlannedCell[][];
   rowCount: number;
   columnCount: number;
@@ -52,8 +75,51 @@ function summaryRef(title: string, header: (typeof SUMMARY_HEADERS)[number]): st
   return `=${quoteSheet(title)}!${column}${UNIT_TAB.summaryRow + 1}`;
 }
 
+interface Placement {
+  insertColumns: RecapPlan['insertColumns'];
+  countsColumn: number;
+}
+
+/**
+ * Where the rebuild writes, given Rekap as it is: the leading header cells that are Rekap's
+ * own columns (an older version may have fewer), the user's columns and the count block to
+ * their right.
+ */
+function placement(existing: readonly (readonly unknown[])[]): Placement {
+  const width = RECAP_HEADERS.length;
+  const header = (existing[0] ?? []).map((c) => cellText(c));
+  const ours = new Set(RECAP_HEADERS.map((h) => h.toLowerCase()));
+  const seen = new Set<string>();
+  let own = 0;
+  while (own < header.length && ours.has(header[own].toLowerCase()) && !seen.has(header[own].toLowerCase())) {
+    seen.add(header[own].toLowerCase());
+    own++;
+  }
+  const lastUsed = existing.reduce<number>((last, row) => {
+    for (let c = row.length - 1; c > last && c >= own; c--) if (cellText(row[c]) !== '') return c;
+    return last;
+  }, -1);
+  const insert = own > 0 && own < width && lastUsed >= own ? width - own : 0;
+  const shift = (c: number) => (c >= own ? c + insert : c);
+  for (let c = own; c + 1 < header.length; c++) {
+    if (header[c] === RECAP_COUNT_HEADERS[0] && header[c + 1] === RECAP_COUNT_HEADERS[1] && shift(c) >= width) {
+      return { insertColumns: insert > 0 ? { at: own, count: insert } : null, countsColumn: shift(c) };
+    }
+  }
+  return {
+    insertColumns: insert > 0 ? { at: own, count: insert } : null,
+    countsColumn: lastUsed >= own ? Math.max(RECAP_COUNTS_COLUMN, shift(lastUsed) + 2) : RECAP_COUNTS_COLUMN,
+  };
+}
+
+/** The category rank of a score cell: how many category thresholds it reaches. */
+function rankOf(cell: string, thresholds: readonly number[]): string {
+  return thresholds.length === 0 ? '0' : thresholds.map((min) => `(${cell}>=${min})`).join('+');
+}
+
 export function planRecap(input: RecapInput): RecapPlan {
   const width = RECAP_HEADERS.length;
+  const { labels } = input;
   const { index } = findColumns(input.existing[0], ['Kode', ...RECAP_KEPT_COLUMNS] as const);
   const keptByCode = new Map<string, Partial<Record<RecapColumn, unknown>>>();
   for (const row of input.existing.slice(1)) {
@@ -64,11 +130,18 @@ export function planRecap(input: RecapInput): RecapPlan {
     keptByCode.set(code, values);
   }
   const letter = (c: RecapColumn) => columnLetter(recapColumn(c));
+  const thresholds = [...new Set(input.categories.map((c) => c.min))].sort((a, b) => a - b);
 
-  const rows: PlannedCell[][] = [RECAP_HEADERS.map((h) => text(h, HEADER_STYLE))];
+  const header = RECAP_HEADERS.map((h) => text(h, HEADER_STYLE));
+  header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
+  const rows: PlannedCell[][] = [header];
   input.units.forEach((unit, i) => {
     const n = i + 2;
     const keptValues = keptByCode.get(normKey(unit.code)) ?? {};
+    const now = `${letter('Skor Akhir')}${n}`;
+    const before = `${letter('Skor Putaran Lalu')}${n}`;
+    const [up, down] = [rankOf(now, thresholds), rankOf(before, thresholds)];
+    const open = input.openFollowUps.get(normKey(unit.code));
     const cells: Record<RecapColumn, PlannedCell> = {
       Kode: text(unit.code),
       'Nama Unit': text(unit.name),
@@ -79,11 +152,12 @@ export function planRecap(input: RecapInput): RecapPlan {
       'Jumlah Temuan': formula(summaryRef(unit.title, 'Jumlah Temuan')),
       Kelengkapan: formula(summaryRef(unit.title, 'Kelengkapan'), { format: 'decimal' }),
       'Skor Putaran Lalu': kept(keptValues['Skor Putaran Lalu'], { format: 'decimal' }),
-      Perubahan: formula(
-        `=IF(OR(${letter('Skor Akhir')}${n}="",${letter('Skor Putaran Lalu')}${n}=""),"",ROUND(${letter('Skor Akhir')}${n}-${letter('Skor Putaran Lalu')}${n},2))`,
-        { format: 'decimal' },
+      Perubahan: formula(`=IF(OR(${now}="",${before}=""),"",ROUND(${now}-${before},2))`, { format: 'decimal' }),
+      'Email Terakhir': formula(lastSentFormula(`$${letter('Kode')}${n}`), { format: 'datetime' }),
+      'Perubahan Kategori': formula(
+        `=IF(OR(${now}="",${before}=""),"",IF(${up}>${down},${formulaString(CATEGORY_MOVES.up)},IF(${up}<${down},${formulaString(CATEGORY_MOVES.down)},${formulaString(CATEGORY_MOVES.same)})))`,
       ),
-      'Email Terakhir': kept(keptValues['Email Terakhir']),
+      'Tindak Lanjut Terbuka': open === undefined ? EMPTY : num(open),
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
     };
     rows.push(RECAP_HEADERS.map((h) => cells[h]));
@@ -92,28 +166,38 @@ export function planRecap(input: RecapInput): RecapPlan {
   const usedRows = rows.length;
   while (rows.length < input.existing.length) rows.push(blank(width));
 
-  const categoryColumn = letter('Kategori');
+  const { insertColumns, countsColumn } = placement(input.existing);
   const last = Math.max(2, input.units.length + 1);
+  const range = (c: RecapColumn) => `$${letter(c)}$2:$${letter(c)}$${last}`;
   const counts: PlannedCell[][] = [RECAP_COUNT_HEADERS.map((h) => text(h, HEADER_STYLE))];
   input.categories.forEach((c, i) => {
-    const labelCell = `${columnLetter(RECAP_COUNTS_COLUMN)}${i + 2}`;
-    counts.push([text(c.name), formula(`=COUNTIF($${categoryColumn}$2:$${categoryColumn}$${last},${labelCell})`)]);
+    const labelCell = `${columnLetter(countsColumn)}${i + 2}`;
+    counts.push([text(c.name), formula(`=COUNTIF(${range('Kategori')},${labelCell})`)]);
   });
+  const categoryRows = counts.length;
+  counts.push(
+    blank(RECAP_COUNT_HEADERS.length),
+    [text(labels.movedUp), formula(`=COUNTIF(${range('Perubahan Kategori')},${formulaString(CATEGORY_MOVES.up)})`)],
+    [text(labels.movedDown), formula(`=COUNTIF(${range('Perubahan Kategori')},${formulaString(CATEGORY_MOVES.down)})`)],
+    [text(labels.openFollowUps), formula(`=SUM(${range('Tindak Lanjut Terbuka')})`)],
+  );
   const usedCounts = counts.length;
   while (counts.length < input.existing.length) counts.push(blank(RECAP_COUNT_HEADERS.length));
 
-  const countBlock = (column: number): Block => ({ startRow: 1, endRow: usedCounts, startColumn: column, endColumn: column + 1 });
+  const countBlock = (column: number): Block => ({ startRow: 1, endRow: categoryRows, startColumn: column, endColumn: column + 1 });
   return {
+    insertColumns,
     rows,
+    countsColumn,
     counts,
     rowCount: Math.max(usedRows, usedCounts),
-    columnCount: RECAP_COUNTS_COLUMN + RECAP_COUNT_HEADERS.length,
+    columnCount: countsColumn + RECAP_COUNT_HEADERS.length,
     chart: {
-      title: input.chartTitle,
-      domain: countBlock(RECAP_COUNTS_COLUMN),
-      series: countBlock(RECAP_COUNTS_COLUMN + 1),
+      title: labels.chartTitle,
+      domain: countBlock(countsColumn),
+      series: countBlock(countsColumn + 1),
       anchorRow: usedCounts + 1,
-      anchorColumn: RECAP_COUNTS_COLUMN,
+      anchorColumn: countsColumn,
     },
   };
 }

@@ -1,0 +1,207 @@
+// "Kirim pengingat": email the units whose findings are past their deadline and not Selesai,
+// through the findings email's own batch and ledger (src/mail/batch.ts) with the reminder as
+// the per-unit message. Its Log Email rows carry "{putaran} — pengingat", so a reminder and
+// the findings email of one round never skip each other.
+//
+// The optional hourly run: Pengaturan pengingat_otomatis is the switch, set from the sidebar by
+// setReminderTrigger, which installs (at most one) or removes the time-driven trigger of the
+// acting admin. The trigger calls remindOverdueUnits, which never touches the Ui, takes the
+// document lock, and stops itself when the switch is off, when it is no longer the trigger the
+// workbook names (document property), or when its owner is no longer an admin.
+import { renderReminderEmail } from '../domain/email';
+import { t, type Lang } from '../domain/i18n';
+import { reminderRound } from '../domain/ledger';
+import { kept } from '../domain/plan/cells';
+import { overdueFindings } from '../domain/rounds';
+import { parseSettings } from '../domain/settings';
+import { TABS, findColumns } from '../domain/tables';
+import { normKey } from '../domain/text';
+import { sendBatchIn, type SendFailure, type SendOptions, type SendResult } from '../mail/batch';
+import { cleanOptions } from '../mail/actions';
+import type { MailKind, UnitMailInput } from '../mail/prepare';
+import { activeSpreadsheetId, applyRequests, readStructure, readValues, wholeTab, type SheetInfo, type Structure } from '../sheets/api';
+import { failure, type ActionContext, type Failure, type Reading } from '../sheets/context';
+import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
+import { findTab } from '../sheets/workbook';
+import { effectiveAdmins, isAdmin, withAdminLock } from '../ui/actions';
+import { settingWrites, writeRequest } from './round';
+
+function compose(u: UnitMailInput) {
+  const overdue = overdueFindings(u.tab, u.settings.batasWaktu, u.today);
+  if (overdue.length === 0) return null;
+  return renderReminderEmail({ lang: u.lang, settings: u.settings, unit: u.unit, overdue, tabUrl: u.tabUrl });
+}
+
+export const REMINDERS: MailKind = {
+  id: 'reminders',
+  ledgerRound: (settings) => reminderRound(settings.putaran),
+  compose,
+  failsUnreadable: false,
+  sendAcknowledgement: () => false,
+  reportKey: 'round.reminder.sent',
+  moreKey: 'round.reminder.more',
+  nothingKey: 'round.reminder.none',
+};
+
+/**
+ * One batch of "Kirim pengingat" (options as sendFindingsBatch: only, force, dryRun,
+ * maxMessages): call again while `done` is false.
+ */
+export function sendRemindersBatch(opts?: SendOptions): SendResult | SendFailure | Failure {
+  const startedAt = Date.now();
+  const clean = cleanOptions(opts);
+  return withAdminLock<SendResult>((ctx) => sendBatchIn(ctx, REMINDERS, clean, startedAt)) as SendResult | SendFailure | Failure;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hourly trigger
+
+/** The trigger's function: a top-level entry point (src/index.ts). */
+export const REMINDER_HANDLER = 'remindOverdueUnits';
+/** Which trigger the workbook runs its reminders with, and as whom: { id, user }. */
+const TRIGGER_PROPERTY = 'pendamping.reminders.trigger';
+
+interface TriggerOwner {
+  id: string;
+  user: string;
+}
+
+function isTriggerOwner(value: unknown): value is TriggerOwner {
+  const v = value as Partial<TriggerOwner> | null;
+  return v !== null && typeof v === 'object' && typeof v.id === 'string' && typeof v.user === 'string';
+}
+
+const triggerOwner = (): TriggerOwner | null => readJsonProperty(TRIGGER_PROPERTY, isTriggerOwner);
+const saveTriggerOwner = (owner: TriggerOwner | null): void => writeJsonProperty(TRIGGER_PROPERTY, owner);
+
+/** The acting user's reminder triggers in this workbook (editor add-on triggers are per user and document). */
+function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter((tr) => tr.getHandlerFunction() === REMINDER_HANDLER);
+}
+
+export interface ReminderTriggerResult {
+  ok: true;
+  /** Whether reminders now run every hour. */
+  on: boolean;
+  /** Who the hourly run sends as ('' when off). */
+  runsAs: string;
+  message: string;
+}
+
+function pengaturanRange(structure: Structure): string[] {
+  const tab = findTab(structure.sheets, TABS.pengaturan);
+  return tab ? [wholeTab(tab)] : [];
+}
+
+/** Installs the acting admin's trigger unless the workbook already runs one; never a second one of their own. */
+function switchOn(user: string, lang: Lang): { runsAs: string; message: string } {
+  const mine = ownTriggers();
+  const owner = triggerOwner();
+  if (mine.length === 0 && owner !== null && owner.user.toLowerCase() !== user.toLowerCase()) {
+    return { runsAs: owner.user, message: t(lang, 'round.trigger.onBy', { user: owner.user }) };
+  }
+  const [kept, ...extra] = mine;
+  for (const tr of extra) ScriptApp.deleteTrigger(tr);
+  const trigger = kept ?? ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyHours(1).create();
+  saveTriggerOwner({ id: trigger.getUniqueId(), user });
+  return { runsAs: user, message: t(lang, 'round.trigger.on') };
+}
+
+/** Removes the acting user's trigger; another admin's trigger stops itself at its next run (the switch is off). */
+function switchOff(lang: Lang): { runsAs: string; message: string } {
+  for (const tr of ownTriggers()) ScriptApp.deleteTrigger(tr);
+  saveTriggerOwner(null);
+  return { runsAs: '', message: t(lang, 'round.trigger.off') };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+}
+
+/** The Pengaturan key of the switch. */
+const SWITCH_KEY = 'pengingat_otomatis';
+
+/** Writes Pengaturan pengingat_otomatis (its row, or a new one). */
+function writeSwitch(ctx: ActionContext, sheet: SheetInfo, rows: readonly (readonly unknown[])[], value: unknown): void {
+  const { requests, writes } = settingWrites(sheet, rows, [{ key: SWITCH_KEY, cell: kept(value) }]);
+  applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest)]]);
+}
+
+/**
+ * Pengaturan first (a refused write changes nothing), then the trigger; when the trigger cannot
+ * be changed, Pengaturan gets its value back, so the switch never says what is not so.
+ */
+function setTriggerIn(ctx: ActionContext, reading: Reading, on: boolean): ReminderTriggerResult | Failure {
+  const sheet = findTab(reading.structure.sheets, TABS.pengaturan);
+  if (!sheet) return failure(ctx.lang, 'core.needSetup', { tabs: TABS.pengaturan });
+  const rows = reading.values[0] ?? [];
+  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
+  const before = rows.find((r, i) => i > 0 && normKey(r[index.Kunci ?? 0]) === SWITCH_KEY)?.[index.Nilai ?? 1] ?? '';
+  try {
+    writeSwitch(ctx, sheet, rows, on ? 'Ya' : 'Tidak');
+  } catch (error) {
+    return failure(ctx.lang, 'round.trigger.failed', { reason: errorText(error) });
+  }
+  try {
+    return { ok: true, on, ...(on ? switchOn(ctx.user, ctx.lang) : switchOff(ctx.lang)) };
+  } catch (error) {
+    writeSwitch(ctx, sheet, rows, before);
+    return failure(ctx.lang, 'round.trigger.failed', { reason: errorText(error) });
+  }
+}
+
+/** The sidebar's switch: Pengaturan pengingat_otomatis and the hourly trigger, together. Admins only. */
+export function setReminderTrigger(on: boolean): ReminderTriggerResult | Failure {
+  const wanted = on === true;
+  return withAdminLock((ctx, reading) => setTriggerIn(ctx, reading, wanted), pengaturanRange);
+}
+
+export interface ReminderRunStopped {
+  ok: true;
+  stopped: true;
+  message: string;
+}
+
+/** Deletes the acting user's reminder triggers, or only the one `uid` names. */
+function removeTriggers(uid: string | undefined): void {
+  for (const tr of ownTriggers()) if (uid === undefined || tr.getUniqueId() === uid) ScriptApp.deleteTrigger(tr);
+}
+
+/** How long the hourly run waits for the document lock before leaving the work to the next hour. */
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * The hourly trigger's function: one batch of reminders as the trigger's owner, under the
+ * document lock, recorded in Log Email. No Ui: it runs with nobody at the screen. A busy lock
+ * leaves the work to the next hour.
+ */
+export function remindOverdueUnits(e?: { triggerUid?: unknown }): SendResult | SendFailure | ReminderRunStopped | Failure {
+  const startedAt = Date.now();
+  const uid = e && e.triggerUid !== undefined && e.triggerUid !== null ? String(e.triggerUid) : undefined;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('id', 'core.busy');
+  try {
+    const spreadsheetId = activeSpreadsheetId();
+    const user = Session.getEffectiveUser().getEmail().trim();
+    const pengaturan = findTab(readStructure(spreadsheetId).sheets, TABS.pengaturan);
+    const [rows] = pengaturan ? readValues(spreadsheetId, [wholeTab(pengaturan)]) : [[]];
+    const settings = parseSettings(rows, 'id');
+    if (!settings.ok) return failure('id', 'core.fixFirst', {}, settings.problems);
+    const lang = settings.value.bahasa;
+    const owner = triggerOwner();
+    const current = owner !== null && (uid === undefined || owner.id === uid);
+    if (!settings.value.pengingatOtomatis || !current) {
+      removeTriggers(current ? undefined : uid);
+      return { ok: true, stopped: true, message: t(lang, 'round.trigger.run.off') };
+    }
+    const admins = effectiveAdmins(settings.value.emailAdmin);
+    if (!isAdmin(admins, user)) {
+      removeTriggers(uid);
+      if (owner.user.toLowerCase() === user.toLowerCase()) saveTriggerOwner(null);
+      return { ok: true, stopped: true, message: t(lang, 'round.trigger.run.notAdmin', { user: user || t(lang, 'core.unknownUser') }) };
+    }
+    return sendBatchIn({ spreadsheetId, user, lang, admins }, REMINDERS, { automatic: true }, startedAt);
+  } finally {
+    lock.releaseLock();
+  }
+}
