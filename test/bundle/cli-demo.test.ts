@@ -1,14 +1,25 @@
 // `pendamping demo`: the whole programme on the shipped 30 Muaro Jambi OPD, as a real process.
 // The table it prints is the recap of the saved workbook, with a spread of categories, and
-// every findings email is in the outbox.
-import { readdirSync } from 'node:fs';
+// every findings email is in the outbox. LibreOffice (Debian's libreoffice-calc-nogui) opening
+// the saved workbook shows the same numbers; without it that test is skipped, except in CI.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
 import type { DemoRow } from '../../local/demo';
+import { parseCsv } from '../../local/cli/csv';
 
 jest.setTimeout(600_000);
+
+const SOFFICE = process.env.SOFFICE_PATH || '/usr/bin/soffice';
+const haveLibreOffice = existsSync(SOFFICE);
+if (!haveLibreOffice && process.env.CI !== 'true') {
+  console.warn(`LibreOffice test SKIPPED: no soffice at ${SOFFICE} (install Debian's libreoffice-calc-nogui or set SOFFICE_PATH).`);
+}
+/** The first demo run's output, which the LibreOffice test reads. */
+let demo: { workbook: string; units: DemoRow[] } | undefined;
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -22,6 +33,7 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   const units = out.units as DemoRow[];
+  demo = { workbook: out.workbook as string, units };
   expect(units).toHaveLength(30);
   expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
   expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
@@ -56,6 +68,30 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
   expect(again.code).toBe(0);
   expect(jsonOf(again).units).toEqual(units);
   expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
+});
+
+// In CI a missing LibreOffice fails the test (it runs and cannot find soffice).
+(haveLibreOffice || process.env.CI === 'true' ? test : test.skip)('LibreOffice opening the demo workbook shows the same numbers', () => {
+  if (!haveLibreOffice) throw new Error(`CI needs LibreOffice at ${SOFFICE}: install Debian's libreoffice-calc-nogui`);
+  if (demo === undefined) throw new Error('the demo run above did not finish');
+  const out = join(tmp.dir, 'libreoffice');
+  // Every sheet as CSV (the last field, -1), values as stored rather than as formatted.
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, demo.workbook], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
+  const rows = parseCsv(readFileSync(join(out, 'pendamping-demo-Rekap.csv'), 'utf8'));
+  const header = rows[0];
+  const col = (name: string) => header.indexOf(name);
+  expect(rows.filter((r, i) => i > 0 && r[col('Kode')] !== '')).toHaveLength(30);
+  for (const u of demo.units) {
+    const row = rows.find((r) => r[col('Kode')] === u.kode);
+    expect(Number(row?.[col('Skor Mandiri')])).toBeCloseTo(u.skorMandiri as number, 2);
+    expect(Number(row?.[col('Skor Akhir')])).toBeCloseTo(u.skorAkhir as number, 2);
+    expect(row?.[col('Kategori')]).toBe(u.kategori);
+    expect(Number(row?.[col('Jumlah Temuan')])).toBe(u.temuan);
+  }
 });
 
 test('without --json the demo prints the table and where the workbook and outbox are', async () => {
