@@ -486,7 +486,10 @@ export async function xlsxToWorkbook(data: Buffer, name: string, opts: LoadOptio
     }
     if (!known) {
       sheet.rowCount = Math.max(sheet.rowCount, sheet.rows.length);
-      sheet.columnCount = Math.max(sheet.columnCount, ...sheet.rows.map((row) => row?.length ?? 0));
+      // rows is sparse (an empty row is a hole): forEach skips the holes, a spread would not.
+      sheet.rows.forEach((row) => {
+        sheet.columnCount = Math.max(sheet.columnCount, row.length);
+      });
     }
     model.sheets.push(sheet);
   }

@@ -177,6 +177,12 @@ test('a workbook exported from Google Sheets (no meta sheet) loads, with made-up
   expect(pengaturan.columnWidths).toEqual({ 0: 180, 1: 240 });
   expect(pengaturan.tabColor).toBe('#38761d');
   expect(unit.frozenRowCount).toBe(7);
+  // The grid is at least Sheets' default 1000 × 26, and holds every cell (the tab has empty rows).
+  expect([...unit.rows.keys()].some((i) => !(i in unit.rows))).toBe(true);
+  for (const s of wb.sheets) {
+    expect(Number.isInteger(s.rowCount) && s.rowCount >= Math.max(1000, s.rows.length)).toBe(true);
+    expect(Number.isInteger(s.columnCount) && s.columnCount >= 26).toBe(true);
+  }
   expect(unit.rows[4][1]).toEqual({ formula: '=RINGKASAN_KEPATUHAN(A7:N9,Kategori!A:D)', value: 82.5 });
   expect(unit.rows[7][3]?.formula).toBe('=IFNA(VLOOKUP(B8,Kategori!A:B,2,FALSE),"")');
   expect(unit.merges).toEqual([{ sheetId: unit.sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 6 }]);
