@@ -90,8 +90,13 @@ function tabUrl(spreadsheetId: string, sheetId: number): string {
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${sheetId}`;
 }
 
-function fingerprintOf(to: readonly string[], cc: readonly string[], message: RenderedEmail): string {
-  const input = fingerprintInput({ to, cc, subject: message.subject, html: message.html, text: message.text });
+/**
+ * What the unit is told, to its recipients: the link to its tab is left out, so a tab that only
+ * moved (a new sheet id after an .xlsx export and upload) does not make unchanged findings new.
+ */
+function fingerprintOf(to: readonly string[], cc: readonly string[], message: RenderedEmail, link: string): string {
+  const without = (body: string) => body.split(link).join('');
+  const input = fingerprintInput({ to, cc, subject: message.subject, html: without(message.html), text: without(message.text) });
   return hexOf(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, input, Utilities.Charset.UTF_8));
 }
 
@@ -187,6 +192,7 @@ export function prepare(ctx: ActionContext, kind: MailKind, only: readonly strin
       if (kind.failsUnreadable) all.push(blocked(reason));
       continue;
     }
+    const link = tabUrl(ctx.spreadsheetId, tab.sheet.sheetId);
     const message = kind.compose({
       lang,
       settings,
@@ -194,13 +200,13 @@ export function prepare(ctx: ActionContext, kind: MailKind, only: readonly strin
       tab: { ...answers.value, indicators: withInstrumentRecommendations(answers.value.indicators, indicators) },
       aspects,
       categories,
-      tabUrl: tabUrl(ctx.spreadsheetId, tab.sheet.sheetId),
+      tabUrl: link,
       today,
       previousScore: history.get(normKey(u.code)) ?? null,
     });
     if (message === null) continue;
     if (rejectedBecause !== undefined) all.push(blocked(rejectedBecause, message.kind));
-    else all.push({ ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message) } });
+    else all.push({ ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message, link) } });
   }
 
   const known = new Set([...validation.units.map((u) => normKey(u.code)), ...all.map((o) => normKey(o.code))]);

@@ -4,11 +4,12 @@
 import { t } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
-import { CATEGORY_CELL, planUnitTabs, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
+import { CATEGORY_CELL, planUnitTabs, readOldTable, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
-import { openFollowUpsByUnit } from '../domain/rounds';
+import { SNAPSHOT_TAB, openFollowUpsByUnit } from '../domain/rounds';
 import { readProgramme } from '../domain/programme';
-import { TABS, findColumns } from '../domain/tables';
+import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
+import type { Unit } from '../domain/types';
 import { isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
 import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
@@ -144,30 +145,73 @@ function unitColumnsRequests(
   return requests;
 }
 
-/** The tabs generation reads: the system tabs, every unit tab (its first 14 columns), Arsip's first column. */
+/**
+ * Tabs with no unit metadata that are not the add-on's own. A unit tab whose metadata was lost
+ * (an .xlsx export or import drops developer metadata) is among them, under the name Unit's Tab
+ * column still records.
+ */
+function untaggedTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
+  const own = new Set([...SYSTEM_TAB_NAMES, SNAPSHOT_TAB].map((title) => title.toLowerCase()));
+  return sheets.filter((s) => !own.has(s.title.toLowerCase()) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
+}
+
+/** The tabs generation reads: the system tabs, every unit tab and untagged tab (their first 14 columns), Arsip's first column. */
 function tabsToRead(sheets: readonly SheetInfo[]) {
-  return { system: REQUIRED.map((title) => findTab(sheets, title)), units: unitSheets(sheets), arsip: findTab(sheets, TABS.arsip) };
+  return {
+    system: REQUIRED.map((title) => findTab(sheets, title)),
+    units: unitSheets(sheets),
+    untagged: untaggedTabs(sheets),
+    arsip: findTab(sheets, TABS.arsip),
+  };
 }
 
 export function generateRanges(structure: Structure): string[] {
-  const { system, units, arsip } = tabsToRead(structure.sheets);
+  const { system, units, untagged, arsip } = tabsToRead(structure.sheets);
   if (system.some((s) => s === undefined)) return [];
   return [
     ...system.map((s) => wholeTab(s as SheetInfo)),
-    ...units.map((s) => wholeTab(s, UNIT_TAB.width)),
+    ...[...units, ...untagged].map((s) => wholeTab(s, UNIT_TAB.width)),
     ...(arsip ? [wholeTab(arsip, 1)] : []),
   ];
 }
 
+/**
+ * The unit tabs with the ones found again: a valid unit with no tab of its own takes the untagged
+ * tab named in its Unit row, when that tab holds a unit table. Generation then ties it back.
+ */
+function withFoundTabs(
+  tagged: { sheets: UnitSheet[]; values: unknown[][][] },
+  untagged: { sheets: SheetInfo[]; values: unknown[][][] },
+  units: readonly Unit[],
+  recordedTabs: ReadonlyMap<string, string>,
+): { sheets: UnitSheet[]; values: unknown[][][]; found: Set<number> } {
+  const sheets = [...tagged.sheets];
+  const values = [...tagged.values];
+  const found = new Set<number>();
+  const tied = new Set(tagged.sheets.map((s) => normKey(s.code)));
+  for (const unit of units) {
+    const recorded = (recordedTabs.get(normKey(unit.code)) ?? '').toLowerCase();
+    if (tied.has(normKey(unit.code)) || recorded === '') continue;
+    const at = untagged.sheets.findIndex((s) => s.title.toLowerCase() === recorded && !found.has(s.sheetId));
+    if (at < 0 || readOldTable(untagged.values[at] ?? []) === null) continue;
+    sheets.push({ ...untagged.sheets[at], code: unit.code, inactiveMetadataId: null });
+    values.push(untagged.values[at] ?? []);
+    found.add(untagged.sheets[at].sheetId);
+  }
+  return { sheets, values, found };
+}
+
 export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
   const { timeZone, sheets } = reading.structure;
-  const { system, units, arsip } = tabsToRead(sheets);
+  const { system, units: tagged, untagged, arsip } = tabsToRead(sheets);
   const missing = REQUIRED.filter((_, i) => !system[i]);
   if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
   const [, , , , unit, rekap] = system as SheetInfo[];
   const { values } = reading;
   const [settingsRows, instrumentRows, aspectRows, categoryRows, unitRows, rekapRows] = values;
-  const unitValues = values.slice(REQUIRED.length, REQUIRED.length + units.length);
+  const afterTagged = REQUIRED.length + tagged.length;
+  const taggedValues = values.slice(REQUIRED.length, afterTagged);
+  const untaggedValues = values.slice(afterTagged, afterTagged + untagged.length);
   const arsipValues = arsip ? values[values.length - 1] : [];
 
   const unitHeaders = findColumns(unitRows[0], ['Tab', 'Status'] as const);
@@ -187,6 +231,12 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   const { index: unitIndex } = findColumns(unitRows[0], ['Kode', 'Tab'] as const);
   const cellOf = (row: unknown[], at: number | undefined) => String(at === undefined ? '' : (row[at] ?? '')).trim();
   const dataRows = unitRows.slice(1);
+  const recordedTabs = new Map(dataRows.map((row) => [normKey(cellOf(row, unitIndex.Kode)), cellOf(row, unitIndex.Tab)] as const));
+  const {
+    sheets: units,
+    values: unitValues,
+    found,
+  } = withFoundTabs({ sheets: tagged, values: taggedValues }, { sheets: untagged, values: untaggedValues }, validation.units, recordedTabs);
   const plan = planUnitTabs({
     lang,
     settings,
@@ -194,7 +244,7 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     categories,
     units: validation.units,
     listedCodes: dataRows.map((row) => cellOf(row, unitIndex.Kode)).filter((code) => code !== ''),
-    recordedTabs: new Map(dataRows.map((row) => [normKey(cellOf(row, unitIndex.Kode)), cellOf(row, unitIndex.Tab)] as const)),
+    recordedTabs,
     existing: units.map((s, i) => ({
       sheetId: s.sheetId,
       title: s.title,
@@ -212,7 +262,9 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   const byId = new Map(units.map((s) => [s.sheetId, s]));
   const groups: Request[][] = plan.tabs.map((tab) => {
     const sheet = byId.get(tab.sheetId);
-    return sheet ? refreshRequests(tab, sheet) : createRequests(tab);
+    if (!sheet) return createRequests(tab);
+    // A tab found again gets its unit metadata back, so it is the unit's tab from now on.
+    return found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code), ...refreshRequests(tab, sheet)] : refreshRequests(tab, sheet);
   });
   groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
   const arsipId = firstFreeSheetId(sheets) + plan.tabs.length;
