@@ -62,3 +62,17 @@ test('--quota is what is left today: sends what fits, and a later run with room 
   expect(second).toMatchObject({ ok: true, sent: 1, skipped: 2, queued: 0 });
   expect(await outbox(box)).toHaveLength(3);
 });
+
+test('before the tabs exist, a dry run says each unit would fail, and why', async () => {
+  const wb = join(tmp.dir, 'tanpa-tab.xlsx');
+  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  const dry = await pendamping(tmp.dir, ['email', '--workbook', wb, '--dry-run', '--now', NOW]);
+  expect(dry.code).toBe(0);
+  const lines = dry.stdout.split('\n');
+  expect(lines[0]).toBe('Uji coba (tidak ada email dikirim): 0 akan dikirim, 0 dilewati, 3 gagal, 0 masih antre.');
+  expect(lines.slice(1, 4)).toEqual(
+    ['DINKES', 'DUKCAPIL', 'DINSOS'].map((kode) => `  ${kode}: tab unit belum ada. Jalankan "Buat / perbarui tab unit", lalu kirim temuan lagi.`),
+  );
+  const json = jsonOf(await pendamping(tmp.dir, ['email', '--workbook', wb, '--dry-run', '--now', NOW, '--json']));
+  expect(json).toMatchObject({ ok: true, sent: 0, failed: 3, failures: [{ kode: 'DINKES' }, { kode: 'DUKCAPIL' }, { kode: 'DINSOS' }] });
+});

@@ -24,22 +24,37 @@ export interface EmailRequest {
 /** The bundle's batch function of each kind of send. */
 export type BatchFunction = 'sendFindingsBatch' | 'sendRemindersBatch';
 
+/** A unit whose message failed (or would fail, in a dry run), with the bundle's reason. */
+export interface EmailFailure {
+  kode: string;
+  reason: string;
+}
+
+/** The GAGAL units of a batch's results. */
+function failuresOf(results: unknown): EmailFailure[] {
+  if (!Array.isArray(results)) return [];
+  return results
+    .filter((r): r is { kode: unknown; status: unknown; reason?: unknown } => r !== null && typeof r === 'object' && (r as { status?: unknown }).status === 'GAGAL')
+    .map((r) => ({ kode: String(r.kode), reason: typeof r.reason === 'string' ? r.reason : '' }));
+}
+
 /**
  * Calls `fn` (default sendFindingsBatch) until the bundle is done, a batch fails, or a batch
  * makes no progress (nothing left it may send now, e.g. the quota is used up: what is queued
- * stays queued for the next run). Returns the totals and the last batch's answer.
+ * stays queued for the next run). Returns the totals, the failed units and the last batch's answer.
  */
 export function sendAllFindings(
   session: Session,
   request: EmailRequest,
   io: Pick<CommandIo, 'progress'>,
   fn: BatchFunction = 'sendFindingsBatch',
-): { totals: EmailTotals; last: BundleResult } {
+): { totals: EmailTotals; failures: EmailFailure[]; last: BundleResult } {
   const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+  const failures: EmailFailure[] = [];
   const label = msg(session.lang, 'progress.email');
   for (;;) {
     // A batch stopped by the mail service (ok: false) still reports what it did before.
-    const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done', unknown>>;
+    const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done' | 'results', unknown>>;
     const sent = count(batch.sent);
     const skipped = count(batch.skipped);
     const failed = count(batch.failed);
@@ -47,9 +62,10 @@ export function sendAllFindings(
     totals.skipped += skipped;
     totals.failed += failed;
     totals.queued = count(batch.queued);
+    failures.push(...failuresOf(batch.results));
     const handled = totals.sent + totals.skipped + totals.failed;
     io.progress.update(label, handled, handled + totals.queued);
-    if (!batch.ok || batch.done === true || sent + skipped + failed === 0) return { totals, last: batch };
+    if (!batch.ok || batch.done === true || sent + skipped + failed === 0) return { totals, failures, last: batch };
   }
 }
 
@@ -69,16 +85,15 @@ export const email: Command = (options, io) => {
       ...(options.dryRun === true && { dryRun: true }),
     };
     const reminders = options.reminders === true;
-    const { totals, last } = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
+    const { totals, failures, last } = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
     const lines = [
-      options.dryRun
-        ? msg(session.lang, 'result.emailDryRun', { sent: totals.sent, skipped: totals.skipped })
-        : msg(session.lang, 'result.email', { ...totals }),
+      msg(session.lang, options.dryRun ? 'result.emailDryRun' : 'result.email', { ...totals }),
+      ...failures.map((f) => msg(session.lang, 'result.emailFailed', { ...f })),
     ];
     // A reminder run with nothing to do: the bundle's own words (no finding is past its deadline).
     const nothing = totals.sent + totals.skipped + totals.failed + totals.queued === 0;
     if (reminders && nothing && last.ok && typeof last.message === 'string' && last.message !== '') lines.push(last.message);
     if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
-    return outcome(session, last, { ...totals }, lines);
+    return outcome(session, last, { ...totals, failures }, lines);
   });
 };
