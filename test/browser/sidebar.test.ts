@@ -218,11 +218,13 @@ test('Putaran: reminders sent batch after batch with the button disabled meanwhi
   await clickOnceWhileBusy(page, 'Kirim pengingat', release, 'Pengingat: 2 terkirim, 0 dilewati (isi sama dengan yang sudah terkirim), 1 gagal, 0 menunggu kuota.');
   expect(calls.filter((c) => c.fn === 'sendRemindersBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5 }], [{ maxMessages: 5 }]]);
 
+  // A click, not check(): the refused switch flips back as soon as the server answers, which
+  // check() would take for a click that changed nothing.
   const auto = page.getByLabel('Kirim pengingat otomatis setiap jam');
-  await auto.check();
+  await auto.click();
   await page.getByText(`Pemicu pengingat otomatis tidak dapat diubah: ${XSS}`).waitFor();
   await expect(auto.isChecked()).resolves.toBe(false);
-  await auto.check();
+  await auto.click();
   await page.getByText('Pengingat otomatis dinyalakan.').waitFor();
   await expect(auto.isChecked()).resolves.toBe(true);
   expect(calls.filter((c) => c.fn === 'setReminderTrigger').map((c) => c.args)).toEqual([[true], [true]]);
