@@ -4,10 +4,7 @@
 import type { MetricsSnapshot } from '../metrics';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-/** The runtime's metrics: the script's own figures, custom functions apart. */
-export type CliMetrics = MetricsSnapshot;
-
-export const NO_METRICS: CliMetrics = {
+export const NO_METRICS: MetricsSnapshot = {
   serviceCalls: {},
   roundTrips: 0,
   modeledMs: 0,
@@ -26,7 +23,7 @@ export interface CommandResult {
   lang: Lang;
   /** One line, in `lang`; present when not ok. */
   error?: string;
-  metrics: CliMetrics;
+  metrics: MetricsSnapshot;
   /** The command's own fields of the JSON object (created, sent, …). */
   fields: Record<string, unknown>;
   /** The human report (stdout without --json). */
@@ -71,19 +68,19 @@ export interface BundleProblem {
 export type BundleResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; problems?: BundleProblem[] };
 
 /** Metrics of what happened between two snapshots of one runtime. */
-export function metricsSince(before: CliMetrics, after: CliMetrics): CliMetrics {
+export function metricsSince(before: MetricsSnapshot, after: MetricsSnapshot): MetricsSnapshot {
   const serviceCalls: Record<string, number> = {};
   for (const [key, count] of Object.entries(after.serviceCalls)) {
     const n = count - (before.serviceCalls[key] ?? 0);
     if (n > 0) serviceCalls[key] = n;
   }
-  const result: CliMetrics = { ...NO_METRICS, serviceCalls };
+  const result: MetricsSnapshot = { ...NO_METRICS, serviceCalls };
   for (const k of COUNTS) result[k] = after[k] - before[k];
   for (const k of MILLISECONDS) result[k] = Math.round((after[k] - before[k]) * 1000) / 1000;
   return result;
 }
 
 /** The total number of service calls of a metrics object. */
-export function totalCalls(metrics: CliMetrics): number {
+export function totalCalls(metrics: MetricsSnapshot): number {
   return Object.values(metrics.serviceCalls).reduce((s, n) => s + n, 0);
 }

@@ -9,7 +9,8 @@ import { WorkbookBusyError, lockWorkbookFile, withWorkbook } from '../workbook-f
 import { saveWorkbook } from '../xlsx';
 import type { CliOptions } from './args';
 import { toLang, type Lang } from './messages';
-import { CliError, metricsSince, type BundleResult, type CliMetrics } from './result';
+import type { MetricsSnapshot } from '../metrics';
+import { CliError, metricsSince, type BundleResult } from './result';
 
 /** What the CLI needs of getPanelState's answer (src/ui/panel-types.ts). */
 interface SettingsSummary {
@@ -30,7 +31,7 @@ export interface SessionOptions {
 }
 
 export class Session {
-  private readonly baseline: CliMetrics;
+  private readonly baseline: MetricsSnapshot;
 
   constructor(
     readonly runtime: LocalRuntime,
@@ -47,7 +48,7 @@ export class Session {
   }
 
   /** What the command cost in the latency model, the CLI's own settings read left out. */
-  metrics(): CliMetrics {
+  metrics(): MetricsSnapshot {
     return metricsSince(this.baseline, this.runtime.snapshot());
   }
 }

@@ -7,7 +7,7 @@ import { el, field, replaceChildren, uniqueId } from '../dom';
 import { actionButton, expectOk, runAction, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
 
 /** Reminders per sendRemindersBatch call (as Kirim's batches). */
-export const REMINDER_BATCH = 5;
+const REMINDER_BATCH = 5;
 
 export function roundSection(panel: Panel): Section {
   const { root, body } = sectionShell('putaran', panel.tr('panel.round.title'), false);

@@ -63,7 +63,7 @@ function isWebLink(url: string): boolean {
 // blocks rendered once as escaped HTML and once as plain text.
 
 /** One part of a message. `table` rows start with Kode and Indikator; the text lists them numbered. */
-export type Block =
+type Block =
   | { kind: 'para'; text: string }
   | { kind: 'scores'; rows: readonly (readonly [string, string])[] }
   | { kind: 'table'; columns: readonly string[]; rows: readonly (readonly string[])[] }
@@ -156,11 +156,6 @@ function renderText(blocks: readonly Block[]): string {
   return blocks.flatMap(blockText).join('\n');
 }
 
-/** Blocks as escaped HTML (no document around them) and plain text: a section of a message. */
-export function renderBlocks(blocks: readonly Block[]): { html: string; text: string } {
-  return { html: blocks.map(blockHtml).join('\n'), text: renderText(blocks) };
-}
-
 function greetingOf(lang: Lang, unit: Pick<Unit, 'code' | 'name' | 'picName'>): string {
   return unit.picName ? t(lang, 'mail.greeting', { name: unit.picName }) : t(lang, 'mail.greeting.noName', { unit: unit.name || unit.code });
 }
@@ -208,11 +203,6 @@ function progressBlocks(lang: Lang, p: ProgressInput): Block[] {
     );
   }
   return blocks;
-}
-
-/** The progress section of a findings email, as escaped HTML and as plain text. */
-export function renderProgress(lang: Lang, items: RoundProgress, score: Pick<ProgressInput, 'previousScore' | 'finalScore'> = { previousScore: null, finalScore: null }): { html: string; text: string } {
-  return renderBlocks(progressBlocks(lang, { items, ...score }));
 }
 
 // ---------------------------------------------------------------------------------------------

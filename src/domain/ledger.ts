@@ -105,7 +105,7 @@ export function hexOf(bytes: readonly number[]): string {
  * The Log Email Putaran of "Kirim pengingat" rows: the round's label with a marker, so that
  * reminders and findings of one round never count as each other's previous send.
  */
-export const REMINDER_ROUND_SUFFIX = ' — pengingat';
+const REMINDER_ROUND_SUFFIX = ' — pengingat';
 
 export function reminderRound(putaran: string): string {
   return `${putaran}${REMINDER_ROUND_SUFFIX}`.trim();

@@ -8,7 +8,7 @@ import { testSubject } from '../domain/email';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
 import type { ActionContext, Failure } from '../sheets/context';
-import { failure } from '../sheets/context';
+import { errorText, failure } from '../sheets/context';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
@@ -227,10 +227,6 @@ class LedgerWriter {
 
 /** Apps Script's message for a refused address ("Invalid email: …"): that unit fails, the batch goes on. */
 const ADDRESS_ERROR = /invalid email|e-?mail tidak valid/i;
-
-function errorText(error: unknown): string {
-  return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
-}
 
 function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
   const { lang, kind } = p;

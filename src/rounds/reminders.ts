@@ -20,7 +20,7 @@ import { sendBatchIn, type SendFailure, type SendOptions, type SendResult } from
 import { cleanOptions } from '../mail/actions';
 import type { MailKind, UnitMailInput } from '../mail/prepare';
 import { activeSpreadsheetId, applyRequests, readStructure, readValues, wholeTab, type SheetInfo, type Structure } from '../sheets/api';
-import { failure, type ActionContext, type Failure, type Reading } from '../sheets/context';
+import { errorText, failure, type ActionContext, type Failure, type Reading } from '../sheets/context';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { findTab } from '../sheets/workbook';
 import { effectiveAdmins, isAdmin, withAdminLock } from '../ui/actions';
@@ -112,10 +112,6 @@ function switchOff(lang: Lang): { runsAs: string; message: string } {
   for (const tr of ownTriggers()) ScriptApp.deleteTrigger(tr);
   saveTriggerOwner(null);
   return { runsAs: '', message: t(lang, 'round.trigger.off') };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 }
 
 /** The Pengaturan key of the switch. */

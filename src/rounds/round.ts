@@ -24,7 +24,7 @@ import { TABS, findColumns } from '../domain/tables';
 import { cellText, normKey } from '../domain/text';
 import type { Problem, Settings } from '../domain/types';
 import { applyRequests, firstFreeSheetId, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
-import { failure, type ActionContext, type Failure } from '../sheets/context';
+import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
 import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
 import { findTab, unitSheets } from '../sheets/workbook';
 
@@ -203,11 +203,6 @@ function problemsFailure(ctx: ActionContext, problems: Problem[]): Failure {
   return failure(ctx.lang, 'core.fixFirst', {}, problems);
 }
 
-/** The user's text of an error the Sheets API threw. */
-function reasonOf(e: unknown): string {
-  return e instanceof Object && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-}
-
 /**
  * Closes the active round and starts `input` in one batchUpdate (see the file comment).
  * `today` is the Ditutup date, 'yyyy-mm-dd' in the spreadsheet's time zone.
@@ -247,7 +242,7 @@ export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; dea
   try {
     applyRequests(ctx.spreadsheetId, [requests]);
   } catch (e) {
-    return { ok: false, error: t(ctx.lang, 'round.failed', { reason: reasonOf(e) }) };
+    return { ok: false, error: t(ctx.lang, 'round.failed', { reason: errorText(e) }) };
   }
   return {
     ok: true,
@@ -285,7 +280,7 @@ export function undoRoundIn(ctx: ActionContext): UndoRoundResult | Failure {
   try {
     applyRequests(ctx.spreadsheetId, [requests]);
   } catch (e) {
-    return { ok: false, error: t(ctx.lang, 'round.undo.failed', { reason: reasonOf(e) }) };
+    return { ok: false, error: t(ctx.lang, 'round.undo.failed', { reason: errorText(e) }) };
   }
   const undone = read.settings.putaran;
   return { ok: true, undone, name: plan.reopened.name, message: t(ctx.lang, 'round.undo.done', { name: undone, previous: plan.reopened.name }) };

@@ -28,3 +28,8 @@ export interface Failure {
 export function failure(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}, problems?: Problem[]): Failure {
   return problems && problems.length > 0 ? { ok: false, error: t(lang, key, params), problems } : { ok: false, error: t(lang, key, params) };
 }
+
+/** The text of an error a service threw (Apps Script errors carry it in `message`). */
+export function errorText(error: unknown): string {
+  return error instanceof Object && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+}

@@ -48,7 +48,7 @@ export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { t
   });
 }
 
-/** `openFollowUps`: by unit Kode (normKey), from openFollowUpsByUnit over the unit tabs as read. */
+/** Rekap's plan in `lang`; `openFollowUps` per unit Kode (normKey), from openFollowUpsByUnit over the unit tabs as read. */
 export function planRecapFor(
   lang: Lang,
   units: readonly Unit[],

@@ -16,7 +16,8 @@ import {
   type RoundTab,
   type UnitAnswers,
 } from '../../src/domain/rounds';
-import { renderProgress, renderReminderEmail } from '../../src/domain/email';
+import { renderFindingsEmail, renderReminderEmail } from '../../src/domain/email';
+import type { RoundProgress } from '../../src/domain/rounds';
 import { HEADERS } from '../../src/domain/tables';
 import type { Category } from '../../src/domain/types';
 
@@ -259,15 +260,28 @@ describe('progress since the last round', () => {
       improved: [{ code: 'A1', text: 'Indikator A1' }, { code: 'A3', text: 'Indikator A3' }],
       stillOpen: [{ code: 'A2', text: 'Indikator A2' }],
     });
-    const rendered = renderProgress('id', { improved: [{ code: '<b>', text: 'a & b' }], stillOpen: [] });
+    const rendered = withProgress('id', { improved: [{ code: '<b>', text: 'a & b' }], stillOpen: [] });
     expect(rendered.html).toContain('[&lt;b&gt;] a &amp; b');
     expect(rendered.html).not.toContain('<b>');
     expect(rendered.text).toContain('Masih terbuka (0):\n  tidak ada');
-    const scored = renderProgress('en', { improved: [], stillOpen: [] }, { previousScore: 62.5, finalScore: 75 });
+    const scored = withProgress('en', { improved: [], stillOpen: [] }, { previousScore: 62.5, finalScore: 75 });
     expect(scored.text).toContain('Final score: 62.5 in the last round, 75 now (+12.5).');
-    expect(renderProgress('id', { improved: [], stillOpen: [] }, { previousScore: 80, finalScore: 70.25 }).text).toContain('(-9,75)');
+    expect(withProgress('id', { improved: [], stillOpen: [] }, { previousScore: 80, finalScore: 70.25 }).text).toContain('(-9,75)');
   });
 });
+
+/** A findings email with a progress section (and no finding), as a later round sends it. */
+function withProgress(lang: 'id' | 'en', items: RoundProgress, score = { previousScore: null as number | null, finalScore: null as number | null }) {
+  return renderFindingsEmail({
+    lang,
+    settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman', putaran: 'R2', batasWaktu: '' },
+    unit: { code: 'U1', name: 'Dinas', picName: '' },
+    summary: { selfScore: score.finalScore, finalScore: score.finalScore, category: '' },
+    findings: [],
+    tabUrl: '',
+    progress: { items, ...score },
+  });
+}
 
 describe('the reminder email', () => {
   test('lists the overdue findings with their follow-up, escaping what people typed', () => {

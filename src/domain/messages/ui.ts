@@ -7,7 +7,7 @@ export const id = {
   'sidebar.title': 'Pendamping',
   'help.title': 'Bantuan Pendamping',
   'help.body':
-    'Pendamping membantu sekretariat pendampingan: siapkan buku kerja, isi tab Unit, buat tab unit, lalu kirim temuan. Catatan: proteksi hanya mencegah perubahan, bukan membaca — setiap editor berkas dapat membaca semua tab.',
+    'Pendamping membantu sekretariat pendampingan: siapkan buku kerja, isi tab Unit, buat tab unit, lalu kirim temuan; setelah batas waktu, kirim pengingat dan mulai putaran baru untuk penilaian ulang. Buku kerja yang diunggah kembali dari berkas .xlsx kehilangan proteksinya: jalankan "Buat / perbarui tab unit" untuk memulihkannya. Catatan: proteksi hanya mencegah perubahan, bukan membaca — setiap editor berkas dapat membaca semua tab.',
 };
 
 export const en: typeof id = {
@@ -17,5 +17,5 @@ export const en: typeof id = {
   'sidebar.title': 'Pendamping',
   'help.title': 'Pendamping help',
   'help.body':
-    'Pendamping helps the secretariat of an assistance programme: set up the workbook, fill the Unit tab, generate the unit tabs, then send the findings. Note: protections stop edits, not reads — every editor of the file can read every tab.',
+    'Pendamping helps the secretariat of an assistance programme: set up the workbook, fill the Unit tab, generate the unit tabs, then send the findings; after the deadline, send reminders and start a new round for the re-assessment. A workbook uploaded again from an .xlsx file has lost its protections: run "Create / update unit tabs" to restore them. Note: protections stop edits, not reads — every editor of the file can read every tab.',
 };
