@@ -2,19 +2,25 @@
 // documented Apps Script behaviour), bundle (dist/Code.js in the runtime, and the CLI as a
 // real process), browser (sidebar and workbench in Chromium).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
-const project = (name, extra = {}) => ({
+// Each layer gets the timeout its work needs on a loaded 2-core CI machine: a unit test is pure
+// computation; a runtime test builds workbooks in memory; a bundle test loads dist/Code.js or
+// runs the CLI as processes over .xlsx files; a browser test drives Chromium over the workbench.
+// (jest ignores `testTimeout` inside `projects`, so each layer passes its own through `globals`
+// to a setup file that calls jest.setTimeout.)
+const project = (name, layerTimeoutMs) => ({
   displayName: name,
+  globals: { layerTimeoutMs },
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/layer-timeout.ts'],
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
-  ...extra,
 });
 
 module.exports = {
   projects: [
-    project('unit'),
-    project('runtime'),
-    project('bundle'),
-    project('browser'),
+    project('unit', 60_000),
+    project('runtime', 120_000),
+    project('bundle', 300_000),
+    project('browser', 300_000),
   ],
 };

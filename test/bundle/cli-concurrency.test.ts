@@ -6,7 +6,6 @@ import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';
 
-jest.setTimeout(300_000);
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {

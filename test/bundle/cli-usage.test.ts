@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { ensureBuilt } from '../helpers/build';
 import { ADMIN, jsonOf, pendamping, tempDir } from './cli-process';
 
-jest.setTimeout(120_000);
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {

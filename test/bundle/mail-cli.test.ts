@@ -7,7 +7,6 @@ import { ensureBuilt } from '../helpers/build';
 import { ADMIN, NOW, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';
 import { outbox, sentPerUnit } from './mail-helpers';
 
-jest.setTimeout(300_000);
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {

@@ -12,7 +12,6 @@ import { ensureBuilt } from '../helpers/build';
 import { ADMIN, NOW, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';
 import { sentPerUnit } from './mail-helpers';
 
-jest.setTimeout(300_000);
 
 interface Received {
   from: string;
