@@ -1,7 +1,7 @@
 // `npm run bench`: the main commands on 30, 150 and 500 synthetic units, per command and size:
 // round trips, service calls and modeled seconds of the command's own executions (the latency
-// model of LIMITS.md), the custom-function executions it caused (each an execution of its own in
-// Apps Script, so counted apart: executions, distinct cells, their modeled seconds), workbook
+// model of docs/PLATFORM.md), the custom-function executions it caused (each an execution of its
+// own in Apps Script, so counted apart: executions, distinct cells, their modeled seconds), workbook
 // cells, and this machine's wall seconds and peak memory; then the load + recalculate + save time
 // of the 30- and 500-unit workbooks, and the reference generation "as most published scripts do
 // it" (bench/reference/Code.js) against Pendamping's, as the ratio reference / Pendamping.
@@ -29,7 +29,7 @@ const DEFAULT_SIZES = [30, 150, 500];
 /** The load + recalculate + save step runs on the smallest and the largest size. */
 const loadSizes = (sizes: number[]) => [...new Set([Math.min(...sizes), Math.max(...sizes)])];
 const ADMIN = 'sekretariat@bench.example';
-/** A Google Workspace account's daily recipients (LIMITS.md): enough for PIC + assessor of 500 units. */
+/** A Google Workspace account's daily recipients (docs/PLATFORM.md): enough for PIC + assessor of 500 units. */
 const QUOTA = 1500;
 const NOW = '2025-02-03T09:00:00+07:00';
 const DEADLINE = '2025-03-31';
@@ -207,7 +207,7 @@ async function orchestrate(sizes: number[]): Promise<void> {
     const report = reports.find((r) => r.size === size);
     if (report) loads.push(child<LoadReport>(['--load', report.workbook, String(size)]));
   }
-  console.log('Pendamping benchmark — modeled = the latency model of LIMITS.md (local/latency.ts); wall and memory = this machine.');
+  console.log('Pendamping benchmark — modeled = the latency model of docs/PLATFORM.md (local/latency.ts); wall and memory = this machine.');
   console.log('Round trips and modeled s are the command\'s own executions; each custom-function evaluation is an execution of its own, counted apart.\n');
   console.log(
     table(

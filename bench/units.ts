@@ -1,5 +1,5 @@
 // Synthetic units for the benchmark: N distinct agencies under the reserved .example domain,
-// in the Unit columns of WORKBOOK.md, as the CSV `pendamping init --units` imports.
+// in the Unit columns of docs/WORKBOOK.md, as the CSV `pendamping init --units` imports.
 
 export function syntheticUnitsCsv(count: number): string {
   const lines = ['Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor'];

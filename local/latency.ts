@@ -1,11 +1,11 @@
 // The latency model of the local Apps Script runtime: what each service call would cost on
-// Google's servers. Every figure comes from the "Latency model" table of
-// shared/platform/LIMITS.md (Google's quotas and best-practices pages, tanaikech's published
-// benchmarks); the basis of each row is kept so the estimates can be recalibrated:
+// Google's servers. Every figure comes from the "Latency model" table of docs/PLATFORM.md
+// (Google's quotas and best-practices pages, tanaikech's published benchmarks, listed there);
+// the basis of each row is kept so the estimates can be recalibrated:
 //   M = measured and published, D = derived from a measurement, E = an estimate.
 // This is the one table the model reads; local/metrics.ts decides which row a call pays.
-// LIMITS.md's "write-then-read cycle, 800 ms [M]" is not a row: the model composes it from a
-// buffered write, the flush the next read pays, and that read.
+// The "write-then-read cycle, 800 ms [M]" of docs/PLATFORM.md is not a row: the model composes
+// it from a buffered write, the flush the next read pays, and that read.
 
 export type Basis = 'M' | 'D' | 'E';
 
@@ -72,7 +72,7 @@ export const LATENCY = {
 
 export type LatencyRowName = keyof typeof LATENCY;
 
-/** Time limits of one execution (LIMITS.md, "Limits the product must respect"). */
+/** Time limits of one execution (docs/PLATFORM.md, "Limits the product must respect"). */
 export const EXECUTION_LIMIT_MS = {
   /** A menu action, google.script.run call or installable trigger. */
   script: 6 * 60 * 1000,

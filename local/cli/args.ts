@@ -1,4 +1,4 @@
-// Parses `pendamping <command> [options]` against the command table of WORKBOOK.md. Bad usage
+// Parses `pendamping <command> [options]` against the command table of docs/WORKBOOK.md. Bad usage
 // is a UsageError (exit code 2, with the usage text); everything else is the commands' job.
 import { msg, type CliMessageKey, type Lang } from './messages';
 
@@ -69,7 +69,7 @@ interface CommandSpec {
   required: string[];
 }
 
-/** The commands of WORKBOOK.md, in the order the usage text lists them. */
+/** The commands of docs/WORKBOOK.md, in the order the usage text lists them. */
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   init: { options: ['--workbook', '--profile', '--units', '--force'], required: ['--workbook'] },
   generate: { options: ['--workbook'], required: ['--workbook'] },

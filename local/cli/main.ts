@@ -1,5 +1,5 @@
 // The `pendamping` command line: parses the arguments, runs one command, prints its result
-// (a report, or exactly one JSON object with --json) and returns the exit code of WORKBOOK.md:
+// (a report, or exactly one JSON object with --json) and returns the exit code of docs/WORKBOOK.md:
 // 0 success, 1 a user-facing error (one line on stderr, in the workbook's language), 2 bad usage.
 import { parseArgs, usage, wantsJson, UsageError, type CommandName } from './args';
 import type { Command, CommandIo } from './commands/common';
@@ -15,7 +15,7 @@ import { msg, toLang, type Lang } from './messages';
 import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
-/** Each command of WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
+/** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
 export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench };
 
 const HELP = new Set(['--help', '-h', 'help']);

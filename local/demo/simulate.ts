@@ -59,7 +59,7 @@ export function maturities(count: number, random: () => number): number[] {
   return tiers.map((tier) => tier.from + random() * (tier.to - tier.from));
 }
 
-/** Credit of an answer on the 0..1 scale of WORKBOOK.md (empty and N/A count as none here). */
+/** Credit of an answer on the 0..1 scale of docs/WORKBOOK.md (empty and N/A count as none here). */
 function credit(answerType: string, value: string): number {
   if (value === 'Ya') return 1;
   if (value === 'Sebagian') return 0.5;

@@ -1,7 +1,7 @@
 // CacheService: in-memory caches of one runtime, expiring by the runtime's clock.
 // https://developers.google.com/apps-script/reference/cache/cache
 // Limits: key ≤ 250 characters, value ≤ 100 KB, at most 1,000 items, default lifetime
-// 600 s, at most 21,600 s (LIMITS.md; the Cache reference above).
+// 600 s, at most 21,600 s (docs/PLATFORM.md; the Cache reference above).
 import type { ServiceContext } from './context';
 import { assertAuthorized, recordCall, scriptError } from './script-app';
 

@@ -77,7 +77,7 @@ function emailsIn(cell: unknown): string[] {
 }
 
 /**
- * Admins first, then each unit's assessors and PICs from the Unit tab (WORKBOOK.md's headers;
+ * Admins first, then each unit's assessors and PICs from the Unit tab (docs/WORKBOOK.md's headers;
  * local/ reads the workbook's contract, never src/), each address once.
  */
 export function usersOf(workbook: WorkbookModel, admins: readonly string[]): WorkbenchUser[] {

@@ -55,7 +55,7 @@ export function getProfile(id: string): Profile | null {
 export const DEFAULT_NAMA_KEGIATAN = 'Pendampingan Perbaikan Pelayanan Publik';
 
 /**
- * The Pengaturan rows of a new workbook, header included: WORKBOOK.md's defaults (the
+ * The Pengaturan rows of a new workbook, header included: docs/WORKBOOK.md's defaults (the
  * installer as admin and reply-to) and a Keterangan per key in `lang`.
  */
 export function defaultSettingsRows(profileId: string, adminEmail: string, lang: Lang = 'id'): string[][] {

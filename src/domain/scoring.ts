@@ -1,4 +1,4 @@
-// Scoring, exactly as WORKBOOK.md "Answers and scoring" says: the credit of an answer, the
+// Scoring, exactly as docs/WORKBOOK.md "Answers and scoring" says: the credit of an answer, the
 // flat and aspect-weighted scores, categories, findings (temuan) and completeness. The custom
 // functions and the server both score through this file, so there is one scoring code.
 import { cellText, normKey } from './text';

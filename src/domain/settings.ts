@@ -1,4 +1,4 @@
-// Parsing the Pengaturan tab (Kunci | Nilai | Keterangan) into Settings, with WORKBOOK.md's
+// Parsing the Pengaturan tab (Kunci | Nilai | Keterangan) into Settings, with docs/WORKBOOK.md's
 // defaults for empty values. Unknown keys are left alone (extra rows are the user's).
 import { toLang, type Lang } from './i18n';
 import { parseYesNo } from './instrument';

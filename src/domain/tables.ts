@@ -1,4 +1,4 @@
-// The pinned names of WORKBOOK.md: system tabs, their header rows and the Pengaturan keys,
+// The pinned names of docs/WORKBOOK.md: system tabs, their header rows and the Pengaturan keys,
 // plus the one routine that finds a table's columns by header text.
 
 export const TABS = {
@@ -34,7 +34,7 @@ export const HEADERS = {
   ],
   logEmail: ['Waktu', 'Putaran', 'Kode Unit', 'Kepada', 'Tembusan', 'Subjek', 'Status', 'Sidik', 'Keterangan'],
   riwayat: ['Putaran', 'Kode Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Ditutup'],
-  /** The unit tab's table: WORKBOOK.md's 13 columns, then 'Boleh N/A' (docs/internals.md). */
+  /** The unit tab's table: the 14 columns of docs/WORKBOOK.md, 'Boleh N/A' last. */
   unitTable: [
     'Kode',
     'Aspek',

@@ -1,4 +1,4 @@
-// The command line's contract (WORKBOOK.md): exit code 2 with the usage text on bad usage,
+// The command line's contract (docs/WORKBOOK.md): exit code 2 with the usage text on bad usage,
 // exit code 1 with one line on stderr on a user-facing error, exactly one JSON object with
 // --json, and init never overwriting a workbook without --force.
 import { readFileSync, statSync } from 'node:fs';

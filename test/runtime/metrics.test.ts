@@ -1,4 +1,4 @@
-// The latency model (shared/platform/LIMITS.md, local/latency.ts) as Metrics charges it.
+// The latency model (docs/PLATFORM.md, local/latency.ts) as Metrics charges it.
 import { LATENCY } from '../../local/latency';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics } from '../../local/metrics';
 

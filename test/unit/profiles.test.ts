@@ -67,7 +67,7 @@ describe('shipped profiles', () => {
 });
 
 describe('default settings', () => {
-  test('have every key in order, WORKBOOK.md defaults and a Keterangan', () => {
+  test('have every key in order, docs/WORKBOOK.md defaults and a Keterangan', () => {
     const rows = defaultSettingsRows('opini-2022', 'admin@ombudsman.example');
     expect(rows[0]).toEqual(['Kunci', 'Nilai', 'Keterangan']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...SETTING_KEYS]);

@@ -1,4 +1,4 @@
-// summarize against a straightforward reference written from WORKBOOK.md "Answers and scoring".
+// summarize against a straightforward reference written from docs/WORKBOOK.md "Answers and scoring".
 import fc from 'fast-check';
 import { answerCredit, summarize } from '../../src/domain/scoring';
 import type { AnswerRow, AnswerType, AspectWeight, Category, Indicator } from '../../src/domain/types';
