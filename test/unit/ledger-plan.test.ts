@@ -13,7 +13,10 @@ import {
   type PlanOptions,
 } from '../../src/domain/ledger';
 import { runInNewContext } from 'node:vm';
-import { HEADERS } from '../../src/domain/tables';
+import { formula, kept } from '../../src/domain/plan/cells';
+import { HEADERS, TABS } from '../../src/domain/tables';
+import { addSheet, updateCells } from '../../src/sheets/requests';
+import { appliedWorkbook } from './applied-requests';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
@@ -146,9 +149,24 @@ test('the fingerprint covers recipients and content, and digests print as hex', 
 });
 
 test("Rekap's Email Terakhir formula looks up the unit's last TERKIRIM time in Log Email", () => {
-  expect(lastSentFormula('$A2')).toBe(
-    `=IF(COUNTIFS('Log Email'!$C:$C,$A2,'Log Email'!$G:$G,"TERKIRIM")=0,"",MAXIFS('Log Email'!$A:$A,'Log Email'!$C:$C,$A2,'Log Email'!$G:$G,"TERKIRIM"))`,
+  const h = appliedWorkbook();
+  // Waktu (a date-time serial), Putaran, Kode Unit, Status: any round and kind counts, only TERKIRIM.
+  const ledger = [
+    [45500.5, 'R1', 'D2', 'TERKIRIM'],
+    [45510.25, reminderRound('R2'), 'D2', 'TERKIRIM'],
+    [45505, 'R2', 'D2', 'TERKIRIM'],
+    [45600, 'R2', 'D2', 'GAGAL'],
+    [45700, 'R2', 'D3', 'TERKIRIM'],
+    [45600, 'R2', 'D1', 'GAGAL'],
+  ].map(([at, round, code, status]) =>
+    HEADERS.logEmail.map((header) => kept(({ Waktu: at, Putaran: round, 'Kode Unit': code, Status: status } as Record<string, unknown>)[header] ?? '')),
   );
+  h.apply(addSheet(30, TABS.logEmail, 20, HEADERS.logEmail.length, 1), updateCells(30, 0, 0, [HEADERS.logEmail.map((header) => kept(header)), ...ledger]));
+  h.apply(
+    addSheet(40, TABS.rekap, 5, 2, 1),
+    updateCells(40, 1, 0, ['D2', 'D1', 'D9'].map((code, i) => [kept(code), formula(lastSentFormula(`$A${i + 2}`))])),
+  );
+  expect(h.values(`${TABS.rekap}!B2:B4`, 3, 1)).toEqual([[45510.25], [''], ['']]);
 });
 
 test('reminders are logged under the round with a marker, so they and the findings never skip each other', () => {

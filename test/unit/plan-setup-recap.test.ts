@@ -1,12 +1,16 @@
 // Planning "Siapkan buku kerja" (create what is missing, never overwrite data) and Rekap
-// (references to the unit tabs' summary, kept columns, counts per category).
+// (references to the unit tabs' summary, kept columns, counts per category). Rekap's rows are
+// checked by what they show once the local runtime has applied and computed them.
 import { getProfile } from '../../src/domain/profiles';
 import { HEADERS, SETTING_KEYS, TABS } from '../../src/domain/tables';
-import type { PlannedCell } from '../../src/domain/plan/cells';
+import { columnLetter, kept, type PlannedCell } from '../../src/domain/plan/cells';
 import { RECAP_HEADERS, recapColumn } from '../../src/domain/plan/layout';
-import { planRecap } from '../../src/domain/plan/recap';
+import { planRecap, type RecapPlan } from '../../src/domain/plan/recap';
 import { planSetup, type ExistingTab } from '../../src/domain/plan/setup';
-import { lastSentFormula } from '../../src/domain/ledger';
+import type { SheetInfo } from '../../src/sheets/api';
+import { recapRequests } from '../../src/sheets/recap';
+import { addSheet, updateCells } from '../../src/sheets/requests';
+import { appliedWorkbook } from './applied-requests';
 
 function shown(cell: PlannedCell): unknown {
   const v = cell.value;
@@ -80,56 +84,94 @@ describe('Rekap', () => {
   const units = [
     { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11 },
     { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12 },
+    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13 },
   ];
   const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan' };
   const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
 
-  test('one row per unit, by reference to its tab, with a link, the kept column, the last email and the category move', () => {
+  /**
+   * A workbook with the units' tabs (their summary row holding results), Log Email holding
+   * `ledger` rows, and Rekap holding `existing`, after the requests that carry out `p`
+   * (src/sheets/recap.ts): what Rekap then shows, as the add-on reads it back.
+   */
+  function evaluated(existing: unknown[][], p: RecapPlan, ledger: unknown[][]) {
+    const h = appliedWorkbook();
+    const results: Record<number, unknown[]> = { 11: [60, 85, 'Hijau', 2, 100], 12: [50, 40, 'Merah', 5, 90], 13: [88, 90, 'Hijau', 1, 100] };
+    for (const unit of units) {
+      h.apply(addSheet(unit.sheetId, unit.title, 10, 6, 0), updateCells(unit.sheetId, 4, 1, [results[unit.sheetId].map((v) => kept(v))]));
+    }
+    const ledgerRows = ledger.map(([at, code, status]) =>
+      HEADERS.logEmail.map((header) => (header === 'Waktu' ? at : header === 'Kode Unit' ? code : header === 'Status' ? status : '')),
+    );
+    h.apply(addSheet(30, TABS.logEmail, 20, HEADERS.logEmail.length, 1), updateCells(30, 0, 0, [[...HEADERS.logEmail], ...ledgerRows].map((r) => r.map((v) => kept(v)))));
+    const rekap: SheetInfo = { sheetId: 40, title: TABS.rekap, rowCount: 20, columnCount: 20, frozenRows: 0, metadata: [], protections: [], colourRules: [], chartIds: [] };
+    h.apply(addSheet(rekap.sheetId, rekap.title, rekap.rowCount, rekap.columnCount, 0));
+    if (existing.length > 0) h.apply(updateCells(rekap.sheetId, 0, 0, existing.map((r) => r.map((v) => kept(v)))));
+    h.apply(...recapRequests(rekap, p));
+    const sheet = () => h.sheet(rekap.sheetId);
+    return {
+      /** Rekap's own columns of a 1-based row. */
+      row: (n: number) => h.values(`${TABS.rekap}!A${n}:${columnLetter(RECAP_HEADERS.length - 1)}${n}`, 1, RECAP_HEADERS.length)[0],
+      /** The count block's two columns, `height` rows from the top. */
+      block: (column: number, height: number) => h.values(`${TABS.rekap}!${columnLetter(column)}1:${columnLetter(column + 1)}${height}`, height, 2),
+      note: (row: number, column: number) => sheet().rows[row]?.[column]?.note,
+      format: (row: number, column: number) => sheet().rows[row]?.[column]?.format?.numberFormat,
+      charts: () => sheet().charts.map((c) => ({ title: c.spec.title, anchor: { rowIndex: c.anchor.rowIndex, columnIndex: c.anchor.columnIndex } })),
+    };
+  }
+
+  test('one row per unit: its tab\'s results, the kept column, the last email sent, the category move and the counts', () => {
     const existing = [
       [...RECAP_HEADERS],
-      ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '2024-01-01 TERKIRIM'],
+      ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 90.25, '', 'lama'],
+      ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 50, '', ''],
+      ['D3', 'Dinas Tiga', 'OPD', 1, 2, 'x', 3, 4, 95, '', ''],
       ['OLD', 'Dihapus', 'OPD'],
       ['OLD2', 'Dihapus', 'OPD'],
-      ['OLD3', 'Dihapus', 'OPD'],
     ];
     const p = plan(existing, new Map([['d1', 3]]));
-    const rows = p.rows.map((r) => r.map(shown));
-    expect(rows[0]).toEqual([...RECAP_HEADERS]);
-    expect(p.rows[0][recapColumn('Tindak Lanjut Terbuka')].note).toBe('catatan');
-    expect(p.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
-    expect(rows[1][recapColumn('Skor Mandiri')]).toBe("='D1 Dinas ''Satu'''!B5");
-    expect(rows[1][recapColumn('Kelengkapan')]).toBe("='D1 Dinas ''Satu'''!F5");
-    expect(rows[2][recapColumn('Kategori')]).toBe("='D2 Dinas Dua'!D5");
-    expect(rows[2][recapColumn('Skor Putaran Lalu')]).toBe(70.5);
-    expect(rows[2][recapColumn('Email Terakhir')]).toBe(lastSentFormula('$A3'));
-    expect(p.rows[2][recapColumn('Email Terakhir')].style?.format).toBe('datetime');
-    expect(rows[2][recapColumn('Perubahan')]).toBe('=IF(OR(E3="",I3=""),"",ROUND(E3-I3,2))');
-    expect(rows[2][recapColumn('Perubahan Kategori')]).toBe(
-      '=IF(OR(E3="",I3=""),"",IF((E3>=0)+(E3>=81)>(I3>=0)+(I3>=81),"Naik",IF((E3>=0)+(E3>=81)<(I3>=0)+(I3>=81),"Turun","Tetap")))',
-    );
-    expect(rows[1][recapColumn('Tindak Lanjut Terbuka')]).toBe(3);
-    expect(rows[2][recapColumn('Tindak Lanjut Terbuka')]).toBe('');
-    expect(rows[1][recapColumn('Tab')]).toBe('=HYPERLINK("#gid=11","D1 Dinas \'Satu\'")');
-    expect(rows).toHaveLength(5);
-    expect(rows.slice(3).every((r) => r.every((c) => c === ''))).toBe(true);
-    expect(p.insertColumns).toBeNull();
-    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
-    expect(p.counts.map((r) => r.map(shown)).slice(0, 7)).toEqual([
-      ['Kategori', 'Jumlah Unit'],
-      ['Hijau', '=COUNTIF($F$2:$F$3,P2)'],
-      ['Merah', '=COUNTIF($F$2:$F$3,P3)'],
-      ['', ''],
-      ['Naik kategori', '=COUNTIF($L$2:$L$3,"Naik")'],
-      ['Turun kategori', '=COUNTIF($L$2:$L$3,"Turun")'],
-      ['Tindak lanjut terbuka', '=SUM($M$2:$M$3)'],
+    const rekap = evaluated(existing, p, [
+      // Waktu (a date-time serial), Kode Unit, Status
+      [45500.5, 'D2', 'TERKIRIM'],
+      [45510.25, 'D2', 'TERKIRIM'],
+      [45600, 'D2', 'GAGAL'],
+      [45600, 'D1', 'GAGAL'],
     ]);
-    expect(p.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 15, endColumn: 16 }, anchorRow: 8, anchorColumn: 15 });
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Naik', 3, "D1 Dinas 'Satu'"]);
+    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Merah', 5, 90, 90.25, -50.25, 45510.25, 'Turun', '', 'D2 Dinas Dua']);
+    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, '', 'Tetap', '', 'D3 Dinas Tiga']);
+    expect(rekap.row(5).every((c) => c === '')).toBe(true);
+    expect(rekap.row(6).every((c) => c === '')).toBe(true);
+    expect(rekap.note(0, recapColumn('Tindak Lanjut Terbuka'))).toBe('catatan');
+    expect(rekap.format(2, recapColumn('Email Terakhir'))).toBe('yyyy-mm-dd hh:mm');
+    expect(rekap.block(p.countsColumn, 7)).toEqual([
+      ['Kategori', 'Jumlah Unit'],
+      ['Hijau', 2],
+      ['Merah', 1],
+      ['', ''],
+      ['Naik kategori', 1],
+      ['Turun kategori', 1],
+      ['Tindak lanjut terbuka', 3],
+    ]);
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
+    expect(rekap.charts()).toEqual([{ title: 'Sebaran', anchor: { rowIndex: 8, columnIndex: p.countsColumn } }]);
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
     const p = planRecap({ units: [], categories, existing: [], openFollowUps: new Map(), labels });
-    expect(p.rows).toHaveLength(1);
-    expect(p.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,P2)']);
+    const rekap = evaluated([], p, []);
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    expect(rekap.row(2).every((c) => c === '')).toBe(true);
+    expect(rekap.block(p.countsColumn, 7)).toEqual([
+      ['Kategori', 'Jumlah Unit'],
+      ['Hijau', 0],
+      ['Merah', 0],
+      ['', ''],
+      ['Naik kategori', 0],
+      ['Turun kategori', 0],
+      ['Tindak lanjut terbuka', 0],
+    ]);
   });
 
   test("an older Rekap gets the new columns inserted: the user's columns and the count block move right, never overwritten", () => {
