@@ -9,6 +9,7 @@ import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
+import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
@@ -181,8 +182,8 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
 }
 
 /** The preview of a send of `kind`: messages, recipients, today's quota and one rendered sample. Sends nothing. */
-export function previewIn(ctx: ActionContext, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
-  const p = prepare(ctx, kind, opts.only);
+export function previewIn(ctx: ActionContext, programme: Programme, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
+  const p = prepare(ctx, programme, kind, opts.only);
   if ('ok' in p) return p;
   const quota = MailApp.getRemainingDailyQuota();
   return previewOf(p, plan(p, opts, quota), quota);
@@ -240,8 +241,14 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
  * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
  * time limit counts the reads too.
  */
-export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
-  const p = prepare(ctx, kind, opts.only);
+export function sendBatchIn(
+  ctx: ActionContext,
+  programme: Programme,
+  kind: MailKind,
+  opts: SendOptions,
+  startedAt: number,
+): SendResult | SendFailure | Failure {
+  const p = prepare(ctx, programme, kind, opts.only);
   if ('ok' in p) return p;
   const lang = p.lang;
   const quota = MailApp.getRemainingDailyQuota();
@@ -332,8 +339,8 @@ export interface TestSendResult {
 }
 
 /** One sample message of `kind` to the acting user only (no Cc, nothing in Log Email). */
-export function sendTestIn(ctx: ActionContext, kind: MailKind): TestSendResult | Failure {
-  const p = prepare(ctx, kind, undefined);
+export function sendTestIn(ctx: ActionContext, programme: Programme, kind: MailKind): TestSendResult | Failure {
+  const p = prepare(ctx, programme, kind, undefined);
   if ('ok' in p) return p;
   if (ctx.user === '') return failure(p.lang, 'mail.error.noUser');
   const withMessage = p.outgoing.filter((o) => o.message !== undefined);
