@@ -14,7 +14,7 @@ import type { UnitValidation } from '../domain/units';
 import type { UnitAnswers } from '../domain/unit-tab';
 import type { SheetInfo } from '../sheets/api';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
-import type { Programme, ReadSpec, UnitTab } from '../sheets/programme';
+import { needSetup, type Programme, type ReadSpec, type UnitTab } from '../sheets/programme';
 import { findTab } from '../sheets/workbook';
 
 /** Everything one unit's message may be made of, read once for the whole send. */
@@ -215,8 +215,8 @@ function readLedger(logEmail: SheetInfo): Pick<Prepared, 'ledger' | 'ledgerSheet
  * any case); an unknown Kode is an error, so a typo never sends nothing in silence.
  */
 export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind, only: readonly string[] | undefined): Prepared | Failure {
-  const missing = REQUIRED.filter((title) => !findTab(programme.sheets, title));
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const unready = needSetup(programme, REQUIRED);
+  if (unready) return unready;
   const { lang, timeZone } = programme;
   const checked = checkProgramme(programme, lang);
   if (!checked.ok) return failure(lang, 'core.fixFirst', {}, checked.problems);

@@ -5,7 +5,7 @@ import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Settings, Unit } from '../domain/types';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
-import type { Programme, ReadSpec } from '../sheets/programme';
+import { needSetup, type Programme, type ReadSpec } from '../sheets/programme';
 
 /** What the overdue reading needs besides the programme: every active unit tab. */
 export const OVERDUE_READ: ReadSpec = { unitTabs: 'active' };
@@ -40,8 +40,8 @@ export function overdueIn(programme: Programme, settings: Settings, today: strin
 
 /** The overdue units on `now`'s date, or why they cannot be known (a tab missing, Pengaturan broken). */
 export function readOverdue(ctx: ActionContext, programme: Programme, now: Date): OverdueRead | Failure {
-  const missing = [TABS.pengaturan, TABS.unit].filter((title) => !programme.tab(title));
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const unready = needSetup(programme, [TABS.pengaturan, TABS.unit]);
+  if (unready) return unready;
   const { settings } = programme;
   if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
   const { timeZone } = programme;

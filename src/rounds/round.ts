@@ -23,7 +23,7 @@ import type { AspectWeight, Category, Parsed, Problem, Settings } from '../domai
 import type { UnitTabReading } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
-import type { Programme, ReadSpec, TabValues } from '../sheets/programme';
+import { needSetup, type Programme, type ReadSpec, type TabValues } from '../sheets/programme';
 import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
 
 export interface StartRoundResult {
@@ -70,8 +70,8 @@ function isSnapshot(rows: readonly (readonly unknown[])[]): boolean {
 }
 
 function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failure {
-  const missing = SYSTEM.filter((title) => !programme.tab(title));
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const unready = needSetup(programme, SYSTEM);
+  if (unready) return unready;
   const [pengaturan, riwayat, rekap] = [TABS.pengaturan, TABS.riwayat, TABS.rekap].map((title) => programme.tab(title) as TabValues);
   const { settings } = programme;
   if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);

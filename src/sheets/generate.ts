@@ -15,7 +15,7 @@ import { UNIT_OK } from '../domain/units';
 import { readUnitAnswers, readUnitRows } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
-import { asUnitTab, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
+import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
 import { planRecapFor, recapRequests } from './recap';
 import {
   addColourRule,
@@ -33,7 +33,7 @@ import {
   updateProtection,
   type Request,
 } from './requests';
-import { findTab, protectSystemTabs, type UnitSheet } from './workbook';
+import { protectSystemTabs, type UnitSheet } from './workbook';
 
 export interface GenerateResult {
   ok: true;
@@ -226,8 +226,8 @@ function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], wri
 
 export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
   const { sheets, lang } = programme;
-  const missing = REQUIRED.filter((title) => !findTab(sheets, title));
-  if (missing.length > 0) return failure(lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const unready = needSetup(programme, REQUIRED);
+  if (unready) return unready;
   const unitRows = programme.rows(TABS.unit);
   const unitHeaders = findColumns(unitRows[0], ['Tab', 'Status'] as const);
   const columns = unitHeaders.missing.join(', ');

@@ -13,6 +13,7 @@ import { normKey } from '../domain/text';
 import type { Parsed, Settings } from '../domain/types';
 import { locateUnitTable, readUnitAnswers, statusOf, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
 import { readStructure, readValues, wholeTab, type SheetInfo } from './api';
+import { failure, type Failure } from './context';
 import { findTab, unitSheets, type UnitSheet } from './workbook';
 
 type Rows = readonly (readonly unknown[])[];
@@ -51,7 +52,6 @@ export interface ReadSpec {
 }
 
 export interface Programme extends ProgrammeParts {
-  spreadsheetId: string;
   timeZone: string;
   sheets: SheetInfo[];
   /** Pengaturan bahasa: the language of every message. */
@@ -73,7 +73,7 @@ export interface Programme extends ProgrammeParts {
 const PROGRAMME_TABS = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit] as const;
 
 /** The Nilai of `key` in Pengaturan rows ('' when absent); Kunci and Nilai by header, else columns A and B. */
-export function settingOf(rows: Rows, key: string): unknown {
+function settingOf(rows: Rows, key: string): unknown {
   const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
   const keyAt = index.Kunci ?? 0;
   const valueAt = index.Nilai ?? 1;
@@ -122,10 +122,7 @@ export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Progr
   const units = spec.unitTabs === 'all' ? tagged : spec.unitTabs === 'active' ? tagged.filter((s) => s.inactiveMetadataId === null) : [];
   const complete = (spec.requires ?? []).every((title) => findTab(sheets, title));
   const wanted = complete ? [...rangesToRead(sheets, spec, units).values()] : [];
-  const read = readValues(
-    spreadsheetId,
-    wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)),
-  );
+  const read = readValues(spreadsheetId, wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)));
   const values = new Map(wanted.map(({ sheet }, i) => [sheet.sheetId, read[i] ?? []] as const));
   const valuesOf = (sheet: Pick<SheetInfo, 'sheetId'>) => values.get(sheet.sheetId) ?? [];
   const tab = (title: string): TabValues | undefined => {
@@ -141,7 +138,6 @@ export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Progr
   );
   return {
     ...parts,
-    spreadsheetId,
     timeZone,
     sheets,
     lang,
@@ -152,6 +148,12 @@ export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Progr
     valuesOf,
     setting: (key) => settingOf(settingsRows, key),
   };
+}
+
+/** "Set the workbook up first", naming the tabs of `titles` the workbook lacks; null when it has them all. */
+export function needSetup(programme: Programme, titles: readonly string[]): Failure | null {
+  const missing = titles.filter((title) => !findTab(programme.sheets, title));
+  return missing.length === 0 ? null : failure(programme.lang, 'core.needSetup', { tabs: missing.join(', ') });
 }
 
 /**

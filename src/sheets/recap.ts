@@ -8,9 +8,8 @@ import { normKey } from '../domain/text';
 import type { Category, Unit } from '../domain/types';
 import { applyRequests, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
-import type { Programme, ReadSpec, TabValues, UnitTab } from './programme';
+import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
 import { addColumnChart, appendDimension, deleteChart, freezeRows, insertColumns, updateCells, type Request } from './requests';
-import { findTab } from './workbook';
 
 export interface RecapResult {
   ok: true;
@@ -82,8 +81,8 @@ export function tabsByCode(tabs: readonly UnitTab[]): Map<string, { title: strin
 
 export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapResult | Failure {
   const { lang } = ctx;
-  const missing = RECAP_TABS.filter((title) => !findTab(programme.sheets, title));
-  if (missing.length > 0) return failure(lang, 'core.needSetup', { tabs: missing.join(', ') });
+  const unready = needSetup(programme, RECAP_TABS);
+  if (unready) return unready;
   const { categories, units: validation } = programme;
   const rekap = programme.tab(TABS.rekap) as TabValues;
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
