@@ -1,7 +1,8 @@
 // Deciding, in pure code, what the re-assessment rounds do: the Riwayat rows that close a
 // round, which unit-tab cells are copied and cleared, the snapshot that lets the last round be
-// undone, follow-ups past their deadline, and what improved since the last round. src/rounds
-// only reads the tabs, and carries a plan out in one atomic Sheets API batchUpdate.
+// undone, follow-ups past their deadline, and what improved since the last round. The unit
+// tabs come as the execution read them (src/domain/unit-tab.ts, src/sheets/programme.ts);
+// src/rounds carries a plan out in one atomic Sheets API batchUpdate.
 //
 // Riwayat "Jawaban": the effective answers of the closed round per indicator, as one JSON
 // object keyed by indicator Kode, e.g. {"SP-01":"Ya","SP-02":"Sebagian","SK-03":2}. Unanswered
