@@ -1,9 +1,9 @@
 // `pendamping demo` (and `npm start`): the whole programme, offline, on the 30 OPD of
-// Kabupaten Muaro Jambi shipped with the add-on. Every step is the bundle's own server function
+// Kabupaten Muaro Jambi shipped with the demo (DEMO_UNITS_FILE). Every step is the bundle's own server function
 // or a person's cell edit through the runtime (protections honoured): the secretariat sets up
 // the workbook and registers the units, generates the tabs, each PIC fills the self-assessment,
 // each assessor verifies it, the secretariat refreshes the recap and emails the findings.
-import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CliOptions } from './cli/args';
 import { outcome, type CommandIo } from './cli/commands/common';
@@ -23,6 +23,15 @@ export const DEMO_WORKBOOK = 'pendamping-demo.xlsx';
 const DEMO_SEED = 20200914;
 const DEMO_PROFILE = 'ombudsman-2021';
 const DEADLINE_DAYS = 60;
+/**
+ * The demo's units: the 30 OPD of Kabupaten Muaro Jambi (real names in the regency's current
+ * nomenclature, from its own internal list; fictional PICs under the reserved .example domain),
+ * copied verbatim from the programme's methodology data, unit-muarojambi-30-opd.csv. The demo
+ * pastes the file's text into Unit with the bundle's addUnits, as a secretariat would; the
+ * add-on itself ships no demo data. (unit-muarojambi-tahap2.csv beside it is the programme's
+ * second stage: 11 kecamatan offices, 22 puskesmas, 2 more RSUD.)
+ */
+export const DEMO_UNITS_FILE = join(__dirname, '..', 'local', 'demo', 'unit-muarojambi-30-opd.csv');
 
 export interface DemoRow {
   kode: string;
@@ -37,11 +46,6 @@ const ANSWER_HEADERS = ['Kode', 'Jenis Jawaban', 'Jawaban Mandiri', 'Bukti', 'Ja
 
 function must(result: BundleResult, session: Session): asserts result is Extract<BundleResult, { ok: true }> {
   if (!result.ok) throw new CommandFailed(outcome(session, result));
-}
-
-/** Units as tab-separated text for addUnits (agency names hold commas, never tabs). */
-function unitsText(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.join('\t')).join('\n');
 }
 
 function firstAddress(list: unknown): string {
@@ -184,9 +188,7 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
   const result = await withSession(file, { ...options, user }, { create, creator: user, replace: true, outbox }, (session) => {
     const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
     step('progress.demo.setup');
-    const demoUnits = session.call('demoUnits');
-    must(demoUnits, session);
-    must(setUpWorkbook(session, DEMO_PROFILE, unitsText(demoUnits.rows as string[][])), session);
+    must(setUpWorkbook(session, DEMO_PROFILE, readFileSync(DEMO_UNITS_FILE, 'utf8')), session);
     fillSettings(session, now);
     step('progress.demo.generate');
     must(session.call('generateUnitTabs'), session);

@@ -1,6 +1,5 @@
 // The only file that exports Apps Script entry points. Every export becomes a top-level
 // function in dist/Code.js (see scripts/entry-points.mjs); nothing here runs at load time.
-import { DEMO_UNITS_30 } from './domain/profile-data/demo-units';
 import { buildMenu } from './ui/menu';
 
 export { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from './functions';
@@ -17,9 +16,4 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   buildMenu(e as unknown as GoogleAppsScript.Events.SheetsOnOpen | undefined);
-}
-
-/** The 30 Muaro Jambi OPD shipped for the demo, header row first: the local `pendamping demo` registers them with addUnits. */
-export function demoUnits(): { ok: true; rows: string[][] } {
-  return { ok: true, rows: DEMO_UNITS_30.map((row) => [...row]) };
 }

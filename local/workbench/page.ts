@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // The workbench page: tabs as a grid (formula shown on focus, edits through the runtime as the
 // selected user), the add-on's menu as onOpen recorded it, and the real sidebar in an iframe.
-// The page script is `workbenchApp`, serialised with Function.prototype.toString: it must stay
-// self-contained (no imports, no outer names). Text goes into the DOM as text only.
+// The page script is `workbenchApp` and the functions it calls (PAGE_SCRIPT), serialised with
+// Function.prototype.toString: each must stay self-contained (no imports, no outer names but
+// one another's). Text goes into the DOM as text only.
 
 const TEXT = {
   id: {
@@ -83,6 +84,8 @@ interface ViewMenu {
 interface ViewSheet {
   sheetId: number;
   title: string;
+  /** The letter of each column, as the server names them. */
+  columns: string[];
   rows: ({ v: string; f?: string } | null)[][];
 }
 
@@ -93,7 +96,10 @@ interface View {
   sheets: ViewSheet[];
 }
 
-function workbenchApp(text: PageText): void {
+// Every function below is serialised into the page: each uses only its parameters and the DOM.
+
+/** The page script's DOM and fetch helpers. */
+function pageKit() {
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, content = ''): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
@@ -106,16 +112,15 @@ function workbenchApp(text: PageText): void {
       if (!r.ok) return r.text().then((t) => Promise.reject(new Error(t)));
       return r.json() as Promise<Record<string, unknown>>;
     });
-  const columnName = (index: number): string => {
-    let n = index + 1;
-    let out = '';
-    while (n > 0) {
-      out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-      n = Math.floor((n - 1) / 26);
-    }
-    return out;
-  };
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  return { make, fill, post, reason };
+}
 
+type Kit = ReturnType<typeof pageKit>;
+
+/** The page's elements: the header (user, status), the menu bar, the tabs, the cell editor, the grid and the sidebar's frame. */
+function pageLayout(kit: Kit, text: PageText) {
+  const { make } = kit;
   document.title = text.title;
   const status = make('div', { id: 'status', role: 'status', 'aria-live': 'polite' });
   const say = (message: string, error = false) => {
@@ -142,53 +147,114 @@ function workbenchApp(text: PageText): void {
   const layout = make('div', { class: 'layout' });
   layout.append(main, aside);
   document.body.append(header, nav, layout);
+  return { say, userSelect, nav, tabs, fx, saveCell, grid, gridPanel, frame };
+}
 
+type Layout = ReturnType<typeof pageLayout>;
+
+/** One tab as a grid: a focused cell shows its formula (also in the editor) and becomes the selected cell. */
+function renderGrid(kit: Kit, ui: Layout, sheet: ViewSheet, select: (a1: string) => void): void {
+  const { make } = kit;
+  ui.grid.replaceChildren();
+  ui.gridPanel.setAttribute('aria-label', sheet.title);
+  const head = make('tr');
+  head.append(make('th', { scope: 'col' }));
+  for (const letter of sheet.columns) head.append(make('th', { scope: 'col' }, letter));
+  ui.grid.append(head);
+  sheet.rows.forEach((row, r) => {
+    const tr = make('tr');
+    tr.append(make('th', { scope: 'row' }, String(r + 1)));
+    sheet.columns.forEach((letter, c) => {
+      const cell = row[c] ?? null;
+      const a1 = `${letter}${r + 1}`;
+      const td = make('td', { tabindex: '0', 'data-a1': a1 }, cell?.v ?? '');
+      td.addEventListener('focus', () => {
+        select(a1);
+        const content = cell?.f ?? cell?.v ?? '';
+        td.textContent = content;
+        ui.fx.value = content;
+      });
+      td.addEventListener('blur', () => (td.textContent = cell?.v ?? ''));
+      td.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') ui.fx.focus();
+      });
+      tr.append(td);
+    });
+    ui.grid.append(tr);
+  });
+}
+
+/** The tab buttons: choosing one sets the page's #gid, as Sheets' own links do. */
+function renderTabs(kit: Kit, ui: Layout, sheets: readonly ViewSheet[], active: number): void {
+  ui.tabs.replaceChildren();
+  for (const sheet of sheets) {
+    const attrs = { role: 'tab', type: 'button', 'aria-selected': String(sheet.sheetId === active), 'aria-controls': 'grid-panel' };
+    const tab = kit.make('button', attrs, sheet.title);
+    tab.addEventListener('click', () => {
+      location.hash = `gid=${sheet.sheetId}`;
+    });
+    ui.tabs.append(tab);
+  }
+}
+
+/** The add-on's menus as onOpen recorded them, one button per item. */
+function renderMenus(kit: Kit, ui: Layout, menus: readonly ViewMenu[], run: (button: HTMLButtonElement, fn: string) => void): void {
+  ui.nav.replaceChildren();
+  for (const menu of menus) {
+    ui.nav.append(kit.make('h2', {}, menu.title));
+    for (const item of menu.items) {
+      if (!item.functionName) continue;
+      const fn = item.functionName;
+      const button = kit.make('button', { type: 'button' }, item.caption ?? fn);
+      button.addEventListener('click', () => run(button, fn));
+      ui.nav.append(button);
+    }
+  }
+}
+
+/** Who one may act as, with their role; the acting user is selected (listed even when the workbook does not name them). */
+function renderUsers(kit: Kit, ui: Layout, text: PageText, view: View): void {
+  const { userSelect } = ui;
+  userSelect.replaceChildren();
+  for (const u of view.users) {
+    const role = kit.fill(u.role === 'admin' ? text.role_admin : u.role === 'asesor' ? text.role_asesor : text.role_pic, { unit: u.unit ?? '' });
+    userSelect.append(kit.make('option', { value: u.email }, `${u.email} (${role})`));
+  }
+  if (!view.users.some((u) => u.email === view.user)) userSelect.append(kit.make('option', { value: view.user }, view.user));
+  userSelect.value = view.user;
+}
+
+function workbenchApp(text: PageText): void {
+  const kit = pageKit();
+  const { fill, post, reason } = kit;
+  const ui = pageLayout(kit, text);
   let view: View | null = null;
   let activeSheet = -1;
   let selected: { sheet: string; a1: string } | null = null;
 
-  const renderGrid = () => {
-    grid.replaceChildren();
+  const followHash = () => {
+    const gid = Number(/gid=(\d+)/.exec(location.hash)?.[1] ?? NaN);
+    if (Number.isFinite(gid)) activeSheet = gid;
+  };
+  const showSheet = () => {
     const sheet = view?.sheets.find((s) => s.sheetId === activeSheet) ?? view?.sheets[0];
-    if (!sheet) return;
-    activeSheet = sheet.sheetId;
-    gridPanel.setAttribute('aria-label', sheet.title);
-    const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-    const head = make('tr');
-    head.append(make('th', { scope: 'col' }));
-    for (let c = 0; c < width; c++) head.append(make('th', { scope: 'col' }, columnName(c)));
-    grid.append(head);
-    sheet.rows.forEach((row, r) => {
-      const tr = make('tr');
-      tr.append(make('th', { scope: 'row' }, String(r + 1)));
-      for (let c = 0; c < width; c++) {
-        const cell = row[c] ?? null;
-        const a1 = `${columnName(c)}${r + 1}`;
-        const td = make('td', { tabindex: '0', 'data-a1': a1 }, cell?.v ?? '');
-        td.addEventListener('focus', () => {
-          selected = { sheet: sheet.title, a1 };
-          const content = cell?.f ?? cell?.v ?? '';
-          td.textContent = content;
-          fx.value = content;
-        });
-        td.addEventListener('blur', () => (td.textContent = cell?.v ?? ''));
-        td.addEventListener('keydown', (event) => {
-          if (event.key === 'Enter') fx.focus();
-        });
-        tr.append(td);
-      }
-      grid.append(tr);
-    });
+    if (sheet) activeSheet = sheet.sheetId;
+    renderTabs(kit, ui, view?.sheets ?? [], activeSheet);
+    if (!sheet) return ui.grid.replaceChildren();
+    renderGrid(kit, ui, sheet, (a1) => (selected = { sheet: sheet.title, a1 }));
   };
 
-  const renderTabs = () => {
-    tabs.replaceChildren();
-    for (const sheet of view?.sheets ?? []) {
-      const tab = make('button', { role: 'tab', type: 'button', 'aria-selected': String(sheet.sheetId === activeSheet), 'aria-controls': 'grid-panel' }, sheet.title);
-      tab.addEventListener('click', () => {
-        location.hash = `gid=${sheet.sheetId}`;
-      });
-      tabs.append(tab);
+  const load = async () => {
+    try {
+      const response = await fetch('/api/view');
+      if (!response.ok) throw new Error(await response.text());
+      view = (await response.json()) as View;
+      followHash();
+      renderUsers(kit, ui, text, view);
+      renderMenus(kit, ui, view.menus, (button, fn) => void runMenuItem(button, fn));
+      showSheet();
+    } catch (error) {
+      ui.say(fill(text.loadFailed, { reason: reason(error) }), true);
     }
   };
 
@@ -197,89 +263,47 @@ function workbenchApp(text: PageText): void {
     try {
       const result = await post('/api/run', { fn, args: [] });
       const dialogs = (result.dialogs as string[] | undefined) ?? [];
-      frame.contentWindow?.location.reload();
+      ui.frame.contentWindow?.location.reload();
       await load();
       // Announced once the grid shows the result, so what the status says is what is on screen.
-      if (result.ok) say([fill(text.ran, { fn }), ...dialogs].join(' — '));
-      else say(fill(text.failed, { fn, reason: String(result.error) }), true);
+      if (result.ok) ui.say([fill(text.ran, { fn }), ...dialogs].join(' — '));
+      else ui.say(fill(text.failed, { fn, reason: String(result.error) }), true);
     } catch (error) {
-      say(fill(text.failed, { fn, reason: error instanceof Error ? error.message : String(error) }), true);
+      ui.say(fill(text.failed, { fn, reason: reason(error) }), true);
     } finally {
       button.disabled = false;
     }
   };
 
-  const renderMenus = () => {
-    nav.replaceChildren();
-    for (const menu of view?.menus ?? []) {
-      nav.append(make('h2', {}, menu.title));
-      for (const item of menu.items) {
-        if (!item.functionName) continue;
-        const fn = item.functionName;
-        const button = make('button', { type: 'button' }, item.caption ?? fn);
-        button.addEventListener('click', () => void runMenuItem(button, fn));
-        nav.append(button);
-      }
-    }
-  };
-
-  const renderUsers = () => {
-    userSelect.replaceChildren();
-    for (const u of view?.users ?? []) {
-      const role = fill(u.role === 'admin' ? text.role_admin : u.role === 'asesor' ? text.role_asesor : text.role_pic, { unit: u.unit ?? '' });
-      const option = make('option', { value: u.email }, `${u.email} (${role})`);
-      userSelect.append(option);
-    }
-    if (view && !view.users.some((u) => u.email === view?.user)) userSelect.append(make('option', { value: view.user }, view.user));
-    userSelect.value = view?.user ?? '';
-  };
-
-  const load = async () => {
-    try {
-      const response = await fetch('/api/view');
-      if (!response.ok) throw new Error(await response.text());
-      view = (await response.json()) as View;
-      const gid = Number(/gid=(\d+)/.exec(location.hash)?.[1] ?? NaN);
-      if (Number.isFinite(gid)) activeSheet = gid;
-      renderUsers();
-      renderMenus();
-      renderTabs();
-      renderGrid();
-    } catch (error) {
-      say(fill(text.loadFailed, { reason: error instanceof Error ? error.message : String(error) }), true);
-    }
-  };
-
   const saveSelected = async () => {
-    if (!selected) return say(text.noCell, true);
+    if (!selected) return ui.say(text.noCell, true);
     const target = selected;
-    saveCell.disabled = true;
+    ui.saveCell.disabled = true;
     try {
-      const result = await post('/api/edit', { sheet: target.sheet, a1: target.a1, value: fx.value });
+      const result = await post('/api/edit', { sheet: target.sheet, a1: target.a1, value: ui.fx.value });
       const cell = `${target.sheet}!${target.a1}`;
       await load();
-      if (result.ok) say([fill(text.saved, { cell }), String(result.warning ?? '')].join(' ').trim());
-      else say(fill(text.refused, { cell, reason: String(result.reason ?? '') }), true);
+      if (result.ok) ui.say([fill(text.saved, { cell }), String(result.warning ?? '')].join(' ').trim());
+      else ui.say(fill(text.refused, { cell, reason: String(result.reason ?? '') }), true);
     } catch (error) {
-      say(fill(text.failed, { fn: target.a1, reason: error instanceof Error ? error.message : String(error) }), true);
+      ui.say(fill(text.failed, { fn: target.a1, reason: reason(error) }), true);
     } finally {
-      saveCell.disabled = false;
+      ui.saveCell.disabled = false;
     }
   };
-  saveCell.addEventListener('click', () => void saveSelected());
-  fx.addEventListener('keydown', (event) => {
+
+  ui.saveCell.addEventListener('click', () => void saveSelected());
+  ui.fx.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') void saveSelected();
   });
-  userSelect.addEventListener('change', async () => {
-    await post('/api/user', { user: userSelect.value });
-    frame.contentWindow?.location.reload();
+  ui.userSelect.addEventListener('change', async () => {
+    await post('/api/user', { user: ui.userSelect.value });
+    ui.frame.contentWindow?.location.reload();
     await load();
   });
   window.addEventListener('hashchange', () => {
-    const gid = Number(/gid=(\d+)/.exec(location.hash)?.[1] ?? NaN);
-    if (Number.isFinite(gid)) activeSheet = gid;
-    renderTabs();
-    renderGrid();
+    followHash();
+    showSheet();
   });
   window.addEventListener('message', (event) => {
     const data = event.data as { type?: string; fn?: string } | null;
@@ -288,11 +312,15 @@ function workbenchApp(text: PageText): void {
   void load();
 }
 
+/** The functions of the page script, in the order they are declared there. */
+const PAGE_SCRIPT = [pageKit, pageLayout, renderGrid, renderTabs, renderMenus, renderUsers, workbenchApp];
+
 export function workbenchPageHtml(lang: 'id' | 'en'): string {
   const text = JSON.stringify(TEXT[lang]).replace(/</g, '\\u003c');
+  const script = [...PAGE_SCRIPT.map((fn) => fn.toString()), `${workbenchApp.name}(${text});`].join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>${TEXT[lang].title}</title><style>${STYLE}</style></head>
-<body><script>(${workbenchApp.toString()})(${text});</script></body>
+<body><script>${script}</script></body>
 </html>`;
 }

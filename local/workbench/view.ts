@@ -1,7 +1,7 @@
 // What the workbench page shows, read from the workbook model: each tab's cells as display text
 // (with the formula, if any) and the users one can act as (admins, assessors, unit PICs).
 import type { CellData, SheetModel, WorkbookModel } from '../model/types';
-import { isDateFormat, serialToParts, sheetByTitle } from '../model/workbook';
+import { columnLetters, isDateFormat, serialToParts, sheetByTitle } from '../model/workbook';
 
 export interface GridCell {
   /** The value as displayed. */
@@ -13,6 +13,8 @@ export interface GridCell {
 export interface GridSheet {
   sheetId: number;
   title: string;
+  /** The letter of each column shown (A, B, …). */
+  columns: string[];
   rows: (GridCell | null)[][];
 }
 
@@ -61,7 +63,8 @@ function gridOfSheet(sheet: SheetModel): GridSheet {
       return cell.formula !== undefined ? { v: displayValue(cell), f: cell.formula } : { v: displayValue(cell) };
     }),
   );
-  return { sheetId: sheet.sheetId, title: sheet.title, rows };
+  const columns = Array.from({ length: Math.max(1, width) }, (_, c) => columnLetters(c));
+  return { sheetId: sheet.sheetId, title: sheet.title, columns, rows };
 }
 
 export function gridOf(workbook: WorkbookModel): GridSheet[] {

@@ -1,10 +1,11 @@
-// The programme's system tabs read together, as generation and the findings email both need
-// them: Pengaturan (whose bahasa sets the language of every message), Instrumen, Aspek,
-// Kategori and Unit, with every problem of every tab in one list.
+// The programme's system tabs parsed together: Pengaturan (whose bahasa sets the language of
+// every message), Instrumen, Aspek, Kategori and Unit. Each is parsed once per execution (by
+// src/sheets/programme.ts); an action that needs them all asks checkProgramme for every
+// problem of every tab in one list.
 import type { Lang } from './i18n';
 import { checkAspectCoverage, parseAspects, parseCategories, parseInstrument } from './instrument';
 import { parseSettings } from './settings';
-import type { AspectWeight, Category, Indicator, Problem, Settings } from './types';
+import type { AspectWeight, Category, Indicator, Parsed, Problem, Settings } from './types';
 import { validateUnits, type UnitValidation } from './units';
 
 type Rows = readonly (readonly unknown[])[];
@@ -17,39 +18,50 @@ export interface ProgrammeRows {
   units: Rows;
 }
 
-export interface Programme {
-  settings: Settings;
-  indicators: Indicator[];
-  aspects: AspectWeight[];
-  categories: Category[];
+/** Each system tab parsed on its own: an action uses the parts it needs. */
+export interface ProgrammeParts {
+  settings: Parsed<Settings>;
+  instrument: Parsed<Indicator[]>;
+  aspects: Parsed<AspectWeight[]>;
+  categories: Parsed<Category[]>;
   /** The Unit rows: the valid units, and each row's status. A bad row is not a problem of the programme. */
   units: UnitValidation;
 }
 
-/** The language of the messages is Pengaturan's bahasa when it can be read, else `lang`. */
-export type ProgrammeRead = { ok: true; lang: Lang; value: Programme } | { ok: false; lang: Lang; problems: Problem[] };
+export interface ValidProgramme {
+  settings: Settings;
+  indicators: Indicator[];
+  aspects: AspectWeight[];
+  categories: Category[];
+  units: UnitValidation;
+}
 
-/** Reads the system tabs; `more` adds the caller's own checks, in the programme's language. */
-export function readProgramme(rows: ProgrammeRows, lang: Lang, more: (lang: Lang) => Problem[] = () => []): ProgrammeRead {
-  const settings = parseSettings(rows.settings, lang);
-  const language = settings.ok ? settings.value.bahasa : lang;
-  const indicators = parseInstrument(rows.instrument, language);
-  const aspects = parseAspects(rows.aspects, language);
-  const categories = parseCategories(rows.categories, language);
-  const units = validateUnits(rows.units, language);
+/** Parses the system tabs, every message in `lang` (Pengaturan's bahasa). */
+export function parseProgramme(rows: ProgrammeRows, lang: Lang): ProgrammeParts {
+  return {
+    settings: parseSettings(rows.settings, lang),
+    instrument: parseInstrument(rows.instrument, lang),
+    aspects: parseAspects(rows.aspects, lang),
+    categories: parseCategories(rows.categories, lang),
+    units: validateUnits(rows.units, lang),
+  };
+}
+
+/** The whole programme when every tab parses and Aspek covers Instrumen; `more` adds the caller's own problems. */
+export function checkProgramme(parts: ProgrammeParts, lang: Lang, more: readonly Problem[] = []): Parsed<ValidProgramme> {
+  const { settings, instrument, aspects, categories, units } = parts;
   const problems: Problem[] = [
     ...(settings.ok ? [] : settings.problems),
-    ...(indicators.ok ? [] : indicators.problems),
+    ...(instrument.ok ? [] : instrument.problems),
     ...(aspects.ok ? [] : aspects.problems),
-    ...(indicators.ok && aspects.ok ? checkAspectCoverage(indicators.value, aspects.value, language) : []),
+    ...(instrument.ok && aspects.ok ? checkAspectCoverage(instrument.value, aspects.value, lang) : []),
     ...(categories.ok ? [] : categories.problems),
     ...units.problems,
-    ...more(language),
+    ...more,
   ];
-  if (!settings.ok || !indicators.ok || !aspects.ok || !categories.ok || problems.length > 0) return { ok: false, lang: language, problems };
+  if (!settings.ok || !instrument.ok || !aspects.ok || !categories.ok || problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    lang: language,
-    value: { settings: settings.value, indicators: indicators.value, aspects: aspects.value, categories: categories.value, units },
+    value: { settings: settings.value, indicators: instrument.value, aspects: aspects.value, categories: categories.value, units },
   };
 }

@@ -1,7 +1,8 @@
 // Deciding, in pure code, what the re-assessment rounds do: the Riwayat rows that close a
 // round, which unit-tab cells are copied and cleared, the snapshot that lets the last round be
-// undone, follow-ups past their deadline, and what improved since the last round. src/rounds
-// only reads the tabs, and carries a plan out in one atomic Sheets API batchUpdate.
+// undone, follow-ups past their deadline, and what improved since the last round. The unit
+// tabs come as the execution read them (src/domain/unit-tab.ts, src/sheets/programme.ts);
+// src/rounds carries a plan out in one atomic Sheets API batchUpdate.
 //
 // Riwayat "Jawaban": the effective answers of the closed round per indicator, as one JSON
 // object keyed by indicator Kode, e.g. {"SP-01":"Ya","SP-02":"Sebagian","SK-03":2}. Unanswered
@@ -11,14 +12,13 @@
 // says which round was closed and its deadline; from row 3, one row per indicator that held
 // anything the round change overwrote, keyed by unit Kode and indicator Kode.
 import { t, type Lang } from './i18n';
-import { checkAspectCoverage, indicatorsFromTable } from './instrument';
-import { readTable, tabWhere } from './problems';
+import { checkAspectCoverage } from './instrument';
 import { findingsOf, summarize } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
-import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Problem, Summary } from './types';
+import type { AnswerRow, AspectWeight, Category, Finding, Problem, Summary } from './types';
 import { EMPTY, isEmptyValue, isoToSerial, kept, num, text, type PlannedCell } from './plan/cells';
-import { UNIT_TAB_LABELS, type UnitColumn } from './plan/layout';
+import { CLEARED_COLUMNS, ROUND_COLUMNS, type RoundColumn, type RoundRow, type UnitAnswers, type UnitTableLayout, type UnitTabReading } from './unit-tab';
 
 /** Riwayat: the pinned columns, then the answers of the closed round (see the file comment). */
 export const RIWAYAT_HEADERS = [...HEADERS.riwayat, 'Jawaban'] as const;
@@ -26,17 +26,11 @@ export const SNAPSHOT_TAB = 'Cadangan Putaran';
 export const SNAPSHOT_META_HEADERS = ['Putaran Ditutup', 'Batas Waktu Putaran Ditutup'] as const;
 /** Zero-based row of the snapshot's column headers; its data rows follow. */
 export const SNAPSHOT_TABLE_ROW = 2;
-/** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */
-export const CLEARED_COLUMNS = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'] as const;
-/** Every unit-table column a round change writes; the snapshot keeps them all. */
-export const ROUND_COLUMNS = [...CLEARED_COLUMNS, 'Jawaban Putaran Lalu'] as const;
 export const SNAPSHOT_HEADERS = ['Kode Unit', 'Kode', ...ROUND_COLUMNS] as const;
 /** The longest round label accepted (it is repeated on every unit tab and in every email subject). */
 export const MAX_ROUND_NAME = 100;
 
 const FOLLOW_UP_DONE = 'selesai';
-
-type RoundColumn = (typeof ROUND_COLUMNS)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -79,109 +73,6 @@ export function closedRounds(riwayat: readonly (readonly unknown[])[]): string[]
     out.push(name);
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading a unit tab
-
-/** A unit tab as read: the unit it belongs to (metadata), its id, title and unformatted values from A1. */
-export interface RoundTab {
-  code: string;
-  sheetId: number;
-  title: string;
-  values: readonly (readonly unknown[])[];
-}
-
-export interface Cell {
-  row: number;
-  column: number;
-}
-
-/** Where things are on a unit tab, found by content (never by fixed row numbers). */
-export interface UnitTableLayout {
-  /** Zero-based row of the table's header (the row holding Kode and Jawaban Mandiri). */
-  headerRow: number;
-  column: Partial<Record<UnitColumn, number>>;
-  /** The header block's round label and deadline cells (right of "Putaran" / "Batas Waktu"), when present. */
-  roundCell: Cell | null;
-  deadlineCell: Cell | null;
-}
-
-/** The layout of a unit tab, or null when it has no table header. */
-export function locateUnitTable(values: readonly (readonly unknown[])[]): UnitTableLayout | null {
-  const headerRow = values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
-  if (headerRow < 0) return null;
-  const labelCell = (label: string): Cell | null => {
-    const row = values.slice(0, headerRow).findIndex((r) => normKey(r[0]) === label.toLowerCase());
-    return row < 0 ? null : { row, column: 1 };
-  };
-  return {
-    headerRow,
-    column: findColumns(values[headerRow], HEADERS.unitTable).index,
-    roundCell: labelCell(UNIT_TAB_LABELS.round),
-    deadlineCell: labelCell(UNIT_TAB_LABELS.deadline),
-  };
-}
-
-/** One indicator row of a unit tab with everything the rounds look at. */
-export interface RoundRow {
-  /** Zero-based row on the tab. */
-  row: number;
-  code: string;
-  cells: Record<RoundColumn | 'Tindak Lanjut', unknown>;
-}
-
-/** A unit tab read the way RINGKASAN_KEPATUHAN reads it, plus the columns the rounds use. */
-export interface UnitAnswers {
-  tab: RoundTab;
-  layout: UnitTableLayout;
-  indicators: Indicator[];
-  answers: AnswerRow[];
-  rows: RoundRow[];
-}
-
-const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi'] as const;
-const SUMMARY_OPTIONAL = ['Boleh N/A', 'Indikator', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'] as const;
-const ROUND_REQUIRED: readonly UnitColumn[] = [...ROUND_COLUMNS, 'Tindak Lanjut', 'Batas Waktu', 'Catatan Asesor', 'Rekomendasi'];
-
-/**
- * A unit tab's indicators and answers, parsed with the custom function's own rules (the same
- * table reader and indicator parser), or the problems that stop the rounds from using it.
- */
-export function readUnitAnswers(tab: RoundTab, lang: Lang): { ok: true; value: UnitAnswers } | { ok: false; problems: Problem[] } {
-  const where = tabWhere(tab.title, lang);
-  const layout = locateUnitTable(tab.values);
-  if (!layout) return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tableUnreadable', { tab: tab.title }) }] };
-  const missing = ROUND_REQUIRED.filter((c) => layout.column[c] === undefined);
-  if (missing.length > 0) {
-    const columns = missing.map((c) => `"${c}"`).join(', ');
-    return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tabMissingColumns', { tab: tab.title, columns }) }] };
-  }
-  const tableValues = tab.values.slice(layout.headerRow);
-  const table = readTable(tableValues, where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
-  if (!table.ok) return table;
-  const { items, problems } = indicatorsFromTable(table.rows, where, false);
-  if (problems.length > 0) return { ok: false, problems };
-  const at = (row: readonly unknown[], c: UnitColumn): unknown => row[layout.column[c] as number] ?? '';
-  const rows: RoundRow[] = [];
-  const answers: AnswerRow[] = [];
-  tab.values.forEach((row, i) => {
-    if (i <= layout.headerRow) return;
-    const code = cellText(at(row, 'Kode'));
-    if (code === '') return;
-    const cells = {} as RoundRow['cells'];
-    for (const c of [...ROUND_COLUMNS, 'Tindak Lanjut'] as const) cells[c] = at(row, c);
-    rows.push({ row: i, code, cells });
-    answers.push({
-      code,
-      self: at(row, 'Jawaban Mandiri'),
-      verified: at(row, 'Jawaban Verifikasi'),
-      note: cellText(at(row, 'Catatan Asesor')),
-      recommendation: cellText(at(row, 'Rekomendasi')),
-      deadline: formatIsoDate(at(row, 'Batas Waktu')) || cellText(at(row, 'Batas Waktu')),
-    });
-  });
-  return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows } };
 }
 
 /** The effective answer of a row: Jawaban Verifikasi where non-empty, else Jawaban Mandiri. */
@@ -227,8 +118,9 @@ function roundColumnWrites(sheetId: number, layout: UnitTableLayout, lastRow: nu
 /** The header block's round label and deadline of a tab. */
 function headerWrites(sheetId: number, layout: UnitTableLayout, name: string, deadline: string): BlockWrite[] {
   const out: BlockWrite[] = [];
-  if (layout.roundCell) out.push({ sheetId, ...layout.roundCell, cells: [[text(name)]] });
-  if (layout.deadlineCell) out.push({ sheetId, ...layout.deadlineCell, cells: [[dateCell(deadline)]], withFormat: true });
+  const { roundCell: round, deadlineCell: due } = layout;
+  if (round) out.push({ sheetId, row: round.row, column: round.column, cells: [[text(name)]] });
+  if (due) out.push({ sheetId, row: due.row, column: due.column, cells: [[dateCell(deadline)]], withFormat: true });
   return out;
 }
 
@@ -248,7 +140,8 @@ export interface StartRoundInput {
   next: { name: string; deadline: string };
   /** 'yyyy-mm-dd': the Ditutup date. */
   closedOn: string;
-  tabs: readonly RoundTab[];
+  /** Every active unit tab as read. */
+  tabs: readonly UnitTabReading[];
   categories: readonly Category[];
   aspects: readonly AspectWeight[];
 }
@@ -298,9 +191,8 @@ function snapshotHead(name: string, deadline: string): PlannedCell[][] {
  */
 export function planStartRound(input: StartRoundInput): { ok: true; plan: StartRoundPlan } | { ok: false; problems: Problem[] } {
   const { lang } = input;
-  const read = input.tabs.map((tab) => readUnitAnswers(tab, lang));
-  const problems = read.flatMap((r) => (r.ok ? [] : r.problems));
-  const units = read.flatMap((r) => (r.ok ? [r.value] : []));
+  const problems = input.tabs.flatMap((r) => (r.ok ? [] : r.problems));
+  const units = input.tabs.flatMap((r) => (r.ok ? [r.value] : []));
   for (const u of units) problems.push(...checkAspectCoverage(u.indicators, input.aspects, lang));
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
@@ -393,7 +285,8 @@ export interface UndoInput {
   riwayat: readonly (readonly unknown[])[];
   /** Pengaturan putaran: the round being undone. */
   current: string;
-  tabs: readonly RoundTab[];
+  /** Every active unit tab as read. */
+  tabs: readonly UnitTabReading[];
 }
 
 export interface UndoPlan {
@@ -430,8 +323,7 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
     saved.get(unit)?.set(normKey(row[index.Kode as number]), ROUND_COLUMNS.map((c) => row[index[c] as number] ?? ''));
   }
   const units: UnitAnswers[] = [];
-  for (const tab of input.tabs) {
-    const read = readUnitAnswers(tab, lang);
+  for (const read of input.tabs) {
     if (!read.ok) return { ok: false, error: read.problems[0].message };
     units.push(read.value);
   }
@@ -501,12 +393,9 @@ export function openFollowUps(unit: UnitAnswers): number {
 }
 
 /** Open follow-ups of every readable tab, by unit Kode (normKey): what Rekap shows per unit. */
-export function openFollowUpsByUnit(tabs: readonly RoundTab[], lang: Lang): Map<string, number> {
+export function openFollowUpsByUnit(tabs: readonly UnitTabReading[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const tab of tabs) {
-    const read = readUnitAnswers(tab, lang);
-    if (read.ok) out.set(normKey(tab.code), openFollowUps(read.value));
-  }
+  for (const read of tabs) if (read.ok) out.set(normKey(read.value.tab.code), openFollowUps(read.value));
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
   type TestSendResult,
 } from './batch';
 import { FINDINGS } from './findings';
+import { MAIL_READ } from './prepare';
 
 /** Plain options from google.script.run or the CLI: unknown fields and wrong types are ignored. */
 export function cleanOptions(opts: unknown): SendOptions {
@@ -32,7 +33,7 @@ export function cleanOptions(opts: unknown): SendOptions {
 /** The preview: number of messages and recipients, today's remaining quota, one rendered sample. */
 export function previewFindings(opts?: PreviewOptions): PreviewResult | Failure {
   const clean = cleanOptions(opts);
-  return withAdminLock((ctx) => previewIn(ctx, FINDINGS, clean));
+  return withAdminLock((ctx, programme) => previewIn(ctx, programme, FINDINGS, clean), MAIL_READ);
 }
 
 /**
@@ -43,12 +44,12 @@ export function sendFindingsBatch(opts?: SendOptions): SendResult | SendFailure 
   const startedAt = Date.now();
   const clean = cleanOptions(opts);
   // withAdminLock types failures as Failure; a stopped send keeps its counts (SendFailure).
-  return withAdminLock<SendResult>((ctx) => sendBatchIn(ctx, FINDINGS, clean, startedAt)) as SendResult | SendFailure | Failure;
+  return withAdminLock<SendResult>((ctx, programme) => sendBatchIn(ctx, programme, FINDINGS, clean, startedAt), MAIL_READ) as SendResult | SendFailure | Failure;
 }
 
 /** Sends one sample message to the acting user only. */
 export function sendTestFindings(): TestSendResult | Failure {
-  return withAdminLock((ctx) => sendTestIn(ctx, FINDINGS));
+  return withAdminLock((ctx, programme) => sendTestIn(ctx, programme, FINDINGS), MAIL_READ);
 }
 
 function failureText(result: Failure): string {

@@ -9,6 +9,7 @@ import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
+import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
@@ -181,8 +182,8 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
 }
 
 /** The preview of a send of `kind`: messages, recipients, today's quota and one rendered sample. Sends nothing. */
-export function previewIn(ctx: ActionContext, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
-  const p = prepare(ctx, kind, opts.only);
+export function previewIn(ctx: ActionContext, programme: Programme, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
+  const p = prepare(ctx, programme, kind, opts.only);
   if ('ok' in p) return p;
   const quota = MailApp.getRemainingDailyQuota();
   return previewOf(p, plan(p, opts, quota), quota);
@@ -236,79 +237,74 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
   return lines.join(' ');
 }
 
-/**
- * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
- * time limit counts the reads too.
- */
-export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
-  const p = prepare(ctx, kind, opts.only);
-  if ('ok' in p) return p;
-  const lang = p.lang;
-  const quota = MailApp.getRemainingDailyQuota();
-  if (opts.dryRun === true) {
-    const decisions = plan(p, opts, quota);
-    const preview = previewOf(p, decisions, quota);
-    const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
-    return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
-  }
+/** A dry run: what the batch would do, nothing sent or logged. */
+function dryRunOf(p: Prepared, opts: SendOptions, quota: number): SendResult {
+  const preview = previewOf(p, plan(p, opts, quota), quota);
+  const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
+  return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
+}
 
-  const key = batchKey(kind, ctx.user, opts);
-  const continued = continuedBatch(key, startedAt);
-  const decisions = plan(p, opts, quota, continued);
+/** What one call did: its counts and results, whether it got through, and the error of the mail service that stopped it. */
+interface BatchRun {
+  counts: BatchCounts;
+  results: UnitResult[];
+  done: boolean;
+  stoppedBy?: string;
+}
+
+/** Sends one message and logs it; a refused address fails that unit only, any other error stops the batch (returned). */
+function sendOne(p: Prepared, o: Outgoing, writer: LedgerWriter, run: BatchRun): string | undefined {
+  const subject = (o.message as NonNullable<Outgoing['message']>).subject;
+  try {
+    MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
+  } catch (error) {
+    const message = errorText(error);
+    const reason = t(p.lang, 'mail.reason.sendError', { error: message });
+    writer.append(o, 'GAGAL', reason);
+    run.counts.failed += 1;
+    run.results.push({ kode: o.code, status: 'GAGAL', reason });
+    return ADDRESS_ERROR.test(message) ? undefined : message;
+  }
+  writer.append(o, 'TERKIRIM', '');
+  run.counts.sent += 1;
+  run.results.push({ kode: o.code, status: 'TERKIRIM' });
+  return undefined;
+}
+
+/** Carries the decisions out in order, until they are done, the time or maxMessages is up, or the mail service stops it. */
+function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number): BatchRun {
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
   const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
   const writer = new LedgerWriter(p, decisions.filter(logged).length);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
-  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0 };
-  const results: UnitResult[] = [];
+  const run: BatchRun = { counts: { sent: 0, skipped: 0, failed: 0, queued: 0 }, results: [], done: true };
   let attempts = 0;
-  let done = true;
-  let stoppedBy: string | undefined;
-
   for (const d of decisions) {
     const o = byCode.get(d.code) as Outgoing;
     if (Date.now() - startedAt >= BATCH_TIME_LIMIT_MS || (d.action === 'send' && attempts >= maxMessages)) {
-      done = false;
+      run.done = false;
       break;
     }
-    if (d.action === 'queue') {
-      counts.queued += 1;
-      results.push(resultOf(lang, d));
-      continue;
-    }
-    if (d.action !== 'send') {
-      const result = resultOf(lang, d);
-      if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
-      if (d.action === 'skip') counts.skipped += 1;
-      else counts.failed += 1;
-      results.push(result);
-      continue;
-    }
-    attempts += 1;
-    const subject = (o.message as NonNullable<Outgoing['message']>).subject;
-    try {
-      MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
-    } catch (error) {
-      const message = errorText(error);
-      const reason = t(lang, 'mail.reason.sendError', { error: message });
-      writer.append(o, 'GAGAL', reason);
-      counts.failed += 1;
-      results.push({ kode: o.code, status: 'GAGAL', reason });
-      if (ADDRESS_ERROR.test(message)) continue;
-      stoppedBy = message;
-      done = false;
+    if (d.action === 'send') {
+      attempts += 1;
+      run.stoppedBy = sendOne(p, o, writer, run);
+      if (run.stoppedBy === undefined) continue;
+      run.done = false;
       break;
     }
-    writer.append(o, 'TERKIRIM', '');
-    counts.sent += 1;
-    results.push({ kode: o.code, status: 'TERKIRIM' });
+    const result = resultOf(p.lang, d);
+    if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+    if (d.action === 'queue') run.counts.queued += 1;
+    else if (d.action === 'skip') run.counts.skipped += 1;
+    else run.counts.failed += 1;
+    run.results.push(result);
   }
+  return run;
+}
 
-  // A stop ends the batch: the next run is a new one, which retries what failed with the stop.
-  saveBatch(done || stoppedBy !== undefined ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
-  if (stoppedBy !== undefined) {
-    return { ...failure(lang, 'mail.error.sendStopped', { error: stoppedBy }), ...counts, done: false, results };
-  }
+/** The result of a batch that ran: counts, results, today's quota, and when a queued unit can go. */
+function sentResult(p: Prepared, run: BatchRun): SendResult {
+  const { counts, done, results } = run;
   let reset: number | undefined;
   if (counts.queued > 0) reset = quotaResetAt(p.ledger, Date.now()) ?? Date.now() + DAY_MS;
   const resetText = reset === undefined ? undefined : Utilities.formatDate(new Date(reset), p.timeZone, 'yyyy-MM-dd HH:mm');
@@ -324,6 +320,32 @@ export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOption
   };
 }
 
+/**
+ * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
+ * time limit counts the reads too.
+ */
+export function sendBatchIn(
+  ctx: ActionContext,
+  programme: Programme,
+  kind: MailKind,
+  opts: SendOptions,
+  startedAt: number,
+): SendResult | SendFailure | Failure {
+  const p = prepare(ctx, programme, kind, opts.only);
+  if ('ok' in p) return p;
+  const quota = MailApp.getRemainingDailyQuota();
+  if (opts.dryRun === true) return dryRunOf(p, opts, quota);
+  const key = batchKey(kind, ctx.user, opts);
+  const continued = continuedBatch(key, startedAt);
+  const run = carryOut(p, opts, plan(p, opts, quota, continued), startedAt);
+  // A stop ends the batch: the next run is a new one, which retries what failed with the stop.
+  saveBatch(run.done || run.stoppedBy !== undefined ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
+  if (run.stoppedBy !== undefined) {
+    return { ...failure(p.lang, 'mail.error.sendStopped', { error: run.stoppedBy }), ...run.counts, done: false, results: run.results };
+  }
+  return sentResult(p, run);
+}
+
 export interface TestSendResult {
   ok: true;
   to: string;
@@ -332,8 +354,8 @@ export interface TestSendResult {
 }
 
 /** One sample message of `kind` to the acting user only (no Cc, nothing in Log Email). */
-export function sendTestIn(ctx: ActionContext, kind: MailKind): TestSendResult | Failure {
-  const p = prepare(ctx, kind, undefined);
+export function sendTestIn(ctx: ActionContext, programme: Programme, kind: MailKind): TestSendResult | Failure {
+  const p = prepare(ctx, programme, kind, undefined);
   if ('ok' in p) return p;
   if (ctx.user === '') return failure(p.lang, 'mail.error.noUser');
   const withMessage = p.outgoing.filter((o) => o.message !== undefined);

@@ -1,21 +1,21 @@
-// Reading everything a send needs in a few batched calls (the structure, one batchGet of the
-// system and unit tabs, one read of Log Email) and rendering every unit's message with its
-// fingerprint. Nothing is sent or written here: preview, dry run and send all start from this.
+// Everything a send needs: the programme as the execution read it (src/sheets/programme.ts),
+// one read of Log Email, and every unit's message rendered with its fingerprint. Nothing is sent or written here: preview, dry run and send all start from this.
 // What each unit's message says is the send's MailKind (findings, reminders): the reading,
 // the ledger and the batch are the same for every kind.
 import type { RenderedEmail } from '../domain/email';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { fingerprintInput, hexOf, parseLedger, type Candidate, type LedgerEntry } from '../domain/ledger';
-import { UNIT_TAB } from '../domain/plan/layout';
-import { latestScores, readUnitAnswers, type UnitAnswers } from '../domain/rounds';
-import { readProgramme } from '../domain/programme';
+import { checkProgramme, type ValidProgramme } from '../domain/programme';
+import { latestScores } from '../domain/rounds';
 import { HEADERS, TABS, findColumns } from '../domain/tables';
 import { cellText, normKey, splitEmails } from '../domain/text';
 import type { AspectWeight, Category, Indicator, Settings, Unit } from '../domain/types';
 import type { UnitValidation } from '../domain/units';
-import { readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
+import type { UnitAnswers } from '../domain/unit-tab';
+import type { SheetInfo } from '../sheets/api';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
-import { findTab, unitSheets } from '../sheets/workbook';
+import { needSetup, type Programme, type ReadSpec, type UnitTab } from '../sheets/programme';
+import { findTab } from '../sheets/workbook';
 
 /** Everything one unit's message may be made of, read once for the whole send. */
 export interface UnitMailInput {
@@ -113,7 +113,7 @@ interface Addressee {
 }
 
 /** Rows of Unit that validation rejected but that name a Kode no valid row uses, read as they are, with the reason. */
-function rejectedUnits(unitRows: unknown[][], rejected: UnitValidation['rejected'], valid: readonly Unit[]): Addressee[] {
+function rejectedUnits(unitRows: readonly (readonly unknown[])[], rejected: UnitValidation['rejected'], valid: readonly Unit[]): Addressee[] {
   const { index } = findColumns(unitRows[0], HEADERS.unit);
   const validCodes = new Set(valid.map((u) => normKey(u.code)));
   const seen = new Set<string>();
@@ -144,90 +144,101 @@ function withInstrumentRecommendations(fromTab: readonly Indicator[], instrument
   return fromTab.map((i) => ({ ...i, recommendation: byCode.get(normKey(i.code)) || i.recommendation }));
 }
 
+/** What a send reads besides the programme: Riwayat (the last round's scores) and every active unit tab. Log Email is read apart (see readLedger). */
+export const MAIL_READ: ReadSpec = { tabs: [TABS.riwayat], unitTabs: 'active' };
+
+/** What is the same for every unit of one send. */
+interface SendInput {
+  ctx: ActionContext;
+  kind: MailKind;
+  lang: Lang;
+  programme: ValidProgramme;
+  today: string;
+  /** Skor Akhir of each unit's latest closed round, by Kode (normKey). */
+  history: ReadonlyMap<string, number | null>;
+  tabs: ReadonlyMap<string, UnitTab>;
+}
+
+/** One unit's message, a failure saying why it cannot be sent, or null when the kind leaves it out. */
+function outgoingOf(input: SendInput, { unit: u, blocked: rejectedBecause }: Addressee): Outgoing | null {
+  const { lang, kind } = input;
+  const to = u.picEmails;
+  const cc = ccOf(to, u.assessorEmails);
+  const base = { code: u.code, to, cc };
+  const blocked = (reason: string, messageKind: Candidate['kind'] = 'findings'): Outgoing => ({
+    ...base,
+    candidate: { code: u.code, kind: messageKind, recipients: to.length + cc.length, fingerprint: '', blocked: reason },
+  });
+  const tab = input.tabs.get(normKey(u.code));
+  if (!tab || !tab.reading.ok) {
+    // What such a unit would be told is not known: it fails where the kind concerns every unit.
+    const reason = rejectedBecause ?? (tab && !tab.reading.ok ? tab.reading.problems.map((p) => p.message).join(' ') : t(lang, 'mail.reason.noTab'));
+    return kind.failsUnreadable ? blocked(reason) : null;
+  }
+  const answers = tab.reading.value;
+  const { settings, indicators, aspects, categories } = input.programme;
+  const link = tabUrl(input.ctx.spreadsheetId, tab.sheet.sheetId);
+  const message = kind.compose({
+    lang,
+    settings,
+    unit: u,
+    tab: { ...answers, indicators: withInstrumentRecommendations(answers.indicators, indicators) },
+    aspects,
+    categories,
+    tabUrl: link,
+    today: input.today,
+    previousScore: input.history.get(normKey(u.code)) ?? null,
+  });
+  if (message === null) return null;
+  if (rejectedBecause !== undefined) return blocked(rejectedBecause, message.kind);
+  return { ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message, link) } };
+}
+
+/** The messages limited to `only` (Kode, any case), or the error naming a Kode no unit has. */
+function limited(all: Outgoing[], known: ReadonlySet<string>, only: readonly string[] | undefined, lang: Lang): Outgoing[] | Failure {
+  if (only === undefined || only.length === 0) return all;
+  const unknown = only.filter((k) => normKey(k) !== '' && !known.has(normKey(k)));
+  if (unknown.length > 0) return failure(lang, 'mail.error.unknownUnits', { codes: unknown.join(', ') });
+  const wanted = new Set(only.map(normKey).filter((k) => k !== ''));
+  return all.filter((o) => wanted.has(normKey(o.code)));
+}
+
+/** Log Email, read with SpreadsheetApp: Waktu comes back as an instant (a Date), not a zone-less serial. */
+function readLedger(logEmail: SheetInfo): Pick<Prepared, 'ledger' | 'ledgerSheet' | 'nextLedgerRow' | 'ledgerRowCount'> {
+  const ledgerSheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.logEmail) as GoogleAppsScript.Spreadsheet.Sheet;
+  const ledgerValues = ledgerSheet.getDataRange().getValues();
+  return { ledger: parseLedger(ledgerValues), ledgerSheet, nextLedgerRow: ledgerValues.length + 1, ledgerRowCount: logEmail.rowCount };
+}
+
 /**
  * Everything a send of `kind` needs, or the error that stops it. `only` limits the units (Kode,
  * any case); an unknown Kode is an error, so a typo never sends nothing in silence.
  */
-export function prepare(ctx: ActionContext, kind: MailKind, only: readonly string[] | undefined): Prepared | Failure {
-  const { timeZone, sheets } = readStructure(ctx.spreadsheetId);
-  const system = REQUIRED.map((title) => findTab(sheets, title));
-  const missing = REQUIRED.filter((_, i) => !system[i]);
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
-  const [pengaturan, instrumen, aspek, kategori, unit, logEmail] = system as SheetInfo[];
-  const riwayat = findTab(sheets, TABS.riwayat);
-  const read = [pengaturan, instrumen, aspek, kategori, unit, ...(riwayat ? [riwayat] : [])];
-  const tabs = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
-  const values = readValues(ctx.spreadsheetId, [...read.map((s) => wholeTab(s)), ...tabs.map((s) => wholeTab(s, UNIT_TAB.width))]);
-  const [settingsRows, instrumentRows, aspectRows, categoryRows, unitRows] = values;
-  const history = latestScores(riwayat ? values[5] : []);
-  // Read with SpreadsheetApp: Waktu comes back as an instant (a Date), not a zone-less serial.
-  const ledgerSheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.logEmail) as GoogleAppsScript.Spreadsheet.Sheet;
-  const ledgerValues = ledgerSheet.getDataRange().getValues();
-
-  const programme = readProgramme(
-    { settings: settingsRows, instrument: instrumentRows, aspects: aspectRows, categories: categoryRows, units: unitRows },
-    ctx.lang,
-  );
-  const { lang } = programme;
-  if (!programme.ok) return failure(lang, 'core.fixFirst', {}, programme.problems);
-  const { settings, indicators, aspects, categories, units: validation } = programme.value;
-
-  const today = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
-  const all: Outgoing[] = [];
-  const tabValues = new Map(tabs.map((s, i) => [normKey(s.code), { sheet: s, values: values[read.length + i] }] as const));
-  const addressees: Addressee[] = [...validation.units.map((unit) => ({ unit })), ...rejectedUnits(unitRows, validation.rejected, validation.units)];
-  for (const { unit: u, blocked: rejectedBecause } of addressees) {
-    const to = u.picEmails;
-    const cc = ccOf(to, u.assessorEmails);
-    const base = { code: u.code, to, cc };
-    const blocked = (reason: string, kind: Candidate['kind'] = 'findings'): Outgoing => ({
-      ...base,
-      candidate: { code: u.code, kind, recipients: to.length + cc.length, fingerprint: '', blocked: reason },
-    });
-    const tab = tabValues.get(normKey(u.code));
-    const answers = tab ? readUnitAnswers({ code: u.code, sheetId: tab.sheet.sheetId, title: tab.sheet.title, values: tab.values }, lang) : null;
-    if (!tab || !answers?.ok) {
-      // What such a unit would be told is not known: it fails where the kind concerns every unit.
-      const reason = rejectedBecause ?? (answers && !answers.ok ? answers.problems.map((p) => p.message).join(' ') : t(lang, 'mail.reason.noTab'));
-      if (kind.failsUnreadable) all.push(blocked(reason));
-      continue;
-    }
-    const link = tabUrl(ctx.spreadsheetId, tab.sheet.sheetId);
-    const message = kind.compose({
-      lang,
-      settings,
-      unit: u,
-      tab: { ...answers.value, indicators: withInstrumentRecommendations(answers.value.indicators, indicators) },
-      aspects,
-      categories,
-      tabUrl: link,
-      today,
-      previousScore: history.get(normKey(u.code)) ?? null,
-    });
-    if (message === null) continue;
-    if (rejectedBecause !== undefined) all.push(blocked(rejectedBecause, message.kind));
-    else all.push({ ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message, link) } });
-  }
-
+export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind, only: readonly string[] | undefined): Prepared | Failure {
+  const unready = needSetup(programme, REQUIRED);
+  if (unready) return unready;
+  const { lang, timeZone } = programme;
+  const checked = checkProgramme(programme, lang);
+  if (!checked.ok) return failure(lang, 'core.fixFirst', {}, checked.problems);
+  const { settings, units: validation } = checked.value;
+  const input: SendInput = {
+    ctx,
+    kind,
+    lang,
+    programme: checked.value,
+    today: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd'),
+    history: latestScores(programme.rows(TABS.riwayat)),
+    tabs: new Map(programme.unitTabs.map((tab) => [normKey(tab.sheet.code), tab] as const)),
+  };
+  const addressees: Addressee[] = [
+    ...validation.units.map((unit) => ({ unit })),
+    ...rejectedUnits(programme.rows(TABS.unit), validation.rejected, validation.units),
+  ];
+  const all = addressees.flatMap((a) => outgoingOf(input, a) ?? []);
   const known = new Set([...validation.units.map((u) => normKey(u.code)), ...all.map((o) => normKey(o.code))]);
   if (known.size === 0) return failure(lang, 'mail.error.noUnits');
-  let outgoing = all;
-  if (only !== undefined && only.length > 0) {
-    const unknown = only.filter((k) => normKey(k) !== '' && !known.has(normKey(k)));
-    if (unknown.length > 0) return failure(lang, 'mail.error.unknownUnits', { codes: unknown.join(', ') });
-    const wanted = new Set(only.map(normKey).filter((k) => k !== ''));
-    outgoing = all.filter((o) => wanted.has(normKey(o.code)));
-  }
-  return {
-    lang,
-    settings,
-    kind,
-    round: kind.ledgerRound(settings),
-    timeZone,
-    outgoing,
-    ledger: parseLedger(ledgerValues),
-    ledgerSheet,
-    nextLedgerRow: ledgerValues.length + 1,
-    ledgerRowCount: logEmail.rowCount,
-  };
+  const outgoing = limited(all, known, only, lang);
+  if ('ok' in outgoing) return outgoing;
+  const logEmail = findTab(programme.sheets, TABS.logEmail) as SheetInfo;
+  return { lang, settings, kind, round: kind.ledgerRound(settings), timeZone, outgoing, ...readLedger(logEmail) };
 }

@@ -1,12 +1,11 @@
 // The programmatic actions of the re-assessment rounds (sidebar, CLI) and the menu handler of
 // "Mulai putaran baru…". Every one runs as an admin under the document lock (withAdminLock).
-import { t, type Lang } from '../domain/i18n';
-import { parseSettings } from '../domain/settings';
-import { TABS } from '../domain/tables';
+import { t } from '../domain/i18n';
 import type { Failure } from '../sheets/context';
+import { peekSettings } from '../sheets/programme';
 import { withAdminLock } from '../ui/actions';
-import { readOverdue } from './overdue';
-import { startNewRoundIn, undoRoundIn, type StartRoundResult, type UndoRoundResult } from './round';
+import { OVERDUE_READ, readOverdue } from './overdue';
+import { ROUND_READ, startNewRoundIn, undoRoundIn, type StartRoundResult, type UndoRoundResult } from './round';
 
 function todayIn(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
@@ -14,12 +13,12 @@ function todayIn(timeZone: string): string {
 
 /** "Mulai putaran baru": closes the active round and starts `input.name` (deadline 'yyyy-mm-dd' or ''). */
 export function startNewRound(input: { name: string; deadline?: string }): StartRoundResult | Failure {
-  return withAdminLock((ctx) => startNewRoundIn(ctx, input, todayIn));
+  return withAdminLock((ctx, programme) => startNewRoundIn(ctx, programme, input, todayIn), ROUND_READ);
 }
 
 /** "Batalkan putaran": reopens the last closed round while no answer of the new one was entered. */
 export function undoRound(): UndoRoundResult | Failure {
-  return withAdminLock(undoRoundIn);
+  return withAdminLock(undoRoundIn, ROUND_READ);
 }
 
 export interface OverdueUnitsResult {
@@ -32,22 +31,21 @@ export interface OverdueUnitsResult {
 
 /** Units with findings past their deadline and not Selesai, on `now` (ISO date-time; default: now). */
 export function overdueUnits(now?: string): OverdueUnitsResult | Failure {
-  return withAdminLock((ctx) => {
-    const read = readOverdue(ctx, now ? new Date(now) : new Date());
+  return withAdminLock((ctx, programme) => {
+    const read = readOverdue(ctx, programme, now ? new Date(now) : new Date());
     if (!read.ok) return read;
     const units = read.units.map((u) => ({ kode: u.unit.code, nama: u.unit.name, findings: u.findings.length }));
     const lang = read.settings.bahasa;
     const message = units.length === 0 ? t(lang, 'round.overdue.none') : units.map((u) => `${u.kode} — ${u.nama}: ${u.findings}`).join('\n');
     return { ok: true, today: read.today, units, message };
-  });
+  }, OVERDUE_READ);
 }
 
 /** The menu's "Mulai putaran baru…": asks for the name and the deadline, then reports the result. */
 export function menuNewRound(): void {
   const ui = SpreadsheetApp.getUi();
-  const pengaturan = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.pengaturan);
-  const settings = parseSettings(pengaturan ? pengaturan.getDataRange().getValues() : [], 'id');
-  const lang: Lang = settings.ok ? settings.value.bahasa : 'id';
+  // Read before the prompts, outside the lock: startNewRound reads the programme again once they are answered.
+  const { lang, settings } = peekSettings();
   const title = t(lang, 'round.prompt.title');
   const current = settings.ok ? settings.value.putaran : '';
   const name = ui.prompt(title, t(lang, 'round.prompt.name', { current }), ui.ButtonSet.OK_CANCEL);

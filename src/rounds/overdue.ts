@@ -1,15 +1,14 @@
-// Which units have findings past their deadline (deadline passed, Tindak Lanjut not Selesai):
-// one structure read and one values read, nothing written.
-import { overdueFindings, readUnitAnswers, type OverdueFinding } from '../domain/rounds';
-import { parseSettings } from '../domain/settings';
+// Which units have findings past their deadline (deadline passed, Tindak Lanjut not Selesai),
+// from the programme the execution read (its active unit tabs): nothing read again, nothing written.
+import { overdueFindings, type OverdueFinding } from '../domain/rounds';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Settings, Unit } from '../domain/types';
-import { validateUnits } from '../domain/units';
-import { readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
-import { findTab, unitSheets } from '../sheets/workbook';
-import { UNIT_TAB } from '../domain/plan/layout';
+import { needSetup, type Programme, type ReadSpec } from '../sheets/programme';
+
+/** What the overdue reading needs besides the programme: every active unit tab. */
+export const OVERDUE_READ: ReadSpec = { unitTabs: 'active' };
 
 export interface OverdueUnit {
   unit: Unit;
@@ -26,25 +25,26 @@ export interface OverdueRead {
   units: OverdueUnit[];
 }
 
-/** Units (in Unit order) with at least one overdue finding on `now`'s date. Unreadable tabs are left out. */
-export function readOverdue(ctx: ActionContext, now: Date): OverdueRead | Failure {
-  const { sheets, timeZone } = readStructure(ctx.spreadsheetId);
-  const system = [TABS.pengaturan, TABS.unit].map((title) => findTab(sheets, title));
-  if (!system[0] || !system[1]) return failure(ctx.lang, 'core.needSetup', { tabs: [TABS.pengaturan, TABS.unit].filter((_, i) => !system[i]).join(', ') });
-  const tabs = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
-  const values = readValues(ctx.spreadsheetId, [...(system as SheetInfo[]).map((s) => wholeTab(s)), ...tabs.map((s) => wholeTab(s, UNIT_TAB.width))]);
-  const settings = parseSettings(values[0], ctx.lang);
-  if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
-  const today = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
-  const byCode = new Map(tabs.map((s, i) => [normKey(s.code), { sheet: s, values: values[2 + i] }] as const));
+/** Units (in Unit order) with at least one overdue finding on `today`. Unreadable tabs are left out. */
+export function overdueIn(programme: Programme, settings: Settings, today: string): OverdueUnit[] {
+  const byCode = new Map(programme.unitTabs.map((tab) => [normKey(tab.sheet.code), tab] as const));
   const units: OverdueUnit[] = [];
-  for (const unit of validateUnits(values[1], settings.value.bahasa).units) {
+  for (const unit of programme.units.units) {
     const tab = byCode.get(normKey(unit.code));
-    if (!tab) continue;
-    const read = readUnitAnswers({ code: unit.code, sheetId: tab.sheet.sheetId, title: tab.sheet.title, values: tab.values }, settings.value.bahasa);
-    if (!read.ok) continue;
-    const findings = overdueFindings(read.value, settings.value.batasWaktu, today);
+    if (!tab || !tab.reading.ok) continue;
+    const findings = overdueFindings(tab.reading.value, settings.batasWaktu, today);
     if (findings.length > 0) units.push({ unit, sheetId: tab.sheet.sheetId, findings });
   }
-  return { ok: true, settings: settings.value, timeZone, today, units };
+  return units;
+}
+
+/** The overdue units on `now`'s date, or why they cannot be known (a tab missing, Pengaturan broken). */
+export function readOverdue(ctx: ActionContext, programme: Programme, now: Date): OverdueRead | Failure {
+  const unready = needSetup(programme, [TABS.pengaturan, TABS.unit]);
+  if (unready) return unready;
+  const { settings } = programme;
+  if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
+  const { timeZone } = programme;
+  const today = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
+  return { ok: true, settings: settings.value, timeZone, today, units: overdueIn(programme, settings.value, today) };
 }

@@ -13,16 +13,14 @@ import { t, type Lang } from '../domain/i18n';
 import { reminderRound } from '../domain/ledger';
 import { kept } from '../domain/plan/cells';
 import { overdueFindings } from '../domain/rounds';
-import { parseSettings } from '../domain/settings';
-import { TABS, findColumns } from '../domain/tables';
-import { normKey } from '../domain/text';
+import { TABS } from '../domain/tables';
 import { sendBatchIn, type SendFailure, type SendOptions, type SendResult } from '../mail/batch';
 import { cleanOptions } from '../mail/actions';
-import type { MailKind, UnitMailInput } from '../mail/prepare';
-import { activeSpreadsheetId, applyRequests, readStructure, readValues, wholeTab, type SheetInfo, type Structure } from '../sheets/api';
-import { errorText, failure, type ActionContext, type Failure, type Reading } from '../sheets/context';
+import { MAIL_READ, type MailKind, type UnitMailInput } from '../mail/prepare';
+import { activeSpreadsheetId, applyRequests, type SheetInfo } from '../sheets/api';
+import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
+import { readProgramme, type Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
-import { findTab } from '../sheets/workbook';
 import { effectiveAdmins, isAdmin, withAdminLock } from '../ui/actions';
 import { settingWrites, writeRequest } from './round';
 
@@ -50,7 +48,7 @@ export const REMINDERS: MailKind = {
 export function sendRemindersBatch(opts?: SendOptions): SendResult | SendFailure | Failure {
   const startedAt = Date.now();
   const clean = cleanOptions(opts);
-  return withAdminLock<SendResult>((ctx) => sendBatchIn(ctx, REMINDERS, clean, startedAt)) as SendResult | SendFailure | Failure;
+  return withAdminLock<SendResult>((ctx, programme) => sendBatchIn(ctx, programme, REMINDERS, clean, startedAt), MAIL_READ) as SendResult | SendFailure | Failure;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,11 +86,6 @@ export interface ReminderTriggerResult {
   message: string;
 }
 
-function pengaturanRange(structure: Structure): string[] {
-  const tab = findTab(structure.sheets, TABS.pengaturan);
-  return tab ? [wholeTab(tab)] : [];
-}
-
 /** Installs the acting admin's trigger unless the workbook already runs one; never a second one of their own. */
 function switchOn(user: string, lang: Lang): { runsAs: string; message: string } {
   const mine = ownTriggers();
@@ -127,12 +120,11 @@ function writeSwitch(ctx: ActionContext, sheet: SheetInfo, rows: readonly (reado
  * Pengaturan first (a refused write changes nothing), then the trigger; when the trigger cannot
  * be changed, Pengaturan gets its value back, so the switch never says what is not so.
  */
-function setTriggerIn(ctx: ActionContext, reading: Reading, on: boolean): ReminderTriggerResult | Failure {
-  const sheet = findTab(reading.structure.sheets, TABS.pengaturan);
-  if (!sheet) return failure(ctx.lang, 'core.needSetup', { tabs: TABS.pengaturan });
-  const rows = reading.values[0] ?? [];
-  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
-  const before = rows.find((r, i) => i > 0 && normKey(r[index.Kunci ?? 0]) === SWITCH_KEY)?.[index.Nilai ?? 1] ?? '';
+function setTriggerIn(ctx: ActionContext, programme: Programme, on: boolean): ReminderTriggerResult | Failure {
+  const pengaturan = programme.tab(TABS.pengaturan);
+  if (!pengaturan) return failure(ctx.lang, 'core.needSetup', { tabs: TABS.pengaturan });
+  const { sheet, rows } = pengaturan;
+  const before = programme.setting(SWITCH_KEY);
   try {
     writeSwitch(ctx, sheet, rows, on ? 'Ya' : 'Tidak');
   } catch (error) {
@@ -149,7 +141,7 @@ function setTriggerIn(ctx: ActionContext, reading: Reading, on: boolean): Remind
 /** The sidebar's switch: Pengaturan pengingat_otomatis and the hourly trigger, together. Admins only. */
 export function setReminderTrigger(on: boolean): ReminderTriggerResult | Failure {
   const wanted = on === true;
-  return withAdminLock((ctx, reading) => setTriggerIn(ctx, reading, wanted), pengaturanRange);
+  return withAdminLock((ctx, programme) => setTriggerIn(ctx, programme, wanted));
 }
 
 export interface ReminderRunStopped {
@@ -179,11 +171,10 @@ export function remindOverdueUnits(e?: { triggerUid?: unknown }): SendResult | S
   try {
     const spreadsheetId = activeSpreadsheetId();
     const user = Session.getEffectiveUser().getEmail().trim();
-    const pengaturan = findTab(readStructure(spreadsheetId).sheets, TABS.pengaturan);
-    const [rows] = pengaturan ? readValues(spreadsheetId, [wholeTab(pengaturan)]) : [[]];
-    const settings = parseSettings(rows, 'id');
-    if (!settings.ok) return failure('id', 'core.fixFirst', {}, settings.problems);
-    const lang = settings.value.bahasa;
+    // Read once for the whole run: the switch, the admins and what the batch sends.
+    const programme = readProgramme(spreadsheetId, MAIL_READ);
+    const { settings, lang } = programme;
+    if (!settings.ok) return failure(lang, 'core.fixFirst', {}, settings.problems);
     const owner = triggerOwner();
     const current = owner !== null && (uid === undefined || owner.id === uid);
     if (!settings.value.pengingatOtomatis || !current) {
@@ -196,7 +187,7 @@ export function remindOverdueUnits(e?: { triggerUid?: unknown }): SendResult | S
       if (owner.user.toLowerCase() === user.toLowerCase()) saveTriggerOwner(null);
       return { ok: true, stopped: true, message: t(lang, 'round.trigger.run.notAdmin', { user: user || t(lang, 'core.unknownUser') }) };
     }
-    return sendBatchIn({ spreadsheetId, user, lang, admins }, REMINDERS, { automatic: true }, startedAt);
+    return sendBatchIn({ spreadsheetId, user, lang, admins }, programme, REMINDERS, { automatic: true }, startedAt);
   } finally {
     lock.releaseLock();
   }

@@ -1,8 +1,7 @@
-// "Mulai putaran baru" and "Batalkan putaran": one structure read, one values read of every
-// tab involved, the decisions of src/domain/rounds.ts, then ONE Sheets API batchUpdate, which
-// is atomic: if any request fails, nothing of the round change happens.
+// "Mulai putaran baru" and "Batalkan putaran": the programme as the execution read it (every
+// tab involved, src/sheets/programme.ts), the decisions of src/domain/rounds.ts, then ONE
+// Sheets API batchUpdate, which is atomic: if any request fails, nothing of the round change happens.
 import { t } from '../domain/i18n';
-import { parseAspects, parseCategories } from '../domain/instrument';
 import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
 import {
   RIWAYAT_HEADERS,
@@ -17,16 +16,15 @@ import {
   recapScoreWrite,
   validateRoundInput,
   type BlockWrite,
-  type RoundTab,
 } from '../domain/rounds';
-import { parseSettings } from '../domain/settings';
 import { TABS, findColumns } from '../domain/tables';
 import { cellText, normKey } from '../domain/text';
-import type { Problem, Settings } from '../domain/types';
-import { applyRequests, firstFreeSheetId, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
+import type { AspectWeight, Category, Parsed, Problem, Settings } from '../domain/types';
+import type { UnitTabReading } from '../domain/unit-tab';
+import { applyRequests, firstFreeSheetId, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
+import { needSetup, type Programme, type ReadSpec, type TabValues } from '../sheets/programme';
 import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
-import { findTab, unitSheets } from '../sheets/workbook';
 
 export interface StartRoundResult {
   ok: true;
@@ -46,18 +44,21 @@ export interface UndoRoundResult {
   message: string;
 }
 
-/** Everything a round change reads, in two round trips. */
+/** What a round change reads besides the programme: Riwayat, Rekap, the undo snapshot and every active unit tab. */
+export const ROUND_READ: ReadSpec = { tabs: [TABS.riwayat, TABS.rekap, SNAPSHOT_TAB], unitTabs: 'active' };
+
+/** What a round change works on, from the programme the execution read. */
 interface RoundRead {
   ok: true;
   timeZone: string;
   settings: Settings;
-  pengaturan: { sheet: SheetInfo; rows: unknown[][] };
-  riwayat: { sheet: SheetInfo; rows: unknown[][] };
-  rekap: { sheet: SheetInfo; rows: unknown[][] };
-  snapshot: { sheet: SheetInfo; rows: unknown[][] } | null;
-  kategori: unknown[][];
-  aspek: unknown[][];
-  tabs: RoundTab[];
+  pengaturan: TabValues;
+  riwayat: TabValues;
+  rekap: TabValues;
+  snapshot: TabValues | null;
+  categories: Parsed<Category[]>;
+  aspects: Parsed<AspectWeight[]>;
+  tabs: UnitTabReading[];
   sheets: SheetInfo[];
 }
 
@@ -68,33 +69,24 @@ function isSnapshot(rows: readonly (readonly unknown[])[]): boolean {
   return cellText(rows[0]?.[0]) === SNAPSHOT_META_HEADERS[0];
 }
 
-function readRound(ctx: ActionContext): RoundRead | Failure {
-  const { sheets, timeZone } = readStructure(ctx.spreadsheetId);
-  const found = SYSTEM.map((title) => ({ title, sheet: findTab(sheets, title) }));
-  const missing = found.filter((f) => !f.sheet).map((f) => f.title);
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
-  const [pengaturan, kategori, aspek, riwayat, rekap] = found.map((f) => f.sheet as SheetInfo);
-  const snapshot = findTab(sheets, SNAPSHOT_TAB) ?? null;
-  const units = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
-  const ranges = [pengaturan, kategori, aspek, riwayat, rekap, ...(snapshot ? [snapshot] : []), ...units].map((s) => wholeTab(s));
-  const values = readValues(ctx.spreadsheetId, ranges);
-  const [pengaturanRows, kategoriRows, aspekRows, riwayatRows, rekapRows] = values;
-  const snapshotRows = snapshot ? values[SYSTEM.length] : [];
-  const unitValues = values.slice(SYSTEM.length + (snapshot ? 1 : 0));
-  const settings = parseSettings(pengaturanRows, ctx.lang);
+function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failure {
+  const unready = needSetup(programme, SYSTEM);
+  if (unready) return unready;
+  const [pengaturan, riwayat, rekap] = [TABS.pengaturan, TABS.riwayat, TABS.rekap].map((title) => programme.tab(title) as TabValues);
+  const { settings } = programme;
   if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
   return {
     ok: true,
-    timeZone,
+    timeZone: programme.timeZone,
     settings: settings.value,
-    pengaturan: { sheet: pengaturan, rows: pengaturanRows },
-    riwayat: { sheet: riwayat, rows: riwayatRows },
-    rekap: { sheet: rekap, rows: rekapRows },
-    snapshot: snapshot ? { sheet: snapshot, rows: snapshotRows } : null,
-    kategori: kategoriRows,
-    aspek: aspekRows,
-    tabs: units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
-    sheets,
+    pengaturan,
+    riwayat,
+    rekap,
+    snapshot: programme.tab(SNAPSHOT_TAB) ?? null,
+    categories: programme.categories,
+    aspects: programme.aspects,
+    tabs: programme.unitTabs.map((tab) => tab.reading),
+    sheets: programme.sheets,
   };
 }
 
@@ -207,16 +199,20 @@ function problemsFailure(ctx: ActionContext, problems: Problem[]): Failure {
  * Closes the active round and starts `input` in one batchUpdate (see the file comment).
  * `today` is the Ditutup date, 'yyyy-mm-dd' in the spreadsheet's time zone.
  */
-export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; deadline?: unknown } | undefined, today: (timeZone: string) => string): StartRoundResult | Failure {
-  const read = readRound(ctx);
+export function startNewRoundIn(
+  ctx: ActionContext,
+  programme: Programme,
+  input: { name?: unknown; deadline?: unknown } | undefined,
+  today: (timeZone: string) => string,
+): StartRoundResult | Failure {
+  const read = readRound(ctx, programme);
   if (!read.ok) return read;
   const current = read.settings.putaran;
   if (current === '') return { ok: false, error: t(ctx.lang, 'round.current.empty') };
   const checked = validateRoundInput(input, current, closedRounds(read.riwayat.rows), ctx.lang);
   if (!checked.ok) return checked;
   if (read.tabs.length === 0) return { ok: false, error: t(ctx.lang, 'round.noUnits') };
-  const categories = parseCategories(read.kategori, ctx.lang);
-  const aspects = parseAspects(read.aspek, ctx.lang);
+  const { categories, aspects } = read;
   if (!categories.ok || !aspects.ok) return problemsFailure(ctx, [...(categories.ok ? [] : categories.problems), ...(aspects.ok ? [] : aspects.problems)]);
   const planned = planStartRound({
     lang: ctx.lang,
@@ -259,8 +255,8 @@ export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; dea
  * the overwritten cells back, Pengaturan and the header blocks relabelled, its Riwayat rows
  * removed and the snapshot deleted, in one batchUpdate.
  */
-export function undoRoundIn(ctx: ActionContext): UndoRoundResult | Failure {
-  const read = readRound(ctx);
+export function undoRoundIn(ctx: ActionContext, programme: Programme): UndoRoundResult | Failure {
+  const read = readRound(ctx, programme);
   if (!read.ok) return read;
   const snapshotRows = read.snapshot && isSnapshot(read.snapshot.rows) ? read.snapshot.rows : [];
   const planned = planUndoRound({ lang: ctx.lang, snapshot: snapshotRows, riwayat: read.riwayat.rows, current: read.settings.putaran, tabs: read.tabs });

@@ -2,7 +2,6 @@
 // workbook's language (docs/internals.md), never as a thrown exception.
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import type { Problem } from '../domain/types';
-import type { Structure } from './api';
 
 export interface ActionContext {
   spreadsheetId: string;
@@ -11,12 +10,6 @@ export interface ActionContext {
   lang: Lang;
   /** Who counts as admin: Pengaturan email_admin, else the installer, else the acting user. */
   admins: string[];
-}
-
-/** What withAdminLock read for the action, in the lock: the structure and the ranges it asked for, in order. */
-export interface Reading {
-  structure: Structure;
-  values: unknown[][][];
 }
 
 export interface Failure {

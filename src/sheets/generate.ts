@@ -1,19 +1,21 @@
-// "Buat / perbarui tab unit": one structure read, one values read of every tab involved, the
-// decisions in src/domain/plan, then one batchUpdate (split only when very large, never
-// inside one tab's requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
-import { t } from '../domain/i18n';
+// "Buat / perbarui tab unit": the programme read once (src/sheets/programme.ts), the decisions
+// in src/domain/plan, then one batchUpdate (split only when very large, never inside one tab's
+// requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
+import { t, type Lang } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
-import { CATEGORY_CELL, planUnitTabs, readOldTable, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
+import { CATEGORY_CELL, planUnitTabs, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
-import { SNAPSHOT_TAB, openFollowUpsByUnit } from '../domain/rounds';
-import { readProgramme } from '../domain/programme';
-import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
-import type { Unit } from '../domain/types';
+import { checkProgramme } from '../domain/programme';
+import { openFollowUpsByUnit } from '../domain/rounds';
+import { TABS, findColumns } from '../domain/tables';
+import type { Category } from '../domain/types';
 import { isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
-import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
-import { failure, type ActionContext, type Failure, type Reading } from './context';
+import { readUnitAnswers, readUnitRows } from '../domain/unit-tab';
+import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
+import { failure, type ActionContext, type Failure } from './context';
+import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
 import { planRecapFor, recapRequests } from './recap';
 import {
   addColourRule,
@@ -31,7 +33,7 @@ import {
   updateProtection,
   type Request,
 } from './requests';
-import { findTab, protectSystemTabs, unitSheets, type UnitSheet } from './workbook';
+import { protectSystemTabs, type UnitSheet } from './workbook';
 
 export interface GenerateResult {
   ok: true;
@@ -145,168 +147,121 @@ function unitColumnsRequests(
   return requests;
 }
 
-/**
- * Tabs with no unit metadata that are not the add-on's own. A unit tab whose metadata was lost
- * (an .xlsx export or import drops developer metadata) is among them, under the name Unit's Tab
- * column still records.
- */
-function untaggedTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
-  const own = new Set([...SYSTEM_TAB_NAMES, SNAPSHOT_TAB].map((title) => title.toLowerCase()));
-  return sheets.filter((s) => !own.has(s.title.toLowerCase()) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
+/** What generation reads besides the programme: Rekap, how far Arsip goes, every unit tab and every untagged tab. */
+export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip], unitTabs: 'all', untagged: true };
+
+/** What Unit says beyond its valid units: each row's Kode and recorded Tab, and where Tab and Status go. */
+interface Register {
+  /** The Tab column as read, per Kode (normalised). */
+  recordedTabs: Map<string, string>;
+  /** Kode of every row, valid or not. */
+  listedCodes: string[];
+  columns: { tab: number; status: number };
 }
 
-/** The tabs generation reads: the system tabs, every unit tab and untagged tab (their first 14 columns), Arsip's first column. */
-function tabsToRead(sheets: readonly SheetInfo[]) {
+function registerOf(unitRows: readonly (readonly unknown[])[]): Register {
+  const { index } = findColumns(unitRows[0], ['Kode', 'Tab', 'Status'] as const);
+  const cellOf = (row: readonly unknown[], at: number | undefined) => String(at === undefined ? '' : (row[at] ?? '')).trim();
+  const dataRows = unitRows.slice(1);
   return {
-    system: REQUIRED.map((title) => findTab(sheets, title)),
-    units: unitSheets(sheets),
-    untagged: untaggedTabs(sheets),
-    arsip: findTab(sheets, TABS.arsip),
+    recordedTabs: new Map(dataRows.map((row) => [normKey(cellOf(row, index.Kode)), cellOf(row, index.Tab)] as const)),
+    listedCodes: dataRows.map((row) => cellOf(row, index.Kode)).filter((code) => code !== ''),
+    columns: { tab: index.Tab as number, status: index.Status as number },
   };
-}
-
-export function generateRanges(structure: Structure): string[] {
-  const { system, units, untagged, arsip } = tabsToRead(structure.sheets);
-  if (system.some((s) => s === undefined)) return [];
-  return [
-    ...system.map((s) => wholeTab(s as SheetInfo)),
-    ...[...units, ...untagged].map((s) => wholeTab(s, UNIT_TAB.width)),
-    ...(arsip ? [wholeTab(arsip, 1)] : []),
-  ];
 }
 
 /**
  * The unit tabs with the ones found again: a valid unit with no tab of its own takes the untagged
  * tab named in its Unit row, when that tab holds a unit table. Generation then ties it back.
  */
-function withFoundTabs(
-  tagged: { sheets: UnitSheet[]; values: unknown[][][] },
-  untagged: { sheets: SheetInfo[]; values: unknown[][][] },
-  units: readonly Unit[],
-  recordedTabs: ReadonlyMap<string, string>,
-): { sheets: UnitSheet[]; values: unknown[][][]; found: Set<number> } {
-  const sheets = [...tagged.sheets];
-  const values = [...tagged.values];
+function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, string>): { tabs: UnitTab[]; found: Set<number> } {
+  const tabs = [...programme.unitTabs];
   const found = new Set<number>();
-  const tied = new Set(tagged.sheets.map((s) => normKey(s.code)));
-  for (const unit of units) {
+  const tied = new Set(tabs.map((s) => normKey(s.sheet.code)));
+  for (const unit of programme.units.units) {
     const recorded = (recordedTabs.get(normKey(unit.code)) ?? '').toLowerCase();
     if (tied.has(normKey(unit.code)) || recorded === '') continue;
-    const at = untagged.sheets.findIndex((s) => s.title.toLowerCase() === recorded && !found.has(s.sheetId));
-    if (at < 0 || readOldTable(untagged.values[at] ?? []) === null) continue;
-    sheets.push({ ...untagged.sheets[at], code: unit.code, inactiveMetadataId: null });
-    values.push(untagged.values[at] ?? []);
-    found.add(untagged.sheets[at].sheetId);
+    const match = programme.untagged.find((u) => u.sheet.title.toLowerCase() === recorded && !found.has(u.sheet.sheetId));
+    if (!match || readUnitRows(match.rows) === null) continue;
+    tabs.push(asUnitTab(match, unit.code, programme.lang));
+    found.add(match.sheet.sheetId);
   }
-  return { sheets, values, found };
+  return { tabs, found };
 }
 
-export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
-  const { timeZone, sheets } = reading.structure;
-  const { system, units: tagged, untagged, arsip } = tabsToRead(sheets);
-  const missing = REQUIRED.filter((_, i) => !system[i]);
-  if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
-  const [, , , , unit, rekap] = system as SheetInfo[];
-  const { values } = reading;
-  const [settingsRows, instrumentRows, aspectRows, categoryRows, unitRows, rekapRows] = values;
-  const afterTagged = REQUIRED.length + tagged.length;
-  const taggedValues = values.slice(REQUIRED.length, afterTagged);
-  const untaggedValues = values.slice(afterTagged, afterTagged + untagged.length);
-  const arsipValues = arsip ? values[values.length - 1] : [];
+/** The requests of every unit tab: created, refreshed (a tab found again gets its unit metadata back) or deactivated. */
+function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: ReadonlySet<number>): Request[][] {
+  const byId = new Map(tabs.map((s) => [s.sheet.sheetId, s.sheet]));
+  const groups: Request[][] = plan.tabs.map((tab) => {
+    const sheet = byId.get(tab.sheetId);
+    if (!sheet) return createRequests(tab);
+    return found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code), ...refreshRequests(tab, sheet)] : refreshRequests(tab, sheet);
+  });
+  groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
+  return groups;
+}
 
-  const unitHeaders = findColumns(unitRows[0], ['Tab', 'Status'] as const);
-  const programme = readProgramme(
-    { settings: settingsRows, instrument: instrumentRows, aspects: aspectRows, categories: categoryRows, units: unitRows },
-    ctx.lang,
-    (lang) =>
-      unitHeaders.missing.length > 0
-        ? [problemAt(tabWhere(TABS.unit, lang), 'check.missingColumns', { columns: unitHeaders.missing.join(', ') }, 1)]
-        : [],
-  );
+/** Rekap as this generation leaves the unit tabs: the active tabs, and the open follow-ups of each (a new tab too). */
+function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly UnitTab[], categories: readonly Category[]): Request[] {
   const { lang } = programme;
-  if (!programme.ok) return failure(lang, 'core.fixFirst', {}, programme.problems);
-  const { settings, indicators, categories, units: validation } = programme.value;
+  const activeTabs = new Map<string, { title: string; sheetId: number }>();
+  for (const tab of plan.tabs) activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId });
+  for (const { sheet: s } of tabs) {
+    const key = normKey(s.code);
+    if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
+  }
+  const planned = plan.tabs.map((tab) => readUnitAnswers({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) }, lang));
+  const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
+  const rekap = programme.tab(TABS.rekap) as TabValues;
+  return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
+}
+
+function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], writes: number, lang: Lang): GenerateResult {
+  const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);
+  const updated = plan.tabs.filter((tab) => tab.kind === 'refresh').map((tab) => tab.title);
+  const inactive = plan.deactivations.map((d) => d.title);
+  const counts = { created: created.length, updated: updated.length, rejected: rejected.length, inactive: inactive.length, archived: plan.archive.length };
+  return { ok: true, created, updated, inactive, archived: plan.archive.length, rejected, writes, message: t(lang, 'core.generate.done', counts) };
+}
+
+export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
+  const { sheets, lang } = programme;
+  const unready = needSetup(programme, REQUIRED);
+  if (unready) return unready;
+  const unitRows = programme.rows(TABS.unit);
+  const unitHeaders = findColumns(unitRows[0], ['Tab', 'Status'] as const);
+  const columns = unitHeaders.missing.join(', ');
+  const headerProblems = columns === '' ? [] : [problemAt(tabWhere(TABS.unit, lang), 'check.missingColumns', { columns }, 1)];
+  const checked = checkProgramme(programme, lang, headerProblems);
+  if (!checked.ok) return failure(lang, 'core.fixFirst', {}, checked.problems);
+  const { settings, indicators, categories, units: validation } = checked.value;
 
   const admins = settings.emailAdmin.length > 0 ? settings.emailAdmin : ctx.admins;
-  const { index: unitIndex } = findColumns(unitRows[0], ['Kode', 'Tab'] as const);
-  const cellOf = (row: unknown[], at: number | undefined) => String(at === undefined ? '' : (row[at] ?? '')).trim();
-  const dataRows = unitRows.slice(1);
-  const recordedTabs = new Map(dataRows.map((row) => [normKey(cellOf(row, unitIndex.Kode)), cellOf(row, unitIndex.Tab)] as const));
-  const {
-    sheets: units,
-    values: unitValues,
-    found,
-  } = withFoundTabs({ sheets: tagged, values: taggedValues }, { sheets: untagged, values: untaggedValues }, validation.units, recordedTabs);
+  const register = registerOf(unitRows);
+  const { tabs, found } = withFoundTabs(programme, register.recordedTabs);
   const plan = planUnitTabs({
     lang,
     settings,
     indicators,
     categories,
     units: validation.units,
-    listedCodes: dataRows.map((row) => cellOf(row, unitIndex.Kode)).filter((code) => code !== ''),
-    recordedTabs,
-    existing: units.map((s, i) => ({
-      sheetId: s.sheetId,
-      title: s.title,
-      code: s.code,
-      inactive: s.inactiveMetadataId !== null,
-      rowCount: s.rowCount,
-      values: unitValues[i],
-    })),
+    listedCodes: register.listedCodes,
+    recordedTabs: register.recordedTabs,
+    existing: tabs.map(({ sheet: s, rows }) => ({ sheetId: s.sheetId, title: s.title, code: s.code, inactive: s.inactiveMetadataId !== null, rowCount: s.rowCount, values: rows })),
     titles: sheets.map((s) => s.title),
     admins,
     firstFreeSheetId: firstFreeSheetId(sheets),
-    archivedAt: archivedAt(timeZone),
+    archivedAt: archivedAt(programme.timeZone),
   });
 
-  const byId = new Map(units.map((s) => [s.sheetId, s]));
-  const groups: Request[][] = plan.tabs.map((tab) => {
-    const sheet = byId.get(tab.sheetId);
-    if (!sheet) return createRequests(tab);
-    // A tab found again gets its unit metadata back, so it is the unit's tab from now on.
-    return found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code), ...refreshRequests(tab, sheet)] : refreshRequests(tab, sheet);
-  });
-  groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
-  const arsipId = firstFreeSheetId(sheets) + plan.tabs.length;
-  groups.push(archiveRequests(plan.archive, arsip, arsipValues, arsipId));
-  const tabColumns = { tab: unitHeaders.index.Tab as number, status: unitHeaders.index.Status as number };
-  groups.push(unitColumnsRequests(unit, unitRows, validation.statuses, plan, tabColumns));
-
-  const activeTabs = new Map<string, { title: string; sheetId: number }>();
-  for (const tab of plan.tabs) activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId });
-  for (const s of units) {
-    const key = normKey(s.code);
-    if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
-  }
-  // Open follow-ups of each tab as this generation leaves it (a new tab too), else as read.
-  const open = openFollowUpsByUnit(
-    [
-      ...units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
-      ...plan.tabs.map((tab) => ({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) })),
-    ],
-    lang,
-  );
-  groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories, rekapRows, open)));
-  groups.push(protectSystemTabs(sheets, admins));
+  const arsip = programme.tab(TABS.arsip);
+  const groups: Request[][] = [
+    ...unitTabRequests(plan, tabs, found),
+    archiveRequests(plan.archive, arsip?.sheet, arsip?.rows ?? [], firstFreeSheetId(sheets) + plan.tabs.length),
+    unitColumnsRequests((programme.tab(TABS.unit) as TabValues).sheet, unitRows, validation.statuses, plan, register.columns),
+    recapAfter(programme, plan, tabs, categories),
+    protectSystemTabs(sheets, admins),
+  ];
   const writes = applyRequests(ctx.spreadsheetId, groups);
-
-  const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);
-  const updated = plan.tabs.filter((tab) => tab.kind === 'refresh').map((tab) => tab.title);
-  const inactive = plan.deactivations.map((d) => d.title);
-  return {
-    ok: true,
-    created,
-    updated,
-    inactive,
-    archived: plan.archive.length,
-    rejected: validation.rejected,
-    writes,
-    message: t(lang, 'core.generate.done', {
-      created: created.length,
-      updated: updated.length,
-      rejected: validation.rejected.length,
-      inactive: inactive.length,
-      archived: plan.archive.length,
-    }),
-  };
+  return generated(plan, validation.rejected, writes, lang);
 }

@@ -1,18 +1,15 @@
 // "Perbarui rekap": Rekap rebuilt from Unit, the unit tabs' metadata and their follow-ups, in
-// three round trips (structure, values, one batchUpdate) whatever the number of units.
+// three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
 import { t, type Lang } from '../domain/i18n';
-import { parseCategories } from '../domain/instrument';
-import { UNIT_TAB } from '../domain/plan/layout';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
 import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Category, Unit } from '../domain/types';
-import { validateUnits } from '../domain/units';
-import { applyRequests, wholeTab, type SheetInfo, type Structure } from './api';
-import { failure, type ActionContext, type Failure, type Reading } from './context';
+import { applyRequests, type SheetInfo } from './api';
+import { failure, type ActionContext, type Failure } from './context';
+import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
 import { addColumnChart, appendDimension, deleteChart, freezeRows, insertColumns, updateCells, type Request } from './requests';
-import { findTab, unitSheets } from './workbook';
 
 export interface RecapResult {
   ok: true;
@@ -72,40 +69,28 @@ export function planRecapFor(
   });
 }
 
-const RECAP_READS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
+const RECAP_TABS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
 
-function activeUnitSheets(structure: Structure) {
-  return unitSheets(structure.sheets).filter((s) => s.inactiveMetadataId === null);
+/** What "Perbarui rekap" reads besides the programme: Rekap and every active unit tab. */
+export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], unitTabs: 'active' };
+
+/** Each unit's tab, by Kode (normKey). */
+export function tabsByCode(tabs: readonly UnitTab[]): Map<string, { title: string; sheetId: number }> {
+  return new Map(tabs.map((s) => [normKey(s.sheet.code), { title: s.sheet.title, sheetId: s.sheet.sheetId }] as const));
 }
 
-/** What "Perbarui rekap" reads: Kategori, Unit and Rekap (those that exist), then every active unit tab. */
-export function recapRanges(structure: Structure): string[] {
-  const system = RECAP_READS.flatMap((title) => {
-    const tab = findTab(structure.sheets, title);
-    return tab ? [wholeTab(tab)] : [];
-  });
-  return [...system, ...activeUnitSheets(structure).map((s) => wholeTab(s, UNIT_TAB.width))];
-}
-
-export function refreshRecapIn(ctx: ActionContext, reading: Reading): RecapResult | Failure {
+export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapResult | Failure {
   const { lang } = ctx;
-  const { sheets } = reading.structure;
-  const missing = RECAP_READS.filter((title) => !findTab(sheets, title));
-  if (missing.length > 0) return failure(lang, 'core.needSetup', { tabs: missing.join(', ') });
-  const [kategoriRows, unitRows, rekapRows, ...unitValues] = reading.values;
-  const rekap = findTab(sheets, TABS.rekap) as SheetInfo;
-  const categories = parseCategories(kategoriRows, lang);
-  const validation = validateUnits(unitRows, lang);
+  const unready = needSetup(programme, RECAP_TABS);
+  if (unready) return unready;
+  const { categories, units: validation } = programme;
+  const rekap = programme.tab(TABS.rekap) as TabValues;
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
-  const active = activeUnitSheets(reading.structure);
-  const tabs = new Map(active.map((s) => [normKey(s.code), { title: s.title, sheetId: s.sheetId }] as const));
-  const open = openFollowUpsByUnit(
-    active.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
-    lang,
-  );
-  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekapRows, open);
-  applyRequests(ctx.spreadsheetId, [recapRequests(rekap, plan)]);
+  const tabs = tabsByCode(programme.unitTabs);
+  const open = openFollowUpsByUnit(programme.unitTabs.map((u) => u.reading));
+  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekap.rows, open);
+  applyRequests(ctx.spreadsheetId, [recapRequests(rekap.sheet, plan)]);
   const count = recapUnits(validation.units, tabs).length;
   return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };
 }

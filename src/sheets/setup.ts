@@ -7,10 +7,11 @@ import { DEFAULT_PROFILE_ID, PROFILE_IDS, getProfile } from '../domain/profiles'
 import { HEADERS, SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
 import { isBlankRow, parseDelimited } from '../domain/text';
 import { UNIT_OK, validateUnits } from '../domain/units';
-import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
-import { failure, type ActionContext, type Failure, type Reading } from './context';
+import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
+import { failure, type ActionContext, type Failure } from './context';
+import type { Programme, ReadSpec } from './programme';
 import { addSheet, appendDimension, columnWidths, deleteSheet, freezeRows, updateCells, type Request } from './requests';
-import { findTab, protectSystemTabs } from './workbook';
+import { protectSystemTabs } from './workbook';
 
 export const INSTALLER_PROPERTY = 'pendamping.installer';
 
@@ -46,22 +47,19 @@ function setupTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
   return sheets.filter((s) => system.has(s.title.toLowerCase()) || sheets.length === 1 || /^(sheet|lembar) ?1$/i.test(s.title));
 }
 
-export function setupRanges(structure: Structure): string[] {
-  return setupTabs(structure.sheets).map((s) => wholeTab(s));
-}
+/** What setup reads: the system tabs that exist and the default tab it may fill. */
+export const SETUP_READ: ReadSpec = { others: setupTabs };
 
-export function setupWorkbookIn(ctx: ActionContext, reading: Reading, profileId: string | undefined): SetupResult | Failure {
+export function setupWorkbookIn(ctx: ActionContext, programme: Programme, profileId: string | undefined): SetupResult | Failure {
   const { lang } = ctx;
   const profile = getProfile(profileId ?? DEFAULT_PROFILE_ID);
   if (!profile) return failure(lang, 'core.setup.unknownProfile', { profile: String(profileId), ids: PROFILE_IDS.join(', ') });
-  const { sheets } = reading.structure;
-  const read = setupTabs(sheets);
-  const { values } = reading;
+  const { sheets } = programme;
   const plan = planSetup({
     lang,
     profile,
     admin: ctx.user,
-    tabs: read.map((s, i) => ({ sheetId: s.sheetId, title: s.title, rowCount: s.rowCount, columnCount: s.columnCount, values: values[i] })),
+    tabs: setupTabs(sheets).map((s) => ({ sheetId: s.sheetId, title: s.title, rowCount: s.rowCount, columnCount: s.columnCount, values: programme.valuesOf(s) })),
     firstFreeSheetId: firstFreeSheetId(sheets),
   });
   const groups: Request[][] = [
@@ -112,20 +110,14 @@ function pastedUnits(pasted: string): Record<string, string>[] {
   });
 }
 
-export function addUnitsRanges(structure: Structure): string[] {
-  const unit = findTab(structure.sheets, TABS.unit);
-  return unit ? [wholeTab(unit)] : [];
-}
-
-export function addUnitsIn(ctx: ActionContext, reading: Reading, pasted: string): AddUnitsResult | Failure {
+export function addUnitsIn(ctx: ActionContext, programme: Programme, pasted: string): AddUnitsResult | Failure {
   const { lang } = ctx;
   const units = pastedUnits(pasted);
   if (units.length === 0) return failure(lang, 'core.units.none');
-  const unit = findTab(reading.structure.sheets, TABS.unit);
-  if (!unit) return failure(lang, 'core.needSetup', { tabs: TABS.unit });
-  const [rows] = reading.values;
-  const check = validateUnits(rows, lang);
-  if (check.problems.length > 0) return failure(lang, 'core.fixFirst', {}, check.problems);
+  const read = programme.tab(TABS.unit);
+  if (!read) return failure(lang, 'core.needSetup', { tabs: TABS.unit });
+  const { sheet: unit, rows } = read;
+  if (programme.units.problems.length > 0) return failure(lang, 'core.fixFirst', {}, programme.units.problems);
   const { index } = findColumns(rows[0], PASTE_COLUMNS);
   const width = Math.max(...PASTE_COLUMNS.map((h) => (index[h] ?? -1) + 1));
   let used = rows.length;

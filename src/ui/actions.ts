@@ -1,34 +1,17 @@
 // The admin check and the document lock every mutating action runs under, the programmatic
 // actions of the core programme (sidebar, CLI) and their menu handlers (Ui alerts).
-import { t, toLang, type Lang } from '../domain/i18n';
-import { TABS, findColumns } from '../domain/tables';
-import { cellText, normKey, splitEmails } from '../domain/text';
+import { t, type Lang } from '../domain/i18n';
+import { splitEmails, normKey } from '../domain/text';
 import type { Problem } from '../domain/types';
-import { activeSpreadsheetId, readStructure, readValues, wholeTab, type Structure } from '../sheets/api';
-import type { ActionContext, Failure, Reading } from '../sheets/context';
-import { generateRanges, generateUnitTabsIn, type GenerateResult } from '../sheets/generate';
-import { recapRanges, refreshRecapIn, type RecapResult } from '../sheets/recap';
-import {
-  INSTALLER_PROPERTY,
-  addUnitsIn,
-  addUnitsRanges,
-  setupRanges,
-  setupWorkbookIn,
-  type AddUnitsResult,
-  type SetupResult,
-} from '../sheets/setup';
-import { findTab } from '../sheets/workbook';
+import { activeSpreadsheetId } from '../sheets/api';
+import type { ActionContext, Failure } from '../sheets/context';
+import { GENERATE_READ, generateUnitTabsIn, type GenerateResult } from '../sheets/generate';
+import { peekSettings, readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
+import { RECAP_READ, refreshRecapIn, type RecapResult } from '../sheets/recap';
+import { INSTALLER_PROPERTY, SETUP_READ, addUnitsIn, setupWorkbookIn, type AddUnitsResult, type SetupResult } from '../sheets/setup';
 
 /** How long a second run waits for the first before it is told to retry. */
 const LOCK_WAIT_MS = 30_000;
-
-/** The Nilai of `key` in Pengaturan rows ('' when absent). */
-function settingOf(rows: readonly (readonly unknown[])[], key: string): unknown {
-  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
-  if (index.Kunci === undefined || index.Nilai === undefined) return '';
-  const row = rows.slice(1).find((r) => normKey(r[index.Kunci as number]) === key);
-  return row ? row[index.Nilai] : '';
-}
 
 /** Who runs admin actions: Pengaturan email_admin; when empty, the installer; when neither exists yet, nobody is listed. */
 export function effectiveAdmins(listed: readonly string[]): string[] {
@@ -42,59 +25,75 @@ export function isAdmin(admins: readonly string[], user: string): boolean {
   return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
 }
 
+/** An action's result and the language of the workbook it ran on (for a menu's alert). */
+interface Ran<T> {
+  result: T | Failure;
+  lang: Lang;
+}
+
 /**
  * Runs `action` holding the document lock, if the acting user is an admin (Pengaturan
  * email_admin; when empty, the installer; when neither exists yet, whoever sets the workbook
  * up). A refusal or a busy lock is an error value in the workbook's language.
  *
- * The structure and Pengaturan are read once, inside the lock, together with the ranges the
- * action asks for (`ranges`), so an action costs the lock, two reads and its writes.
+ * The programme is read once, inside the lock, with what the action asks for (`spec`), and
+ * handed to it: an action costs the lock, two reads and its writes.
  */
-export function withAdminLock<T extends { ok: true }>(
-  action: (ctx: ActionContext, reading: Reading) => T | Failure,
-  ranges: (structure: Structure) => string[] = () => [],
-): T | Failure {
+function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, programme: Programme) => T | Failure, spec: ReadSpec): Ran<T> {
   const spreadsheetId = activeSpreadsheetId();
   const user = Session.getActiveUser().getEmail().trim();
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return { ok: false, error: t(workbookLang(), 'core.busy') };
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    const { lang } = peekSettings();
+    return { result: { ok: false, error: t(lang, 'core.busy') }, lang };
+  }
   try {
-    const structure = readStructure(spreadsheetId);
-    const settingsTab = findTab(structure.sheets, TABS.pengaturan);
-    const wanted = ranges(structure);
-    const values = readValues(spreadsheetId, [...(settingsTab ? [wholeTab(settingsTab)] : []), ...wanted]);
-    const settings = settingsTab ? values[0] : [];
-    const lang: Lang = toLang(settingOf(settings, 'bahasa'));
-    const admins = effectiveAdmins(splitEmails(settingOf(settings, 'email_admin')));
+    const programme = readProgramme(spreadsheetId, spec);
+    const { lang } = programme;
+    const admins = effectiveAdmins(splitEmails(programme.setting('email_admin')));
     if (!isAdmin(admins, user)) {
-      return { ok: false, error: t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') }) };
+      const error = t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') });
+      return { result: { ok: false, error }, lang };
     }
     const ctx = { spreadsheetId, user, lang, admins: admins.length > 0 ? admins : [user].filter((u) => u !== '') };
-    return action(ctx, { structure, values: values.slice(settingsTab ? 1 : 0) });
+    return { result: action(ctx, programme), lang };
   } finally {
     lock.releaseLock();
   }
 }
 
+/** runAsAdmin's result (see there). */
+export function withAdminLock<T extends { ok: true }>(action: (ctx: ActionContext, programme: Programme) => T | Failure, spec: ReadSpec = {}): T | Failure {
+  return runAsAdmin(action, spec).result;
+}
+
+const setup = (profile?: string) => runAsAdmin((ctx, programme) => setupWorkbookIn(ctx, programme, profile), SETUP_READ);
+
+const generate = () => {
+  const now = (timeZone: string) => Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
+  return runAsAdmin((ctx, programme) => generateUnitTabsIn(ctx, programme, now), GENERATE_READ);
+};
+
+const recap = () => runAsAdmin(refreshRecapIn, RECAP_READ);
+
 /** "Siapkan buku kerja": the system tabs from a profile (default ombudsman-2021). */
 export function setupWorkbook(opts?: { profile?: string }): SetupResult | Failure {
-  return withAdminLock((ctx, reading) => setupWorkbookIn(ctx, reading, opts?.profile), setupRanges);
+  return setup(opts?.profile).result;
 }
 
 /** Appends pasted unit rows (CSV or tab-separated, header optional) to Unit, as text. */
 export function addUnits(text: string): AddUnitsResult | Failure {
-  return withAdminLock((ctx, reading) => addUnitsIn(ctx, reading, String(text ?? '')), addUnitsRanges);
+  return withAdminLock((ctx, programme) => addUnitsIn(ctx, programme, String(text ?? '')));
 }
 
 /** "Buat / perbarui tab unit", then Rekap, in the same batch. */
 export function generateUnitTabs(): GenerateResult | Failure {
-  const now = (timeZone: string) => Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
-  return withAdminLock((ctx, reading) => generateUnitTabsIn(ctx, reading, now), generateRanges);
+  return generate().result;
 }
 
 /** "Perbarui rekap". */
 export function refreshRecap(): RecapResult | Failure {
-  return withAdminLock(refreshRecapIn, recapRanges);
+  return recap().result;
 }
 
 const MAX_LISTED = 15;
@@ -108,26 +107,22 @@ function describe(result: { ok: true; message: string } | Failure, lang: Lang): 
   return [result.error, ...listed].join('\n');
 }
 
-/** Pengaturan bahasa, read on its own (for alerts, and a busy lock's message). */
-function workbookLang(): Lang {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.pengaturan);
-  return toLang(cellText(sheet ? settingOf(sheet.getDataRange().getValues(), 'bahasa') : ''));
-}
+type MenuTitle = 'core.menu.setup' | 'core.menu.generate' | 'core.menu.recap';
 
-function showResult(titleKey: 'core.menu.setup' | 'core.menu.generate' | 'core.menu.recap', result: { ok: true; message: string } | Failure) {
-  const lang = workbookLang();
+/** The result as an alert, in the language of the workbook the action read. */
+function showResult(titleKey: MenuTitle, { result, lang }: Ran<{ ok: true; message: string }>) {
   const ui = SpreadsheetApp.getUi();
   ui.alert(t(lang, titleKey), describe(result, lang), ui.ButtonSet.OK);
 }
 
 export function menuSetup(): void {
-  showResult('core.menu.setup', setupWorkbook());
+  showResult('core.menu.setup', setup());
 }
 
 export function menuGenerate(): void {
-  showResult('core.menu.generate', generateUnitTabs());
+  showResult('core.menu.generate', generate());
 }
 
 export function menuRecap(): void {
-  showResult('core.menu.recap', refreshRecap());
+  showResult('core.menu.recap', recap());
 }

@@ -3,9 +3,10 @@
 import { t, type Lang } from '../domain/i18n';
 import { parseCategories } from '../domain/instrument';
 import { parseLedger } from '../domain/ledger';
+import { closedRounds } from '../domain/rounds';
 import { readTable, tabWhere } from '../domain/problems';
 import { findColumns, TABS } from '../domain/tables';
-import { cellText, normKey, parseNumber } from '../domain/text';
+import { normKey, parseNumber } from '../domain/text';
 import type { Category, Settings } from '../domain/types';
 import { UNIT_OK } from '../domain/units';
 import type { PanelCategory, PanelLedger, PanelOverdue, PanelState, PanelUnit } from './panel-types';
@@ -124,16 +125,6 @@ function ledgerOf(input: PanelInput): PanelLedger {
   };
 }
 
-/** Closed rounds in the order Riwayat first lists them. */
-function closedRoundsOf(rows: Rows, lang: Lang): string[] {
-  const table = readTable(rows, tabWhere(TABS.riwayat, lang), ['Putaran']);
-  if (!table.ok) return [];
-  const seen = new Map<string, string>();
-  for (const r of table.rows) if (!seen.has(normKey(r.get('Putaran')))) seen.set(normKey(r.get('Putaran')), r.text('Putaran'));
-  seen.delete('');
-  return [...seen.values()];
-}
-
 /** What to do next, most urgent first. */
 function nextStepsOf(input: PanelInput, units: readonly PanelUnit[], overdue: readonly PanelOverdue[], ledger: PanelLedger): string[] {
   const lang = input.lang;
@@ -173,7 +164,7 @@ export function buildPanelState(input: PanelInput): PanelState {
     units,
     nextSteps: nextStepsOf(input, units, overdue, ledger),
     ledger,
-    closedRounds: closedRoundsOf(input.values.riwayat, input.lang),
+    closedRounds: closedRounds(input.values.riwayat),
     overdue,
     today: input.today,
   };
@@ -199,10 +190,4 @@ export function unpreparedPanelState(base: Pick<PanelInput, 'user' | 'settings' 
     overdue: [],
     today: base.today,
   };
-}
-
-/** A cell of Pengaturan by key, for the language when the tab cannot be parsed. */
-export function rawSetting(rows: Rows, key: string): string {
-  const row = rows.find((r) => normKey(r[0]) === key);
-  return row ? cellText(row[1]) : '';
 }

@@ -1,21 +1,25 @@
-// The sidebar's server endpoints (called through google.script.run): the panel state in two
-// round trips (structure, then every system tab's values in one batchGet), and saving settings
-// in one batchUpdate under the document lock.
-import { toLang } from '../domain/i18n';
+// The sidebar's server endpoints (called through google.script.run): the panel state from one
+// reading of the programme (structure, then every tab it shows and the active unit tabs in one
+// batchGet), and saving settings in one batchUpdate under the document lock.
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
 import { parseSettings } from '../domain/settings';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Settings } from '../domain/types';
-import { applyRequests, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
-import { readOverdue } from '../rounds/overdue';
+import { applyRequests } from '../sheets/api';
+import { overdueIn } from '../rounds/overdue';
 import { settingWrites, writeRequest } from '../rounds/round';
-import { failure, type ActionContext, type Failure } from '../sheets/context';
-import { findTab, unitSheets } from '../sheets/workbook';
+import { failure, type Failure } from '../sheets/context';
+import { readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
 import { effectiveAdmins, isAdmin, withAdminLock } from './actions';
-import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
+import { buildPanelState, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
+
+/** The tabs without which the panel only offers "Siapkan buku kerja". */
+const PANEL_REQUIRES = [TABS.pengaturan, TABS.unit, TABS.kategori];
+/** What the panel shows besides the programme: Rekap, Log Email, Riwayat, and the active unit tabs (for the overdue units). */
+const PANEL_READ: ReadSpec = { tabs: [TABS.rekap, TABS.logEmail, TABS.riwayat], unitTabs: 'active', requires: PANEL_REQUIRES };
 
 function actingUser(): string {
   return Session.getActiveUser().getEmail();
@@ -33,30 +37,16 @@ function defaultSettings(user: string): Settings {
 
 export function getPanelState(): PanelState | Failure {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const id = ss.getId();
   const user = actingUser();
-  const { timeZone, sheets } = readStructure(id);
-  const today = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+  const programme = readProgramme(ss.getId(), PANEL_READ);
+  const { lang, settings } = programme;
+  const today = Utilities.formatDate(new Date(), programme.timeZone, 'yyyy-MM-dd');
   const profiles = profileChoices();
-  const pengaturan = findTab(sheets, TABS.pengaturan);
-  const unit = findTab(sheets, TABS.unit);
-  const kategori = findTab(sheets, TABS.kategori);
-  if (!pengaturan || !unit || !kategori) return unpreparedPanelState({ user, settings: defaultSettings(user), profiles, today });
-
-  const optional = [TABS.rekap, TABS.logEmail, TABS.riwayat].map((title) => findTab(sheets, title));
-  const present = [pengaturan, unit, kategori, ...optional].filter((s): s is SheetInfo => s !== undefined);
-  const read = readValues(id, present.map((s) => wholeTab(s)));
-  const valuesOf = (sheet: SheetInfo | undefined) => (sheet ? read[present.indexOf(sheet)] : []);
-  const settingsRows = valuesOf(pengaturan);
-  const firstLang = toLang(rawSetting(settingsRows, 'bahasa'));
-  const settings = parseSettings(settingsRows, firstLang);
-  if (!settings.ok) return failure(firstLang, 'panel.error.settings', {}, settings.problems);
-  const [rekap, logEmail, riwayat] = optional;
-  const unitTabs = new Map(
-    unitSheets(sheets)
-      .filter((s) => s.inactiveMetadataId === null)
-      .map((s) => [normKey(s.code), { sheetId: s.sheetId, title: s.title }] as const),
-  );
+  if (!PANEL_REQUIRES.every((title) => programme.tab(title))) {
+    return unpreparedPanelState({ user, settings: defaultSettings(user), profiles, today });
+  }
+  if (!settings.ok) return failure(lang, 'panel.error.settings', {}, settings.problems);
+  const unitTabs = new Map(programme.unitTabs.map(({ sheet: s }) => [normKey(s.code), { sheetId: s.sheetId, title: s.title }] as const));
   return buildPanelState({
     lang: settings.value.bahasa,
     user,
@@ -65,33 +55,35 @@ export function getPanelState(): PanelState | Failure {
     profiles,
     unitTabs,
     spreadsheetUrl: ss.getUrl(),
-    values: { unit: valuesOf(unit), kategori: valuesOf(kategori), rekap: valuesOf(rekap), logEmail: valuesOf(logEmail), riwayat: valuesOf(riwayat) },
+    values: {
+      unit: programme.rows(TABS.unit),
+      kategori: programme.rows(TABS.kategori),
+      rekap: programme.rows(TABS.rekap),
+      logEmail: programme.rows(TABS.logEmail),
+      riwayat: programme.rows(TABS.riwayat),
+    },
     today,
-    overdue: overdueOf({ spreadsheetId: id, user, lang: settings.value.bahasa, admins: settings.value.emailAdmin }, settings.value, unitTabs.size),
+    overdue: overdueOf(programme, settings.value, today),
   });
 }
 
-/** Once a round is under way (it has a name) and units have tabs: units with findings past their deadline. */
-function overdueOf(ctx: ActionContext, settings: Settings, unitTabs: number): PanelOverdue[] {
-  if (settings.putaran === '' || unitTabs === 0) return [];
-  const read = readOverdue(ctx, new Date());
-  if (!read.ok) return [];
-  return read.units.map((u) => ({ kode: u.unit.code, nama: u.unit.name, findings: u.findings.length }));
+/** Once a round is under way (it has a name): units with findings past their deadline. */
+function overdueOf(programme: Programme, settings: Settings, today: string): PanelOverdue[] {
+  if (settings.putaran === '') return [];
+  return overdueIn(programme, settings, today).map((u) => ({ kode: u.unit.code, nama: u.unit.name, findings: u.findings.length }));
 }
 
 /** Saves the settings the Pengaturan section changed. Admins only; every value is validated first. */
 export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
-  return withAdminLock((ctx) => {
-    const { sheets } = readStructure(ctx.spreadsheetId);
-    const pengaturan = findTab(sheets, TABS.pengaturan);
+  return withAdminLock((ctx, programme) => {
+    const pengaturan = programme.tab(TABS.pengaturan);
     if (!pengaturan) return failure(ctx.lang, 'panel.error.notReady');
     const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.lang);
     if (!decision.ok) return failure(ctx.lang, 'panel.settings.error.refused', {}, decision.problems);
-    const [rows] = readValues(ctx.spreadsheetId, [wholeTab(pengaturan)]);
     if (decision.cells.length > 0) {
       // Values (and a date's number format) only: the Nilai cells keep their dropdowns and notes.
       const values = decision.cells.map(({ key, cell }) => ({ key, cell, withFormat: cell.style?.format !== undefined }));
-      const { requests, writes } = settingWrites(pengaturan, rows, values);
+      const { requests, writes } = settingWrites(pengaturan.sheet, pengaturan.rows, values);
       applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest)]]);
     }
     return { ok: true };

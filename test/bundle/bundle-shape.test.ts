@@ -79,3 +79,11 @@ test('onOpen in AuthMode.NONE touches only the Ui, no authorised service', () =>
   runInContext('onOpen({ authMode: ScriptApp.AuthMode.NONE })', ctx);
   expect(touched).toEqual([]);
 });
+
+test('the production bundle ships no demo data: nothing google.script.run could call returns it', () => {
+  const ctx = gas.require(DIST, {}, onlyCode);
+  const names = Object.keys(exportsOf(ctx)).filter((k) => typeof exportsOf(ctx)[k] === 'function');
+  expect(names.filter((name) => /demo/i.test(name))).toEqual([]);
+  // The demo's units (local/demo) are Muaro Jambi's OPD with PICs under .example addresses.
+  expect(code).not.toMatch(/muarojambi|@[\w.-]+\.example\b/i);
+});

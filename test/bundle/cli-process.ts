@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkbookModel } from '../../local/model/types';
+import { formatA1 } from '../../local/model/workbook';
 import { ROOT } from '../helpers/build';
 
 export const BIN = join(ROOT, 'bin', 'pendamping.js');
@@ -73,7 +74,7 @@ export function answerCell(model: WorkbookModel, kode: string, indicator: string
   const values = grid(model, tab);
   const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
   const row = values.findIndex((r, i) => i > header && r[values[header].indexOf('Kode')] === indicator);
-  return { tab, a1: `${String.fromCharCode(65 + values[header].indexOf(column))}${row + 1}` };
+  return { tab, a1: formatA1(row, values[header].indexOf(column)) };
 }
 
 /** The Nilai cell of a Pengaturan key. */

@@ -3,10 +3,15 @@
 import { LocalRuntime } from '../../local/runtime';
 import { newWorkbook } from '../../local/model/workbook';
 import type { CellData, SheetModel, WorkbookModel } from '../../local/model/types';
-import { DEMO_UNITS_30 } from '../../src/domain/profile-data/demo-units';
+import { readFileSync } from 'node:fs';
+import { DEMO_UNITS_FILE } from '../../local/demo';
+import { parseDelimited } from '../../src/domain/text';
 import { ensureBuilt } from '../helpers/build';
 
 export const ADMIN = 'sekretariat@ombudsman.example';
+
+/** The demo's 30 units, header row first, as the demo ships them. */
+export const DEMO_UNITS_30 = parseDelimited(readFileSync(DEMO_UNITS_FILE, 'utf8'));
 
 export interface Ok {
   ok: true;

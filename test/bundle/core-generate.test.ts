@@ -2,10 +2,9 @@
 // demo units, bad Unit rows, a broken Instrumen, agency text kept as text, the admin check,
 // and the cost of a generation in the latency model.
 import { newWorkbook } from '../../local/model/workbook';
-import { DEMO_UNITS_30 } from '../../src/domain/profile-data/demo-units';
 import { recapColumn } from '../../src/domain/plan/layout';
 import { HEADERS } from '../../src/domain/tables';
-import { ADMIN, built, cell, demoWorkbook, grid, ok, run, runtimeFor, sheet, shown, tsv, unitTab, visible } from './core-fixture';
+import { ADMIN, DEMO_UNITS_30, built, cell, demoWorkbook, grid, ok, run, runtimeFor, sheet, shown, tsv, unitTab, visible } from './core-fixture';
 
 beforeAll(built);
 

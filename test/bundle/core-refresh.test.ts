@@ -3,8 +3,7 @@
 // in Arsip. And the protections let each person edit exactly their columns.
 import type { LocalRuntime } from '../../local/runtime';
 import type { WorkbookModel } from '../../local/model/types';
-import { DEMO_UNITS_30 } from '../../src/domain/profile-data/demo-units';
-import { ADMIN, COLUMNS, built, columnIndex, demoWorkbook, grid, ok, run, runtimeFor, sheet, shown, rowOf, unitTab } from './core-fixture';
+import { ADMIN, COLUMNS, DEMO_UNITS_30, built, columnIndex, demoWorkbook, grid, ok, run, runtimeFor, sheet, shown, rowOf, unitTab } from './core-fixture';
 
 beforeAll(built);
 

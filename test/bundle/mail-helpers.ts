@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { newWorkbook } from '../../local/model/workbook';
+import { formatA1, newWorkbook } from '../../local/model/workbook';
 import type { SheetModel, WorkbookModel } from '../../local/model/types';
 import { LocalRuntime, type RuntimeOptions } from '../../local/runtime';
 
@@ -93,13 +93,7 @@ export function sentPerUnit(wb: WorkbookModel): Map<string, number> {
 }
 
 export function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
+  return formatA1(row, col);
 }
 
 export function unitSheet(wb: WorkbookModel, code: string): SheetModel {

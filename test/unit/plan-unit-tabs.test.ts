@@ -7,7 +7,6 @@ import { UNIT_TAB, unitColumn, type UnitColumn } from '../../src/domain/plan/lay
 import {
   answerChoices,
   planUnitTabs,
-  readOldTable,
   unitProtections,
   type Block,
   type ExistingUnitTab,
@@ -254,14 +253,6 @@ describe('units added, renamed and removed', () => {
     expect(plan.tabs[0].reactivate).toBe(true);
     expect(shown(tableRow(plan.tabs[0].rows, 'A1')[col('Jawaban Mandiri')])).toBe('Ya');
   });
-});
-
-test('readOldTable finds the table by its header wherever it is', () => {
-  const values = [['x'], [], ['Kode', 'Jawaban Mandiri', 'Bukti'], ['a1', 'Ya', 'foto'], ['', '', ''], ['A2', '', 'link']];
-  const table = readOldTable(values);
-  expect([...(table?.kept.keys() ?? [])]).toEqual(['a1', 'a2']);
-  expect(table?.kept.get('a2')?.[1]).toBe('link');
-  expect(readOldTable([['Kode', 'Nama']])).toBeNull();
 });
 
 describe('protection matrix in Sheets semantics', () => {

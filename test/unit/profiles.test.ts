@@ -1,8 +1,10 @@
 import { parseAspects, parseCategories, parseInstrument, checkAspectCoverage } from '../../src/domain/instrument';
-import { DEMO_UNITS_30, DEMO_UNITS_TAHAP2 } from '../../src/domain/profile-data/demo-units';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultSettingsRows, getProfile, PROFILE_IDS } from '../../src/domain/profiles';
 import { parseSettings } from '../../src/domain/settings';
 import { HEADERS, SETTING_KEYS } from '../../src/domain/tables';
+import { parseDelimited } from '../../src/domain/text';
 import { validateUnits } from '../../src/domain/units';
 
 describe('shipped profiles', () => {
@@ -110,6 +112,11 @@ describe('default settings', () => {
 });
 
 describe('demo units', () => {
+  // The demo's data, as local/demo reads it (src ships none).
+  const demo = (file: string) => parseDelimited(readFileSync(join(__dirname, '../../local/demo', file), 'utf8'));
+  const DEMO_UNITS_30 = demo('unit-muarojambi-30-opd.csv');
+  const DEMO_UNITS_TAHAP2 = demo('unit-muarojambi-tahap2.csv');
+
   test('30 OPD and the second stage (11 kecamatan, 22 puskesmas, 2 RSUD) all validate', () => {
     for (const [rows, count] of [
       [DEMO_UNITS_30, 30],

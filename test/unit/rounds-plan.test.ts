@@ -1,21 +1,17 @@
 // The pure decisions of the re-assessment rounds (src/domain/rounds.ts).
 import type { PlannedCell } from '../../src/domain/plan/cells';
 import {
-  CLEARED_COLUMNS,
   RIWAYAT_HEADERS,
-  ROUND_COLUMNS,
   closedRounds,
   openFollowUps,
   overdueFindings,
   planStartRound,
   planUndoRound,
-  readUnitAnswers,
   roundProgress,
   validateRoundInput,
   type BlockWrite,
-  type RoundTab,
-  type UnitAnswers,
 } from '../../src/domain/rounds';
+import { CLEARED_COLUMNS, ROUND_COLUMNS, readUnitAnswers, type UnitAnswers, type UnitTabValues as RoundTab } from '../../src/domain/unit-tab';
 import { renderFindingsEmail, renderReminderEmail } from '../../src/domain/email';
 import type { RoundProgress } from '../../src/domain/rounds';
 import { HEADERS } from '../../src/domain/tables';
@@ -105,7 +101,7 @@ function start(tabs: RoundTab[]) {
     current: { name: 'R1', deadline: '2025-03-31' },
     next: { name: 'R2', deadline: '2025-09-30' },
     closedOn: '2025-04-15',
-    tabs,
+    tabs: tabs.map(readTab),
     categories: CATEGORIES,
     aspects: [],
   });
@@ -113,8 +109,10 @@ function start(tabs: RoundTab[]) {
   return result.plan;
 }
 
+const readTab = (tab: RoundTab) => readUnitAnswers(tab, 'id');
+
 function read(tab: RoundTab): UnitAnswers {
-  const r = readUnitAnswers(tab, 'id');
+  const r = readTab(tab);
   if (!r.ok) throw new Error(r.problems[0].message);
   return r.value;
 }
@@ -181,7 +179,7 @@ describe('closing a round', () => {
       current: { name: 'R1', deadline: '' },
       next: { name: 'R2', deadline: '' },
       closedOn: '2025-04-15',
-      tabs: [tabA(), broken],
+      tabs: [tabA(), broken].map(readTab),
       categories: CATEGORIES,
       aspects: [],
     });
@@ -197,7 +195,7 @@ describe('undoing a round', () => {
     const tabs = [tabA(), tabB()];
     const plan = start(tabs);
     const after = tabs.map((t) => apply(t, plan.writes));
-    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: after });
+    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: after.map(readTab) });
     expect(undo.ok).toBe(true);
     if (!undo.ok) return;
     expect(undo.plan.reopened).toEqual({ name: 'R1', deadline: '2025-03-31' });
@@ -217,7 +215,7 @@ describe('undoing a round', () => {
     const after = apply(tabA(), plan.writes);
     const edited = { ...after, values: after.values.map((r) => [...r]) };
     edited.values[9][col('Bukti')] = 'foto.jpg';
-    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: [edited] });
+    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: [edited].map(readTab) });
     expect(undo).toEqual({ ok: false, error: expect.stringContaining('baris 10, kolom Bukti') });
   });
 

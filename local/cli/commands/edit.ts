@@ -2,7 +2,7 @@
 // and validation. Refused edits are reported, the rest applied.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CsvError, parseCsv } from '../csv';
+import { CsvError, parse } from 'csv-parse/sync';
 import { msg } from '../messages';
 import { CliError } from '../result';
 import { withSession } from '../session';
@@ -32,7 +32,8 @@ export function readEdits(file: string): CellEdit[] {
   }
   let rows: string[][];
   try {
-    rows = parseCsv(text);
+    // RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, a BOM); a row's cell count is checked below.
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new CliError('error.csv', { file, reason: error.message });
     throw error;

@@ -24,7 +24,14 @@ export const UNIT_TAB = {
   width: HEADERS.unitTable.length,
 } as const;
 
-export const UNIT_TAB_LABELS = { round: 'Putaran', deadline: 'Batas Waktu', result: 'Hasil' } as const;
+/** Labels of the header block; each labels the cell right of it (the status cells appear on tabs that have them). */
+export const UNIT_TAB_LABELS = {
+  round: 'Putaran',
+  deadline: 'Batas Waktu',
+  result: 'Hasil',
+  filling: 'Status Pengisian',
+  verification: 'Status Verifikasi',
+} as const;
 
 /** What RINGKASAN_KEPATUHAN spills, left to right, from the summary cell. */
 export const SUMMARY_HEADERS = ['Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Kelengkapan'] as const;

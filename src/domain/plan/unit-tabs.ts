@@ -2,10 +2,11 @@
 // refresh, rename or mark inactive, every cell they get (answers carried over by indicator
 // Kode), who may edit what, and which rows go to Arsip. src/sheets only carries it out.
 import { t, type Lang } from '../i18n';
-import { HEADERS, findColumns } from '../tables';
+import { HEADERS } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
 import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
+import { readUnitRows } from '../unit-tab';
 import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
 import {
   ARSIP_HEADERS,
@@ -193,33 +194,6 @@ export function categoryColourRules(categories: readonly Category[]): PlannedCol
   });
 }
 
-interface OldTable {
-  /** Kept cells per indicator code (normalised), in KEPT_COLUMNS order; first row of a code wins. */
-  kept: Map<string, unknown[]>;
-  /** Every old data row as unit-table cells, with its code, for the archive. */
-  rows: { code: string; cells: unknown[] }[];
-}
-
-/** The old table of a unit tab, found by the row holding Kode and Jawaban Mandiri; null if there is none. */
-export function readOldTable(values: readonly (readonly unknown[])[]): OldTable | null {
-  const headerAt = values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
-  if (headerAt < 0) return null;
-  const { index } = findColumns(values[headerAt], HEADERS.unitTable);
-  const kept = new Map<string, unknown[]>();
-  const rows: { code: string; cells: unknown[] }[] = [];
-  for (const row of values.slice(headerAt + 1)) {
-    const cells = HEADERS.unitTable.map((h) => {
-      const at = index[h];
-      return at === undefined ? '' : (row[at] ?? '');
-    });
-    const code = normKey(cells[unitColumn('Kode')]);
-    if (code === '' && cells.every(isEmptyValue)) continue;
-    rows.push({ code, cells });
-    if (code !== '' && !kept.has(code)) kept.set(code, KEPT_COLUMNS.map((c) => cells[unitColumn(c)]));
-  }
-  return { kept, rows };
-}
-
 function holdsData(cells: readonly unknown[]): boolean {
   return KEPT_COLUMNS.some((c) => !isEmptyValue(cells[unitColumn(c)]));
 }
@@ -294,7 +268,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
   for (const unit of input.units) {
     const key = normKey(unit.code);
     const old = byCode.get(key);
-    const oldTable = old ? readOldTable(old.values) : null;
+    const oldTable = old ? readUnitRows(old.values) : null;
     if (old && !oldTable) {
       plan.unreadable.set(key, t(input.lang, 'core.status.tableUnreadable', { tab: old.title }));
       plan.tabOf.set(key, old.title);
@@ -340,7 +314,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
 
   for (const [key, tab] of byCode) {
     if (listed.has(key) || tab.inactive) continue;
-    const oldTable = readOldTable(tab.values);
+    const oldTable = readUnitRows(tab.values);
     for (const r of oldTable?.rows ?? []) {
       if (holdsData(r.cells)) plan.archive.push(archiveRow(input, tab.code, tab.title, t(input.lang, 'core.archive.unitRemoved'), r.cells));
     }

@@ -1,0 +1,187 @@
+// Reading a unit tab's values, the one place that does: where its table is (the row holding
+// Kode and Jawaban Mandiri, never a fixed row number), the label/value pairs of the block above
+// it (Putaran, Batas Waktu, status cells), the rows generation carries over by indicator Kode,
+// and the indicators and answers scored the way RINGKASAN_KEPATUHAN scores them. Pure: src/sheets
+// reads the values (src/sheets/programme.ts) and src/domain/plan/unit-tabs.ts writes the tab.
+import { t, type Lang } from './i18n';
+import { indicatorsFromTable } from './instrument';
+import { isEmptyValue } from './plan/cells';
+import { KEPT_COLUMNS, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
+import { readTable, tabWhere } from './problems';
+import { HEADERS, findColumns } from './tables';
+import { cellText, formatIsoDate, normKey } from './text';
+import type { AnswerRow, Indicator, Parsed } from './types';
+
+type Values = readonly (readonly unknown[])[];
+
+/** A unit tab as read: the unit it belongs to (metadata), its id, title and unformatted values from A1. */
+export interface UnitTabValues {
+  code: string;
+  sheetId: number;
+  title: string;
+  values: Values;
+}
+
+/** A zero-based cell of a tab. */
+export interface Cell {
+  row: number;
+  column: number;
+}
+
+/** A value of the block above the table: the cell right of its label, and what it holds. */
+export interface LabelledCell extends Cell {
+  value: unknown;
+}
+
+/** Where things are on a unit tab, found by content (never by fixed row numbers). */
+export interface UnitTableLayout {
+  /** Zero-based row of the table's header (the row holding Kode and Jawaban Mandiri). */
+  headerRow: number;
+  column: Partial<Record<UnitColumn, number>>;
+  /** Every label of the block above the table (normKey) with the cell right of it; the first one of a label wins. */
+  labels: ReadonlyMap<string, LabelledCell>;
+  /** The header block's round label and deadline cells (right of "Putaran" / "Batas Waktu"), when present. */
+  roundCell: LabelledCell | null;
+  deadlineCell: LabelledCell | null;
+}
+
+/** The tab's status cells (right of "Status Pengisian" / "Status Verifikasi"), when the tab has them. */
+export interface UnitTabStatus {
+  filling: LabelledCell | null;
+  verification: LabelledCell | null;
+}
+
+function headerRowOf(values: Values): number {
+  return values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
+}
+
+/** Each text cell of the rows above `headerRow` labels the cell right of it. */
+function topBlockLabels(values: Values, headerRow: number): Map<string, LabelledCell> {
+  const labels = new Map<string, LabelledCell>();
+  values.slice(0, headerRow).forEach((cells, row) => {
+    cells.forEach((cell, column) => {
+      const label = typeof cell === 'string' ? normKey(cell) : '';
+      if (label !== '' && !labels.has(label)) labels.set(label, { row, column: column + 1, value: cells[column + 1] ?? '' });
+    });
+  });
+  return labels;
+}
+
+/** The layout of a unit tab, or null when it has no table header. */
+export function locateUnitTable(values: Values): UnitTableLayout | null {
+  const headerRow = headerRowOf(values);
+  if (headerRow < 0) return null;
+  const labels = topBlockLabels(values, headerRow);
+  return {
+    headerRow,
+    column: findColumns(values[headerRow], HEADERS.unitTable).index,
+    labels,
+    roundCell: labels.get(normKey(UNIT_TAB_LABELS.round)) ?? null,
+    deadlineCell: labels.get(normKey(UNIT_TAB_LABELS.deadline)) ?? null,
+  };
+}
+
+/** The status cells of a located tab. */
+export function statusOf(layout: UnitTableLayout): UnitTabStatus {
+  return {
+    filling: layout.labels.get(normKey(UNIT_TAB_LABELS.filling)) ?? null,
+    verification: layout.labels.get(normKey(UNIT_TAB_LABELS.verification)) ?? null,
+  };
+}
+
+/** A unit tab's data rows as generation carries them over. */
+export interface UnitRows {
+  /** Kept cells per indicator code (normalised), in KEPT_COLUMNS order; first row of a code wins. */
+  kept: Map<string, unknown[]>;
+  /** Every data row as unit-table cells, with its code, for the archive. */
+  rows: { code: string; cells: unknown[] }[];
+}
+
+/** The data rows below a tab's table header, in unit-table column order; null if the tab has no table. */
+export function readUnitRows(values: Values): UnitRows | null {
+  const layout = locateUnitTable(values);
+  if (!layout) return null;
+  const kept = new Map<string, unknown[]>();
+  const rows: { code: string; cells: unknown[] }[] = [];
+  for (const row of values.slice(layout.headerRow + 1)) {
+    const cells = HEADERS.unitTable.map((h) => {
+      const at = layout.column[h];
+      return at === undefined ? '' : (row[at] ?? '');
+    });
+    const code = normKey(cells[unitColumn('Kode')]);
+    if (code === '' && cells.every(isEmptyValue)) continue;
+    rows.push({ code, cells });
+    if (code !== '' && !kept.has(code)) kept.set(code, KEPT_COLUMNS.map((c) => cells[unitColumn(c)]));
+  }
+  return { kept, rows };
+}
+
+/** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */
+export const CLEARED_COLUMNS = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'] as const;
+/** Every unit-table column a round change writes; the snapshot keeps them all. */
+export const ROUND_COLUMNS = [...CLEARED_COLUMNS, 'Jawaban Putaran Lalu'] as const;
+export type RoundColumn = (typeof ROUND_COLUMNS)[number];
+
+/** One indicator row of a unit tab with everything the rounds look at. */
+export interface RoundRow {
+  /** Zero-based row on the tab. */
+  row: number;
+  code: string;
+  cells: Record<RoundColumn | 'Tindak Lanjut', unknown>;
+}
+
+/** A unit tab read the way RINGKASAN_KEPATUHAN reads it, plus the columns the rounds use. */
+export interface UnitAnswers {
+  tab: UnitTabValues;
+  layout: UnitTableLayout;
+  indicators: Indicator[];
+  answers: AnswerRow[];
+  rows: RoundRow[];
+}
+
+/** A unit tab's answers, or the problems that stop the rounds, the mail and Rekap from using it. */
+export type UnitTabReading = Parsed<UnitAnswers>;
+
+const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi'] as const;
+const SUMMARY_OPTIONAL = ['Boleh N/A', 'Indikator', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'] as const;
+const ROUND_REQUIRED: readonly UnitColumn[] = [...ROUND_COLUMNS, 'Tindak Lanjut', 'Batas Waktu', 'Catatan Asesor', 'Rekomendasi'];
+
+/**
+ * A unit tab's indicators and answers, parsed with the custom function's own rules (the same
+ * table reader and indicator parser), or the problems that stop the rounds from using it.
+ * `layout` is the tab's, when already located.
+ */
+export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateUnitTable(tab.values)): UnitTabReading {
+  const where = tabWhere(tab.title, lang);
+  if (!layout) return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tableUnreadable', { tab: tab.title }) }] };
+  const missing = ROUND_REQUIRED.filter((c) => layout.column[c] === undefined);
+  if (missing.length > 0) {
+    const columns = missing.map((c) => `"${c}"`).join(', ');
+    return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tabMissingColumns', { tab: tab.title, columns }) }] };
+  }
+  const tableValues = tab.values.slice(layout.headerRow);
+  const table = readTable(tableValues, where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
+  if (!table.ok) return table;
+  const { items, problems } = indicatorsFromTable(table.rows, where, false);
+  if (problems.length > 0) return { ok: false, problems };
+  const at = (row: readonly unknown[], c: UnitColumn): unknown => row[layout.column[c] as number] ?? '';
+  const rows: RoundRow[] = [];
+  const answers: AnswerRow[] = [];
+  tab.values.forEach((row, i) => {
+    if (i <= layout.headerRow) return;
+    const code = cellText(at(row, 'Kode'));
+    if (code === '') return;
+    const cells = {} as RoundRow['cells'];
+    for (const c of [...ROUND_COLUMNS, 'Tindak Lanjut'] as const) cells[c] = at(row, c);
+    rows.push({ row: i, code, cells });
+    answers.push({
+      code,
+      self: at(row, 'Jawaban Mandiri'),
+      verified: at(row, 'Jawaban Verifikasi'),
+      note: cellText(at(row, 'Catatan Asesor')),
+      recommendation: cellText(at(row, 'Rekomendasi')),
+      deadline: formatIsoDate(at(row, 'Batas Waktu')) || cellText(at(row, 'Batas Waktu')),
+    });
+  });
+  return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows } };
+}

@@ -1,0 +1,168 @@
+// The one reader: an execution reads the programme once, in two round trips (the structure,
+// then one values batchGet of every tab it needs), into a typed model: Pengaturan, Instrumen,
+// Aspek, Kategori and Unit parsed, the other tabs the action asked for, and each unit tab's
+// table and status cells. Every action takes that model (withAdminLock passes it); nothing
+// re-reads what the execution holds. Parsing a unit tab's values is src/domain/unit-tab.ts.
+import { toLang, type Lang } from '../domain/i18n';
+import { METADATA_KEYS, UNIT_TAB } from '../domain/plan/layout';
+import { parseProgramme, type ProgrammeParts } from '../domain/programme';
+import { SNAPSHOT_TAB } from '../domain/rounds';
+import { parseSettings } from '../domain/settings';
+import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
+import { normKey } from '../domain/text';
+import type { Parsed, Settings } from '../domain/types';
+import { locateUnitTable, readUnitAnswers, statusOf, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
+import { readStructure, readValues, wholeTab, type SheetInfo } from './api';
+import { failure, type Failure } from './context';
+import { findTab, unitSheets, type UnitSheet } from './workbook';
+
+type Rows = readonly (readonly unknown[])[];
+
+/** A tab and its unformatted values from A1 (as far as it was read). */
+export interface TabValues {
+  sheet: SheetInfo;
+  rows: unknown[][];
+}
+
+/** A tab tied to a unit, as read. */
+export interface UnitTab extends TabValues {
+  sheet: UnitSheet;
+  /** Where its table and header block are; null when it has no table header. */
+  layout: UnitTableLayout | null;
+  /** Its indicators and answers, read as RINGKASAN_KEPATUHAN reads them, or why they cannot be. */
+  reading: UnitTabReading;
+  /** Its status cells, when it has them. */
+  status: UnitTabStatus;
+}
+
+/** What an action reads besides Pengaturan, Instrumen, Aspek, Kategori and Unit (always read: they are small). */
+export interface ReadSpec {
+  /** Other tabs read whole, by name (those that exist): Rekap, Riwayat, Cadangan Putaran… */
+  tabs?: readonly string[];
+  /** Tabs of which only the first column is read (how far Arsip goes). */
+  firstColumn?: readonly string[];
+  /** The tabs tied to a unit (UNIT_TAB.width columns): the active ones, or all of them. */
+  unitTabs?: 'active' | 'all';
+  /** Tabs tied to no unit that are not the add-on's own (UNIT_TAB.width columns): a unit tab that lost its metadata. */
+  untagged?: boolean;
+  /** Any other tabs read whole, picked from the structure. */
+  others?: (sheets: readonly SheetInfo[]) => SheetInfo[];
+  /** Tabs without which the reader of the model does nothing: when one is missing, no values are read at all. */
+  requires?: readonly string[];
+}
+
+export interface Programme extends ProgrammeParts {
+  timeZone: string;
+  sheets: SheetInfo[];
+  /** Pengaturan bahasa: the language of every message. */
+  lang: Lang;
+  /** The unit tabs the action asked for, first tab first. */
+  unitTabs: UnitTab[];
+  /** The untagged tabs, when asked for. */
+  untagged: TabValues[];
+  /** A tab that exists and was read (system tabs by name, any case). */
+  tab(title: string): TabValues | undefined;
+  /** The values of a tab that was read ([] otherwise). */
+  rows(title: string): unknown[][];
+  /** The values read of `sheet` ([] when it was not read). */
+  valuesOf(sheet: Pick<SheetInfo, 'sheetId'>): unknown[][];
+  /** A Pengaturan value as typed ('' when absent): what holds even when Pengaturan does not parse. */
+  setting(key: string): unknown;
+}
+
+const PROGRAMME_TABS = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit] as const;
+
+/** The Nilai of `key` in Pengaturan rows ('' when absent); Kunci and Nilai by header, else columns A and B. */
+function settingOf(rows: Rows, key: string): unknown {
+  const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
+  const keyAt = index.Kunci ?? 0;
+  const valueAt = index.Nilai ?? 1;
+  const row = rows.slice(1).find((r) => normKey(r[keyAt]) === key);
+  return row ? (row[valueAt] ?? '') : '';
+}
+
+/**
+ * Tabs with no unit metadata that are not the add-on's own. A unit tab whose metadata was lost
+ * (an .xlsx export or import drops developer metadata) is among them, under the name Unit's Tab
+ * column still records.
+ */
+function untaggedTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
+  const own = new Set([...SYSTEM_TAB_NAMES, SNAPSHOT_TAB].map((title) => title.toLowerCase()));
+  return sheets.filter((s) => !own.has(s.title.toLowerCase()) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
+}
+
+/** Each tab to read (by sheet id) and how many of its columns: the widest asked for. */
+function rangesToRead(sheets: readonly SheetInfo[], spec: ReadSpec, units: readonly UnitSheet[]): Map<number, { sheet: SheetInfo; columns: number }> {
+  const out = new Map<number, { sheet: SheetInfo; columns: number }>();
+  const want = (sheet: SheetInfo | undefined, columns: number) => {
+    if (sheet) out.set(sheet.sheetId, { sheet, columns: Math.max(out.get(sheet.sheetId)?.columns ?? 0, columns) });
+  };
+  for (const title of [...PROGRAMME_TABS, ...(spec.tabs ?? [])]) want(findTab(sheets, title), Infinity);
+  for (const title of spec.firstColumn ?? []) want(findTab(sheets, title), 1);
+  for (const sheet of spec.others?.(sheets) ?? []) want(sheet, Infinity);
+  for (const sheet of [...units, ...(spec.untagged ? untaggedTabs(sheets) : [])]) want(sheet, UNIT_TAB.width);
+  return out;
+}
+
+function unitTabOf(sheet: UnitSheet, rows: unknown[][], lang: Lang): UnitTab {
+  const layout = locateUnitTable(rows);
+  const reading = readUnitAnswers({ code: sheet.code, sheetId: sheet.sheetId, title: sheet.title, values: rows }, lang, layout);
+  return { sheet, rows, layout, reading, status: layout ? statusOf(layout) : { filling: null, verification: null } };
+}
+
+/** A tab tied to `code` by this execution (a unit tab found again), read as any unit tab. */
+export function asUnitTab(tab: TabValues, code: string, lang: Lang): UnitTab {
+  return unitTabOf({ ...tab.sheet, code, inactiveMetadataId: null }, tab.rows, lang);
+}
+
+/** Reads the programme: the structure, then every tab `spec` asks for, in one batchGet. */
+export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Programme {
+  const { timeZone, sheets } = readStructure(spreadsheetId);
+  const tagged = unitSheets(sheets);
+  const units = spec.unitTabs === 'all' ? tagged : spec.unitTabs === 'active' ? tagged.filter((s) => s.inactiveMetadataId === null) : [];
+  const complete = (spec.requires ?? []).every((title) => findTab(sheets, title));
+  const wanted = complete ? [...rangesToRead(sheets, spec, units).values()] : [];
+  const read = readValues(spreadsheetId, wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)));
+  const values = new Map(wanted.map(({ sheet }, i) => [sheet.sheetId, read[i] ?? []] as const));
+  const valuesOf = (sheet: Pick<SheetInfo, 'sheetId'>) => values.get(sheet.sheetId) ?? [];
+  const tab = (title: string): TabValues | undefined => {
+    const sheet = findTab(sheets, title);
+    return sheet && values.has(sheet.sheetId) ? { sheet, rows: valuesOf(sheet) } : undefined;
+  };
+  const rows = (title: string) => tab(title)?.rows ?? [];
+  const settingsRows = rows(TABS.pengaturan);
+  const lang = toLang(settingOf(settingsRows, 'bahasa'));
+  const parts = parseProgramme(
+    { settings: settingsRows, instrument: rows(TABS.instrumen), aspects: rows(TABS.aspek), categories: rows(TABS.kategori), units: rows(TABS.unit) },
+    lang,
+  );
+  return {
+    ...parts,
+    timeZone,
+    sheets,
+    lang,
+    unitTabs: units.map((sheet) => unitTabOf(sheet, valuesOf(sheet), lang)),
+    untagged: spec.untagged ? untaggedTabs(sheets).map((sheet) => ({ sheet, rows: valuesOf(sheet) })) : [],
+    tab,
+    rows,
+    valuesOf,
+    setting: (key) => settingOf(settingsRows, key),
+  };
+}
+
+/** "Set the workbook up first", naming the tabs of `titles` the workbook lacks; null when it has them all. */
+export function needSetup(programme: Programme, titles: readonly string[]): Failure | null {
+  const missing = titles.filter((title) => !findTab(programme.sheets, title));
+  return missing.length === 0 ? null : failure(programme.lang, 'core.needSetup', { tabs: missing.join(', ') });
+}
+
+/**
+ * Pengaturan read on its own with SpreadsheetApp, for what a menu says before it runs an
+ * action (a prompt) or when the action could not run (a busy lock).
+ */
+export function peekSettings(): { lang: Lang; settings: Parsed<Settings> } {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.pengaturan);
+  const rows = sheet ? sheet.getDataRange().getValues() : [];
+  const lang = toLang(settingOf(rows, 'bahasa'));
+  return { lang, settings: parseSettings(rows, lang) };
+}
