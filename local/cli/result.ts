@@ -30,13 +30,16 @@ export interface CommandResult {
   lines: string[];
   /** The command already printed its result while running (workbench prints its address at start). */
   printed?: boolean;
+  /** Lines for the user on stderr beside the result (a lock taken over), in `lang`. */
+  notices?: string[];
 }
 
 /** A user-facing error raised by the CLI itself (a missing file, a busy workbook …): exit code 1. */
 export class CliError extends Error {
   constructor(
     readonly key: CliMessageKey,
-    readonly params: Record<string, string | number> = {},
+    /** A parameter may be words of its own (an age), given per language. */
+    readonly params: Record<string, string | number | ((lang: Lang) => string)> = {},
     /** The workbook's language, when the error happens once it is known. */
     readonly lang?: Lang,
   ) {
@@ -44,7 +47,8 @@ export class CliError extends Error {
   }
 
   text(lang: Lang): string {
-    return msg(lang, this.key, this.params);
+    const params = Object.fromEntries(Object.entries(this.params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]));
+    return msg(lang, this.key, params);
   }
 }
 
