@@ -12,7 +12,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import { mapOutsideStrings } from './model/formula-text';
 import type {
@@ -212,17 +211,20 @@ interface NativeSheetParts {
 }
 const nativeParts = (ws: ExcelJS.Worksheet) => ws as unknown as NativeSheetParts;
 
+/** Whether the model still reads a file form as it did (both readings come from one function, so their JSON is comparable). */
+const sameReading = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /** The file form of a validation: the one it was read from while its rule is unchanged. */
 function validationToWrite(entry: DataValidationEntry): ExcelJS.DataValidation | undefined {
   const file = entry.fileRule as ExcelJS.DataValidation | undefined;
-  if (file && isDeepStrictEqual(ruleFromNative(file), entry.rule)) return structuredClone(file);
+  if (file && sameReading(ruleFromNative(file), entry.rule)) return structuredClone(file);
   return nativeValidation(entry.rule);
 }
 
 /** The file form of a conditional format: the one it was read from while its rule is unchanged. */
 function conditionalFormatToWrite(rule: ConditionalFormatRule, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
   const file = rule.fileRule as ExcelJS.ConditionalFormattingRule | undefined;
-  if (file && isDeepStrictEqual(booleanRuleFromNative(file), rule.booleanRule)) return { ...structuredClone(file), priority };
+  if (file && sameReading(booleanRuleFromNative(file), rule.booleanRule)) return { ...structuredClone(file), priority };
   return nativeConditionalFormat(rule, priority);
 }
 
@@ -368,8 +370,11 @@ function ruleFromNative(v: ExcelJS.DataValidation): DataValidationRule | undefin
   return undefined;
 }
 
-/** The validations of a file's sheet the model reads (each with its file form), and those it cannot. */
-function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number): { entries: DataValidationEntry[]; unread: [string, ExcelJS.DataValidation][] } {
+/**
+ * The validations of a file's sheet the model reads (each with its file form; only when `read`,
+ * as the meta sheet holds a known tab's), and those it cannot read.
+ */
+function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number, read: boolean): { entries: DataValidationEntry[]; unread: [string, ExcelJS.DataValidation][] } {
   const groups = new Map<ExcelJS.DataValidation, { row: number; column: number }[]>();
   const unread: [string, ExcelJS.DataValidation][] = [];
   for (const [address, validation] of Object.entries(nativeParts(ws).dataValidations.model)) {
@@ -378,6 +383,7 @@ function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number): { entries: D
       unread.push([address, validation]);
       continue;
     }
+    if (!read) continue;
     const range = gridRangeOf(sheetId, address);
     const cells = groups.get(validation) ?? [];
     for (let row = range.startRowIndex ?? 0; row < (range.endRowIndex ?? 0); row += 1) {
@@ -539,16 +545,15 @@ function workbookModel(wb: ExcelJS.Workbook, file: string, opts: LoadOptions): W
     Object.assign(sheet, layout, { columnWidths: { ...sheet.columnWidths, ...columnWidths } });
     if (tabColor) sheet.tabColor = tabColor;
     else delete sheet.tabColor;
-    let unread = {};
+    // The meta sheet holds a known tab's validations and formats exactly; a foreign tab's are
+    // read. Those the model cannot express are carried either way.
+    const validations = nativeValidations(ws, sheet.sheetId, !known);
+    const formats = nativeConditionalFormats(ws, sheet.sheetId);
     if (!known) {
-      // The meta sheet holds a known tab's validations and formats exactly; a foreign tab's are read.
-      const validations = nativeValidations(ws, sheet.sheetId);
-      const formats = nativeConditionalFormats(ws, sheet.sheetId);
       sheet.dataValidations = validations.entries;
       sheet.conditionalFormats = formats.rules;
-      unread = { validations: validations.unread, conditionalFormats: formats.unread };
     }
-    const parts = fileSheetParts(wb, ws, unread);
+    const parts = fileSheetParts(wb, ws, { validations: validations.unread, conditionalFormats: formats.unread });
     if (parts) sheet.fileParts = parts;
     // Every cell that holds anything, a note on an empty cell included.
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
