@@ -208,9 +208,14 @@ export function toLang(value: unknown): Lang {
   return /^en\b|^en[_-]/i.test(String(value ?? '').trim()) ? 'en' : 'id';
 }
 
+/** A message's parameters; one may be words of its own (an age), given per language. */
+export type MessageParams = Record<string, string | number | ((lang: Lang) => string)>;
+
 /** The CLI message for `key`, with `{name}` placeholders filled from `params`. */
-export function msg(lang: Lang, key: CliMessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+export function msg(lang: Lang, key: CliMessageKey, params: MessageParams = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name];
+    return typeof value === 'function' ? value(lang) : String(value);
+  });
 }

@@ -2,7 +2,7 @@
 // workbook's language), the metrics of the latency model, the command's own JSON fields and the
 // lines a person reads. Errors the user can cause are values, never stack traces.
 import type { MetricsSnapshot } from '../metrics';
-import { msg, type CliMessageKey, type Lang } from './messages';
+import { msg, type CliMessageKey, type Lang, type MessageParams } from './messages';
 
 export const NO_METRICS: MetricsSnapshot = {
   serviceCalls: {},
@@ -38,8 +38,7 @@ export interface CommandResult {
 export class CliError extends Error {
   constructor(
     readonly key: CliMessageKey,
-    /** A parameter may be words of its own (an age), given per language. */
-    readonly params: Record<string, string | number | ((lang: Lang) => string)> = {},
+    readonly params: MessageParams = {},
     /** The workbook's language, when the error happens once it is known. */
     readonly lang?: Lang,
   ) {
@@ -47,8 +46,7 @@ export class CliError extends Error {
   }
 
   text(lang: Lang): string {
-    const params = Object.fromEntries(Object.entries(this.params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]));
-    return msg(lang, this.key, params);
+    return msg(lang, this.key, this.params);
   }
 }
 

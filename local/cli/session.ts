@@ -7,18 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LocalRuntime, type RuntimeOptions } from '../runtime';
 import type { WorkbookModel } from '../model/types';
-import {
-  LockFileError,
-  SaveError,
-  WorkbookBusyError,
-  withWorkbook,
-  workbookLockPath,
-  type LockFileOwner,
-  type WithWorkbookOptions,
-} from '../workbook-file';
-import { META_VERSION, WorkbookFileError, type WorkbookFileProblem } from '../xlsx';
+import { withWorkbook, workbookLockPath, type LockFileOwner, type WithWorkbookOptions } from '../workbook-file';
 import type { CliOptions } from './args';
-import { msg, toLang, type CliMessageKey, type Lang } from './messages';
+import { fileError, lockTakeoverNotice } from './file-errors';
+import { toLang, type Lang } from './messages';
 import type { MetricsSnapshot } from '../metrics';
 import { CliError, metricsSince, type BundleResult, type CommandResult } from './result';
 
@@ -34,7 +26,7 @@ export interface SessionOptions {
   smtp?: string;
   /** Builds a new workbook instead of loading the file (init, demo); the file must not exist yet. */
   create?: () => WorkbookModel;
-  /** With `create`: replace an existing file (init --force). */
+  /** With `create`: replace an existing file (init --force), which must be an .xlsx workbook. */
   replace?: boolean;
   /** The acting user when the workbook is new (it has no admin yet). */
   creator?: string;
@@ -106,67 +98,6 @@ function keepsWork(session: Session | undefined, result: CommandResult): boolean
   return (session?.runtime.sentMail.length ?? 0) > 0 || (typeof applied === 'number' && applied > 0);
 }
 
-const SECOND = 1000;
-const AGES: [CliMessageKey, number][] = [
-  ['age.days', 86_400 * SECOND],
-  ['age.hours', 3600 * SECOND],
-  ['age.minutes', 60 * SECOND],
-  ['age.seconds', SECOND],
-];
-
-/** How long ago `since` (ISO time) was, in words. */
-function ageText(lang: Lang, since: string): string {
-  const ms = Math.max(0, Date.now() - Date.parse(since));
-  const [key, unit] = AGES.find(([, u]) => ms >= u) ?? AGES[AGES.length - 1];
-  return msg(lang, key, { n: Math.floor(ms / unit) });
-}
-
-function holderParams(holder: LockFileOwner, lock: string) {
-  return { lock, pid: holder.pid, host: holder.host, age: (lang: Lang) => ageText(lang, holder.since) };
-}
-
-const FILE_PROBLEMS: Record<WorkbookFileProblem, CliMessageKey> = {
-  directory: 'error.file.directory',
-  unreadable: 'error.readFile',
-  empty: 'error.file.empty',
-  oldExcel: 'error.file.oldExcel',
-  text: 'error.file.text',
-  notZip: 'error.file.notZip',
-  damaged: 'error.file.damaged',
-  notWorkbook: 'error.file.notWorkbook',
-  metaDamaged: 'error.file.metaDamaged',
-  metaVersion: 'error.file.metaVersion',
-};
-
-const SAVE_REASONS: Record<string, CliMessageKey> = {
-  ENOSPC: 'reason.diskFull',
-  EDQUOT: 'reason.diskFull',
-  EFBIG: 'reason.diskFull',
-  EACCES: 'reason.noPermission',
-  EPERM: 'reason.noPermission',
-  EROFS: 'reason.noPermission',
-  VERIFY: 'reason.verify',
-};
-
-/** The user-facing error for what went wrong with the workbook file itself; undefined for anything else. */
-function fileError(error: unknown, file: string, lang: Lang | undefined): CliError | undefined {
-  if (error instanceof WorkbookBusyError) {
-    const lock = error.lockFile;
-    return error.holder
-      ? new CliError('error.workbookBusy', { file, ...holderParams(error.holder, lock) }, lang)
-      : new CliError('error.workbookBusyUnknown', { file, lock }, lang);
-  }
-  if (error instanceof LockFileError) return new CliError('error.lockFailed', { lock: error.lockFile, reason: error.reason }, lang);
-  if (error instanceof WorkbookFileError) {
-    return new CliError(FILE_PROBLEMS[error.problem], { file, reason: error.detail, version: error.detail, supported: META_VERSION }, lang);
-  }
-  if (error instanceof SaveError) {
-    const key = SAVE_REASONS[error.code];
-    return new CliError('error.saveFailed', { file, reason: key ? (inLang: Lang) => msg(inLang, key) : error.message }, lang);
-  }
-  return undefined;
-}
-
 /**
  * Opens `file` (locked for the whole session), runs `work` in a session as the acting user and
  * saves the workbook atomically, unless the command failed (`keepsWork`). The file is the
@@ -208,7 +139,7 @@ export async function withSession(
       session = new Session(runtime, workbook, user, toLang(settings.lang));
       return work(session);
     });
-    const notices = takenOver.map((previous) => new CliError('notice.lockTakenOver', holderParams(previous, workbookLockPath(file))).text(result.lang));
+    const notices = takenOver.map((previous) => lockTakeoverNotice(result.lang, previous, workbookLockPath(file)));
     return notices.length > 0 ? { ...result, notices: [...(result.notices ?? []), ...notices] } : result;
   } catch (error) {
     throw fileError(error, file, session?.lang) ?? error;
