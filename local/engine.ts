@@ -27,7 +27,7 @@ import {
   type RawCellContent,
 } from 'hyperformula';
 import { WorkbookEditor, type Dimension, type ModelListener } from './model/editor';
-import { mapOutsideStrings, rewriteSheetRefs, topLevelCallName } from './model/formula-text';
+import { mapOutsideStrings, quotesFromEngine, quotesToEngine, rewriteSheetRefs, topLevelCallName } from './model/formula-text';
 import type { CellData, Scalar, SheetModel, WorkbookModel } from './model/types';
 import {
   columnLetters,
@@ -726,12 +726,12 @@ export class FormulaEngine implements ModelListener {
         .replace(UNRESOLVED_REFERENCE, '#REF!')
         .replace(/(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!.$])/g, `$1:$2${OPEN_RANGE_LAST_ROW}`),
     );
-    return { text, unresolved };
+    return { text: quotesToEngine(text), unresolved };
   }
 
   /** HyperFormula formula text → Sheets text. */
   private fromHfFormula(text: string): string {
-    return rewriteSheetRefs(text, (name) => {
+    return rewriteSheetRefs(quotesFromEngine(text), (name) => {
       const own = HF_SHEET.exec(name);
       const sheet = own ? sheetById(this.workbook, Number(own[1])) : undefined;
       return sheet ? quoteSheetName(sheet.title) : undefined;

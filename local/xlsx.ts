@@ -6,7 +6,9 @@
 // window, triggers, sheet ids, grid sizes, validations and formats in their exact Sheets form,
 // spilled and error cells) goes as JSON into the hidden sheet `_pendamping_meta`, so a
 // save/load round trip loses nothing. A workbook exported from Google Sheets (no meta sheet)
-// loads from its native parts alone.
+// loads from its native parts alone. What the file holds beyond the model (fonts, borders,
+// rich text, hyperlinks, row heights, images …) is carried to the next save (local/xlsx-carry.ts).
+// A file that is not an .xlsx workbook, or is damaged, is refused with a WorkbookFileError.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -15,7 +17,6 @@ import { mapOutsideStrings } from './model/formula-text';
 import type {
   BooleanCondition,
   CellData,
-  CellFormat,
   ConditionalFormatRule,
   DataValidationEntry,
   DataValidationRule,
@@ -26,11 +27,23 @@ import type {
 } from './model/types';
 import { allocateId, closedRange, columnIndex, columnLetters, emptySheet, newWorkbook } from './model/workbook';
 import { atomicWriteFile } from './workbook-file';
+import {
+  argbToHex,
+  columnWidthFor,
+  fileSheetParts,
+  formatOfFileStyle,
+  hexToArgb,
+  sheetView,
+  styleOfFormat,
+  widthToPx,
+  writeFileSheetParts,
+  type FileSheetParts,
+} from './xlsx-carry';
 
 export const META_SHEET = '_pendamping_meta';
 /** Excel's limit is 32,767 characters per cell; keep a margin. */
 const META_CHUNK_CHARS = 32_000;
-const META_VERSION = 1;
+export const META_VERSION = 1;
 const DEFAULT_COLUMN_WIDTH_PX = 100;
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -50,7 +63,7 @@ const FILE_PREFIXES = /_xlfn\.|_xludf\.|_xlws\./gi;
 /** Per-cell facts .xlsx cannot hold: [row, column, extras]. */
 type CellExtra = [number, number, Pick<CellData, 'spilledFrom' | 'error' | 'value'>];
 
-interface SheetMeta extends Omit<SheetModel, 'rows' | 'merges'> {
+interface SheetMeta extends Omit<SheetModel, 'rows' | 'merges' | 'fileParts'> {
   cellExtras: CellExtra[];
 }
 
@@ -69,12 +82,6 @@ export interface LoadOptions {
 
 // ---------------------------------------------------------------- shared helpers
 
-const argbToHex = (argb: string | undefined): string | undefined =>
-  argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toLowerCase()}` : undefined;
-const hexToArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-const pxToWidth = (px: number): number => (px - 5) / 7;
-const widthToPx = (width: number): number => Math.round(width * 7 + 5);
 
 const dateToSerial = (date: Date): number => date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 
@@ -124,28 +131,12 @@ function cellExtrasOf(cell: CellData): CellExtra[2] | undefined {
 function writeCell(target: ExcelJS.Cell, cell: CellData): void {
   if (cell.formula !== undefined) {
     target.value = { formula: toFileFormula(cell.formula), result: nativeResult(cell) } as ExcelJS.CellFormulaValue;
+  } else if (cell.fileValue !== undefined && scalarOf(cell.fileValue).value === cell.value) {
+    target.value = structuredClone(cell.fileValue) as ExcelJS.CellValue;
   } else if (cell.value !== undefined) {
     target.value = nativeResult(cell);
   }
-  const f = cell.format;
-  if (f) {
-    if (f.numberFormat !== undefined) target.numFmt = f.numberFormat;
-    if (f.bold || f.italic || f.fontColor) {
-      target.font = {
-        ...(f.bold ? { bold: true } : {}),
-        ...(f.italic ? { italic: true } : {}),
-        ...(f.fontColor ? { color: { argb: hexToArgb(f.fontColor) } } : {}),
-      };
-    }
-    if (f.background) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(f.background) } };
-    if (f.horizontalAlignment || f.verticalAlignment || f.wrap) {
-      target.alignment = {
-        ...(f.horizontalAlignment ? { horizontal: f.horizontalAlignment.toLowerCase() as 'left' | 'center' | 'right' } : {}),
-        ...(f.verticalAlignment ? { vertical: ({ TOP: 'top', MIDDLE: 'middle', BOTTOM: 'bottom' } as const)[f.verticalAlignment] } : {}),
-        ...(f.wrap ? { wrapText: true } : {}),
-      };
-    }
-  }
+  if (cell.format) target.style = styleOfFormat(cell.format);
   if (cell.note !== undefined) target.note = cell.note;
 }
 
@@ -220,15 +211,33 @@ interface NativeSheetParts {
 }
 const nativeParts = (ws: ExcelJS.Worksheet) => ws as unknown as NativeSheetParts;
 
+/** Whether the model still reads a file form as it did (both readings come from one function, so their JSON is comparable). */
+const sameReading = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The file form of a validation: the one it was read from while its rule is unchanged. */
+function validationToWrite(entry: DataValidationEntry): ExcelJS.DataValidation | undefined {
+  const file = entry.fileRule as ExcelJS.DataValidation | undefined;
+  if (file && sameReading(ruleFromNative(file), entry.rule)) return structuredClone(file);
+  return nativeValidation(entry.rule);
+}
+
+/** The file form of a conditional format: the one it was read from while its rule is unchanged. */
+function conditionalFormatToWrite(rule: ConditionalFormatRule, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
+  const file = rule.fileRule as ExcelJS.ConditionalFormattingRule | undefined;
+  if (file && sameReading(booleanRuleFromNative(file), rule.booleanRule)) return { ...structuredClone(file), priority };
+  return nativeConditionalFormat(rule, priority);
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): SheetMeta {
-  const ws = wb.addWorksheet(sheet.title, {
-    state: sheet.hidden ? 'hidden' : 'visible',
-    ...(sheet.tabColor ? { properties: { tabColor: { argb: hexToArgb(sheet.tabColor) } } } : {}),
-    ...(sheet.frozenRowCount > 0 || sheet.frozenColumnCount > 0
-      ? { views: [{ state: 'frozen', xSplit: sheet.frozenColumnCount, ySplit: sheet.frozenRowCount }] }
-      : {}),
-  });
-  for (const [column, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(column) + 1).width = pxToWidth(px);
+  const parts = sheet.fileParts as FileSheetParts | undefined;
+  const view = sheetView(parts, sheet.frozenRowCount, sheet.frozenColumnCount);
+  const ws = wb.addWorksheet(sheet.title, { state: sheet.hidden ? 'hidden' : 'visible', ...(view && { views: [view] }) });
+  if (parts) writeFileSheetParts(wb, ws, parts);
+  if (sheet.tabColor) ws.properties.tabColor = { argb: hexToArgb(sheet.tabColor) };
+  for (const [column, px] of Object.entries(sheet.columnWidths)) {
+    const index = Number(column);
+    ws.getColumn(index + 1).width = columnWidthFor(parts, index, px);
+  }
   const cellExtras: CellExtra[] = [];
   sheet.rows.forEach((row, r) => {
     if (!row) return;
@@ -242,14 +251,14 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): SheetMeta {
   });
   for (const merge of sheet.merges) ws.mergeCells(a1Of(sheet, merge));
   for (const entry of sheet.dataValidations) {
-    const native = nativeValidation(entry.rule);
+    const native = validationToWrite(entry);
     if (native) nativeParts(ws).dataValidations.add(a1Of(sheet, entry.range), native);
   }
   sheet.conditionalFormats.forEach((rule, i) => {
-    const native = nativeConditionalFormat(rule, i + 1);
+    const native = conditionalFormatToWrite(rule, i + 1);
     if (native) ws.addConditionalFormatting({ ref: rule.ranges.map((r) => a1Of(sheet, r)).join(' '), rules: [native] });
   });
-  const { rows: _rows, merges: _merges, ...rest } = sheet;
+  const { rows: _rows, merges: _merges, fileParts: _parts, ...rest } = sheet;
   return { ...rest, cellExtras };
 }
 
@@ -290,27 +299,6 @@ function scalarOf(value: unknown): { value?: Scalar; error?: string } {
   return {};
 }
 
-function readFormat(cell: ExcelJS.Cell): CellFormat | undefined {
-  const format: CellFormat = {};
-  if (cell.numFmt && cell.numFmt !== 'General') format.numberFormat = cell.numFmt;
-  if (cell.font?.bold) format.bold = true;
-  if (cell.font?.italic) format.italic = true;
-  const fontColor = argbToHex(cell.font?.color?.argb);
-  if (fontColor) format.fontColor = fontColor;
-  const fill = cell.fill;
-  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
-    const background = argbToHex(fill.fgColor?.argb);
-    if (background) format.background = background;
-  }
-  const a = cell.alignment;
-  if (a?.horizontal === 'left' || a?.horizontal === 'center' || a?.horizontal === 'right') format.horizontalAlignment = a.horizontal.toUpperCase() as CellFormat['horizontalAlignment'];
-  if (a?.vertical === 'top') format.verticalAlignment = 'TOP';
-  else if (a?.vertical === 'middle') format.verticalAlignment = 'MIDDLE';
-  else if (a?.vertical === 'bottom') format.verticalAlignment = 'BOTTOM';
-  if (a?.wrapText) format.wrap = true;
-  return Object.keys(format).length > 0 ? format : undefined;
-}
-
 function noteText(note: ExcelJS.Cell['note']): string | undefined {
   if (note === undefined || note === null) return undefined;
   if (typeof note === 'string') return note;
@@ -327,8 +315,10 @@ function readCell(cell: ExcelJS.Cell): CellData | undefined {
     Object.assign(out, scalarOf((raw as { result?: unknown }).result));
   } else {
     Object.assign(out, scalarOf(raw));
+    // Rich text or a hyperlink: the model holds the text, the file's value goes along.
+    if (raw !== null && typeof raw === 'object' && ('richText' in raw || 'hyperlink' in raw)) out.fileValue = raw;
   }
-  const format = readFormat(cell);
+  const format = formatOfFileStyle(cell.style);
   if (format) out.format = format;
   const note = noteText(cell.note);
   if (note !== undefined) out.note = note;
@@ -380,10 +370,20 @@ function ruleFromNative(v: ExcelJS.DataValidation): DataValidationRule | undefin
   return undefined;
 }
 
-function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number): DataValidationEntry[] {
+/**
+ * The validations of a file's sheet the model reads (each with its file form; only when `read`,
+ * as the meta sheet holds a known tab's), and those it cannot read.
+ */
+function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number, read: boolean): { entries: DataValidationEntry[]; unread: [string, ExcelJS.DataValidation][] } {
   const groups = new Map<ExcelJS.DataValidation, { row: number; column: number }[]>();
+  const unread: [string, ExcelJS.DataValidation][] = [];
   for (const [address, validation] of Object.entries(nativeParts(ws).dataValidations.model)) {
     if (!validation) continue;
+    if (ruleFromNative(validation) === undefined) {
+      unread.push([address, validation]);
+      continue;
+    }
+    if (!read) continue;
     const range = gridRangeOf(sheetId, address);
     const cells = groups.get(validation) ?? [];
     for (let row = range.startRowIndex ?? 0; row < (range.endRowIndex ?? 0); row += 1) {
@@ -391,12 +391,12 @@ function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number): DataValidati
     }
     groups.set(validation, cells);
   }
-  const out: DataValidationEntry[] = [];
+  const entries: DataValidationEntry[] = [];
   for (const [validation, cells] of groups) {
-    const rule = ruleFromNative(validation);
-    if (rule) for (const range of rectangles(sheetId, cells)) out.push({ range, rule: structuredClone(rule) });
+    const rule = ruleFromNative(validation) as DataValidationRule;
+    for (const range of rectangles(sheetId, cells)) entries.push({ range, rule: structuredClone(rule), fileRule: validation });
   }
-  return out;
+  return { entries, unread };
 }
 
 function conditionFromNative(rule: ExcelJS.ConditionalFormattingRule): BooleanCondition | undefined {
@@ -414,30 +414,79 @@ function conditionFromNative(rule: ExcelJS.ConditionalFormattingRule): BooleanCo
   return undefined;
 }
 
-function nativeConditionalFormats(ws: ExcelJS.Worksheet, sheetId: number): ConditionalFormatRule[] {
-  const out: ConditionalFormatRule[] = [];
+/** The model's reading of a file's conditional-format rule, when the model can express it. */
+function booleanRuleFromNative(rule: ExcelJS.ConditionalFormattingRule): ConditionalFormatRule['booleanRule'] | undefined {
+  const condition = conditionFromNative(rule);
+  if (!condition) return undefined;
+  const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
+  const fill = style.fill as { bgColor?: { argb?: string }; fgColor?: { argb?: string } } | undefined;
+  const backgroundColor = argbToHex(fill?.bgColor?.argb ?? fill?.fgColor?.argb);
+  const fontColor = argbToHex(style.font?.color?.argb);
+  return {
+    condition,
+    format: { ...(backgroundColor ? { backgroundColor } : {}), ...(fontColor ? { fontColor } : {}), ...(style.font?.bold ? { bold: true } : {}) },
+  };
+}
+
+/** The conditional formats of a file's sheet the model reads (each with its file form), and those it cannot. */
+function nativeConditionalFormats(ws: ExcelJS.Worksheet, sheetId: number): { rules: ConditionalFormatRule[]; unread: ExcelJS.ConditionalFormattingOptions[] } {
+  const rules: ConditionalFormatRule[] = [];
+  const unread: ExcelJS.ConditionalFormattingOptions[] = [];
   for (const cf of nativeParts(ws).conditionalFormattings ?? []) {
     const ranges = cf.ref.split(/\s+/).map((a1) => gridRangeOf(sheetId, a1));
     for (const rule of cf.rules) {
-      const condition = conditionFromNative(rule);
-      if (!condition) continue;
-      const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
-      const fill = style.fill as { bgColor?: { argb?: string }; fgColor?: { argb?: string } } | undefined;
-      const backgroundColor = argbToHex(fill?.bgColor?.argb ?? fill?.fgColor?.argb);
-      const fontColor = argbToHex(style.font?.color?.argb);
-      out.push({
-        ranges,
-        booleanRule: {
-          condition,
-          format: { ...(backgroundColor ? { backgroundColor } : {}), ...(fontColor ? { fontColor } : {}), ...(style.font?.bold ? { bold: true } : {}) },
-        },
-      });
+      const booleanRule = booleanRuleFromNative(rule);
+      if (booleanRule) rules.push({ ranges, booleanRule, fileRule: rule });
+      else unread.push({ ref: cf.ref, rules: [rule] });
     }
   }
-  return out;
+  return { rules, unread };
 }
 
-function readMeta(wb: ExcelJS.Workbook): Meta | undefined {
+/** Why a file cannot be worked on as a workbook. */
+export type WorkbookFileProblem =
+  | 'directory'
+  | 'unreadable'
+  | 'empty'
+  | 'oldExcel'
+  | 'text'
+  | 'notZip'
+  | 'damaged'
+  | 'notWorkbook'
+  | 'metaDamaged'
+  | 'metaVersion';
+
+/** A file that is not a workbook this runtime can load (and so is never written either). */
+export class WorkbookFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: WorkbookFileProblem,
+    /** What the system or the file said (a version number, an error message). */
+    readonly detail = '',
+  ) {
+    super(`${basename(file)}: ${problem}${detail ? ` (${detail})` : ''}`);
+    this.name = 'WorkbookFileError';
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a meta sheet's JSON has the shape this runtime writes (every sheet's lists and numbers). */
+function isMeta(value: Record<string, unknown>): value is Meta & Record<string, unknown> {
+  const { workbook, sheets } = value;
+  if (!isObject(workbook) || !Array.isArray(sheets)) return false;
+  const texts = ['spreadsheetId', 'title', 'locale', 'timeZone', 'owner'].every((k) => typeof workbook[k] === 'string');
+  const lists = Array.isArray(workbook.developerMetadata) && Array.isArray(workbook.mailQuota) && isObject(workbook.documentProperties);
+  const sheetOk = (s: unknown) =>
+    isObject(s) &&
+    typeof s.title === 'string' &&
+    ['sheetId', 'rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'].every((k) => Number.isInteger(s[k])) &&
+    ['dataValidations', 'conditionalFormats', 'protectedRanges', 'developerMetadata', 'charts', 'cellExtras'].every((k) => Array.isArray(s[k])) &&
+    isObject(s.columnWidths);
+  return texts && lists && Number.isInteger(workbook.nextId) && sheets.every(sheetOk);
+}
+
+function readMeta(wb: ExcelJS.Workbook, file: string): Meta | undefined {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return undefined;
   let json = '';
@@ -445,22 +494,43 @@ function readMeta(wb: ExcelJS.Workbook): Meta | undefined {
     const value = ws.getCell(row, 1).value;
     if (typeof value === 'string') json += value;
   }
-  const meta = JSON.parse(json) as Meta;
-  if (meta.version !== META_VERSION) throw new Error(`${META_SHEET}: unsupported version ${meta.version}`);
+  let meta: unknown;
+  try {
+    meta = JSON.parse(json);
+  } catch (error) {
+    throw new WorkbookFileError(file, 'metaDamaged', (error as Error).message);
+  }
+  if (!isObject(meta)) throw new WorkbookFileError(file, 'metaDamaged');
+  if (meta.version !== META_VERSION) throw new WorkbookFileError(file, 'metaVersion', String(meta.version));
+  if (!isMeta(meta)) throw new WorkbookFileError(file, 'metaDamaged');
   return meta;
 }
 
-/** A workbook from .xlsx bytes; `name` titles a workbook that has no meta sheet. */
-export async function xlsxToWorkbook(data: Buffer, name: string, opts: LoadOptions = {}): Promise<WorkbookModel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  const meta = readMeta(wb);
+/** What .xlsx holds exactly of a tab's layout: read from the file even when the meta sheet has it, so changes made elsewhere count. */
+function nativeLayout(ws: ExcelJS.Worksheet): Pick<SheetModel, 'hidden' | 'tabColor' | 'frozenRowCount' | 'frozenColumnCount' | 'columnWidths'> {
+  const frozen = (ws.views ?? []).find((v) => v.state === 'frozen') as { xSplit?: number; ySplit?: number } | undefined;
+  const columnWidths: Record<number, number> = {};
+  ws.columns?.forEach((column, i) => {
+    if (column.width !== undefined && widthToPx(column.width) !== DEFAULT_COLUMN_WIDTH_PX) columnWidths[i] = widthToPx(column.width);
+  });
+  return {
+    hidden: ws.state !== 'visible',
+    tabColor: argbToHex((ws.properties.tabColor as { argb?: string } | undefined)?.argb),
+    frozenRowCount: frozen?.ySplit ?? 0,
+    frozenColumnCount: frozen?.xSplit ?? 0,
+    columnWidths,
+  };
+}
+
+/** The model of a loaded .xlsx workbook; `file` names it in errors and titles a workbook that has no meta sheet. */
+function workbookModel(wb: ExcelJS.Workbook, file: string, opts: LoadOptions): WorkbookModel {
+  const meta = readMeta(wb, file);
   const model: WorkbookModel = meta
     ? { ...structuredClone(meta.workbook), sheets: [] }
     : {
         ...newWorkbook({
           owner: opts.owner ?? '',
-          title: name,
+          title: basename(file, extname(file)),
           timeZone: opts.timeZone,
           spreadsheetId: randomBytes(33).toString('base64url'),
         }),
@@ -470,12 +540,26 @@ export async function xlsxToWorkbook(data: Buffer, name: string, opts: LoadOptio
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET) continue;
     const known = metaByTitle.get(ws.name);
-    const sheet = known ? sheetFromMeta(known) : sheetFromNative(model, ws);
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    const sheet = known ? sheetFromMeta(known) : emptySheet(allocateId(model), ws.name);
+    const { columnWidths, tabColor, ...layout } = nativeLayout(ws);
+    Object.assign(sheet, layout, { columnWidths: { ...sheet.columnWidths, ...columnWidths } });
+    if (tabColor) sheet.tabColor = tabColor;
+    else delete sheet.tabColor;
+    // The meta sheet holds a known tab's validations and formats exactly; a foreign tab's are
+    // read. Those the model cannot express are carried either way.
+    const validations = nativeValidations(ws, sheet.sheetId, !known);
+    const formats = nativeConditionalFormats(ws, sheet.sheetId);
+    if (!known) {
+      sheet.dataValidations = validations.entries;
+      sheet.conditionalFormats = formats.rules;
+    }
+    const parts = fileSheetParts(wb, ws, { validations: validations.unread, conditionalFormats: formats.unread });
+    if (parts) sheet.fileParts = parts;
+    // Every cell that holds anything, a note on an empty cell included.
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const data = readCell(cell);
-        if (!data) return;
-        (sheet.rows[rowNumber - 1] ??= [])[colNumber - 1] = data;
+        if (data) (sheet.rows[rowNumber - 1] ??= [])[colNumber - 1] = data;
       });
     });
     const merges = (ws.model as { merges?: string[] }).merges ?? [];
@@ -484,13 +568,11 @@ export async function xlsxToWorkbook(data: Buffer, name: string, opts: LoadOptio
       const cell = ((sheet.rows[r] ??= [])[c] ??= {});
       Object.assign(cell, extras);
     }
-    if (!known) {
-      sheet.rowCount = Math.max(sheet.rowCount, sheet.rows.length);
-      // rows is sparse (an empty row is a hole): forEach skips the holes, a spread would not.
-      sheet.rows.forEach((row) => {
-        sheet.columnCount = Math.max(sheet.columnCount, row.length);
-      });
-    }
+    sheet.rowCount = Math.max(sheet.rowCount, sheet.rows.length);
+    // rows is sparse (an empty row is a hole): forEach skips the holes, a spread would not.
+    sheet.rows.forEach((row) => {
+      sheet.columnCount = Math.max(sheet.columnCount, row.length);
+    });
     model.sheets.push(sheet);
   }
   return model;
@@ -501,24 +583,40 @@ function sheetFromMeta(meta: SheetMeta): SheetModel {
   return { ...rest, rows: [], merges: [] };
 }
 
-function sheetFromNative(model: WorkbookModel, ws: ExcelJS.Worksheet): SheetModel {
-  const sheetId = allocateId(model);
-  const sheet = emptySheet(sheetId, ws.name);
-  sheet.hidden = ws.state !== 'visible';
-  const tab = argbToHex((ws.properties.tabColor as { argb?: string } | undefined)?.argb);
-  if (tab) sheet.tabColor = tab;
-  const frozen = (ws.views ?? []).find((v) => v.state === 'frozen') as { xSplit?: number; ySplit?: number } | undefined;
-  sheet.frozenRowCount = frozen?.ySplit ?? 0;
-  sheet.frozenColumnCount = frozen?.xSplit ?? 0;
-  ws.columns?.forEach((column, i) => {
-    if (column.width !== undefined && widthToPx(column.width) !== DEFAULT_COLUMN_WIDTH_PX) sheet.columnWidths[i] = widthToPx(column.width);
-  });
-  sheet.dataValidations = nativeValidations(ws, sheetId);
-  sheet.conditionalFormats = nativeConditionalFormats(ws, sheetId);
-  return sheet;
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
+
+/** Reads `file` as an .xlsx workbook, or says what it is instead. */
+async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new WorkbookFileError(file, code === 'EISDIR' ? 'directory' : 'unreadable', code === 'EISDIR' ? '' : message);
+  }
+  if (data.length === 0) throw new WorkbookFileError(file, 'empty');
+  if (data.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) throw new WorkbookFileError(file, 'oldExcel');
+  if (!data.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+    throw new WorkbookFileError(file, data.subarray(0, 4096).includes(0) ? 'notZip' : 'text');
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookFileError(file, 'damaged', (error as Error).message);
+  }
+  // A zip without a workbook part (.ods, .docx …) loads as a workbook with no sheet at all.
+  if (wb.worksheets.length === 0) throw new WorkbookFileError(file, 'notWorkbook');
+  return wb;
 }
 
-/** Loads a workbook file (ours, or exported from Google Sheets or Excel). */
+/** Throws a WorkbookFileError unless `file` is an .xlsx workbook (the meta sheet unchecked): what may be replaced. */
+export async function assertXlsxWorkbook(file: string): Promise<void> {
+  await readXlsx(file);
+}
+
+/** Loads a workbook file (ours, or exported from Google Sheets or Excel, or saved by LibreOffice). */
 export async function loadWorkbook(file: string, opts: LoadOptions = {}): Promise<WorkbookModel> {
-  return xlsxToWorkbook(readFileSync(file), basename(file, extname(file)), opts);
+  return workbookModel(await readXlsx(file), file, opts);
 }

@@ -60,6 +60,7 @@ function report(io: CliStreams, command: string, json: boolean, result: CommandR
 
 /** Prints the result (unless the command already did) and the error line; returns the exit code. */
 function finish(io: CliStreams, command: string, json: boolean, result: CommandResult): number {
+  for (const notice of result.notices ?? []) io.stderr.write(`${notice}\n`);
   if (!result.printed) report(io, command, json, result);
   if (!result.ok) io.stderr.write(`${result.error ?? ''}\n`);
   return result.ok ? 0 : 1;

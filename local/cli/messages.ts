@@ -37,7 +37,28 @@ const id = {
   'error.fileExists': 'Berkas {file} sudah ada. Pakai --force untuk menimpanya, atau pilih nama lain.',
   'error.fileMissing': 'Berkas {file} tidak ditemukan. Periksa jalurnya, atau buat buku kerja dengan "pendamping init".',
   'error.readFile': 'Berkas {file} tidak dapat dibaca: {reason}',
-  'error.workbookBusy': 'Buku kerja {file} sedang dipakai proses lain. Coba lagi sebentar lagi.',
+  'error.workbookBusy': 'Buku kerja {file} sedang dipakai proses {pid} di {host} sejak {age} lalu (berkas kunci {lock}). Coba lagi setelah proses itu selesai; bila proses itu sudah tidak berjalan, hapus {lock}.',
+  'error.workbookBusyUnknown': 'Buku kerja {file} sedang dipakai proses lain (berkas kunci {lock}). Coba lagi sebentar lagi; bila tidak ada proses yang berjalan, hapus {lock}.',
+  'error.lockFailed': 'Berkas kunci {lock} tidak dapat dibuat ({reason}). Periksa bahwa folder buku kerja ada dan boleh ditulisi.',
+  'error.dirMissing': 'Folder {dir} tidak ada, jadi {file} tidak dapat dibuat. Buat foldernya dulu, atau pilih jalur lain.',
+  'error.saveFailed': 'Buku kerja {file} tidak tersimpan ({reason}); berkas yang lama tetap utuh.',
+  'reason.diskFull': 'disk penuh atau batas ukuran berkas tercapai: kosongkan ruang, lalu jalankan lagi',
+  'reason.noPermission': 'tidak ada izin menulis di folder itu',
+  'reason.verify': 'berkas baru tidak terbaca kembali dengan utuh',
+  'error.file.directory': '{file} adalah folder, bukan berkas buku kerja. Beri jalur ke berkas .xlsx.',
+  'error.file.empty': 'Berkas {file} kosong (0 bita), bukan buku kerja .xlsx. Pakai salinan yang utuh, atau buat buku kerja baru dengan "pendamping init".',
+  'error.file.oldExcel': 'Berkas {file} berformat Excel lama (.xls) atau terkunci kata sandi, bukan .xlsx. Buka di Excel atau LibreOffice, lalu simpan sebagai .xlsx tanpa kata sandi.',
+  'error.file.text': 'Berkas {file} berisi teks (CSV?), bukan buku kerja .xlsx. Buka di aplikasi lembar kerja lalu simpan sebagai .xlsx; daftar unit diimpor dengan "pendamping init --units".',
+  'error.file.notZip': 'Berkas {file} bukan buku kerja .xlsx: isinya tidak dikenali. Periksa jalurnya, atau pakai salinan yang utuh.',
+  'error.file.damaged': 'Berkas {file} rusak atau terpotong dan tidak dapat dibaca sebagai .xlsx. Pakai salinan cadangan, atau unduh ulang.',
+  'error.file.notWorkbook': 'Berkas {file} adalah arsip zip tetapi bukan buku kerja .xlsx (mis. .ods atau .docx); berkas itu tidak diubah. Simpan sebagai .xlsx terlebih dulu.',
+  'error.file.metaDamaged': 'Sheet tersembunyi _pendamping_meta di {file} rusak. Pakai salinan cadangan, atau hapus sheet itu lalu jalankan "pendamping generate" untuk menautkan ulang tab unit.',
+  'error.file.metaVersion': 'Sheet _pendamping_meta di {file} ditulis dalam format versi {version}, sedangkan Pendamping ini membaca versi {supported}. Pakai versi Pendamping yang menulis berkas itu.',
+  'notice.lockTakenOver': 'Berkas kunci {lock} milik proses {pid} di {host} (sejak {age} lalu) sudah tidak berlaku: proses itu tidak berjalan lagi. Kunci diambil alih.',
+  'age.seconds': '{n} detik',
+  'age.minutes': '{n} menit',
+  'age.hours': '{n} jam',
+  'age.days': '{n} hari',
   'error.noAdmin': 'Pengaturan email_admin kosong. Isi email admin di tab Pengaturan, atau beri --user.',
   'error.editsEmpty': 'Berkas suntingan {file} tidak berisi baris sheet,cell,value.',
   'error.editsRow': 'Berkas suntingan {file} baris {row}: harus berisi 3 kolom sheet,cell,value, bukan {count}.',
@@ -113,7 +134,28 @@ const en: typeof id = {
   'error.fileExists': 'File {file} already exists. Use --force to overwrite it, or choose another name.',
   'error.fileMissing': 'File {file} not found. Check the path, or create a workbook with "pendamping init".',
   'error.readFile': 'File {file} cannot be read: {reason}',
-  'error.workbookBusy': 'Workbook {file} is in use by another process. Try again in a moment.',
+  'error.workbookBusy': 'Workbook {file} is in use by process {pid} on {host} since {age} ago (lock file {lock}). Try again once that process is done; if it no longer runs, delete {lock}.',
+  'error.workbookBusyUnknown': 'Workbook {file} is in use by another process (lock file {lock}). Try again in a moment; if no process is running, delete {lock}.',
+  'error.lockFailed': 'Lock file {lock} cannot be created ({reason}). Check that the workbook\'s folder exists and is writable.',
+  'error.dirMissing': 'Folder {dir} does not exist, so {file} cannot be created. Create the folder first, or choose another path.',
+  'error.saveFailed': 'Workbook {file} was not saved ({reason}); the previous file is intact.',
+  'reason.diskFull': 'the disk is full or the file-size limit was reached: free some space, then run it again',
+  'reason.noPermission': 'no permission to write in that folder',
+  'reason.verify': 'the new file did not read back intact',
+  'error.file.directory': '{file} is a folder, not a workbook file. Give the path of an .xlsx file.',
+  'error.file.empty': 'File {file} is empty (0 bytes), not an .xlsx workbook. Use an intact copy, or create a new workbook with "pendamping init".',
+  'error.file.oldExcel': 'File {file} is an old Excel (.xls) or password-protected file, not .xlsx. Open it in Excel or LibreOffice and save it as .xlsx without a password.',
+  'error.file.text': 'File {file} holds text (CSV?), not an .xlsx workbook. Open it in a spreadsheet application and save it as .xlsx; a unit list is imported with "pendamping init --units".',
+  'error.file.notZip': 'File {file} is not an .xlsx workbook: its content is not recognised. Check the path, or use an intact copy.',
+  'error.file.damaged': 'File {file} is damaged or truncated and cannot be read as .xlsx. Use a backup copy, or download it again.',
+  'error.file.notWorkbook': 'File {file} is a zip archive but not an .xlsx workbook (e.g. .ods or .docx); it was not changed. Save it as .xlsx first.',
+  'error.file.metaDamaged': 'The hidden sheet _pendamping_meta in {file} is damaged. Use a backup copy, or delete that sheet and run "pendamping generate" to tie the unit tabs again.',
+  'error.file.metaVersion': 'The _pendamping_meta sheet in {file} is in format version {version}, and this Pendamping reads version {supported}. Use the Pendamping version that wrote the file.',
+  'notice.lockTakenOver': 'Lock file {lock} of process {pid} on {host} (since {age} ago) no longer held: that process is not running. The lock was taken over.',
+  'age.seconds': '{n} s',
+  'age.minutes': '{n} min',
+  'age.hours': '{n} h',
+  'age.days': '{n} days',
   'error.noAdmin': 'Pengaturan email_admin is empty. Enter an admin email in the Pengaturan tab, or give --user.',
   'error.editsEmpty': 'Edits file {file} holds no sheet,cell,value rows.',
   'error.editsRow': 'Edits file {file} row {row}: needs the 3 columns sheet,cell,value, not {count}.',
@@ -166,9 +208,14 @@ export function toLang(value: unknown): Lang {
   return /^en\b|^en[_-]/i.test(String(value ?? '').trim()) ? 'en' : 'id';
 }
 
+/** A message's parameters; one may be words of its own (an age), given per language. */
+export type MessageParams = Record<string, string | number | ((lang: Lang) => string)>;
+
 /** The CLI message for `key`, with `{name}` placeholders filled from `params`. */
-export function msg(lang: Lang, key: CliMessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+export function msg(lang: Lang, key: CliMessageKey, params: MessageParams = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name];
+    return typeof value === 'function' ? value(lang) : String(value);
+  });
 }

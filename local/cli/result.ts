@@ -2,7 +2,7 @@
 // workbook's language), the metrics of the latency model, the command's own JSON fields and the
 // lines a person reads. Errors the user can cause are values, never stack traces.
 import type { MetricsSnapshot } from '../metrics';
-import { msg, type CliMessageKey, type Lang } from './messages';
+import { msg, type CliMessageKey, type Lang, type MessageParams } from './messages';
 
 export const NO_METRICS: MetricsSnapshot = {
   serviceCalls: {},
@@ -30,13 +30,15 @@ export interface CommandResult {
   lines: string[];
   /** The command already printed its result while running (workbench prints its address at start). */
   printed?: boolean;
+  /** Lines for the user on stderr beside the result (a lock taken over), in `lang`. */
+  notices?: string[];
 }
 
 /** A user-facing error raised by the CLI itself (a missing file, a busy workbook …): exit code 1. */
 export class CliError extends Error {
   constructor(
     readonly key: CliMessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: MessageParams = {},
     /** The workbook's language, when the error happens once it is known. */
     readonly lang?: Lang,
   ) {

@@ -1,16 +1,18 @@
 // One command's session on a workbook file: the file's lock, the model loaded from .xlsx, the
-// local runtime running the bundle as the acting user, and the atomic save at the end. The
+// local runtime running the bundle as the acting user, and the atomic save at the end (only
+// when the command succeeded, or already did what must be kept). The
 // acting user defaults to the workbook's first admin, which the bundle itself reads from
 // Pengaturan (the sidebar's getPanelState): the CLI never parses settings on its own.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { LocalRuntime, type RuntimeOptions } from '../runtime';
 import type { WorkbookModel } from '../model/types';
-import { WorkbookBusyError, lockWorkbookFile, withWorkbook } from '../workbook-file';
-import { saveWorkbook } from '../xlsx';
+import { withWorkbook, workbookLockPath, type LockFileOwner, type WithWorkbookOptions } from '../workbook-file';
 import type { CliOptions } from './args';
+import { fileError, lockTakeoverNotice } from './file-errors';
 import { toLang, type Lang } from './messages';
 import type { MetricsSnapshot } from '../metrics';
-import { CliError, metricsSince, type BundleResult } from './result';
+import { CliError, metricsSince, type BundleResult, type CommandResult } from './result';
 
 /** What the CLI needs of getPanelState's answer (src/ui/panel-types.ts). */
 interface SettingsSummary {
@@ -24,7 +26,7 @@ export interface SessionOptions {
   smtp?: string;
   /** Builds a new workbook instead of loading the file (init, demo); the file must not exist yet. */
   create?: () => WorkbookModel;
-  /** With `create`: replace an existing file (init --force). */
+  /** With `create`: replace an existing file (init --force), which must be an .xlsx workbook. */
   replace?: boolean;
   /** The acting user when the workbook is new (it has no admin yet). */
   creator?: string;
@@ -85,44 +87,48 @@ function readSettings(runtime: LocalRuntime): SettingsSummary {
 const LOCK_TIMEOUT_MS = 120_000;
 
 /**
- * The model `work` runs on, under the file's lock, saved atomically after it: the loaded file,
- * or a new workbook (which never silently lands on a file that appeared meanwhile).
+ * Whether the workbook is saved after the command: after success; after a failure only for what
+ * already happened and must be kept, as Sheets keeps each ledger row and each typed cell as it
+ * is written: messages sent (their Log Email rows) and edits applied. Any other failure leaves
+ * the file byte-identical.
  */
-async function onWorkbook<T>(file: string, extra: SessionOptions, work: (workbook: WorkbookModel) => Promise<T>): Promise<T> {
-  const { create } = extra;
-  if (create === undefined) return withWorkbook(file, { lockTimeoutMs: LOCK_TIMEOUT_MS }, work);
-  if (extra.replace) {
-    // init --force: the old file is neither loaded nor trusted, only replaced atomically.
-    const release = await lockWorkbookFile(file, LOCK_TIMEOUT_MS);
-    try {
-      const workbook = create();
-      const result = await work(workbook);
-      await saveWorkbook(workbook, file);
-      return result;
-    } finally {
-      release();
-    }
-  }
-  let created: WorkbookModel | undefined;
-  return withWorkbook(file, { lockTimeoutMs: LOCK_TIMEOUT_MS, create: () => (created = create()) }, (workbook) => {
-    if (workbook !== created) throw new CliError('error.fileExists', { file });
-    return work(workbook);
-  });
+function keepsWork(session: Session | undefined, result: CommandResult): boolean {
+  if (result.ok) return true;
+  const applied = result.fields.applied;
+  return (session?.runtime.sentMail.length ?? 0) > 0 || (typeof applied === 'number' && applied > 0);
 }
 
 /**
  * Opens `file` (locked for the whole session), runs `work` in a session as the acting user and
- * saves the workbook atomically. Missing or busy files become user-facing errors.
+ * saves the workbook atomically, unless the command failed (`keepsWork`). The file is the
+ * loaded workbook, or a new one (`create`; with `replace`, the old file must be a workbook) that
+ * never silently lands on a file that appeared meanwhile. Missing, foreign, damaged or busy
+ * files, and saves that fail, become user-facing errors; a lock taken over from a holder that
+ * is gone becomes a notice.
  */
-export async function withSession<T>(
+export async function withSession(
   file: string,
   options: CliOptions,
   extra: SessionOptions,
-  work: (session: Session) => T | Promise<T>,
-): Promise<T> {
-  if (extra.create === undefined && !existsSync(file)) throw new CliError('error.fileMissing', { file });
+  work: (session: Session) => CommandResult | Promise<CommandResult>,
+): Promise<CommandResult> {
+  const { create, replace } = extra;
+  if (create === undefined && !existsSync(file)) throw new CliError('error.fileMissing', { file });
+  if (create !== undefined && !statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CliError('error.dirMissing', { dir: dirname(file), file });
+  }
+  const takenOver: LockFileOwner[] = [];
+  let session: Session | undefined;
+  let created: WorkbookModel | undefined;
+  const opts: WithWorkbookOptions<CommandResult> = {
+    lockTimeoutMs: LOCK_TIMEOUT_MS,
+    onLockTakeover: (previous) => takenOver.push(previous),
+    ...(create !== undefined && { create: () => (created = create()), replace: replace === true }),
+    save: (result) => keepsWork(session, result),
+  };
   try {
-    return await onWorkbook(file, extra, async (workbook) => {
+    const result = await withWorkbook(file, opts, async (workbook) => {
+      if (create !== undefined && workbook !== created) throw new CliError('error.fileExists', { file });
       const shared = runtimeOptions(workbook, options, extra);
       const asked = options.user ?? extra.creator;
       let runtime = await LocalRuntime.open({ workbook, user: asked ?? workbook.owner, ...shared });
@@ -130,10 +136,12 @@ export async function withSession<T>(
       const user = asked ?? settings.emailAdmin[0];
       if (user === undefined) throw new CliError('error.noAdmin', {}, toLang(settings.lang));
       if (user !== workbook.owner && asked === undefined) runtime = await LocalRuntime.open({ workbook, user, ...shared });
-      return work(new Session(runtime, workbook, user, toLang(settings.lang)));
+      session = new Session(runtime, workbook, user, toLang(settings.lang));
+      return work(session);
     });
+    const notices = takenOver.map((previous) => lockTakeoverNotice(result.lang, previous, workbookLockPath(file)));
+    return notices.length > 0 ? { ...result, notices: [...(result.notices ?? []), ...notices] } : result;
   } catch (error) {
-    if (error instanceof WorkbookBusyError) throw new CliError('error.workbookBusy', { file });
-    throw error;
+    throw fileError(error, file, session?.lang) ?? error;
   }
 }

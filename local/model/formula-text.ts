@@ -103,6 +103,33 @@ export function mapOutsideStrings(formula: string, transform: (code: string) => 
   return out;
 }
 
+/** How the engine writes a doubled quote inside a string literal (quotesToEngine). */
+const ENGINE_QUOTE = '"&CHAR(34)&"';
+const ENGINE_QUOTED = /T\(("[^"]*"(?:&CHAR\(34\)&"[^"]*")+)\)/g;
+
+/**
+ * HyperFormula's lexer does not read Sheets' doubled quote inside a string literal ("a""b"):
+ * such a literal goes to the engine as T("a"&CHAR(34)&"b"), the same text as a value.
+ */
+export function quotesToEngine(formula: string): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula.indexOf('"', i);
+    if (quote < 0) return out + formula.slice(i);
+    const end = skipString(formula, quote);
+    const body = formula.slice(quote + 1, end - 1);
+    out += formula.slice(i, quote) + (body.includes('""') ? `T("${body.split('""').join(ENGINE_QUOTE)}")` : formula.slice(quote, end));
+    i = end;
+  }
+  return out;
+}
+
+/** The Sheets text of a formula the engine wrote back (the inverse of quotesToEngine). */
+export function quotesFromEngine(text: string): string {
+  return text.replace(ENGINE_QUOTED, (_whole, literal: string) => `"${literal.slice(1, -1).split(ENGINE_QUOTE).join('""')}"`);
+}
+
 /**
  * When the whole formula is one call of a function ('=NAME(…)'), that function's name in upper
  * case: such a cell's array result spills.

@@ -15,6 +15,11 @@ export interface CellFormat {
   horizontalAlignment?: 'LEFT' | 'CENTER' | 'RIGHT';
   verticalAlignment?: 'TOP' | 'MIDDLE' | 'BOTTOM';
   wrap?: boolean;
+  /**
+   * The cell style an .xlsx file held, when it says more than the fields above (fonts, borders,
+   * fills): written back with the fields above applied over it (local/xlsx-carry.ts).
+   */
+  fileStyle?: unknown;
 }
 
 export interface CellData {
@@ -34,6 +39,11 @@ export interface CellData {
    * same sheet: its value is computed, it is not content (writing content here blocks the spill).
    */
   spilledFrom?: { row: number; column: number };
+  /**
+   * The value an .xlsx file held when `value` is only its text (rich text, a hyperlink): written
+   * back while the content is unchanged; a content write drops it, as in Sheets.
+   */
+  fileValue?: unknown;
 }
 
 export interface GridRange {
@@ -67,6 +77,8 @@ export interface DataValidationRule {
 export interface DataValidationEntry {
   range: GridRange;
   rule: DataValidationRule;
+  /** The .xlsx form `rule` was read from: written back exactly while `rule` is unchanged. */
+  fileRule?: unknown;
 }
 
 export interface ConditionalFormatRule {
@@ -75,6 +87,8 @@ export interface ConditionalFormatRule {
     condition: BooleanCondition;
     format: { backgroundColor?: string; fontColor?: string; bold?: boolean };
   };
+  /** The .xlsx form `booleanRule` was read from: written back exactly while it is unchanged. */
+  fileRule?: unknown;
 }
 
 export interface ProtectedRange {
@@ -133,6 +147,8 @@ export interface SheetModel {
   protectedRanges: ProtectedRange[];
   developerMetadata: DeveloperMetadata[];
   charts: EmbeddedChart[];
+  /** What an .xlsx file held for this tab beyond the model (row heights, images, page setup…): local/xlsx-carry.ts. */
+  fileParts?: unknown;
 }
 
 /** One recipient-count entry of MailApp's rolling 24-hour quota window. */
