@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
-import { FormulaEngine, type CustomFunctionHost } from './engine';
+import { FormulaEngine, type CustomFunctionHost, type CustomFunctionSpec } from './engine';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics, type ExecutionKind, type MetricsSnapshot } from './metrics';
 import type { WorkbookModel } from './model/types';
 import { createCacheService } from './services/cache';
@@ -179,17 +179,20 @@ export class LocalRuntime {
       failAfter: opts.failMailAfter,
     });
 
-    // Load the bundle first: the engine needs the names of its custom functions.
+    // Load the bundle first: the engine needs its custom functions and the size of their results.
     const bundle = gas.require(dirname(codePath), context, { filter: (file) => file.endsWith(`/${basename(codePath)}`) });
-    const api = (bundle as { Pendamping?: { CUSTOM_FUNCTIONS?: { name: string }[] } }).Pendamping;
+    const api = (bundle as { Pendamping?: { CUSTOM_FUNCTIONS?: Partial<CustomFunctionSpec>[] } }).Pendamping;
     if (api === undefined) throw new Error(`${codePath} does not define Pendamping: is it the built add-on?`);
-    const names = (api.CUSTOM_FUNCTIONS ?? []).map((fn) => fn.name);
+    const functions = (api.CUSTOM_FUNCTIONS ?? []).map(({ name, resultSize }): CustomFunctionSpec => {
+      if (!name || !resultSize) throw new Error(`${codePath}: each CUSTOM_FUNCTIONS entry needs a name and a resultSize ({ rows, columns })`);
+      return { name, resultSize: { rows: resultSize.rows, columns: resultSize.columns } };
+    });
 
     // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
     const built: { engine?: FormulaEngine } = {};
     const execute = executor(context, ctx, metrics, locks, () => built.engine?.flush());
     // Opening the workbook already computes its custom-function cells: each is an execution.
-    const host: CustomFunctionHost = { names, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
+    const host: CustomFunctionHost = { functions, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
     const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
     built.engine = engine;
     const ui = new UiRecorder();

@@ -14,7 +14,7 @@ const typed = (rows: unknown[][]) => rows.map((row) => row.map((v) => userEntere
 function counting(): CustomFunctionHost & { calls: number } {
   const host = {
     calls: 0,
-    names: ['JUMLAH'],
+    functions: [{ name: 'JUMLAH', resultSize: { rows: 1, columns: 1 } }],
     invoke: (_name: string, args: unknown[]) => {
       host.calls += 1;
       const table = args[0] as unknown[][];
@@ -150,7 +150,10 @@ describe('custom-function results of the bundle realm', () => {
   test('a 2-D array and a 1-D array made in another realm spill right and down', () => {
     const bundle = vm.createContext({});
     const host: CustomFunctionHost = {
-      names: ['TABEL', 'KOLOM'],
+      functions: [
+        { name: 'TABEL', resultSize: { rows: 2, columns: 3 } },
+        { name: 'KOLOM', resultSize: { rows: 3, columns: 1 } },
+      ],
       invoke: (name) => vm.runInContext(name === 'TABEL' ? '[[1, "dua", true], [4, 5, 6]]' : '["a", "b", "c"]', bundle),
     };
     const { engine, workbook } = harness({ customFunctions: host });

@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A tiny project bundle shaped like dist/Code.js, to drive the runtime into its edge cases. */
 function fixtureBundle(): string {
   const code = `
-var Pendamping = { CUSTOM_FUNCTIONS: [{ name: 'DOUBLE', description: '', params: [{ name: 'x' }], returns: '' }, { name: 'MAIL_FROM_CELL', description: '', params: [], returns: '' }, { name: 'TABLE', description: '', params: [{ name: 'n' }], returns: '' }] };
+var Pendamping = { CUSTOM_FUNCTIONS: [{ name: 'DOUBLE', resultSize: { rows: 1, columns: 1 } }, { name: 'MAIL_FROM_CELL', resultSize: { rows: 1, columns: 1 } }, { name: 'TABLE', resultSize: { rows: 2, columns: 3 } }] };
 var calls = 0;
 /** @customfunction */
 function DOUBLE(x) { calls += 1; return x * 2; }

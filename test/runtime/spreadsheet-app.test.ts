@@ -221,7 +221,7 @@ describe('Sheet.copyTo', () => {
   });
 
   test('a copied custom-function cell computes in the copy', () => {
-    const host = { names: ['KALI'], invoke: (_name: string, args: unknown[]) => [[Number(args[0]) * 2, Number(args[0]) * 3]] };
+    const host = { functions: [{ name: 'KALI', resultSize: { rows: 1, columns: 2 } }], invoke: (_name: string, args: unknown[]) => [[Number(args[0]) * 2, Number(args[0]) * 3]] };
     const { app } = harness({ customFunctions: host });
     const ss = app.getActiveSpreadsheet();
     const template = ss.insertSheet('Templat');
