@@ -618,8 +618,6 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
   return loud({ Spreadsheets: loud({ ...spreadsheets, Values: loud(spreadsheets.Values, 'Sheets.Spreadsheets.Values') }, 'Sheets.Spreadsheets') }, 'Sheets');
 }
 
-export type SheetsAdvancedService = ReturnType<typeof createSheetsAdvancedService>;
-
 /** Plain JSON into the bundle's realm (its arrays and objects), as the advanced service returns parsed JSON. */
 function toRealm(ctx: ServiceContext, value: unknown): unknown {
   if (Array.isArray(value)) return ctx.realm.Array.from(value, (v) => toRealm(ctx, v));
