@@ -2,10 +2,11 @@
 // kept in step with the model by WorkbookEditor (it is the editor's listener). Computed values are
 // written back into the model (CellData.value, the cached result), so readers read the model.
 //
-// Sheets behaviour it reproduces beyond HyperFormula: sheet references follow renames and
-// resolve when a sheet of that name appears later; custom functions (Apps Script functions from
-// the bundle) receive arguments as Apps Script gives them and a 2-D result SPILLS right/down
-// from the formula cell, '#REF!' when content blocks it.
+// HyperFormula's sheets carry the workbook's tab names, so it resolves, renames and re-resolves
+// sheet references itself (a reference to a tab not created yet, or deleted, is #REF! until a tab
+// of that name exists), and spills an array result over the cells its function declares, #SPILL!
+// when content is in the way (Sheets shows that as #REF!). Custom functions (Apps Script functions
+// of the bundle) receive arguments as Apps Script gives them; each declares its result size.
 //
 // Recalculation follows Sheets: a batch of writes (one Range.setValues, one Sheets API
 // batchUpdate, Apps Script's buffer of single-cell writes until the next read) is recalculated
@@ -13,7 +14,9 @@
 // once per cell written. `batch(op)` suspends HyperFormula's evaluation around `op`; with
 // `bufferWrites`, `defer()` suspends it until the next `flush()`.
 import {
+  ArraySize,
   CellError,
+  CellType,
   DetailedCellError,
   EmptyValue,
   ErrorType,
@@ -27,23 +30,19 @@ import {
   type RawCellContent,
 } from 'hyperformula';
 import { WorkbookEditor, type Dimension, type ModelListener } from './model/editor';
-import { mapOutsideStrings, quotesFromEngine, quotesToEngine, rewriteSheetRefs, topLevelCallName } from './model/formula-text';
+import { quotesFromEngine, quotesToEngine, topLevelCallName } from './model/formula-text';
 import type { CellData, Scalar, SheetModel, WorkbookModel } from './model/types';
-import {
-  columnLetters,
-  dateToSerial,
-  hasContent,
-  isDateFormat,
-  isDateValue,
-  quoteSheetName,
-  serialToEpochMs,
-  sheetById,
-  sheetByTitle,
-} from './model/workbook';
+import { dateToSerial, hasContent, isDateFormat, isDateValue, serialToEpochMs, sheetById } from './model/workbook';
+
+/** A custom function as the bundle describes it (CUSTOM_FUNCTIONS): its name and the most cells its result fills. */
+export interface CustomFunctionSpec {
+  name: string;
+  resultSize: { rows: number; columns: number };
+}
 
 /** The bundle's custom functions, as the runtime exposes them to the engine. */
 export interface CustomFunctionHost {
-  names: string[];
+  functions: CustomFunctionSpec[];
   /**
    * Calls the custom function for the formula cell `cell` (`sheetId:row:column`, zero-based); a
    * thrown error shows as '#ERROR!' with its message.
@@ -63,9 +62,6 @@ export interface FormulaEngineOptions {
   bufferWrites?: boolean;
 }
 
-/** Rows an open-ended range ('A8:A') reaches: HyperFormula's grid height. */
-const OPEN_RANGE_LAST_ROW = 40_000;
-const MAX_SPILL_ROUNDS = 100;
 /** No undo history: the runtime never undoes, and keeping it costs time and memory. */
 const HF_CONFIG = { licenseKey: 'gpl-v3', undoLimit: 0 };
 /** Sheets accepts TRUE and FALSE as literals; HyperFormula knows them only as functions. */
@@ -74,7 +70,7 @@ const HF_NAMES = [
   { name: 'FALSE', expression: '=FALSE()' },
 ];
 
-/** Error codes as Sheets shows them (a circular reference is '#REF!' in Sheets). */
+/** Error codes as Sheets shows them (a circular reference and an array that cannot expand are '#REF!' in Sheets). */
 const ERROR_CODES: Record<ErrorType, string> = {
   [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
   [ErrorType.NA]: '#N/A',
@@ -88,23 +84,21 @@ const ERROR_CODES: Record<ErrorType, string> = {
   [ErrorType.SPILL]: '#REF!',
 };
 
-const hfSheetName = (sheetId: number) => `__s${sheetId}`;
-const HF_SHEET = /^__s(\d+)$/;
-const UNRESOLVED_MARK = "'__unresolved'";
-const UNRESOLVED_REFERENCE = /'__unresolved'!(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d*)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/g;
-
-interface CustomResult {
-  name: string;
-  matrix: (Scalar | undefined)[][];
-}
-
-/** A block written while evaluation was suspended: its formula cells take their values when it resumes. */
+/** A block written while evaluation was suspended: its cells take their values when it resumes. */
 interface WrittenBlock {
   sheetId: number;
   top: number;
   left: number;
   height: number;
   width: number;
+}
+
+type HfScalar = Scalar | typeof EmptyValue;
+
+interface HfAddress {
+  sheet: number;
+  row: number;
+  col: number;
 }
 
 /** The engine whose HyperFormula operation is running: custom function calls are routed to it. */
@@ -121,15 +115,6 @@ interface ProcedureLike {
 interface StateLike {
   formulaAddress: HfAddress;
 }
-interface HfWrite {
-  address: HfAddress;
-  content: RawCellContent | RawCellContent[][];
-}
-interface HfAddress {
-  sheet: number;
-  row: number;
-  col: number;
-}
 
 class CustomFunctionPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
@@ -144,6 +129,12 @@ class CustomFunctionPlugin extends FunctionPlugin {
       return engine.toScriptArgument(value, address);
     });
     return engine.invokeCustom(ast.procedureName, args, state.formulaAddress);
+  }
+
+  /** HyperFormula sizes an array result before computing it: the function's declared size. */
+  customSize(ast: ProcedureLike): ArraySize {
+    const size = activeEngine?.declaredSize(ast.procedureName);
+    return size ? new ArraySize(size.columns, size.rows) : ArraySize.scalar();
   }
 }
 
@@ -161,7 +152,7 @@ function registerCustomName(name: string): boolean {
   const id = name.toUpperCase();
   if (CustomFunctionPlugin.implementedFunctions[id]) return true;
   if (HyperFormula.getRegisteredFunctionNames('enGB').includes(id)) return false;
-  CustomFunctionPlugin.implementedFunctions[id] = { method: 'callCustom' };
+  CustomFunctionPlugin.implementedFunctions[id] = { method: 'callCustom', sizeOfResultArrayMethod: 'customSize' };
   HyperFormula.registerFunction(id, CustomFunctionPlugin, { enGB: { [id]: id } });
   return true;
 }
@@ -173,12 +164,6 @@ function mayNameSheet(formula: string, title: string): boolean {
   return text.includes(name) || (name.includes("'") && text.includes(name.replace(/'/g, "''")));
 }
 
-const key = (sheetId: number, row: number, column: number) => `${sheetId}:${row}:${column}`;
-function parseKey(k: string): [number, number, number] {
-  const [s, r, c] = k.split(':').map(Number);
-  return [s, r, c];
-}
-
 export class FormulaEngine implements ModelListener {
   readonly hf: HyperFormula;
   /** The editor every façade mutates the workbook through: the engine follows its changes. */
@@ -188,19 +173,12 @@ export class FormulaEngine implements ModelListener {
 
   private readonly hfIds = new Map<number, number>();
   private readonly modelIds = new Map<number, number>();
-  private readonly customNames = new Map<string, string>();
+  private readonly custom = new Map<string, CustomFunctionSpec>();
   private readonly host?: CustomFunctionHost;
   private readonly realm: { Date: DateConstructor; Array: ArrayConstructor };
   private readonly bufferWrites: boolean;
-  /** Last result of each custom-function formula cell, by cell key. */
-  private readonly results = new Map<string, CustomResult>();
-  /** The keys of `results`, by sheet id (a write looks only at its own sheet's owners). */
-  private readonly ownersBySheet = new Map<number, Set<string>>();
-  /** Where each owner's result currently spills (height × width from the owner). */
-  private readonly spills = new Map<string, { height: number; width: number }>();
-  private readonly pendingOwners = new Set<string>();
-  /** Formula cells naming a sheet that does not exist (yet). */
-  private readonly unresolved = new Set<string>();
+  /** Formula cells whose array result could not expand (#SPILL!), with their sheet's id. */
+  private readonly blocked = new Map<CellData, number>();
   /** batch() calls in progress. */
   private batchDepth = 0;
   /** Buffered writes wait for the next flush(). */
@@ -214,35 +192,23 @@ export class FormulaEngine implements ModelListener {
     this.host = options.customFunctions;
     this.realm = options.realm ?? { Date, Array };
     this.bufferWrites = options.bufferWrites === true;
-    for (const name of this.host?.names ?? []) {
-      if (registerCustomName(name)) this.customNames.set(name.toUpperCase(), name);
+    for (const spec of this.host?.functions ?? []) {
+      if (registerCustomName(spec.name)) this.custom.set(spec.name.toUpperCase(), spec);
     }
     this.editor = new WorkbookEditor(workbook, this);
-    // HyperFormula numbers sheets in the order they are given: the maps are known before the first evaluation.
     const sheets: Record<string, RawCellContent[][]> = {};
-    workbook.sheets.forEach((sheet, index) => {
-      sheets[hfSheetName(sheet.sheetId)] = this.sheetContent(sheet);
-      this.hfIds.set(sheet.sheetId, index);
-      this.modelIds.set(index, sheet.sheetId);
-    });
+    for (const sheet of workbook.sheets) sheets[sheet.title] = this.sheetContent(sheet);
     this.hf = withActiveEngine(this, () => HyperFormula.buildFromSheets(sheets, HF_CONFIG, HF_NAMES));
-    workbook.sheets.forEach((sheet) => {
-      if (this.hf.getSheetId(hfSheetName(sheet.sheetId)) !== this.hfIds.get(sheet.sheetId)) throw new Error('HyperFormula numbered the sheets unexpectedly');
-    });
-    this.syncAllFormulaValues();
-    this.settleSpills();
+    for (const sheet of workbook.sheets) {
+      this.track(sheet);
+      this.syncSheet(sheet);
+    }
   }
 
   /** The computed value of a cell ('' never: an empty cell is undefined). */
   getValue(sheetId: number, row: number, column: number): Scalar | undefined {
     this.flush();
     return sheetById(this.workbook, sheetId)?.rows[row]?.[column]?.value;
-  }
-
-  /** The message of a cell's error value, if it holds one. */
-  getError(sheetId: number, row: number, column: number): string | undefined {
-    this.flush();
-    return sheetById(this.workbook, sheetId)?.rows[row]?.[column]?.error;
   }
 
   /**
@@ -268,119 +234,102 @@ export class FormulaEngine implements ModelListener {
     this.deferred = true;
   }
 
-  /** Recalculates what buffered writes changed (a read, SpreadsheetApp.flush(), the end of an execution). */
+  /** Recalculates what buffered writes changed (a read, the end of an execution). */
   flush(): void {
     if (!this.deferred) return;
     this.deferred = false;
     this.resumeIfDone();
   }
 
-  /** Recomputes everything from scratch (custom functions included), as a full recalculation in Sheets. */
-  recalculate(): void {
-    this.flush();
-    this.run(() => {
-      this.hf.rebuildAndRecalculate();
-      return [];
-    });
-    this.syncAllFormulaValues();
-    this.settleSpills();
-  }
-
   // --- ModelListener -------------------------------------------------------------------------
 
   contentChanged(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
-    const hfSheet = this.hfId(sheet.sheetId);
     const block: RawCellContent[][] = [];
     for (let r = top; r < top + height; r += 1) {
       const row: RawCellContent[] = [];
-      for (let c = left; c < left + width; c += 1) {
-        const cell = sheet.rows[r]?.[c];
-        row.push(this.toHfContent(sheet, r, c, cell));
-        const k = key(sheet.sheetId, r, c);
-        if (!cell?.formula || !this.customNames.has(topLevelCallName(cell.formula) ?? '')) {
-          if (this.dropResult(k) || this.spills.has(k)) this.pendingOwners.add(k);
-        }
-      }
+      for (let c = left; c < left + width; c += 1) row.push(this.toHfContent(sheet.rows[r]?.[c]));
       block.push(row);
     }
-    this.markOwnersTouching(sheet, top, left, height, width);
-    this.run(() => this.hf.setCellContents({ sheet: hfSheet, row: top, col: left }, block));
-    if (this.suspended) {
-      this.written.push({ sheetId: sheet.sheetId, top, left, height, width });
-      return;
-    }
-    this.storeWrittenValues(sheet, top, left, height, width);
-    this.settleSpills();
-  }
-
-  /** The values of the formula cells of a written block (the changes HyperFormula reports leave out unchanged ones). */
-  private storeWrittenValues(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
-    const hfSheet = this.hfId(sheet.sheetId);
-    for (let r = top; r < Math.min(top + height, sheet.rows.length); r += 1) {
-      const line = sheet.rows[r];
-      if (!line) continue;
-      for (let c = left; c < Math.min(left + width, line.length); c += 1) {
-        const cell = line[c];
-        if (cell?.formula) this.storeValue(cell, this.hf.getCellValue({ sheet: hfSheet, row: r, col: c }));
-      }
-    }
+    this.run(() => this.hf.setCellContents({ sheet: this.hfId(sheet.sheetId), row: top, col: left }, block));
+    this.settle({ sheetId: sheet.sheetId, top, left, height, width });
   }
 
   sheetAdded(sheet: SheetModel): void {
     this.hfBatch(() => {
-      const name = this.hf.addSheet(hfSheetName(sheet.sheetId));
-      const id = this.hf.getSheetId(name) as number;
-      this.hfIds.set(sheet.sheetId, id);
-      this.modelIds.set(id, sheet.sheetId);
-      this.hf.setSheetContent(id, this.sheetContent(sheet));
+      this.hf.addSheet(sheet.title);
+      this.track(sheet);
+      this.hf.setSheetContent(this.hfId(sheet.sheetId), this.sheetContent(sheet));
     });
-    // A sheet added during a batch (a copy of a sheet with formulas) gets its values when the batch ends.
-    if (this.suspended) this.written.push({ sheetId: sheet.sheetId, top: 0, left: 0, height: sheet.rows.length, width: sheet.columnCount });
-    this.rebind();
+    this.settle({ sheetId: sheet.sheetId, top: 0, left: 0, height: sheet.rows.length, width: sheet.columnCount });
   }
 
+  /** Formulas naming the deleted sheet keep their text and show #REF! until a sheet of that name exists again. */
   sheetRemoved(sheet: SheetModel): void {
     const hfSheet = this.hfId(sheet.sheetId);
-    this.forgetSheet(sheet.sheetId);
     this.run(() => this.hf.removeSheet(hfSheet));
     this.hfIds.delete(sheet.sheetId);
     this.modelIds.delete(hfSheet);
-    // Formulas naming the deleted sheet keep their text and show #REF! until a sheet of that name exists again.
-    this.forEachFormula((s, r, c, cell) => {
-      if (mayNameSheet(cell.formula as string, sheet.title)) this.unresolved.add(key(s.sheetId, r, c));
-    });
   }
 
   sheetRenamed(sheet: SheetModel, oldTitle: string): void {
-    const old = oldTitle.toLowerCase();
-    const written = quoteSheetName(sheet.title);
-    this.forEachFormula((_s, _r, _c, cell) => {
-      const formula = cell.formula as string;
-      if (!mayNameSheet(formula, oldTitle)) return;
-      cell.formula = rewriteSheetRefs(formula, (name) => (name.toLowerCase() === old ? written : undefined));
-    });
-    this.rebind();
+    this.followFormulas(
+      (_s, cell) => mayNameSheet(cell.formula as string, oldTitle),
+      () => {
+        this.hf.renameSheet(this.hfId(sheet.sheetId), sheet.title);
+        return [];
+      },
+    );
   }
 
   dimensionChanged(sheet: SheetModel, dimension: Dimension, start: number, count: number): void {
     const hfSheet = this.hfId(sheet.sheetId);
-    this.run(() => {
-      if (dimension === 'ROWS') return count > 0 ? this.hf.addRows(hfSheet, [start, count]) : this.hf.removeRows(hfSheet, [start, -count]);
-      return count > 0 ? this.hf.addColumns(hfSheet, [start, count]) : this.hf.removeColumns(hfSheet, [start, -count]);
-    });
-    // References moved with the rows/columns: take the adjusted texts back from HyperFormula.
-    this.forEachFormula((s, r, c, cell) => {
-      const formula = cell.formula as string;
-      if (s !== sheet && !mayNameSheet(formula, sheet.title)) return;
-      // Text naming a missing sheet is kept as written: HyperFormula only holds #REF! for it.
-      if (this.unresolved.has(key(s.sheetId, r, c))) return;
-      const hfText = this.hf.getCellFormula({ sheet: this.hfId(s.sheetId), row: r, col: c });
-      if (hfText !== undefined && hfText !== this.toHfFormula(formula)) cell.formula = this.fromHfFormula(hfText);
-    });
-    this.resetSheetSpills(sheet);
+    this.followFormulas(
+      (s, cell) => s === sheet || mayNameSheet(cell.formula as string, sheet.title),
+      () => {
+        if (dimension === 'ROWS') return count > 0 ? this.hf.addRows(hfSheet, [start, count]) : this.hf.removeRows(hfSheet, [start, -count]);
+        return count > 0 ? this.hf.addColumns(hfSheet, [start, count]) : this.hf.removeColumns(hfSheet, [start, -count]);
+      },
+    );
+    // Spilled values moved with their rows and columns: their owners are found again.
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell?.spilledFrom) this.syncCell(sheet, r, c);
+      }),
+    );
+  }
+
+  /**
+   * Runs a HyperFormula operation that rewrites references (a rename, rows or columns moved), then
+   * takes back the texts it changed among the formula cells `affected` selects.
+   */
+  private followFormulas(affected: (sheet: SheetModel, cell: CellData) => boolean, op: () => ExportedChange[]): void {
+    this.run(op);
+    for (const sheet of this.workbook.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (cell?.formula === undefined || !affected(sheet, cell)) return;
+          const text = this.hf.getCellFormula({ sheet: this.hfId(sheet.sheetId), row: r, col: c });
+          if (text !== undefined && text !== this.normalized(cell.formula)) cell.formula = quotesFromEngine(text);
+        }),
+      );
+    }
+  }
+
+  /** The formula as HyperFormula writes it back (a formula it cannot parse, as written). */
+  private normalized(formula: string): string {
+    try {
+      return this.hf.normalizeFormula(quotesToEngine(formula));
+    } catch {
+      return formula;
+    }
   }
 
   // --- custom functions ----------------------------------------------------------------------
+
+  /** The declared size of a custom function's result, by its name in any case. */
+  declaredSize(procedureName: string): CustomFunctionSpec['resultSize'] | undefined {
+    return this.custom.get(procedureName.toUpperCase())?.resultSize;
+  }
 
   /** Converts an evaluated argument to what Apps Script hands a custom function. */
   toScriptArgument(value: unknown, address: HfAddress | undefined): unknown {
@@ -397,21 +346,22 @@ export class FormulaEngine implements ModelListener {
   }
 
   invokeCustom(procedureName: string, args: unknown[], at: HfAddress): unknown {
-    const name = this.customNames.get(procedureName.toUpperCase());
-    if (!name || !this.host) return new CellError(ErrorType.NAME, `Unknown function: '${procedureName}'.`);
+    const spec = this.custom.get(procedureName.toUpperCase());
+    if (!spec || !this.host) return new CellError(ErrorType.NAME, `Unknown function: '${procedureName}'.`);
     this.customFunctionEvaluations += 1;
-    const owner = key(this.modelIds.get(at.sheet) as number, at.row, at.col);
     let result: unknown;
     try {
-      result = this.host.invoke(name, args, owner);
+      result = this.host.invoke(spec.name, args, `${this.modelIds.get(at.sheet)}:${at.row}:${at.col}`);
     } catch (e) {
       return new CellError(ErrorType.ERROR, e instanceof Object && 'message' in e ? String(e.message) : String(e));
     }
     const matrix = this.toMatrix(result);
-    this.setResult(owner, { name: procedureName.toUpperCase(), matrix });
-    this.pendingOwners.add(owner);
-    const first = matrix[0]?.[0];
-    return first === undefined ? EmptyValue : first;
+    const { rows, columns } = spec.resultSize;
+    if (matrix.length > rows || matrix[0].length > columns) {
+      return new CellError(ErrorType.ERROR, `${spec.name} returned ${matrix.length}×${matrix[0].length} cells; its CUSTOM_FUNCTIONS resultSize declares ${rows}×${columns}.`);
+    }
+    if (rows === 1 && columns === 1) return matrix[0][0];
+    return SimpleRangeValue.onlyValues(matrix);
   }
 
   private scriptScalar(value: unknown, cell: CellData | undefined): unknown {
@@ -422,178 +372,98 @@ export class FormulaEngine implements ModelListener {
     return raw;
   }
 
-  private toMatrix(result: unknown): (Scalar | undefined)[][] {
-    const scalar = (v: unknown): Scalar | undefined => {
-      if (v === null || v === undefined) return undefined;
+  /** A result as rows of HyperFormula values; a one-dimensional array fills a column, as Apps Script shows it. */
+  private toMatrix(result: unknown): HfScalar[][] {
+    const scalar = (v: unknown): HfScalar => {
+      if (v === null || v === undefined) return EmptyValue;
       if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
       if (isDateValue(v)) return dateToSerial(v, this.workbook.timeZone);
       return String(v);
     };
     if (!Array.isArray(result)) return [[scalar(result)]];
-    if (result.length === 0) return [[undefined]];
-    // A one-dimensional array fills a column, as Apps Script shows it. Array.from makes host-realm
-    // arrays of the bundle's (vm-realm) ones: HyperFormula checks rows with instanceof Array.
-    const rows = Array.from(result as unknown[], (row) => (Array.isArray(row) ? Array.from(row as unknown[], scalar) : [scalar(row)]));
+    if (result.length === 0) return [[EmptyValue]];
+    // Array.from makes host-realm arrays of the bundle's (vm-realm) ones: HyperFormula checks rows with instanceof Array.
+    const rows: HfScalar[][] = Array.from(result as unknown[], (row) => (Array.isArray(row) ? Array.from(row as unknown[], scalar) : [scalar(row)]));
     const width = Math.max(1, ...rows.map((r) => r.length));
-    return rows.map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length)] : r));
+    return rows.map((r) => [...r, ...new Array<HfScalar>(width - r.length).fill(EmptyValue)]);
   }
 
-  // --- spills --------------------------------------------------------------------------------
+  // --- values --------------------------------------------------------------------------------
 
-  private setResult(owner: string, result: CustomResult): void {
-    this.results.set(owner, result);
-    const sheetId = parseKey(owner)[0];
-    const owners = this.ownersBySheet.get(sheetId) ?? new Set<string>();
-    owners.add(owner);
-    this.ownersBySheet.set(sheetId, owners);
-  }
-
-  /** Forgets an owner's last result; true when it had one. */
-  private dropResult(owner: string): boolean {
-    if (!this.results.delete(owner)) return false;
-    this.ownersBySheet.get(parseKey(owner)[0])?.delete(owner);
-    return true;
-  }
-
-  /** Forgets the custom-function results, spill extents and unresolved formulas of a sheet. */
-  private forgetSheet(sheetId: number): void {
-    for (const k of [...this.results.keys(), ...this.spills.keys(), ...this.unresolved]) {
-      if (parseKey(k)[0] !== sheetId) continue;
-      this.dropResult(k);
-      this.spills.delete(k);
-      this.unresolved.delete(k);
-    }
-    this.ownersBySheet.delete(sheetId);
-  }
-
-  private markOwnersTouching(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
-    for (const k of this.ownersBySheet.get(sheet.sheetId) ?? []) {
-      const result = this.results.get(k) as CustomResult;
-      const [, r, c] = parseKey(k);
-      const h = result.matrix.length;
-      const w = result.matrix[0].length;
-      const extent = this.spills.get(k);
-      const reach = { h: Math.max(h, extent?.height ?? 0), w: Math.max(w, extent?.width ?? 0) };
-      if (r < top + height && top < r + reach.h && c < left + width && left < c + reach.w) this.pendingOwners.add(k);
-    }
-  }
-
-  /** Places the spills of owners whose result or surroundings changed, until nothing moves. */
-  private settleSpills(): void {
-    // Values cannot be read while evaluation is suspended: the spills settle when it resumes.
-    if (this.suspended) return;
-    for (let round = 0; this.pendingOwners.size > 0 && round < MAX_SPILL_ROUNDS; round += 1) {
-      const owners = [...this.pendingOwners];
-      this.pendingOwners.clear();
-      const writes: HfWrite[] = [];
-      for (const owner of owners) this.placeSpill(owner, writes);
-      if (writes.length > 0) this.hfBatch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content)));
-    }
-  }
-
-  private placeSpill(owner: string, writes: HfWrite[]): void {
-    const [sheetId, row, column] = parseKey(owner);
-    const sheet = sheetById(this.workbook, sheetId);
-    if (!sheet) return;
-    const hfSheet = this.hfId(sheetId);
-    const ownerCell = sheet.rows[row]?.[column];
-    const result = this.results.get(owner);
-    const spills = result && ownerCell?.formula && topLevelCallName(ownerCell.formula) === result.name && (result.matrix.length > 1 || result.matrix[0].length > 1);
-    const matrix = spills ? result.matrix : undefined;
-    const old = this.spills.get(owner);
-    const ownedBy = (cell: CellData | undefined) => cell?.spilledFrom?.row === row && cell.spilledFrom.column === column;
-    // Clear the old spill area.
-    if (old) {
-      for (let i = 0; i < old.height; i += 1) {
-        for (let j = 0; j < old.width; j += 1) {
-          if (i === 0 && j === 0) continue;
-          const cell = sheet.rows[row + i]?.[column + j];
-          if (!ownedBy(cell)) continue;
-          this.clearSpillCell(sheet, row + i, column + j);
-          writes.push({ address: { sheet: hfSheet, row: row + i, col: column + j }, content: null });
-        }
-      }
-      this.spills.delete(owner);
-    }
-    if (!matrix || !ownerCell) return;
-    const blocker = this.findBlocker(sheet, row, column, matrix);
-    if (blocker) {
-      ownerCell.value = '#REF!';
-      ownerCell.error = blocker;
+  /** Stores the cell's value as HyperFormula computed it: a formula's result, a spilled value, or none. */
+  private syncCell(sheet: SheetModel, row: number, column: number, value?: CellValue): void {
+    const address = { sheet: this.hfId(sheet.sheetId), row, col: column };
+    const cell = sheet.rows[row]?.[column];
+    const part = cell?.formula === undefined && this.hf.isCellPartOfArray(address);
+    if (cell?.formula === undefined && !part && !cell?.spilledFrom) return;
+    const computed = value === undefined ? this.hf.getCellValue(address) : value;
+    if (cell?.formula !== undefined) {
+      this.storeValue(sheet, cell, computed);
       return;
     }
-    this.storeValue(ownerCell, this.hf.getCellValue({ sheet: hfSheet, row, col: column }));
-    for (let i = 0; i < matrix.length; i += 1) {
-      for (let j = 0; j < matrix[i].length; j += 1) {
-        if (i === 0 && j === 0) continue;
-        const value = matrix[i][j];
-        const target = sheet.rows[row + i] ?? (sheet.rows[row + i] = []);
-        const next: CellData = { ...target[column + j], spilledFrom: { row, column } };
-        if (value === undefined) delete next.value;
-        else next.value = value;
-        target[column + j] = next;
-      }
+    const spilled = part && computed !== null;
+    const next: CellData = { ...cell };
+    delete next.spilledFrom;
+    delete next.value;
+    delete next.error;
+    if (spilled) {
+      next.spilledFrom = this.arrayCorner(address);
+      this.storeValue(sheet, next, computed);
     }
-    // Two block writes: the rest of the owner's row, then the rows below.
-    const literals = matrix.map((line) => line.map((v) => this.literal(v)));
-    if (literals[0].length > 1) writes.push({ address: { sheet: hfSheet, row, col: column + 1 }, content: [literals[0].slice(1)] });
-    if (literals.length > 1) writes.push({ address: { sheet: hfSheet, row: row + 1, col: column }, content: literals.slice(1) });
-    this.spills.set(owner, { height: matrix.length, width: matrix[0].length });
+    const line = sheet.rows[row] ?? (sheet.rows[row] = []);
+    line[column] = Object.keys(next).length > 0 ? next : undefined;
   }
 
-  /** Sheets' message when an array result cannot expand, or undefined when it can. */
-  private findBlocker(sheet: SheetModel, row: number, column: number, matrix: unknown[][]): string | undefined {
-    const height = matrix.length;
-    const width = matrix[0].length;
-    if (row + height > sheet.rowCount) return `Result was not automatically expanded, please insert more rows (${row + height - sheet.rowCount}).`;
-    if (column + width > sheet.columnCount) return `Result was not automatically expanded, please insert more columns (${column + width - sheet.columnCount}).`;
-    for (let i = 0; i < height; i += 1) {
-      for (let j = 0; j < width; j += 1) {
-        if (i === 0 && j === 0) continue;
-        const cell = sheet.rows[row + i]?.[column + j];
-        const foreignSpill = cell?.spilledFrom && (cell.spilledFrom.row !== row || cell.spilledFrom.column !== column) && cell.value !== undefined;
-        if (hasContent(cell) || foreignSpill) {
-          return `Array result was not expanded because it would overwrite data in ${columnLetters(column + j)}${row + i + 1}.`;
-        }
-      }
+  /** The formula cell an array cell belongs to: along its row, then up its column, to the corner. */
+  private arrayCorner(address: HfAddress): { row: number; column: number } {
+    let { row, col } = address;
+    const part = (r: number, c: number) => this.hf.isCellPartOfArray({ sheet: address.sheet, row: r, col: c });
+    const corner = (r: number, c: number) => this.hf.getCellType({ sheet: address.sheet, row: r, col: c }) === CellType.ARRAYFORMULA;
+    while (col > 0 && !corner(row, col) && part(row, col - 1)) col -= 1;
+    while (row > 0 && !corner(row, col) && part(row - 1, col)) row -= 1;
+    return { row, column: col };
+  }
+
+  private storeValue(sheet: SheetModel, cell: CellData, value: CellValue): void {
+    delete cell.error;
+    this.blocked.delete(cell);
+    if (value instanceof DetailedCellError) {
+      cell.value = ERROR_CODES[value.type];
+      cell.error = value.type === ErrorType.CYCLE ? 'Circular dependency detected.' : value.message;
+      if (value.type === ErrorType.SPILL && cell.formula !== undefined) this.blocked.set(cell, sheet.sheetId);
+    } else if (value === null || value === undefined) {
+      delete cell.value;
+    } else {
+      cell.value = value;
     }
-    return undefined;
   }
 
-  private clearSpillCell(sheet: SheetModel, row: number, column: number): void {
-    const cell = sheet.rows[row]?.[column];
-    if (!cell) return;
-    delete cell.spilledFrom;
-    delete cell.value;
-    if (Object.keys(cell).length === 0) sheet.rows[row][column] = undefined;
-  }
-
-  /** After rows/columns moved on a sheet, spill positions are stale: clear them and recompute the sheet's custom cells. */
-  private resetSheetSpills(sheet: SheetModel): void {
+  /**
+   * HyperFormula gives an array formula its cells only when they are free as it is set: one set
+   * while content was in the way never expands, as Sheets' would once the way is clear. Such a
+   * formula (among the block's and the sheet's blocked ones) is set again when its cells are free.
+   */
+  private claimArrays(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
     const hfSheet = this.hfId(sheet.sheetId);
-    const clears: HfAddress[] = [];
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (cell?.spilledFrom) {
-          this.clearSpillCell(sheet, r, c);
-          clears.push({ sheet: hfSheet, row: r, col: c });
-        }
-      }),
-    );
-    this.forgetSheet(sheet.sheetId);
-    const owners: HfWrite[] = [];
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (cell?.formula && this.customNames.has(topLevelCallName(cell.formula) ?? '')) {
-          owners.push({ address: { sheet: hfSheet, row: r, col: c }, content: this.toHfContent(sheet, r, c, cell) });
-        }
-      }),
-    );
-    this.hfBatch(() => {
-      clears.forEach((a) => this.hf.setCellContents(a, null));
-      owners.forEach((o) => this.hf.setCellContents(o.address, o.content));
-    });
-    this.settleSpills();
+    const again: { address: HfAddress; formula: string }[] = [];
+    const claim = (cell: CellData | undefined, r: number, c: number) => {
+      const size = cell?.formula === undefined ? undefined : this.declaredSize(topLevelCallName(cell.formula) ?? '');
+      if (!size || size.rows * size.columns === 1) return;
+      const next = size.columns > 1 ? { sheet: hfSheet, row: r, col: c + 1 } : { sheet: hfSheet, row: r + 1, col: c };
+      if (this.hf.isCellPartOfArray(next)) return;
+      for (let i = 0; i < size.rows; i += 1) {
+        for (let j = 0; j < size.columns; j += 1) if ((i > 0 || j > 0) && !this.hf.isCellEmpty({ sheet: hfSheet, row: r + i, col: c + j })) return;
+      }
+      again.push({ address: { sheet: hfSheet, row: r, col: c }, formula: quotesToEngine(cell?.formula as string) });
+    };
+    for (let r = top; r < Math.min(top + height, sheet.rows.length); r += 1) {
+      const line = sheet.rows[r];
+      for (let c = left; c < Math.min(left + width, line?.length ?? 0); c += 1) claim(line?.[c], r, c);
+    }
+    if ([...this.blocked.values()].includes(sheet.sheetId)) {
+      sheet.rows.forEach((row, r) => row?.forEach((cell, c) => cell && this.blocked.has(cell) && claim(cell, r, c)));
+    }
+    if (again.length > 0) this.hfBatch(() => again.forEach((a) => this.hf.setCellContents(a.address, a.formula)));
   }
 
   // --- HyperFormula plumbing -----------------------------------------------------------------
@@ -610,15 +480,40 @@ export class FormulaEngine implements ModelListener {
     if (!this.suspended) this.hf.suspendEvaluation();
   }
 
+  /**
+   * The values of a written block (the changes HyperFormula reports leave out the cells whose
+   * value did not change); while evaluation is suspended, when it resumes.
+   */
+  private settle(block: WrittenBlock): void {
+    if (this.suspended) {
+      this.written.push(block);
+      return;
+    }
+    const sheet = sheetById(this.workbook, block.sheetId);
+    if (!sheet) return;
+    this.syncBlock(sheet, block.top, block.left, Math.min(block.height, sheet.rows.length - block.top), block.width);
+    this.claimArrays(sheet, block.top, block.left, block.height, block.width);
+  }
+
+  private syncBlock(sheet: SheetModel, top: number, left: number, height: number, width: number): void {
+    for (let r = top; r < top + height; r += 1) {
+      const line = sheet.rows[r];
+      for (let c = left; c < Math.min(left + width, line?.length ?? 0); c += 1) this.syncCell(sheet, r, c);
+    }
+  }
+
+  /** A whole sheet as HyperFormula computed it when it was built (a build reports no changes). */
+  private syncSheet(sheet: SheetModel): void {
+    this.syncBlock(sheet, 0, 0, sheet.rows.length, sheet.columnCount);
+    const values = this.hf.getSheetValues(this.hfId(sheet.sheetId));
+    values.forEach((row, r) => row.forEach((value, c) => value !== null && this.syncCell(sheet, r, c, value)));
+  }
+
   /** Ends the suspension once no batch runs and no buffered write waits: one recalculation of everything changed. */
   private resumeIfDone(): void {
     if (this.suspended) return;
     this.run(() => this.hf.resumeEvaluation());
-    for (const block of this.written.splice(0)) {
-      const sheet = sheetById(this.workbook, block.sheetId);
-      if (sheet) this.storeWrittenValues(sheet, block.top, block.left, block.height, block.width);
-    }
-    this.settleSpills();
+    for (const block of this.written.splice(0)) this.settle(block);
   }
 
   /** Several HyperFormula changes as one (HyperFormula's own batch does not nest: inside a suspension they just run). */
@@ -630,112 +525,27 @@ export class FormulaEngine implements ModelListener {
   private applyChanges(changes: ExportedChange[]): void {
     for (const change of changes) {
       if (!(change instanceof ExportedCellChange)) continue;
-      const sheetId = this.modelIds.get(change.sheet);
-      if (sheetId === undefined) continue;
-      const cell = sheetById(this.workbook, sheetId)?.rows[change.row]?.[change.col];
-      if (cell?.formula) this.storeValue(cell, change.newValue);
+      const sheet = this.modelSheet(change.sheet);
+      if (sheet) this.syncCell(sheet, change.row, change.col, change.newValue);
     }
   }
 
-  private storeValue(cell: CellData, value: CellValue): void {
-    delete cell.error;
-    if (value instanceof DetailedCellError) {
-      cell.value = ERROR_CODES[value.type];
-      cell.error = value.type === ErrorType.CYCLE ? 'Circular dependency detected.' : value.message;
-    } else if (value === null || value === undefined) {
-      delete cell.value;
-    } else {
-      cell.value = value;
-    }
-  }
-
-  private syncAllFormulaValues(): void {
-    this.forEachFormula((sheet, r, c, cell) => this.storeValue(cell, this.hf.getCellValue({ sheet: this.hfId(sheet.sheetId), row: r, col: c })));
-  }
-
-  private forEachFormula(visit: (sheet: SheetModel, row: number, column: number, cell: CellData) => void): void {
-    for (const sheet of this.workbook.sheets) {
-      sheet.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.formula !== undefined && visit(sheet, r, c, cell)));
-    }
-  }
-
-  /** A sheet's content as HyperFormula takes it (spilled values are dropped: the engine recomputes them). */
+  /** A sheet's content as HyperFormula takes it (spilled values are left out: the engine computes them). */
   private sheetContent(sheet: SheetModel): RawCellContent[][] {
-    const data: RawCellContent[][] = [];
-    sheet.rows.forEach((row, r) => {
-      if (!row) return;
-      const line: RawCellContent[] = [];
-      row.forEach((cell, c) => {
-        if (cell?.spilledFrom) this.clearSpillCell(sheet, r, c);
-        line[c] = this.toHfContent(sheet, r, c, sheet.rows[r][c]);
-      });
-      data[r] = Array.from(line, (v) => v ?? null);
-    });
-    return Array.from(data, (row) => row ?? []);
+    return Array.from(sheet.rows, (row) => Array.from(row ?? [], (cell) => (cell?.spilledFrom ? null : this.toHfContent(cell))));
   }
 
-  /** Formulas that named a missing sheet are set again: the sheet may exist now. */
-  private rebind(): void {
-    const cells = [...this.unresolved];
-    this.unresolved.clear();
-    const writes: HfWrite[] = [];
-    for (const k of cells) {
-      const [s, r, c] = parseKey(k);
-      const sheet = sheetById(this.workbook, s);
-      const cell = sheet?.rows[r]?.[c];
-      if (!sheet || !cell?.formula) continue;
-      writes.push({ address: { sheet: this.hfId(s), row: r, col: c }, content: this.toHfContent(sheet, r, c, cell) });
-    }
-    if (writes.length > 0) this.hfBatch(() => writes.forEach((w) => this.hf.setCellContents(w.address, w.content)));
-    this.settleSpills();
-  }
-
-  private toHfContent(sheet: SheetModel, row: number, column: number, cell: CellData | undefined): RawCellContent {
+  /** A formula as written; a literal with an apostrophe first, so that text is never parsed. */
+  private toHfContent(cell: CellData | undefined): RawCellContent {
     if (!cell || !hasContent(cell)) return null;
-    if (cell.formula !== undefined) {
-      const { text, unresolved } = this.translate(cell.formula);
-      if (unresolved) this.unresolved.add(key(sheet.sheetId, row, column));
-      else this.unresolved.delete(key(sheet.sheetId, row, column));
-      return text;
-    }
-    return this.literal(cell.value);
+    if (cell.formula !== undefined) return quotesToEngine(cell.formula);
+    return typeof cell.value === 'string' ? `'${cell.value}` : (cell.value ?? null);
   }
 
-  /** A literal for HyperFormula: text is prefixed with an apostrophe so it is never parsed. */
-  private literal(value: Scalar | undefined): RawCellContent {
-    if (value === undefined) return null;
-    return typeof value === 'string' ? `'${value}` : value;
-  }
-
-  private toHfFormula(formula: string): string {
-    return this.translate(formula).text;
-  }
-
-  /** Sheets formula text → HyperFormula's: sheets by internal name, open ranges closed. */
-  private translate(formula: string): { text: string; unresolved: boolean } {
-    let unresolved = false;
-    const named = rewriteSheetRefs(formula, (name) => {
-      const sheet = sheetByTitle(this.workbook, name);
-      if (sheet) return hfSheetName(sheet.sheetId);
-      unresolved = true;
-      return UNRESOLVED_MARK;
-    });
-    const text = mapOutsideStrings(named, (code) =>
-      code
-        // A reference into a missing sheet is #REF! (HyperFormula cannot rebind such a reference later).
-        .replace(UNRESOLVED_REFERENCE, '#REF!')
-        .replace(/(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!.$])/g, `$1:$2${OPEN_RANGE_LAST_ROW}`),
-    );
-    return { text: quotesToEngine(text), unresolved };
-  }
-
-  /** HyperFormula formula text → Sheets text. */
-  private fromHfFormula(text: string): string {
-    return rewriteSheetRefs(quotesFromEngine(text), (name) => {
-      const own = HF_SHEET.exec(name);
-      const sheet = own ? sheetById(this.workbook, Number(own[1])) : undefined;
-      return sheet ? quoteSheetName(sheet.title) : undefined;
-    });
+  private track(sheet: SheetModel): void {
+    const id = this.hf.getSheetId(sheet.title) as number;
+    this.hfIds.set(sheet.sheetId, id);
+    this.modelIds.set(id, sheet.sheetId);
   }
 
   private hfId(sheetId: number): number {

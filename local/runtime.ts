@@ -6,18 +6,17 @@
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
-import { FormulaEngine, type CustomFunctionHost } from './engine';
+import { FormulaEngine, type CustomFunctionHost, type CustomFunctionSpec } from './engine';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics, type ExecutionKind, type MetricsSnapshot } from './metrics';
 import type { WorkbookModel } from './model/types';
-import { createCacheService } from './services/cache';
 import type { AuthModeName, Realm, ServiceContext } from './services/context';
 import { createHtmlService } from './services/html';
 import { createLockService, type LockServiceHandle } from './services/lock';
-import { createLogging, type LogLine } from './services/logger';
 import { createMailApp, type SentMail } from './services/mail';
 import { createPropertiesService } from './services/properties';
 import { createScriptApp } from './services/script-app';
 import { createSession } from './services/session';
+import { loud } from './services/loud';
 import { createSheetsAdvancedService } from './services/sheets-api';
 import { UiRecorder, applyUserEdit, createSpreadsheetApp, type UserEditResult } from './services/spreadsheet';
 import { createUtilities } from './services/utilities';
@@ -26,8 +25,6 @@ import { createUtilities } from './services/utilities';
 const gas = require('gas-local') as { require(dir: string, globals: object, opts: { filter(file: string): boolean }): Context };
 
 export const DEFAULT_CODE_PATH = join(__dirname, '..', 'dist', 'Code.js');
-/** The manifest's time zone (appsscript.json). */
-export const SCRIPT_TIME_ZONE = 'Asia/Jakarta';
 /** Simple triggers run with the 30-second limit. */
 const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange']);
 
@@ -49,8 +46,6 @@ export interface RuntimeOptions {
   codePath?: string;
   /** Directory of LockService's lock files (default: a directory under the system's temp dir). */
   lockDir?: string;
-  /** Print what the script logs (Logger, console) on stderr. */
-  debug?: boolean;
 }
 
 export interface RunOptions {
@@ -139,8 +134,6 @@ function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks
 
 export class LocalRuntime {
   private constructor(
-    /** What the script logged (Logger.log, console.*). */
-    readonly logs: LogLine[],
     readonly workbook: WorkbookModel,
     readonly metrics: Metrics,
     readonly engine: FormulaEngine,
@@ -179,42 +172,38 @@ export class LocalRuntime {
       failAfter: opts.failMailAfter,
     });
 
-    // Load the bundle first: the engine needs the names of its custom functions.
+    // Load the bundle first: the engine needs its custom functions and the size of their results.
     const bundle = gas.require(dirname(codePath), context, { filter: (file) => file.endsWith(`/${basename(codePath)}`) });
-    const api = (bundle as { Pendamping?: { CUSTOM_FUNCTIONS?: { name: string }[] } }).Pendamping;
+    const api = (bundle as { Pendamping?: { CUSTOM_FUNCTIONS?: Partial<CustomFunctionSpec>[] } }).Pendamping;
     if (api === undefined) throw new Error(`${codePath} does not define Pendamping: is it the built add-on?`);
-    const names = (api.CUSTOM_FUNCTIONS ?? []).map((fn) => fn.name);
+    const functions = (api.CUSTOM_FUNCTIONS ?? []).map(({ name, resultSize }): CustomFunctionSpec => {
+      if (!name || !resultSize) throw new Error(`${codePath}: each CUSTOM_FUNCTIONS entry needs a name and a resultSize ({ rows, columns })`);
+      return { name, resultSize: { rows: resultSize.rows, columns: resultSize.columns } };
+    });
 
     // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
     const built: { engine?: FormulaEngine } = {};
     const execute = executor(context, ctx, metrics, locks, () => built.engine?.flush());
     // Opening the workbook already computes its custom-function cells: each is an execution.
-    const host: CustomFunctionHost = { names, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
+    const host: CustomFunctionHost = { functions, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
     const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
     built.engine = engine;
     const ui = new UiRecorder();
-    const spreadsheet = createSpreadsheetApp(ctx, engine, ui);
-    const logs: LogLine[] = [];
-    const logging = createLogging(ctx, { lines: logs, echo: opts.debug === true });
+    // The services the add-on calls; what the script logs with console goes to this process's console.
     const globals: Record<string, unknown> = {
-      SpreadsheetApp: spreadsheet,
+      SpreadsheetApp: createSpreadsheetApp(ctx, engine, ui),
       Sheets: createSheetsAdvancedService(ctx, engine),
       PropertiesService: createPropertiesService(ctx),
-      CacheService: createCacheService(ctx),
       LockService: locks.service,
-      Session: createSession(ctx, { scriptTimeZone: SCRIPT_TIME_ZONE }),
-      ScriptApp: createScriptApp(ctx, { addOn: true }),
-      Utilities: createUtilities(ctx, { advance }),
-      HtmlService: createHtmlService(ctx, {
-        projectDir: dirname(codePath),
-        evaluateInScript: (code) => runInContext(code, context),
-      }),
-      MailApp: mail.service,
-      Logger: logging.Logger,
-      console: logging.console,
+      Session: createSession(ctx),
+      ScriptApp: createScriptApp(ctx),
+      Utilities: createUtilities(ctx),
+      HtmlService: createHtmlService(ctx, dirname(codePath)),
+      MailApp: loud(mail.service, 'MailApp'),
+      console,
     };
     Object.assign(context, globals);
-    return new LocalRuntime(logs, opts.workbook, metrics, engine, ctx, ui, mail, clock, execute);
+    return new LocalRuntime(opts.workbook, metrics, engine, ctx, ui, mail, clock, execute);
   }
 
   /** The runtime's clock: the start instant plus all modeled time so far. */

@@ -24,6 +24,8 @@ export interface CustomFunctionSpec {
   description: string;
   params: CustomFunctionParam[];
   returns: string;
+  /** The most cells the result fills from the formula cell (a 2-D array spills right and down). */
+  resultSize: { rows: number; columns: number };
 }
 
 export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
@@ -48,6 +50,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
       },
     ],
     returns: 'Skor 0–100 dengan 2 desimal; kosong bila tidak ada indikator yang berlaku.',
+    resultSize: { rows: 1, columns: 1 },
   },
   {
     name: 'KATEGORI_KEPATUHAN',
@@ -62,6 +65,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
       },
     ],
     returns: 'Nama kategori, mis. Hijau; kosong bila skor kosong.',
+    resultSize: { rows: 1, columns: 1 },
   },
   {
     name: 'RINGKASAN_KEPATUHAN',
@@ -87,6 +91,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
       },
     ],
     returns: 'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan.',
+    resultSize: { rows: 1, columns: 5 },
   },
 ];
 

@@ -1,5 +1,7 @@
 // Parses `pendamping <command> [options]` against the command table of docs/WORKBOOK.md. Bad usage
 // is a UsageError (exit code 2, with the usage text); everything else is the commands' job.
+// Adding an option: a field of CliOptions, a line of OPTIONS, its key in its commands' lists.
+import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
 export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench';
@@ -28,60 +30,56 @@ export interface CliOptions {
 
 type Kind = 'flag' | 'text' | 'count' | 'date' | 'time' | 'email' | 'port' | 'list';
 
-interface OptionSpec {
-  flag: string;
-  key: keyof CliOptions;
-  kind: Kind;
-  /** Shown in the usage text after the flag. */
-  arg?: string;
-}
+/** An option: how its value is read and what the usage text shows after its flag. */
+type OptionSpec = [kind: Kind, arg?: string];
 
-const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
-  (
-    [
-      ['--workbook', 'workbook', 'text', 'FILE.xlsx'],
-      ['--profile', 'profile', 'text', 'ID'],
-      ['--units', 'units', 'text', 'CSV'],
-      ['--force', 'force', 'flag'],
-      ['--dry-run', 'dryRun', 'flag'],
-      ['--only', 'only', 'list', 'KODE,…'],
-      ['--outbox', 'outbox', 'text', 'DIR'],
-      ['--smtp', 'smtp', 'text', 'URL'],
-      ['--reminders', 'reminders', 'flag'],
-      ['--name', 'name', 'text', 'LABEL'],
-      ['--deadline', 'deadline', 'date', 'YYYY-MM-DD'],
-      ['--from', 'from', 'text', 'EDITS.csv'],
-      ['--dir', 'dir', 'text', 'DIR'],
-      ['--port', 'port', 'port', 'P'],
-      ['--user', 'user', 'email', 'EMAIL'],
-      ['--quota', 'quota', 'count', 'N'],
-      ['--fail-mail-after', 'failMailAfter', 'count', 'N'],
-      ['--now', 'now', 'time', 'ISO'],
-      ['--json', 'json', 'flag'],
-    ] as [string, keyof CliOptions, Kind, string?][]
-  ).map(([flag, key, kind, arg]) => [flag, { flag, key, kind, arg }]),
-);
+/** Every option, one line each; its flag is its key in kebab case (dryRun → --dry-run). */
+const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
+  workbook: ['text', 'FILE.xlsx'],
+  profile: ['text', 'ID'],
+  units: ['text', 'CSV'],
+  force: ['flag'],
+  dryRun: ['flag'],
+  only: ['list', 'KODE,…'],
+  outbox: ['text', 'DIR'],
+  smtp: ['text', 'URL'],
+  reminders: ['flag'],
+  name: ['text', 'LABEL'],
+  deadline: ['date', 'YYYY-MM-DD'],
+  from: ['text', 'EDITS.csv'],
+  dir: ['text', 'DIR'],
+  port: ['port', 'P'],
+  user: ['email', 'EMAIL'],
+  quota: ['count', 'N'],
+  failMailAfter: ['count', 'N'],
+  now: ['time', 'ISO'],
+  json: ['flag'],
+};
 
-const COMMON = ['--user', '--quota', '--fail-mail-after', '--now', '--json'];
+type OptionKey = keyof CliOptions;
+const flagOf = (key: OptionKey) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+const KEYS = Object.keys(OPTIONS) as OptionKey[];
+/** node:util parseArgs' option table: a flag takes no value, every other option one string. */
+const PARSE_OPTIONS = Object.fromEntries(KEYS.map((key) => [flagOf(key).slice(2), { type: OPTIONS[key][0] === 'flag' ? ('boolean' as const) : ('string' as const) }]));
+const KEY_OF_NAME = new Map(KEYS.map((key) => [flagOf(key).slice(2), key]));
+
+const COMMON = ['user', 'quota', 'failMailAfter', 'now', 'json'] as const satisfies readonly OptionKey[];
 
 interface CommandSpec {
-  options: string[];
-  required: string[];
+  options: OptionKey[];
+  required: OptionKey[];
 }
 
 /** The commands of docs/WORKBOOK.md, in the order the usage text lists them. */
 export const COMMANDS: Record<CommandName, CommandSpec> = {
-  init: { options: ['--workbook', '--profile', '--units', '--force'], required: ['--workbook'] },
-  generate: { options: ['--workbook'], required: ['--workbook'] },
-  recap: { options: ['--workbook'], required: ['--workbook'] },
-  email: {
-    options: ['--workbook', '--dry-run', '--force', '--only', '--outbox', '--smtp', '--reminders'],
-    required: ['--workbook'],
-  },
-  round: { options: ['--workbook', '--name', '--deadline'], required: ['--workbook', '--name'] },
-  edit: { options: ['--workbook', '--from'], required: ['--workbook', '--user', '--from'] },
-  demo: { options: ['--dir'], required: [] },
-  workbench: { options: ['--workbook', '--port'], required: ['--workbook'] },
+  init: { options: ['workbook', 'profile', 'units', 'force'], required: ['workbook'] },
+  generate: { options: ['workbook'], required: ['workbook'] },
+  recap: { options: ['workbook'], required: ['workbook'] },
+  email: { options: ['workbook', 'dryRun', 'force', 'only', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
+  round: { options: ['workbook', 'name', 'deadline'], required: ['workbook', 'name'] },
+  edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
+  demo: { options: ['dir'], required: [] },
+  workbench: { options: ['workbook', 'port'], required: ['workbook'] },
 };
 
 export interface ParsedArgs {
@@ -110,11 +108,11 @@ function isCalendarDate(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function convert(spec: OptionSpec, raw: string, command: string): CliOptions[keyof CliOptions] {
-  const bad = (key: CliMessageKey): never => {
-    throw new UsageError(key, { option: spec.flag, value: raw }, command);
+function convert(key: OptionKey, raw: string, command: string): CliOptions[OptionKey] {
+  const bad = (message: CliMessageKey): never => {
+    throw new UsageError(message, { option: flagOf(key), value: raw }, command);
   };
-  switch (spec.kind) {
+  switch (OPTIONS[key][0]) {
     case 'count':
       return /^\d+$/.test(raw) ? Number(raw) : bad('error.notInteger');
     case 'port':
@@ -140,49 +138,46 @@ export function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
 }
 
+/** `pendamping <command> [options]`: node:util parseArgs splits the options, the command's table decides what is allowed. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('-')) throw new UsageError('error.noCommand', {}, '');
   if (!Object.prototype.hasOwnProperty.call(COMMANDS, first)) throw new UsageError('error.unknownCommand', { name: first }, '');
   const command = first as CommandName;
-  const allowed = new Set([...COMMANDS[command].options, ...COMMON]);
+  const usageError = (key: CliMessageKey, params: Record<string, string>) => new UsageError(key, params, command);
+  const allowed = new Set<OptionKey>([...COMMANDS[command].options, ...COMMON]);
   const options: Record<string, unknown> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i];
-    if (!token.startsWith('--')) throw new UsageError('error.unexpectedArgument', { value: token }, command);
-    const eq = token.indexOf('=');
-    const flag = eq < 0 ? token : token.slice(0, eq);
-    const spec = OPTIONS[flag];
-    if (spec === undefined || !allowed.has(flag)) throw new UsageError('error.unknownOption', { option: flag, command }, command);
-    if (spec.kind === 'flag') {
-      if (eq >= 0) throw new UsageError('error.unknownOption', { option: token, command }, command);
-      options[spec.key] = true;
+  const { tokens } = parseTokens({ args: rest, options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') throw usageError('error.unexpectedArgument', { value: token.value });
+    if (token.kind === 'option-terminator') throw usageError('error.unknownOption', { option: '--', command });
+    if (!token.rawName.startsWith('--')) throw usageError('error.unexpectedArgument', { value: rest[token.index] });
+    const key = KEY_OF_NAME.get(token.name);
+    if (key === undefined || !allowed.has(key)) throw usageError('error.unknownOption', { option: token.rawName, command });
+    if (OPTIONS[key][0] === 'flag') {
+      if (token.value !== undefined) throw usageError('error.unknownOption', { option: rest[token.index], command });
+      options[key] = true;
       continue;
     }
-    let raw: string | undefined;
-    if (eq >= 0) raw = token.slice(eq + 1);
-    else {
-      raw = rest[i + 1];
-      if (raw === undefined || raw.startsWith('--')) throw new UsageError('error.missingValue', { option: flag }, command);
-      i++;
+    // A value is missing, empty, or the next option (given without '=').
+    if (token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'))) {
+      throw usageError('error.missingValue', { option: token.rawName });
     }
-    if (raw === '') throw new UsageError('error.missingValue', { option: flag }, command);
-    options[spec.key] = convert(spec, raw, command);
+    options[key] = convert(key, token.value, command);
   }
-  for (const flag of COMMANDS[command].required) {
-    if (options[OPTIONS[flag].key] === undefined) throw new UsageError('error.missingOption', { option: flag, command }, command);
+  for (const key of COMMANDS[command].required) {
+    if (options[key] === undefined) throw usageError('error.missingOption', { option: flagOf(key), command });
   }
   return { command, options: options as CliOptions };
 }
 
+/** `--flag ARG`, or just the flag. */
+const shown = (key: OptionKey) => (OPTIONS[key][1] ? `${flagOf(key)} ${OPTIONS[key][1]}` : flagOf(key));
+
 function synopsis(command: CommandName): string {
   const spec = COMMANDS[command];
-  const parts = spec.options.map((flag) => {
-    const o = OPTIONS[flag];
-    const text = o.arg ? `${flag} ${o.arg}` : flag;
-    return spec.required.includes(flag) ? text : `[${text}]`;
-  });
-  if (spec.required.includes('--user')) parts.push(`--user ${OPTIONS['--user'].arg}`);
+  const parts = spec.options.map((key) => (spec.required.includes(key) ? shown(key) : `[${shown(key)}]`));
+  if (spec.required.includes('user')) parts.push(shown('user'));
   return [command, ...parts].join(' ');
 }
 
@@ -193,17 +188,7 @@ export function usage(lang: Lang, defaultInitUser: string): string {
     lines.push(`  ${synopsis(command)}`, `      ${msg(lang, `usage.cmd.${command}`)}`);
   }
   lines.push('', msg(lang, 'usage.common'));
-  const common: [string, CliMessageKey][] = [
-    ['--user', 'usage.opt.user'],
-    ['--quota', 'usage.opt.quota'],
-    ['--fail-mail-after', 'usage.opt.failMailAfter'],
-    ['--now', 'usage.opt.now'],
-    ['--json', 'usage.opt.json'],
-  ];
-  for (const [flag, key] of common) {
-    const o = OPTIONS[flag];
-    lines.push(`  ${(o.arg ? `${flag} ${o.arg}` : flag).padEnd(24)}${msg(lang, key)}`);
-  }
+  for (const key of COMMON) lines.push(`  ${shown(key).padEnd(24)}${msg(lang, `usage.opt.${key}`)}`);
   lines.push('', msg(lang, 'usage.initUser', { user: defaultInitUser }));
   return lines.join('\n');
 }

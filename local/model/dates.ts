@@ -1,5 +1,6 @@
 // Date serials as Sheets stores them: days since 1899-12-30 on the spreadsheet's wall clock (its
 // time zone), the fraction being the time of day. A JS Date is an instant; converting needs the zone.
+import { isDateFormat as isDatePattern } from 'numfmt';
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as a serial. */
@@ -109,7 +110,5 @@ export function parseDateText(text: string): { serial: number; numberFormat: str
 
 /** True for number formats that make a number display (and read back in Apps Script) as a date or time. */
 export function isDateFormat(pattern: string | undefined): boolean {
-  if (!pattern) return false;
-  const bare = pattern.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return /[dyhs]|mmm/i.test(bare);
+  return pattern !== undefined && isDatePattern(pattern);
 }

@@ -157,14 +157,13 @@ export interface MailQuotaEntry {
   recipients: number;
 }
 
-/** An installable trigger created by ScriptApp.newTrigger (recorded, not fired, by the local runtime). */
+/** A time-driven trigger created by ScriptApp.newTrigger (recorded, not fired, by the local runtime). */
 export interface TriggerRecord {
   id: string;
   handlerFunction: string;
-  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
-  /** Time-based: the period in milliseconds, or the one instant (ISO) it fires at. */
-  everyMs?: number;
-  at?: string;
+  eventType: 'CLOCK';
+  /** The period in milliseconds. */
+  everyMs: number;
   /** The user who created it (add-on triggers are per user and document). */
   user: string;
   createdAt: string; // ISO time

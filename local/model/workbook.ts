@@ -84,10 +84,6 @@ export function sheetByTitle(workbook: WorkbookModel, title: string): SheetModel
   return workbook.sheets.find((s) => s.title.toLowerCase() === wanted);
 }
 
-export function cellAt(sheet: SheetModel, row: number, column: number): CellData | undefined {
-  return sheet.rows[row]?.[column];
-}
-
 /** Content = what a user typed: a formula or a value (a spilled value is computed, not content). */
 export function hasContent(cell: CellData | undefined): boolean {
   if (!cell) return false;
@@ -180,14 +176,6 @@ export function userEnteredToCell(value: unknown, options: { timeZone?: string; 
   const date = parseDateText(trimmed);
   if (date) return isDateFormat(currentFormat) ? { value: date.serial } : { value: date.serial, numberFormat: date.numberFormat };
   return { value: text };
-}
-
-/** RAW semantics: the value is stored as given (a string starting with '=' stays text). */
-export function rawToCell(value: unknown, timeZone = 'Asia/Jakarta'): EnteredContent {
-  if (value === null || value === undefined || value === '') return {};
-  if (typeof value === 'number' || typeof value === 'boolean') return { value };
-  if (isDateValue(value)) return { value: dateToSerial(value, timeZone) };
-  return { value: String(value) };
 }
 
 /** The grid range a sheet's bounds close: open ends become the sheet's edges. */

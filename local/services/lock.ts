@@ -1,5 +1,5 @@
-// LockService: locks that are really exclusive, across the executions of one process and
-// across processes, because each is a lock file (O_EXCL) in the runtime's lock directory.
+// LockService: the document lock, really exclusive across the executions of one process and
+// across processes, because it is a lock file (O_EXCL) in the runtime's lock directory.
 // Waiting is real (the script is synchronous, so it blocks the thread) and is also added to
 // the execution's modeled time. Locks still held when an execution ends are released, as
 // Apps Script does.
@@ -9,10 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseLockFile, tryTakeLockFile } from '../workbook-file';
 import type { ServiceContext } from './context';
+import { loud } from './loud';
 import { assertAuthorized, recordCall, scriptError } from './script-app';
 
-export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
-/** Longest wait Apps Script accepts for tryLock/waitLock. */
+/** Longest wait Apps Script accepts for tryLock. */
 export const LOCK_MAX_WAIT_MS = 300_000;
 const POLL_MS = 20;
 
@@ -62,45 +62,39 @@ export function createLockService(ctx: ServiceContext, opts: LockServiceOptions)
       opts.advance(Date.now() - started);
       return token !== undefined;
     };
-    const lock = {
-      tryLock: (timeoutInMillis: number): boolean => acquire('tryLock', timeoutInMillis),
-      waitLock: (timeoutInMillis: number): void => {
-        if (!acquire('waitLock', timeoutInMillis)) throw scriptError(ctx, LOCK_TIMEOUT);
+    const lock = loud(
+      {
+        tryLock: (timeoutInMillis: number): boolean => acquire('tryLock', timeoutInMillis),
+        releaseLock: (): void => {
+          recordCall(ctx, 'Lock', 'releaseLock');
+          release();
+        },
       },
-      hasLock: (): boolean => {
-        recordCall(ctx, 'Lock', 'hasLock');
-        return token !== undefined;
-      },
-      releaseLock: (): void => {
-        recordCall(ctx, 'Lock', 'releaseLock');
-        release();
-      },
-    };
+      'Lock',
+    );
     const release = () => {
       if (token === undefined) return;
       releaseLockFile(path, token);
       token = undefined;
     };
-    return Object.assign(lock, { release });
+    return { lock, release };
   }
 
-  const get = (method: string, name: string) => {
-    assertAuthorized(ctx, `LockService.${method}`, USE);
-    recordCall(ctx, 'LockService', method);
-    const path = join(opts.lockDir, `${name}.lock`);
-    const locks = frames[frames.length - 1];
-    let lock = locks.get(path);
-    if (lock === undefined) locks.set(path, (lock = lockAt(path)));
-    const { tryLock, waitLock, hasLock, releaseLock } = lock;
-    return { tryLock, waitLock, hasLock, releaseLock };
-  };
-
   return {
-    service: {
-      getDocumentLock: () => get('getDocumentLock', `document-${fileKey(ctx.workbook.spreadsheetId)}`),
-      getScriptLock: () => get('getScriptLock', 'script'),
-      getUserLock: () => get('getUserLock', `user-${fileKey(ctx.user)}`),
-    },
+    service: loud(
+      {
+        getDocumentLock: () => {
+          assertAuthorized(ctx, 'LockService.getDocumentLock', USE);
+          recordCall(ctx, 'LockService', 'getDocumentLock');
+          const path = join(opts.lockDir, `document-${fileKey(ctx.workbook.spreadsheetId)}.lock`);
+          const locks = frames[frames.length - 1];
+          let held = locks.get(path);
+          if (held === undefined) locks.set(path, (held = lockAt(path)));
+          return held.lock;
+        },
+      },
+      'LockService',
+    ),
     startExecution(): void {
       frames.push(new Map());
     },

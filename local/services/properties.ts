@@ -1,9 +1,10 @@
-// PropertiesService: document properties live in the workbook (saved with it); script and
-// user properties are separate in-memory stores of the runtime. In a published add-on those
-// two are shared by every install, which is why the add-on uses document properties only.
+// PropertiesService: the document properties, which live in the workbook (saved with it). Script
+// and user properties are not modelled: in a published add-on they are shared by every install,
+// which is why the add-on uses document properties only.
 // https://developers.google.com/apps-script/reference/properties/properties
 // Limits (9 KB per value, 500 KB per store): https://developers.google.com/apps-script/guides/services/quotas
 import type { ServiceContext } from './context';
+import { loud } from './loud';
 import { assertAuthorized, recordCall, scriptError } from './script-app';
 
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
@@ -12,6 +13,7 @@ export const ARGUMENT_TOO_LARGE_VALUE = 'Argument too large: value';
 export const PROPERTY_STORE_QUOTA_EXCEEDED =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
+/** A custom function may read properties, not write them. */
 const READ = { inCustomFunction: true };
 
 function storeBytes(store: Record<string, string>): number {
@@ -20,8 +22,7 @@ function storeBytes(store: Record<string, string>): number {
   return total;
 }
 
-/** One property store with Apps Script's Properties API over a plain record. */
-function propertiesOver(ctx: ServiceContext, store: () => Record<string, string>, storeName: string) {
+export function createPropertiesService(ctx: ServiceContext) {
   const call = (method: string, write: boolean) => {
     assertAuthorized(ctx, `Properties.${method}`, write ? {} : READ);
     recordCall(ctx, 'Properties', method);
@@ -32,77 +33,37 @@ function propertiesOver(ctx: ServiceContext, store: () => Record<string, string>
       if (Buffer.byteLength(value) > PROPERTY_VALUE_LIMIT_BYTES) throw scriptError(ctx, ARGUMENT_TOO_LARGE_VALUE);
     }
     if (storeBytes(next) > PROPERTY_STORE_LIMIT_BYTES) throw scriptError(ctx, PROPERTY_STORE_QUOTA_EXCEEDED);
-    const target = store();
-    for (const key of Object.keys(target)) delete target[key];
-    Object.assign(target, next);
+    ctx.workbook.documentProperties = next;
   };
-  const properties = {
-    getProperty(key: string): string | null {
-      call('getProperty', false);
-      const value = store()[String(key)];
-      return value === undefined ? null : value;
-    },
-    getProperties(): Record<string, string> {
-      call('getProperties', false);
-      return ctx.realm.Object.assign(new ctx.realm.Object(), store()) as Record<string, string>;
-    },
-    getKeys(): string[] {
-      call('getKeys', false);
-      return ctx.realm.Array.from(Object.keys(store()));
-    },
-    setProperty(key: string, value: unknown) {
-      call('setProperty', true);
-      commit({ ...store(), [String(key)]: String(value) });
-      return properties;
-    },
-    setProperties(values: Record<string, unknown>, deleteAllOthers = false) {
-      call('setProperties', true);
-      const next: Record<string, string> = deleteAllOthers ? {} : { ...store() };
-      for (const [key, value] of Object.entries(values)) next[key] = String(value);
-      commit(next);
-      return properties;
-    },
-    deleteProperty(key: string) {
-      call('deleteProperty', true);
-      const next = { ...store() };
-      delete next[String(key)];
-      commit(next);
-      return properties;
-    },
-    deleteAllProperties() {
-      call('deleteAllProperties', true);
-      commit({});
-      return properties;
-    },
-    toString: () => storeName,
-  };
-  return properties;
-}
-
-export type PropertiesStore = ReturnType<typeof propertiesOver>;
-
-export function createPropertiesService(ctx: ServiceContext) {
-  const scriptStore: Record<string, string> = {};
-  const userStores = new Map<string, Record<string, string>>();
-  const documentProperties = propertiesOver(ctx, () => ctx.workbook.documentProperties, 'Properties');
-  const scriptProperties = propertiesOver(ctx, () => scriptStore, 'Properties');
-  const userProperties = propertiesOver(
-    ctx,
-    () => {
-      let store = userStores.get(ctx.user);
-      if (store === undefined) userStores.set(ctx.user, (store = {}));
-      return store;
+  const properties = loud(
+    {
+      getProperty(key: string): string | null {
+        call('getProperty', false);
+        return ctx.workbook.documentProperties[String(key)] ?? null;
+      },
+      setProperty(key: string, value: unknown) {
+        call('setProperty', true);
+        commit({ ...ctx.workbook.documentProperties, [String(key)]: String(value) });
+        return properties;
+      },
+      deleteProperty(key: string) {
+        call('deleteProperty', true);
+        const next = { ...ctx.workbook.documentProperties };
+        delete next[String(key)];
+        commit(next);
+        return properties;
+      },
     },
     'Properties',
   );
-  const get = (method: string, store: PropertiesStore) => () => {
-    assertAuthorized(ctx, `PropertiesService.${method}`, READ);
-    recordCall(ctx, 'PropertiesService', method);
-    return store;
-  };
-  return {
-    getDocumentProperties: get('getDocumentProperties', documentProperties),
-    getScriptProperties: get('getScriptProperties', scriptProperties),
-    getUserProperties: get('getUserProperties', userProperties),
-  };
+  return loud(
+    {
+      getDocumentProperties: () => {
+        assertAuthorized(ctx, 'PropertiesService.getDocumentProperties', READ);
+        recordCall(ctx, 'PropertiesService', 'getDocumentProperties');
+        return properties;
+      },
+    },
+    'PropertiesService',
+  );
 }

@@ -93,7 +93,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       try {
         const value = runtime.run(fn, ...args);
         const dialogs = (runtime.ui.events as UiEvent[])
-          .map((e) => (e.kind === 'alert' || e.kind === 'prompt' ? e.prompt : e.kind === 'toast' ? e.message : ''))
+          .map((e) => (e.kind === 'alert' || e.kind === 'prompt' ? e.prompt : ''))
           .filter((d) => d !== '');
         return { ok: true, value: value ?? null, dialogs };
       } catch (error) {

@@ -12,7 +12,6 @@ import {
   TOO_MANY_RECIPIENTS,
   createMailApp,
 } from '../../local/services/mail';
-import { createUtilities } from '../../local/services/utilities';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { testContext } from './services-support';
 
@@ -29,7 +28,6 @@ const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isA
 test('a message becomes an RFC 5322 .eml: multipart text + HTML in UTF-8, attachment, cc, bcc, reply-to, sender name', async () => {
   const ctx = testContext({ user: 'sekretariat@example.go.id' });
   const mail = createMailApp(ctx, { outbox: outbox() });
-  const utilities = createUtilities(ctx, { advance: () => undefined });
   const subject = 'Temuan pendampingan — Dinas Kesehatan: 3 indikator perlu perbaikan';
   const body = 'Yth. Bapak/Ibu,\n\nBerikut temuan hasil verifikasi: “Maklumat pelayanan” belum dipajang.\nSkor Akhir: 72,5 (Cukup).';
   mail.service.sendEmail({
@@ -41,7 +39,7 @@ test('a message becomes an RFC 5322 .eml: multipart text + HTML in UTF-8, attach
     subject,
     body,
     htmlBody: '<p>Yth. Bapak/Ibu,</p><p>Berikut temuan: <b>“Maklumat pelayanan”</b> belum dipajang.</p>',
-    attachments: [utilities.newBlob('kode,temuan\nA.1,Belum ada SOP', 'text/csv', 'temuan-DINKES.csv')],
+    attachments: [{ getBytes: () => [...Buffer.from('kode,temuan\nA.1,Belum ada SOP')], getName: () => 'temuan-DINKES.csv', getContentType: () => 'text/csv' }],
   });
   // the subject, as a slug of at most 60 characters
   expect(emls()).toEqual(['0001-temuan-pendampingan-dinas-kesehatan-3-indikator-perlu-perbai.eml']);

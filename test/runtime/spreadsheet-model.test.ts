@@ -1,8 +1,10 @@
 // The workbook model's Sheets rules: A1 notation, USER_ENTERED parsing, sheet names, grid limit, date serials.
 import { WorkbookEditor } from '../../local/model/editor';
+import { formatCellValue } from '../../local/model/number-format';
 import {
   dateToSerial,
   GRID_LIMIT_MESSAGE,
+  isDateFormat,
   newWorkbook,
   parseA1Range,
   serialToEpochMs,
@@ -50,6 +52,20 @@ describe('date serials', () => {
     const midnightJakarta = new Date('2024-03-31T00:00:00+07:00');
     expect(dateToSerial(midnightJakarta, 'Asia/Jakarta')).toBe(45382);
     expect(serialToEpochMs(45382.5, 'Asia/Jakarta')).toBe(new Date('2024-03-31T12:00:00+07:00').getTime());
+  });
+});
+
+describe('number formats', () => {
+  // https://developers.google.com/sheets/api/guides/formats (number and date format patterns; the spreadsheet's locale)
+  test('a value displays through its number format in the spreadsheet locale', () => {
+    expect(formatCellValue(12.5, undefined, 'id_ID')).toBe('12,5');
+    expect(formatCellValue(1234.5, '#,##0.00', 'id_ID')).toBe('1.234,50');
+    expect(formatCellValue(82.456, '0.00"%"', 'id_ID')).toBe('82,46%');
+    expect(formatCellValue(45382, 'yyyy-mm-dd', 'id_ID')).toBe('2024-03-31');
+    expect(formatCellValue(45382.75, 'dd mmmm yyyy HH:mm', 'id_ID')).toBe('31 Maret 2024 18:00');
+    expect(formatCellValue(1234.5, '#,##0.00', 'en_US')).toBe('1,234.50');
+    expect([formatCellValue(true, undefined, 'id_ID'), formatCellValue('Ya', '0.00', 'id_ID'), formatCellValue(undefined, undefined, 'id_ID')]).toEqual(['TRUE', 'Ya', '']);
+    expect([isDateFormat('dd/MM/yyyy HH:mm:ss'), isDateFormat('0.00"%"'), isDateFormat('@'), isDateFormat(undefined)]).toEqual([true, false, false, false]);
   });
 });
 

@@ -1,5 +1,5 @@
 // What every SpreadsheetApp object shares in one execution: the service context, the engine (and
-// its editor), the execution's active sheet, the authorisation rules and the metrics.
+// its editor), the Ui recorder, the authorisation rules and the metrics.
 import type { FormulaEngine } from '../../engine';
 import type { WorkbookEditor } from '../../model/editor';
 import type { SheetModel, WorkbookModel } from '../../model/types';
@@ -13,9 +13,6 @@ export type CallKind = ServiceCall['kind'];
 const MUTATING: ReadonlySet<CallKind> = new Set(['write', 'buffered', 'structural']);
 
 export class Access {
-  /** The active sheet of this execution (the first visible one until a script activates another). */
-  activeSheetId: number | undefined;
-
   constructor(
     readonly ctx: ServiceContext,
     readonly engine: FormulaEngine,
@@ -63,18 +60,9 @@ export class Access {
     if (protectionBlocking(this.workbook, this.ctx.user, sheet, top, left, height, width)) throw this.error(PROTECTED_CELL_MESSAGE);
   }
 
-  activeSheet(): SheetModel {
-    const chosen = this.workbook.sheets.find((s) => s.sheetId === this.activeSheetId);
-    return chosen ?? this.workbook.sheets.find((s) => !s.hidden) ?? this.workbook.sheets[0];
-  }
-
-  /** A 2-D array of the bundle's realm. */
-  grid<T>(rows: T[][]): T[][] {
-    const R = this.ctx.realm.Array;
-    return R.from(rows, (row) => R.from(row));
-  }
-
+  /** An array of the bundle's realm (a 2-D one when `rows` are arrays). */
   list<T>(items: T[]): T[] {
-    return this.ctx.realm.Array.from(items);
+    const R = this.ctx.realm.Array;
+    return R.from(items, (item) => (Array.isArray(item) ? (R.from(item) as T) : item));
   }
 }

@@ -1,70 +1,24 @@
-// The SpreadsheetApp global of the local runtime. Everything the add-on can reach is emulated over
-// the session's workbook (see the files of this folder); an Apps Script method that is not throws
-// "Not implemented in the local runtime: …".
+// The SpreadsheetApp global of the local runtime: what the add-on (and the benchmark's reference
+// script) reaches is emulated over the session's workbook (see the files of this folder); any
+// other member throws "Not implemented in the local runtime: …".
 import type { FormulaEngine } from '../../engine';
 import type { ServiceContext } from '../context';
+import { loud } from '../loud';
 import { Access } from './access';
-import { LocalConditionalFormatRuleBuilder } from './conditional-format';
-import {
-  BooleanCriteria,
-  BorderStyle,
-  DataValidationCriteria,
-  DeveloperMetadataLocationType,
-  DeveloperMetadataVisibility,
-  Dimension,
-  ProtectionType,
-  WrapStrategy,
-} from './enums';
-import { loud } from './loud';
-import type { LocalRange } from './range';
-import type { LocalSheet } from './sheet';
 import { LocalSpreadsheet } from './spreadsheet';
 import { LocalUi, NO_UI_MESSAGE, UiRecorder } from './ui';
-import { LocalDataValidationBuilder } from './validation';
 
 export { UiRecorder, NO_UI_MESSAGE, type UiAnswer, type UiEvent, type RecordedMenu, type MenuItem } from './ui';
-export { ChartType, Button, ButtonSet } from './enums';
 export { applyUserEdit, type UserEdit, type UserEditResult } from './user-edit';
 
 export class LocalSpreadsheetApp {
-  readonly ProtectionType = ProtectionType;
-  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
-  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
-  readonly DataValidationCriteria = DataValidationCriteria;
-  readonly BooleanCriteria = BooleanCriteria;
-  readonly BorderStyle = BorderStyle;
-  readonly Dimension = Dimension;
-  readonly WrapStrategy = WrapStrategy;
-
   constructor(private readonly a: Access) {
     return loud(this, 'SpreadsheetApp');
   }
 
-  private spreadsheet(method: string): LocalSpreadsheet {
-    this.a.call('SpreadsheetApp', method, 'metadata', undefined, `SpreadsheetApp.${method}`);
-    return new LocalSpreadsheet(this.a);
-  }
-
-  getActive(): LocalSpreadsheet {
-    return this.spreadsheet('getActive');
-  }
   getActiveSpreadsheet(): LocalSpreadsheet {
-    return this.spreadsheet('getActiveSpreadsheet');
-  }
-  /** Only the session's own spreadsheet can be opened. */
-  openById(id: string): LocalSpreadsheet {
-    const spreadsheet = this.spreadsheet('openById');
-    if (id !== this.a.workbook.spreadsheetId) throw this.a.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return spreadsheet;
-  }
-  getActiveSheet(): LocalSheet {
-    return this.spreadsheet('getActiveSheet').getActiveSheet();
-  }
-  getActiveRange(): LocalRange {
-    return this.getActiveSheet().getRange('A1');
-  }
-  flush(): void {
-    this.a.call('SpreadsheetApp', 'flush', 'read', undefined, 'SpreadsheetApp.flush');
+    this.a.call('SpreadsheetApp', 'getActiveSpreadsheet', 'metadata', undefined, 'SpreadsheetApp.getActiveSpreadsheet');
+    return new LocalSpreadsheet(this.a);
   }
 
   /** The Ui works in AuthMode.NONE (onOpen builds menus); it is missing where no user looks (triggers, custom functions). */
@@ -75,13 +29,6 @@ export class LocalSpreadsheetApp {
       record: (method) => this.a.ctx.metrics.record({ service: 'Ui', method, kind: 'other' }),
       error: (message) => this.a.error(message),
     });
-  }
-
-  newDataValidation(): LocalDataValidationBuilder {
-    return new LocalDataValidationBuilder(this.a);
-  }
-  newConditionalFormatRule(): LocalConditionalFormatRuleBuilder {
-    return new LocalConditionalFormatRuleBuilder(this.a);
   }
 }
 

@@ -1,15 +1,13 @@
-// SpreadsheetApp.getUi(): menus, alerts, prompts, sidebars and dialogs. Everything shown is
-// recorded in a UiRecorder the runtime reads; alerts and prompts are answered from its queue
-// (scripted by the runtime or a test). Without a UI (a CLI run, a trigger) or without a queued
-// answer, the Ui throws as Apps Script does in a context with no user interface.
-import { Button, ButtonSet, type EnumValue } from './enums';
-import { loud } from './loud';
+// SpreadsheetApp.getUi(): menus, alerts, prompts and the sidebar. Everything shown is recorded in
+// a UiRecorder the runtime reads; alerts and prompts are answered from its queue (scripted by the
+// runtime or a test). Without a UI (a CLI run, a trigger) or without a queued answer, the Ui
+// throws as Apps Script does in a context with no user interface.
+import { loud } from '../loud';
 
 export interface MenuItem {
   caption?: string;
   functionName?: string;
   separator?: boolean;
-  subMenu?: RecordedMenu;
 }
 
 export interface RecordedMenu {
@@ -21,8 +19,17 @@ export interface RecordedMenu {
 export type UiEvent =
   | { kind: 'alert'; title?: string; prompt: string; buttons: string; answer: string }
   | { kind: 'prompt'; title?: string; prompt: string; buttons: string; answer: string; text: string }
-  | { kind: 'sidebar' | 'modal' | 'modeless'; title?: string; html: string }
-  | { kind: 'toast'; message: string; title?: string; timeoutSeconds?: number };
+  | { kind: 'sidebar'; title?: string; html: string };
+
+/** Apps Script enums: each value is a distinct object whose toString() is its name, compared by identity. */
+function makeEnum<K extends string>(keys: readonly K[]): Record<K, { toString(): string }> {
+  const out = {} as Record<K, { toString(): string }>;
+  for (const k of keys) out[k] = Object.freeze({ toString: () => k, toJSON: () => k });
+  return Object.freeze(out);
+}
+export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
+export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);
+type EnumValue = (typeof Button)[keyof typeof Button];
 
 /** A scripted answer: the button pressed ('OK', 'YES', 'NO', 'CANCEL', 'CLOSE') and, for a prompt, the text typed. */
 export interface UiAnswer {
@@ -50,7 +57,7 @@ export class UiRecorder {
 /** HtmlOutput as the runtime's HtmlService builds it: only what the Ui reads. */
 interface HtmlLike {
   getContent(): string;
-  getTitle?(): string;
+  getTitle(): string;
 }
 
 export interface UiHooks {
@@ -66,6 +73,7 @@ class MenuBuilder {
     addon: boolean,
   ) {
     this.menu = { title, addon, items: [] };
+    return loud(this, 'Menu');
   }
   addItem(caption: string, functionName: string): this {
     this.menu.items.push({ caption, functionName });
@@ -73,10 +81,6 @@ class MenuBuilder {
   }
   addSeparator(): this {
     this.menu.items.push({ separator: true });
-    return this;
-  }
-  addSubMenu(menu: MenuBuilder): this {
-    this.menu.items.push({ caption: menu.menu.title, subMenu: menu.menu });
     return this;
   }
   addToUi(): void {
@@ -90,7 +94,9 @@ class PromptResponse {
   constructor(
     private readonly text: string,
     private readonly button: EnumValue,
-  ) {}
+  ) {
+    return loud(this, 'PromptResponse');
+  }
   getResponseText(): string {
     return this.text;
   }
@@ -137,22 +143,9 @@ export class LocalUi {
   }
 
   showSidebar(html: HtmlLike): void {
-    this.show('sidebar', html);
-  }
-
-  showModalDialog(html: HtmlLike, title: string): void {
-    this.show('modal', html, title);
-  }
-
-  showModelessDialog(html: HtmlLike, title: string): void {
-    this.show('modeless', html, title);
-  }
-
-  private show(kind: 'sidebar' | 'modal' | 'modeless', html: HtmlLike, title?: string): void {
-    this.hooks.record(kind === 'sidebar' ? 'showSidebar' : kind === 'modal' ? 'showModalDialog' : 'showModelessDialog');
+    this.hooks.record('showSidebar');
     if (!this.recorder.available) throw this.hooks.error(NO_UI_MESSAGE);
-    const shownTitle = title ?? html.getTitle?.();
-    this.recorder.events.push({ kind, ...(shownTitle !== undefined ? { title: shownTitle } : {}), html: html.getContent() });
+    this.recorder.events.push({ kind: 'sidebar', title: html.getTitle(), html: html.getContent() });
   }
 
   private nextAnswer(): UiAnswer {
