@@ -154,10 +154,20 @@ test('what the runtime changes wins: new content drops the hyperlink, a new colo
   const source = join(dir, 'milik-pengguna.xlsx');
   await usersWorkbook(source);
   const workbook = await loadWorkbook(source);
-  const sheet = harness({ workbook }).app.getActiveSpreadsheet().getSheets()[0];
-  sheet.getRange('B3').setValue('tautan baru');
-  sheet.getRange('A1').setBackground('#d9ead3');
-  sheet.getRange('A3').setNumberFormat('0.0');
+  // As the add-on changes cells: a value write, then one batchUpdate of formats.
+  const h = harness({ workbook });
+  const { sheetId, title } = workbook.sheets[0];
+  h.app.getActiveSpreadsheet().getSheetByName(title)?.getRange('B3').setValue('tautan baru');
+  const cell = (row: number, column: number) => ({ sheetId, startRowIndex: row, endRowIndex: row + 1, startColumnIndex: column, endColumnIndex: column + 1 });
+  h.Sheets.Spreadsheets.batchUpdate(
+    {
+      requests: [
+        { updateCells: { range: cell(0, 0), rows: [{ values: [{ userEnteredFormat: { backgroundColor: { red: 0xd9 / 255, green: 0xea / 255, blue: 0xd3 / 255 } } }] }], fields: 'userEnteredFormat.backgroundColor' } },
+        { updateCells: { range: cell(2, 0), rows: [{ values: [{ userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.0' } } }] }], fields: 'userEnteredFormat.numberFormat' } },
+      ],
+    },
+    workbook.spreadsheetId,
+  );
   const ours = join(dir, 'disimpan.xlsx');
   await saveWorkbook(workbook, ours);
   const [data] = await features(ours);
