@@ -26,7 +26,7 @@ export function appliedWorkbook(): AppliedWorkbook {
       h.Sheets.Spreadsheets.batchUpdate({ requests: requests as RuntimeRequests }, id);
     },
     values: (a1, height, width) => {
-      const read = h.Sheets.Spreadsheets.Values.batchGet(id, { ranges: [a1], valueRenderOption: 'UNFORMATTED_VALUE' }).valueRanges[0] as { values?: unknown[][] };
+      const read = h.Sheets.Spreadsheets.Values.batchGet(id, { ranges: [a1], valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' }).valueRanges[0] as { values?: unknown[][] };
       return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => read.values?.[r]?.[c] ?? ''));
     },
     sheet: (sheetId) => {
