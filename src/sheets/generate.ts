@@ -12,7 +12,7 @@ import { TABS, findColumns } from '../domain/tables';
 import type { Category } from '../domain/types';
 import { isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
-import { readUnitAnswers, readUnitRows } from '../domain/unit-tab';
+import { readUnitAnswers } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -182,9 +182,10 @@ function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, s
     const recorded = (recordedTabs.get(normKey(unit.code)) ?? '').toLowerCase();
     if (tied.has(normKey(unit.code)) || recorded === '') continue;
     const match = programme.untagged.find((u) => u.sheet.title.toLowerCase() === recorded && !found.has(u.sheet.sheetId));
-    if (!match || readUnitRows(match.rows) === null) continue;
-    tabs.push(asUnitTab(match, unit.code, programme.lang));
-    found.add(match.sheet.sheetId);
+    const tab = match ? asUnitTab(match, unit.code, programme.lang) : null;
+    if (!tab || tab.layout === null) continue;
+    tabs.push(tab);
+    found.add(tab.sheet.sheetId);
   }
   return { tabs, found };
 }
