@@ -152,6 +152,7 @@ const formats = new WeakMap<object, CellFormat>();
  * between the cells of one style, and so do the formats.
  */
 export function formatOfFileStyle(style: Partial<ExcelJS.Style>): CellFormat | undefined {
+  if (Object.keys(style).length === 0) return undefined; // a cell without a style of its own
   let format = formats.get(style);
   if (format === undefined) {
     const read = formatOfStyle(style);

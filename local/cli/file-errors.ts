@@ -53,21 +53,22 @@ const SAVE_REASONS: Record<string, CliMessageKey> = {
   VERIFY: 'reason.verify',
 };
 
-/** The user-facing error for what went wrong with the workbook file itself; undefined for anything else. */
-export function fileError(error: unknown, file: string, lang: Lang | undefined): CliError | undefined {
+/** The user-facing error for what went wrong with a workbook file itself (in `lang`, once the workbook's is known); undefined for anything else. */
+export function fileError(error: unknown, lang?: Lang): CliError | undefined {
   if (error instanceof WorkbookBusyError) {
-    const lock = error.lockFile;
-    return error.holder
-      ? new CliError('error.workbookBusy', { file, ...holderParams(error.holder, lock) }, lang)
+    const { file, lockFile: lock, holder } = error;
+    return holder
+      ? new CliError('error.workbookBusy', { file, ...holderParams(holder, lock) }, lang)
       : new CliError('error.workbookBusyUnknown', { file, lock }, lang);
   }
   if (error instanceof LockFileError) return new CliError('error.lockFailed', { lock: error.lockFile, reason: error.reason }, lang);
   if (error instanceof WorkbookFileError) {
-    return new CliError(FILE_PROBLEMS[error.problem], { file, reason: error.detail, version: error.detail, supported: META_VERSION }, lang);
+    const { file, detail } = error;
+    return new CliError(FILE_PROBLEMS[error.problem], { file, reason: detail, version: detail, supported: META_VERSION }, lang);
   }
   if (error instanceof SaveError) {
     const key = SAVE_REASONS[error.code];
-    return new CliError('error.saveFailed', { file, reason: key ? (inLang: Lang) => msg(inLang, key) : error.message }, lang);
+    return new CliError('error.saveFailed', { file: error.file, reason: key ? (inLang: Lang) => msg(inLang, key) : error.message }, lang);
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
 import { round } from './commands/round';
 import { workbench } from './commands/workbench';
+import { fileError } from './file-errors';
 import { msg, toLang, type Lang } from './messages';
 import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
@@ -98,7 +99,9 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
   let result: CommandResult;
   try {
     result = await COMMAND_RUNS[command](options, commandIo);
-  } catch (error) {
+  } catch (caught) {
+    // A workbook file's own trouble raised outside a session (the workbench) is a user error too.
+    const error = fileError(caught) ?? caught;
     if (error instanceof CommandFailed) result = error.result;
     else if (error instanceof CliError) result = errorResult(error.lang ?? lang, error.text(error.lang ?? lang));
     else {

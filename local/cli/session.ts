@@ -142,6 +142,6 @@ export async function withSession(
     const notices = takenOver.map((previous) => lockTakeoverNotice(result.lang, previous, workbookLockPath(file)));
     return notices.length > 0 ? { ...result, notices: [...(result.notices ?? []), ...notices] } : result;
   } catch (error) {
-    throw fileError(error, file, session?.lang) ?? error;
+    throw fileError(error, session?.lang) ?? error;
   }
 }

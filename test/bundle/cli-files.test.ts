@@ -96,6 +96,9 @@ test('a file that is not an .xlsx workbook, or a damaged one, gets one line nami
   // Before a workbook is read, the message is in the user's own language.
   const english = await pendamping(tmp.dir, ['generate', '--workbook', folder], { LANG: 'en_US.UTF-8' });
   expectOneLine(english, folder, /is a folder, not a workbook file/);
+  // The workbench reads the file before it serves anything.
+  const [text] = cases[3];
+  expectOneLine(await pendamping(tmp.dir, ['workbench', '--workbook', text]), text, /berisi teks \(CSV\?\)/);
 });
 
 withLibreOffice('an .ods or a real .xls given as --workbook is refused and left byte-identical', async () => {
