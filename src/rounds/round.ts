@@ -4,6 +4,7 @@
 import { t } from '../domain/i18n';
 import { parseAspects, parseCategories } from '../domain/instrument';
 import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
+import { systemProtection } from '../domain/plan/unit-tabs';
 import {
   RIWAYAT_HEADERS,
   SNAPSHOT_HEADERS,
@@ -25,7 +26,7 @@ import { cellText, normKey } from '../domain/text';
 import type { Problem, Settings } from '../domain/types';
 import { applyRequests, firstFreeSheetId, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
-import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
+import { addProtection, appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
 import { findTab, unitSheets } from '../sheets/workbook';
 
 export interface StartRoundResult {
@@ -189,7 +190,7 @@ function snapshotRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell
       },
     },
     updateCells(sheetId, 0, 0, rows),
-    { addProtectedRange: { protectedRange: { range: { sheetId }, description: SNAPSHOT_TAB, warningOnly: false, editors: { users: [...ctx.admins] } } } },
+    addProtection(sheetId, systemProtection(ctx.admins)),
   ];
 }
 

@@ -4,11 +4,11 @@
 import { t } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
-import { CATEGORY_CELL, planUnitTabs, readOldTable, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
+import { CATEGORY_CELL, planUnitTabs, readOldTable, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
-import { SNAPSHOT_TAB, openFollowUpsByUnit } from '../domain/rounds';
+import { openFollowUpsByUnit } from '../domain/rounds';
 import { readProgramme } from '../domain/programme';
-import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
+import { TABS, findColumns } from '../domain/tables';
 import type { Unit } from '../domain/types';
 import { isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
@@ -31,7 +31,8 @@ import {
   updateProtection,
   type Request,
 } from './requests';
-import { findTab, protectSystemTabs, unitSheets, type UnitSheet } from './workbook';
+import { isSystemTab } from './protections';
+import { findTab, unitSheets, type UnitSheet } from './workbook';
 
 export interface GenerateResult {
   ok: true;
@@ -102,13 +103,17 @@ function deactivationRequests(d: DeactivationPlan, sheet: UnitSheet): Request[] 
   ];
 }
 
-/** Appends the archive rows to Arsip, creating the tab (header frozen) the first time. */
-function archiveRequests(rows: PlannedCell[][], arsip: SheetInfo | undefined, arsipValues: unknown[][], newId: number): Request[] {
+/** Appends the archive rows to Arsip, creating the tab (header frozen, admins only) the first time. */
+function archiveRequests(rows: PlannedCell[][], arsip: SheetInfo | undefined, arsipValues: unknown[][], newId: number, admins: readonly string[]): Request[] {
   if (rows.length === 0) return [];
   const width = ARSIP_HEADERS.length;
   if (!arsip) {
     const header = ARSIP_HEADERS.map((h) => text(h, { bold: true, background: '#e8eaed' }));
-    return [addSheet(newId, TABS.arsip, rows.length + 1, width, 1), updateCells(newId, 0, 0, [header, ...rows])];
+    return [
+      addSheet(newId, TABS.arsip, rows.length + 1, width, 1),
+      updateCells(newId, 0, 0, [header, ...rows]),
+      addProtection(newId, systemProtection(admins)),
+    ];
   }
   let used = arsipValues.length;
   while (used > 0 && isBlankRow(arsipValues[used - 1])) used--;
@@ -151,8 +156,7 @@ function unitColumnsRequests(
  * column still records.
  */
 function untaggedTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
-  const own = new Set([...SYSTEM_TAB_NAMES, SNAPSHOT_TAB].map((title) => title.toLowerCase()));
-  return sheets.filter((s) => !own.has(s.title.toLowerCase()) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
+  return sheets.filter((s) => !isSystemTab(s.title) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
 }
 
 /** The tabs generation reads: the system tabs, every unit tab and untagged tab (their first 14 columns), Arsip's first column. */
@@ -268,7 +272,7 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   });
   groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
   const arsipId = firstFreeSheetId(sheets) + plan.tabs.length;
-  groups.push(archiveRequests(plan.archive, arsip, arsipValues, arsipId));
+  groups.push(archiveRequests(plan.archive, arsip, arsipValues, arsipId, admins));
   const tabColumns = { tab: unitHeaders.index.Tab as number, status: unitHeaders.index.Status as number };
   groups.push(unitColumnsRequests(unit, unitRows, validation.statuses, plan, tabColumns));
 
@@ -287,7 +291,6 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     lang,
   );
   groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories, rekapRows, open)));
-  groups.push(protectSystemTabs(sheets, admins));
   const writes = applyRequests(ctx.spreadsheetId, groups);
 
   const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);

@@ -4,7 +4,7 @@ import { t, toLang, type Lang } from '../domain/i18n';
 import { TABS, findColumns } from '../domain/tables';
 import { cellText, normKey, splitEmails } from '../domain/text';
 import type { Problem } from '../domain/types';
-import { activeSpreadsheetId, readStructure, readValues, wholeTab, type Structure } from '../sheets/api';
+import { activeSpreadsheetId, applyRequests, readStructure, readValues, wholeTab, type Structure } from '../sheets/api';
 import type { ActionContext, Failure, Reading } from '../sheets/context';
 import { generateRanges, generateUnitTabsIn, type GenerateResult } from '../sheets/generate';
 import { recapRanges, refreshRecapIn, type RecapResult } from '../sheets/recap';
@@ -17,6 +17,7 @@ import {
   type AddUnitsResult,
   type SetupResult,
 } from '../sheets/setup';
+import { syncAdmins } from '../sheets/protections';
 import { findTab } from '../sheets/workbook';
 
 /** How long a second run waits for the first before it is told to retry. */
@@ -42,13 +43,23 @@ export function isAdmin(admins: readonly string[], user: string): boolean {
   return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
 }
 
+/** The file's owner ('' when Sheets does not say, e.g. a shared drive's file). */
+export function fileOwner(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getOwner()?.getEmail() ?? '';
+}
+
 /**
  * Runs `action` holding the document lock, if the acting user is an admin (Pengaturan
  * email_admin; when empty, the installer; when neither exists yet, whoever sets the workbook
  * up). A refusal or a busy lock is an error value in the workbook's language.
  *
  * The structure and Pengaturan are read once, inside the lock, together with the ranges the
- * action asks for (`ranges`), so an action costs the lock, two reads and its writes.
+ * action asks for (`ranges`), so an action costs the lock, two reads and its writes. Before the
+ * action, the protections the add-on owns are brought in line with the admins (one batchUpdate,
+ * only when they differ; src/sheets/protections.ts): an admin added or removed in Pengaturan
+ * gets or loses the right to write at the next admin action. A new admin whom the protections do
+ * not list yet cannot change them (Sheets lets only their editors and the owner): they are told
+ * who can, and nothing runs.
  */
 export function withAdminLock<T extends { ok: true }>(
   action: (ctx: ActionContext, reading: Reading) => T | Failure,
@@ -70,7 +81,17 @@ export function withAdminLock<T extends { ok: true }>(
       return { ok: false, error: t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') }) };
     }
     const ctx = { spreadsheetId, user, lang, admins: admins.length > 0 ? admins : [user].filter((u) => u !== '') };
-    return action(ctx, { structure, values: values.slice(settingsTab ? 1 : 0) });
+    const sync = syncAdmins(structure.sheets, ctx.admins, fileOwner);
+    if (sync.blocked) {
+      const others = ctx.admins.filter((a) => normKey(a) !== normKey(user));
+      return others.length > 0
+        ? { ok: false, error: t(lang, 'core.adminNotActive', { user, others: others.join(', ') }) }
+        : { ok: false, error: t(lang, 'core.adminNotActive.owner', { user }) };
+    }
+    if (sync.requests.length > 0) applyRequests(spreadsheetId, [sync.requests]);
+    // What the action reads of the protections is as the sync left them.
+    const current = sync.requests.length > 0 ? readStructure(spreadsheetId) : structure;
+    return action(ctx, { structure: current, values: values.slice(settingsTab ? 1 : 0) });
   } finally {
     lock.releaseLock();
   }

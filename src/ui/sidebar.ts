@@ -5,14 +5,16 @@ import { toLang } from '../domain/i18n';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
 import { parseSettings } from '../domain/settings';
 import { TABS } from '../domain/tables';
-import { normKey } from '../domain/text';
+import { normKey, splitEmails } from '../domain/text';
+import { plannedValue } from '../domain/plan/cells';
 import type { Settings } from '../domain/types';
 import { applyRequests, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
 import { readOverdue } from '../rounds/overdue';
 import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
+import { syncAdmins } from '../sheets/protections';
 import { findTab, unitSheets } from '../sheets/workbook';
-import { effectiveAdmins, isAdmin, withAdminLock } from './actions';
+import { effectiveAdmins, fileOwner, isAdmin, withAdminLock } from './actions';
 import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
@@ -81,18 +83,21 @@ function overdueOf(ctx: ActionContext, settings: Settings, unitTabs: number): Pa
 
 /** Saves the settings the Pengaturan section changed. Admins only; every value is validated first. */
 export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
-  return withAdminLock((ctx) => {
-    const { sheets } = readStructure(ctx.spreadsheetId);
+  return withAdminLock((ctx, reading) => {
+    const { sheets } = reading.structure;
     const pengaturan = findTab(sheets, TABS.pengaturan);
     if (!pengaturan) return failure(ctx.lang, 'panel.error.notReady');
-    const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.lang);
+    const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.admins, ctx.lang);
     if (!decision.ok) return failure(ctx.lang, 'panel.settings.error.refused', {}, decision.problems);
     const [rows] = readValues(ctx.spreadsheetId, [wholeTab(pengaturan)]);
     if (decision.cells.length > 0) {
       // Values (and a date's number format) only: the Nilai cells keep their dropdowns and notes.
       const values = decision.cells.map(({ key, cell }) => ({ key, cell, withFormat: cell.style?.format !== undefined }));
       const { requests, writes } = settingWrites(pengaturan, rows, values);
-      applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest)]]);
+      // A new admin list holds from this same batch on: the protections follow it.
+      const admins = decision.cells.find((c) => c.key === 'email_admin');
+      const sync = admins ? syncAdmins(sheets, splitEmails(plannedValue(admins.cell)), fileOwner).requests : [];
+      applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest), ...sync]]);
     }
     return { ok: true };
   });

@@ -7,6 +7,10 @@ export const id = {
   'core.menu.recap': 'Perbarui rekap',
   'core.notAdmin':
     'Perintah ini hanya untuk admin ({admins}); Anda masuk sebagai {user}. Minta admin menambahkan email Anda di tab Pengaturan, kunci email_admin.',
+  'core.adminNotActive':
+    'Email Anda ({user}) sudah ada di email_admin, tetapi proteksi tab belum memuat Anda, dan Google Sheets hanya mengizinkan admin yang sudah tercantum atau pemilik berkas mengubahnya. Minta {others} atau pemilik berkas menjalankan satu perintah admin (mis. Perbarui rekap), lalu coba lagi: sejak itu semua perintah admin terbuka untuk Anda. Tidak ada yang diubah.',
+  'core.adminNotActive.owner':
+    'Email Anda ({user}) sudah ada di email_admin, tetapi proteksi tab belum memuat Anda, dan Google Sheets hanya mengizinkan admin yang sudah tercantum atau pemilik berkas mengubahnya. Minta pemilik berkas menjalankan satu perintah admin (mis. Perbarui rekap), lalu coba lagi. Tidak ada yang diubah.',
   'core.unknownUser': '(email tidak diketahui)',
   'core.busy': 'Perintah lain sedang berjalan di buku kerja ini. Tunggu sebentar, lalu coba lagi.',
   'core.needSetup': 'Tab {tabs} belum ada. Jalankan dulu menu Pendamping › Siapkan buku kerja.',
@@ -35,6 +39,10 @@ export const en: typeof id = {
   'core.menu.recap': 'Update the recap',
   'core.notAdmin':
     'Only admins ({admins}) may run this command; you are signed in as {user}. Ask an admin to add your email to the Pengaturan tab, key email_admin.',
+  'core.adminNotActive':
+    'Your email ({user}) is in email_admin, but the tab protections do not list you yet, and Google Sheets lets only the admins they list or the file owner change them. Ask {others} or the file owner to run one admin command (e.g. Update the recap), then try again: from then on every admin command is open to you. Nothing was changed.',
+  'core.adminNotActive.owner':
+    'Your email ({user}) is in email_admin, but the tab protections do not list you yet, and Google Sheets lets only the admins they list or the file owner change them. Ask the file owner to run one admin command (e.g. Update the recap), then try again. Nothing was changed.',
   'core.unknownUser': '(unknown email)',
   'core.busy': 'Another command is running on this workbook. Wait a moment, then try again.',
   'core.needSetup': 'Tab {tabs} does not exist yet. First run Pendamping › Set up the workbook.',

@@ -101,8 +101,8 @@ export const id = {
   'panel.settings.error.refused': 'Pengaturan tidak disimpan:',
   'panel.settings.error.lang': 'bahasa harus id atau en.',
   'panel.settings.error.adminsEmpty': 'email_admin tidak boleh kosong: isi minimal satu alamat.',
-  'panel.settings.error.selfRemoved':
-    'Alamat Anda sendiri ({email}) tidak boleh dihapus dari email_admin; minta admin lain jika memang perlu.',
+  'panel.settings.error.lastAdmin':
+    'Anda ({email}) admin terakhir, jadi alamat Anda tidak boleh dihapus dari email_admin: tidak ada lagi yang dapat menjalankan perintah admin. Tambahkan dulu admin pengganti, simpan, lalu admin itu atau Anda dapat menghapus alamat Anda.',
   'panel.settings.error.unknownKey': 'Kunci "{key}" tidak dapat diubah dari panel.',
   'panel.settings.error.tooLong': '{key} terlalu panjang: paling banyak {max} karakter.',
 };
@@ -205,8 +205,8 @@ export const en: typeof id = {
   'panel.settings.error.refused': 'The settings were not saved:',
   'panel.settings.error.lang': 'bahasa must be id or en.',
   'panel.settings.error.adminsEmpty': 'email_admin cannot be empty: enter at least one address.',
-  'panel.settings.error.selfRemoved':
-    'Your own address ({email}) cannot be removed from email_admin; ask another admin if it must be.',
+  'panel.settings.error.lastAdmin':
+    'You ({email}) are the last admin, so your address cannot be removed from email_admin: nobody could run an admin command any more. Add the admin who takes over first, save, then that admin or you may remove your address.',
   'panel.settings.error.unknownKey': 'The key "{key}" cannot be changed from the panel.',
   'panel.settings.error.tooLong': '{key} is too long: at most {max} characters.',
 };
