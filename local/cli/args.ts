@@ -14,6 +14,7 @@ export interface CliOptions {
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
+  undo?: boolean;
   name?: string;
   deadline?: string;
   from?: string;
@@ -48,6 +49,7 @@ const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
       ['--outbox', 'outbox', 'text', 'DIR'],
       ['--smtp', 'smtp', 'text', 'URL'],
       ['--reminders', 'reminders', 'flag'],
+      ['--undo', 'undo', 'flag'],
       ['--name', 'name', 'text', 'LABEL'],
       ['--deadline', 'deadline', 'date', 'YYYY-MM-DD'],
       ['--from', 'from', 'text', 'EDITS.csv'],
@@ -67,6 +69,8 @@ const COMMON = ['--user', '--quota', '--fail-mail-after', '--now', '--json'];
 interface CommandSpec {
   options: string[];
   required: string[];
+  /** Exactly one of these must be given. */
+  oneOf?: string[];
 }
 
 /** The commands of WORKBOOK.md, in the order the usage text lists them. */
@@ -78,7 +82,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     options: ['--workbook', '--dry-run', '--force', '--only', '--outbox', '--smtp', '--reminders'],
     required: ['--workbook'],
   },
-  round: { options: ['--workbook', '--name', '--deadline'], required: ['--workbook', '--name'] },
+  round: { options: ['--workbook', '--name', '--deadline', '--force', '--undo'], required: ['--workbook'], oneOf: ['--name', '--undo'] },
   edit: { options: ['--workbook', '--from'], required: ['--workbook', '--user', '--from'] },
   demo: { options: ['--dir'], required: [] },
   workbench: { options: ['--workbook', '--port'], required: ['--workbook'] },
@@ -172,15 +176,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const flag of COMMANDS[command].required) {
     if (options[OPTIONS[flag].key] === undefined) throw new UsageError('error.missingOption', { option: flag, command }, command);
   }
+  const oneOf = COMMANDS[command].oneOf ?? [];
+  if (oneOf.length > 0 && oneOf.filter((flag) => options[OPTIONS[flag].key] !== undefined).length !== 1) {
+    throw new UsageError('error.oneOf', { options: oneOf.join(' | '), command }, command);
+  }
   return { command, options: options as CliOptions };
 }
 
 function synopsis(command: CommandName): string {
   const spec = COMMANDS[command];
-  const parts = spec.options.map((flag) => {
-    const o = OPTIONS[flag];
-    const text = o.arg ? `${flag} ${o.arg}` : flag;
-    return spec.required.includes(flag) ? text : `[${text}]`;
+  const oneOf = spec.oneOf ?? [];
+  const text = (flag: string) => (OPTIONS[flag].arg ? `${flag} ${OPTIONS[flag].arg}` : flag);
+  const parts = spec.options.flatMap((flag) => {
+    if (oneOf.includes(flag)) return flag === oneOf[0] ? [`(${oneOf.map(text).join(' | ')})`] : [];
+    return [spec.required.includes(flag) ? text(flag) : `[${text(flag)}]`];
   });
   if (spec.required.includes('--user')) parts.push(`--user ${OPTIONS['--user'].arg}`);
   return [command, ...parts].join(' ');

@@ -6,15 +6,18 @@ import { TABS } from '../domain/tables';
 import type { Failure } from '../sheets/context';
 import { withAdminLock } from '../ui/actions';
 import { readOverdue } from './overdue';
-import { startNewRoundIn, undoRoundIn, type StartRoundResult, type UndoRoundResult } from './round';
+import { startNewRoundIn, undoRoundIn, type EmptyRoundRefusal, type StartRoundResult, type UndoRoundResult } from './round';
 
 function todayIn(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
 }
 
-/** "Mulai putaran baru": closes the active round and starts `input.name` (deadline 'yyyy-mm-dd' or ''). */
-export function startNewRound(input: { name: string; deadline?: string }): StartRoundResult | Failure {
-  return withAdminLock((ctx) => startNewRoundIn(ctx, input, todayIn));
+/**
+ * "Mulai putaran baru": closes the active round and starts `input.name` (deadline 'yyyy-mm-dd'
+ * or ''). A round with no answer at all is refused (`emptyRound`) unless `force` confirms it.
+ */
+export function startNewRound(input: { name: string; deadline?: string; force?: boolean }): StartRoundResult | EmptyRoundRefusal | Failure {
+  return withAdminLock<StartRoundResult>((ctx) => startNewRoundIn(ctx, input, todayIn));
 }
 
 /** "Batalkan putaran": reopens the last closed round while no answer of the new one was entered. */

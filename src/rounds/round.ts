@@ -21,12 +21,12 @@ import {
   type RoundTab,
 } from '../domain/rounds';
 import { parseSettings } from '../domain/settings';
-import { TABS, findColumns } from '../domain/tables';
+import { HEADERS, TABS, findColumns } from '../domain/tables';
 import { cellText, normKey } from '../domain/text';
 import type { Problem, Settings } from '../domain/types';
 import { applyRequests, firstFreeSheetId, readStructure, readValues, wholeTab, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
-import { addProtection, appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
+import { addProtection, addSheet, appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
 import { findTab, unitSheets } from '../sheets/workbook';
 
 export interface StartRoundResult {
@@ -37,6 +37,11 @@ export interface StartRoundResult {
   deadline: string;
   units: number;
   message: string;
+}
+
+/** A round with no answer at all is closed only when asked again with `force` (the panel's confirmation, the CLI's --force). */
+export interface EmptyRoundRefusal extends Failure {
+  emptyRound: true;
 }
 
 export interface UndoRoundResult {
@@ -56,6 +61,7 @@ interface RoundRead {
   riwayat: { sheet: SheetInfo; rows: unknown[][] };
   rekap: { sheet: SheetInfo; rows: unknown[][] };
   snapshot: { sheet: SheetInfo; rows: unknown[][] } | null;
+  archive: { sheet: SheetInfo; rows: unknown[][] } | null;
   kategori: unknown[][];
   aspek: unknown[][];
   tabs: RoundTab[];
@@ -76,12 +82,14 @@ function readRound(ctx: ActionContext): RoundRead | Failure {
   if (missing.length > 0) return failure(ctx.lang, 'core.needSetup', { tabs: missing.join(', ') });
   const [pengaturan, kategori, aspek, riwayat, rekap] = found.map((f) => f.sheet as SheetInfo);
   const snapshot = findTab(sheets, SNAPSHOT_TAB) ?? null;
+  const archive = findTab(sheets, TABS.arsipJawaban) ?? null;
   const units = unitSheets(sheets).filter((s) => s.inactiveMetadataId === null);
-  const ranges = [pengaturan, kategori, aspek, riwayat, rekap, ...(snapshot ? [snapshot] : []), ...units].map((s) => wholeTab(s));
+  const optional = [snapshot, archive].filter((s): s is SheetInfo => s !== null);
+  const ranges = [pengaturan, kategori, aspek, riwayat, rekap, ...optional, ...units].map((s) => wholeTab(s));
   const values = readValues(ctx.spreadsheetId, ranges);
   const [pengaturanRows, kategoriRows, aspekRows, riwayatRows, rekapRows] = values;
-  const snapshotRows = snapshot ? values[SYSTEM.length] : [];
-  const unitValues = values.slice(SYSTEM.length + (snapshot ? 1 : 0));
+  const valuesOf = (sheet: SheetInfo | null) => (sheet ? { sheet, rows: values[SYSTEM.length + optional.indexOf(sheet)] } : null);
+  const unitValues = values.slice(SYSTEM.length + optional.length);
   const settings = parseSettings(pengaturanRows, ctx.lang);
   if (!settings.ok) return failure(ctx.lang, 'core.fixFirst', {}, settings.problems);
   return {
@@ -91,7 +99,8 @@ function readRound(ctx: ActionContext): RoundRead | Failure {
     pengaturan: { sheet: pengaturan, rows: pengaturanRows },
     riwayat: { sheet: riwayat, rows: riwayatRows },
     rekap: { sheet: rekap, rows: rekapRows },
-    snapshot: snapshot ? { sheet: snapshot, rows: snapshotRows } : null,
+    snapshot: valuesOf(snapshot),
+    archive: valuesOf(archive),
     kategori: kategoriRows,
     aspek: aspekRows,
     tabs: units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
@@ -149,13 +158,16 @@ function roundSettingWrites(read: RoundRead, name: string, deadline: string): { 
   ]);
 }
 
-/** The Riwayat rows appended after its last row, with the Jawaban header added when missing. */
-function riwayatRequests(read: RoundRead, rows: PlannedCell[][]): Request[] {
-  const { sheet, rows: existing } = read.riwayat;
+/**
+ * `rows` (`headers` wide) appended after the last row of a history tab, each cell under its
+ * header wherever the tab has it, with the headers it lacks added after its last one.
+ */
+function appendRequests(tab: { sheet: SheetInfo; rows: unknown[][] }, headers: readonly string[], rows: PlannedCell[][]): Request[] {
+  const { sheet, rows: existing } = tab;
   const header = existing[0] ?? [];
-  const { index } = findColumns(header, RIWAYAT_HEADERS);
+  const { index } = findColumns(header, headers);
   let free = header.reduce<number>((last, cell, i) => (cellText(cell) !== '' ? i + 1 : last), 0);
-  const columnOf = RIWAYAT_HEADERS.map((h) => index[h] ?? free++);
+  const columnOf = headers.map((h) => index[h] ?? free++);
   const width = Math.max(...columnOf) + 1;
   const placed = (cells: PlannedCell[]): PlannedCell[] => {
     const out = Array<PlannedCell>(width).fill(EMPTY);
@@ -166,10 +178,34 @@ function riwayatRequests(read: RoundRead, rows: PlannedCell[][]): Request[] {
   const requests: Request[] = [];
   if (first + rows.length > sheet.rowCount) requests.push(appendDimension(sheet.sheetId, 'ROWS', first + rows.length - sheet.rowCount));
   if (width > sheet.columnCount) requests.push(appendDimension(sheet.sheetId, 'COLUMNS', width - sheet.columnCount));
-  RIWAYAT_HEADERS.forEach((h, i) => {
+  headers.forEach((h, i) => {
     if (index[h] === undefined) requests.push(updateCells(sheet.sheetId, 0, columnOf[i], [[text(h, { bold: true })]]));
   });
   if (rows.length > 0) requests.push(updateCells(sheet.sheetId, first, 0, rows.map(placed)));
+  return requests;
+}
+
+/** Arsip Jawaban's new rows: appended, or in the tab created (header frozen, admins only) the first time. */
+function archiveRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell[][], sheetId: number): Request[] {
+  const headers = HEADERS.arsipJawaban;
+  if (read.archive) return appendRequests(read.archive, headers, rows);
+  return [
+    addSheet(sheetId, TABS.arsipJawaban, rows.length + 1, headers.length, 1),
+    updateCells(sheetId, 0, 0, [headers.map((h) => text(h, { bold: true })), ...rows]),
+    addProtection(sheetId, systemProtection(ctx.admins)),
+  ];
+}
+
+/** Deletes zero-based rows (given last first), one request per run of adjacent rows. */
+function deleteRowsRequests(sheetId: number, descending: readonly number[]): Request[] {
+  const requests: Request[] = [];
+  let i = 0;
+  while (i < descending.length) {
+    let j = i;
+    while (j + 1 < descending.length && descending[j + 1] === descending[j] - 1) j++;
+    requests.push({ deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: descending[j], endIndex: descending[i] + 1 } } });
+    i = j + 1;
+  }
   return requests;
 }
 
@@ -208,7 +244,11 @@ function problemsFailure(ctx: ActionContext, problems: Problem[]): Failure {
  * Closes the active round and starts `input` in one batchUpdate (see the file comment).
  * `today` is the Ditutup date, 'yyyy-mm-dd' in the spreadsheet's time zone.
  */
-export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; deadline?: unknown } | undefined, today: (timeZone: string) => string): StartRoundResult | Failure {
+export function startNewRoundIn(
+  ctx: ActionContext,
+  input: { name?: unknown; deadline?: unknown; force?: unknown } | undefined,
+  today: (timeZone: string) => string,
+): StartRoundResult | EmptyRoundRefusal | Failure {
   const read = readRound(ctx);
   if (!read.ok) return read;
   const current = read.settings.putaran;
@@ -230,13 +270,16 @@ export function startNewRoundIn(ctx: ActionContext, input: { name?: unknown; dea
   });
   if (!planned.ok) return problemsFailure(ctx, planned.problems);
   const { plan } = planned;
+  if (plan.answered === 0 && input?.force !== true) return { ok: false, emptyRound: true, error: t(ctx.lang, 'round.empty', { name: current }) };
   const settings = roundSettingWrites(read, checked.name, checked.deadline);
   const scores = latestScores(read.riwayat.rows);
   for (const c of plan.closed) scores.set(normKey(c.code), c.summary.finalScore);
   const requests: Request[] = [
     ...settings.requests,
-    ...riwayatRequests(read, plan.riwayat),
+    ...appendRequests(read.riwayat, RIWAYAT_HEADERS, plan.riwayat),
     ...snapshotRequests(read, ctx, plan.snapshot),
+    // The snapshot takes the first free sheet id, a new Arsip Jawaban the next.
+    ...archiveRequests(read, ctx, plan.archive, firstFreeSheetId(read.sheets) + 1),
     ...[...plan.writes, ...settings.writes].map(writeRequest),
     ...recapRequests(read, scores),
   ];
@@ -264,18 +307,25 @@ export function undoRoundIn(ctx: ActionContext): UndoRoundResult | Failure {
   const read = readRound(ctx);
   if (!read.ok) return read;
   const snapshotRows = read.snapshot && isSnapshot(read.snapshot.rows) ? read.snapshot.rows : [];
-  const planned = planUndoRound({ lang: ctx.lang, snapshot: snapshotRows, riwayat: read.riwayat.rows, current: read.settings.putaran, tabs: read.tabs });
+  const planned = planUndoRound({
+    lang: ctx.lang,
+    snapshot: snapshotRows,
+    riwayat: read.riwayat.rows,
+    archive: read.archive?.rows ?? [],
+    current: read.settings.putaran,
+    tabs: read.tabs,
+  });
   if (!planned.ok) return planned;
   const { plan } = planned;
   const settings = roundSettingWrites(read, plan.reopened.name, plan.reopened.deadline);
   const removed = new Set(plan.riwayatRows);
-  const riwayatId = read.riwayat.sheet.sheetId;
   const requests: Request[] = [
     ...settings.requests,
     ...[...plan.writes, ...settings.writes].map(writeRequest),
     ...recapRequests(read, latestScores(read.riwayat.rows.filter((_, i) => !removed.has(i)))),
     // Descending rows: each deletion leaves the rows still to delete where they were.
-    ...plan.riwayatRows.map((row) => ({ deleteDimension: { range: { sheetId: riwayatId, dimension: 'ROWS', startIndex: row, endIndex: row + 1 } } })),
+    ...deleteRowsRequests(read.riwayat.sheet.sheetId, plan.riwayatRows),
+    ...(read.archive ? deleteRowsRequests(read.archive.sheet.sheetId, plan.archiveRows) : []),
     ...(read.snapshot ? [deleteSheet(read.snapshot.sheet.sheetId)] : []),
   ];
   try {
