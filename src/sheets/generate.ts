@@ -10,7 +10,7 @@ import { openFollowUpsByUnit } from '../domain/rounds';
 import { readProgramme } from '../domain/programme';
 import { TABS, findColumns } from '../domain/tables';
 import type { Unit } from '../domain/types';
-import { isBlankRow, normKey } from '../domain/text';
+import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
 import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type ActionContext, type Failure, type Reading } from './context';
@@ -41,6 +41,8 @@ export interface GenerateResult {
   inactive: string[];
   archived: number;
   rejected: { row: number; kode: string; reason: string }[];
+  /** Tabs that hold a unit table but are tied to no unit (renamed and retitled outside Sheets): reported, never written. */
+  orphans: string[];
   /** Round trips of the writes (batchUpdate calls). */
   writes: number;
   message: string;
@@ -179,30 +181,43 @@ export function generateRanges(structure: Structure): string[] {
   ];
 }
 
+/** The unit Kode a tab's title cell names ("{Kode} — {Nama Unit}" in A1), normalised; '' when it names none. */
+function titleCode(values: readonly (readonly unknown[])[]): string {
+  const title = /^(.+?)\s+[—–-]\s+\S/.exec(cellText(values[0]?.[0]));
+  return title ? normKey(title[1]) : '';
+}
+
 /**
  * The unit tabs with the ones found again: a valid unit with no tab of its own takes the untagged
- * tab named in its Unit row, when that tab holds a unit table. Generation then ties it back.
+ * tab named in its Unit row, else the untagged tab whose title cell names its Kode (a tab renamed
+ * where its metadata was lost: Excel, LibreOffice), when that tab holds a unit table. Generation
+ * then ties it back. `orphans`: the untagged tabs left that hold a unit table, to be reported.
  */
 function withFoundTabs(
   tagged: { sheets: UnitSheet[]; values: unknown[][][] },
   untagged: { sheets: SheetInfo[]; values: unknown[][][] },
   units: readonly Unit[],
   recordedTabs: ReadonlyMap<string, string>,
-): { sheets: UnitSheet[]; values: unknown[][][]; found: Set<number> } {
+): { sheets: UnitSheet[]; values: unknown[][][]; found: Set<number>; orphans: string[] } {
   const sheets = [...tagged.sheets];
   const values = [...tagged.values];
   const found = new Set<number>();
   const tied = new Set(tagged.sheets.map((s) => normKey(s.code)));
+  const holdsTable = untagged.values.map((v) => readOldTable(v ?? []) !== null);
+  const free = (i: number) => holdsTable[i] && !found.has(untagged.sheets[i].sheetId);
   for (const unit of units) {
-    const recorded = (recordedTabs.get(normKey(unit.code)) ?? '').toLowerCase();
-    if (tied.has(normKey(unit.code)) || recorded === '') continue;
-    const at = untagged.sheets.findIndex((s) => s.title.toLowerCase() === recorded && !found.has(s.sheetId));
-    if (at < 0 || readOldTable(untagged.values[at] ?? []) === null) continue;
+    const code = normKey(unit.code);
+    if (tied.has(code)) continue;
+    const recorded = (recordedTabs.get(code) ?? '').toLowerCase();
+    const byName = untagged.sheets.findIndex((s, i) => recorded !== '' && s.title.toLowerCase() === recorded && free(i));
+    const at = byName >= 0 ? byName : untagged.sheets.findIndex((_, i) => free(i) && titleCode(untagged.values[i] ?? []) === code);
+    if (at < 0) continue;
     sheets.push({ ...untagged.sheets[at], code: unit.code, inactiveMetadataId: null });
     values.push(untagged.values[at] ?? []);
     found.add(untagged.sheets[at].sheetId);
   }
-  return { sheets, values, found };
+  const orphans = untagged.sheets.filter((_, i) => free(i)).map((s) => s.title);
+  return { sheets, values, found, orphans };
 }
 
 export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
@@ -240,6 +255,7 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     sheets: units,
     values: unitValues,
     found,
+    orphans,
   } = withFoundTabs({ sheets: tagged, values: taggedValues }, { sheets: untagged, values: untaggedValues }, validation.units, recordedTabs);
   const plan = planUnitTabs({
     lang,
@@ -296,6 +312,13 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);
   const updated = plan.tabs.filter((tab) => tab.kind === 'refresh').map((tab) => tab.title);
   const inactive = plan.deactivations.map((d) => d.title);
+  const done = t(lang, 'core.generate.done', {
+    created: created.length,
+    updated: updated.length,
+    rejected: validation.rejected.length,
+    inactive: inactive.length,
+    archived: plan.archive.length,
+  });
   return {
     ok: true,
     created,
@@ -303,13 +326,8 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
     inactive,
     archived: plan.archive.length,
     rejected: validation.rejected,
+    orphans,
     writes,
-    message: t(lang, 'core.generate.done', {
-      created: created.length,
-      updated: updated.length,
-      rejected: validation.rejected.length,
-      inactive: inactive.length,
-      archived: plan.archive.length,
-    }),
+    message: orphans.length > 0 ? `${done} ${t(lang, 'core.generate.orphans', { tabs: orphans.map((o) => `"${o}"`).join(', ') })}` : done,
   };
 }

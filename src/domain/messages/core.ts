@@ -25,6 +25,8 @@ export const id = {
   'core.generate.done':
     '{created} tab unit dibuat, {updated} diperbarui, {rejected} baris Unit ditolak (lihat kolom Status), {inactive} tab ditandai nonaktif, {archived} baris disimpan ke tab Arsip.',
   'core.recap.done': 'Rekap diperbarui: {units} unit.',
+  'core.generate.orphans':
+    'Perhatian: tab {tabs} berisi tabel unit tetapi tidak terhubung ke unit mana pun, jadi jawabannya tidak dihitung di Rekap dan tidak dikirim. Bila tab itu milik sebuah unit, tulis nama tabnya di kolom Tab unit itu di tab Unit (atau kembalikan judul "{Kode} — {Nama Unit}" di sel A1), lalu jalankan lagi.',
   'core.status.tableUnreadable':
     'Tab "{tab}" tidak diperbarui: baris judul tabelnya (Kode, Jawaban Mandiri, …) berubah. Kembalikan judul kolomnya, lalu jalankan lagi.',
   'core.archive.indicatorRemoved': 'Indikator tidak ada lagi di Instrumen',
@@ -57,6 +59,8 @@ export const en: typeof id = {
   'core.generate.done':
     '{created} unit tabs created, {updated} updated, {rejected} Unit rows rejected (see the Status column), {inactive} tabs marked inactive, {archived} rows kept in the Arsip tab.',
   'core.recap.done': 'Recap updated: {units} units.',
+  'core.generate.orphans':
+    'Note: tab {tabs} holds a unit table but is tied to no unit, so its answers are not counted in Rekap and not emailed. If it belongs to a unit, write its name in that unit\'s Tab column in the Unit tab (or restore the title "{Kode} — {Nama Unit}" in cell A1), then run again.',
   'core.status.tableUnreadable':
     'Tab "{tab}" was not updated: its table header row (Kode, Jawaban Mandiri, …) was changed. Restore the column headers, then run again.',
   'core.archive.indicatorRemoved': 'Indicator no longer in Instrumen',
