@@ -40,6 +40,8 @@ const id = {
   'error.readFile': 'Berkas {file} tidak dapat dibaca: {reason}',
   'error.workbookBusy': 'Buku kerja {file} sedang dipakai proses lain. Coba lagi sebentar lagi.',
   'error.noAdmin': 'Pengaturan email_admin kosong. Isi email admin di tab Pengaturan, atau beri --user.',
+  'error.demoDirForeign':
+    'Folder {dir} berisi hal yang bukan keluaran demo ({files}); demo tidak menimpa atau menghapusnya. Pilih folder kosong atau folder demo sebelumnya dengan --dir.',
   'error.editsEmpty': 'Berkas suntingan {file} tidak berisi baris sheet,cell,value.',
   'error.editsRow': 'Berkas suntingan {file} baris {row}: harus berisi 3 kolom sheet,cell,value, bukan {count}.',
   'error.csv': 'Berkas {file} bukan CSV yang sah: {reason}',
@@ -119,6 +121,8 @@ const en: typeof id = {
   'error.readFile': 'File {file} cannot be read: {reason}',
   'error.workbookBusy': 'Workbook {file} is in use by another process. Try again in a moment.',
   'error.noAdmin': 'Pengaturan email_admin is empty. Enter an admin email in the Pengaturan tab, or give --user.',
+  'error.demoDirForeign':
+    'Folder {dir} holds things that are not demo output ({files}); the demo neither overwrites nor deletes them. Choose an empty folder or a previous demo\'s folder with --dir.',
   'error.editsEmpty': 'Edits file {file} holds no sheet,cell,value rows.',
   'error.editsRow': 'Edits file {file} row {row}: needs the 3 columns sheet,cell,value, not {count}.',
   'error.csv': 'File {file} is not valid CSV: {reason}',
