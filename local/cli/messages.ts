@@ -46,6 +46,8 @@ const id = {
   'error.editsRow': 'Berkas suntingan {file} baris {row}: harus berisi 3 kolom sheet,cell,value, bukan {count}.',
   'error.csv': 'Berkas {file} bukan CSV yang sah: {reason}',
   'error.someEditsRefused': '{refused} dari {total} suntingan ditolak.',
+  'error.protectionsLost':
+    'Proteksi buku kerja ini hilang atau tidak lagi sesuai dengan tabelnya, jadi hanya admin yang boleh menyunting sampai admin menjalankan "pendamping generate" (menu: Buat / perbarui tab unit), yang memasang kembali proteksinya dari judul kolom. Tidak ada suntingan yang diterapkan.',
   'error.internal': 'Kesalahan tak terduga: {reason}',
   'result.init': 'Buku kerja dibuat: {file} (admin: {user}).',
   'result.units': '{count} unit ditambahkan dari {file}.',
@@ -127,6 +129,8 @@ const en: typeof id = {
   'error.editsRow': 'Edits file {file} row {row}: needs the 3 columns sheet,cell,value, not {count}.',
   'error.csv': 'File {file} is not valid CSV: {reason}',
   'error.someEditsRefused': '{refused} of {total} edits were refused.',
+  'error.protectionsLost':
+    'This workbook\'s protections were lost or no longer fit its tables, so only admins may edit until an admin runs "pendamping generate" (menu: Create / update unit tabs), which derives them again from the column headers. No edit was applied.',
   'error.internal': 'Unexpected error: {reason}',
   'result.init': 'Workbook created: {file} (admin: {user}).',
   'result.units': '{count} units added from {file}.',

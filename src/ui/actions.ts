@@ -24,7 +24,7 @@ import { findTab } from '../sheets/workbook';
 const LOCK_WAIT_MS = 30_000;
 
 /** The Nilai of `key` in Pengaturan rows ('' when absent). */
-function settingOf(rows: readonly (readonly unknown[])[], key: string): unknown {
+export function settingOf(rows: readonly (readonly unknown[])[], key: string): unknown {
   const { index } = findColumns(rows[0], ['Kunci', 'Nilai'] as const);
   if (index.Kunci === undefined || index.Nilai === undefined) return '';
   const row = rows.slice(1).find((r) => normKey(r[index.Kunci as number]) === key);

@@ -12,6 +12,10 @@ export const id = {
   'core.adminNotActive.owner':
     'Email Anda ({user}) sudah ada di email_admin, tetapi proteksi tab belum memuat Anda, dan Google Sheets hanya mengizinkan admin yang sudah tercantum atau pemilik berkas mengubahnya. Minta pemilik berkas menjalankan satu perintah admin (mis. Perbarui rekap), lalu coba lagi. Tidak ada yang diubah.',
   'core.unknownUser': '(email tidak diketahui)',
+  'core.protection.systemTab': 'Tab {tab} tidak terlindungi.',
+  'core.protection.untied': 'Tab "{tab}" berisi tabel unit yang tidak terikat ke unitnya.',
+  'core.protection.missing': 'Tab "{tab}": sebagian proteksinya hilang.',
+  'core.protection.moved': 'Tab "{tab}": kolom atau baris tabelnya bergeser dari proteksinya.',
   'core.busy': 'Perintah lain sedang berjalan di buku kerja ini. Tunggu sebentar, lalu coba lagi.',
   'core.needSetup': 'Tab {tabs} belum ada. Jalankan dulu menu Pendamping › Siapkan buku kerja.',
   'core.fixFirst': 'Tidak ada yang diubah. Perbaiki masalah berikut, lalu jalankan lagi:',
@@ -46,6 +50,10 @@ export const en: typeof id = {
   'core.adminNotActive.owner':
     'Your email ({user}) is in email_admin, but the tab protections do not list you yet, and Google Sheets lets only the admins they list or the file owner change them. Ask the file owner to run one admin command (e.g. Update the recap), then try again. Nothing was changed.',
   'core.unknownUser': '(unknown email)',
+  'core.protection.systemTab': 'Tab {tab} is not protected.',
+  'core.protection.untied': 'Tab "{tab}" holds a unit table that is not tied to its unit.',
+  'core.protection.missing': 'Tab "{tab}": some of its protections are gone.',
+  'core.protection.moved': 'Tab "{tab}": its table\'s columns or rows moved away from its protections.',
   'core.busy': 'Another command is running on this workbook. Wait a moment, then try again.',
   'core.needSetup': 'Tab {tabs} does not exist yet. First run Pendamping › Set up the workbook.',
   'core.fixFirst': 'Nothing was changed. Fix the following problems, then run again:',
