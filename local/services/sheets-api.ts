@@ -33,7 +33,7 @@ import {
 } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { allMetadata, locationSheetId, removeMetadata } from './spreadsheet/metadata';
-import { canEditProtection, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
+import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
 
 type Json = Record<string, unknown>;
 type Request = Record<string, Json>;
@@ -446,7 +446,9 @@ class RequestProcessor {
     },
     insertDimension: (body) => {
       const range = body.range as { sheetId: number; dimension: Dimension; startIndex: number; endIndex: number };
-      this.editor.insertDimension(this.sheet(range.sheetId), range.dimension, range.startIndex, range.endIndex - range.startIndex);
+      const sheet = this.sheet(range.sheetId);
+      if (insertionBlocking(this.workbook, this.user, sheet, range.dimension, range.startIndex)) fail(PROTECTED_CELL_MESSAGE);
+      this.editor.insertDimension(sheet, range.dimension, range.startIndex, range.endIndex - range.startIndex);
       return undefined;
     },
     deleteDimension: (body) => {

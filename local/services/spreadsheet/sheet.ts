@@ -9,6 +9,7 @@ import { LocalConditionalFormatRule } from './conditional-format';
 import { ProtectionType } from './enums';
 import { addDeveloperMetadata, createFinder, type LocalDeveloperMetadata } from './metadata';
 import { LocalProtection } from './protection';
+import { insertionBlocking, PROTECTED_CELL_MESSAGE } from './protection-rules';
 import { LocalRange } from './range';
 import { LocalSpreadsheet } from './spreadsheet';
 
@@ -276,6 +277,7 @@ export class LocalSheet {
     this.a.call('Sheet', method, 'structural');
     const size = dimension === 'ROWS' ? this.model.rowCount : this.model.columnCount;
     if (start < 0 || start > size) throw this.a.error(`Those ${dimension === 'ROWS' ? 'rows' : 'columns'} are out of bounds.`);
+    if (insertionBlocking(this.a.workbook, this.a.ctx.user, this.model, dimension, start)) throw this.a.error(PROTECTED_CELL_MESSAGE);
     this.a.run(() => this.a.editor.insertDimension(this.model, dimension, start, count));
     return this;
   }
