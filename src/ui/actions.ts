@@ -49,9 +49,18 @@ export function fileOwner(): string {
 }
 
 /**
+ * An admin, or the file's owner: Sheets lets the owner edit everything anyway, and only an
+ * admin already in the protections or the owner can let a new admin in, so the owner is never
+ * refused (the owner is asked only when `user` is not a listed admin).
+ */
+export function mayAdminister(admins: readonly string[], user: string): boolean {
+  return isAdmin(admins, user) || (user !== '' && normKey(fileOwner()) === normKey(user));
+}
+
+/**
  * Runs `action` holding the document lock, if the acting user is an admin (Pengaturan
  * email_admin; when empty, the installer; when neither exists yet, whoever sets the workbook
- * up). A refusal or a busy lock is an error value in the workbook's language.
+ * up) or the file's owner. A refusal or a busy lock is an error value in the workbook's language.
  *
  * The structure and Pengaturan are read once, inside the lock, together with the ranges the
  * action asks for (`ranges`), so an action costs the lock, two reads and its writes. Before the
@@ -77,7 +86,7 @@ export function withAdminLock<T extends { ok: true }>(
     const settings = settingsTab ? values[0] : [];
     const lang: Lang = toLang(settingOf(settings, 'bahasa'));
     const admins = effectiveAdmins(splitEmails(settingOf(settings, 'email_admin')));
-    if (!isAdmin(admins, user)) {
+    if (!mayAdminister(admins, user)) {
       return { ok: false, error: t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') }) };
     }
     const ctx = { spreadsheetId, user, lang, admins: admins.length > 0 ? admins : [user].filter((u) => u !== '') };

@@ -6,11 +6,11 @@
 // derives the protections from the tables' headers again.
 import { t, toLang, type MessageKey } from '../domain/i18n';
 import { TABS } from '../domain/tables';
-import { normKey, splitEmails } from '../domain/text';
+import { splitEmails } from '../domain/text';
 import { activeSpreadsheetId, readStructure, readValues, wholeTab } from '../sheets/api';
 import { protectionGaps, type ProtectionGap } from '../sheets/protections';
 import { findTab } from '../sheets/workbook';
-import { effectiveAdmins, fileOwner, isAdmin, settingOf } from './actions';
+import { effectiveAdmins, mayAdminister, settingOf } from './actions';
 
 export interface EditGuard {
   ok: true;
@@ -34,7 +34,7 @@ export function editGuard(): EditGuard {
   const pengaturan = findTab(sheets, TABS.pengaturan);
   const [settings] = pengaturan ? readValues(spreadsheetId, [wholeTab(pengaturan)]) : [[]];
   const admins = effectiveAdmins(splitEmails(settingOf(settings, 'email_admin')));
-  if (isAdmin(admins, user) || normKey(fileOwner()) === normKey(user)) return { ok: true, allowed: true, reasons: [] };
+  if (mayAdminister(admins, user)) return { ok: true, allowed: true, reasons: [] };
   const gaps = protectionGaps(sheets, (tabs) => readValues(spreadsheetId, tabs.map((s) => wholeTab(s))));
   const lang = toLang(settingOf(settings, 'bahasa'));
   return { ok: true, allowed: gaps.length === 0, reasons: gaps.map((g) => t(lang, REASON[g.kind], { tab: g.tab })) };

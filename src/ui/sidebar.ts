@@ -14,7 +14,7 @@ import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type ActionContext, type Failure } from '../sheets/context';
 import { syncAdmins } from '../sheets/protections';
 import { findTab, unitSheets } from '../sheets/workbook';
-import { effectiveAdmins, fileOwner, isAdmin, withAdminLock } from './actions';
+import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
 import { buildPanelState, rawSetting, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
@@ -62,7 +62,7 @@ export function getPanelState(): PanelState | Failure {
   return buildPanelState({
     lang: settings.value.bahasa,
     user,
-    isAdmin: isAdmin(effectiveAdmins(settings.value.emailAdmin), user),
+    isAdmin: mayAdminister(effectiveAdmins(settings.value.emailAdmin), user),
     settings: settings.value,
     profiles,
     unitTabs,
