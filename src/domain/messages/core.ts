@@ -30,7 +30,7 @@ export const id = {
     '{created} tab unit dibuat, {updated} diperbarui, {rejected} baris Unit ditolak (lihat kolom Status), {inactive} tab ditandai nonaktif, {archived} baris disimpan ke tab Arsip.',
   'core.recap.done': 'Rekap diperbarui: {units} unit.',
   'core.generate.orphans':
-    'Perhatian: tab {tabs} berisi tabel unit tetapi tidak terhubung ke unit mana pun, jadi jawabannya tidak dihitung di Rekap dan tidak dikirim. Bila tab itu milik sebuah unit, tulis nama tabnya di kolom Tab unit itu di tab Unit (atau kembalikan judul "{Kode} — {Nama Unit}" di sel A1), lalu jalankan lagi.',
+    'Perhatian: tab {tabs} berisi tabel unit tetapi tidak terhubung ke unit mana pun, jadi jawabannya tidak dihitung di Rekap dan tidak dikirim. Bila tab itu milik sebuah unit, tulis nama tabnya di kolom Tab unit itu di tab Unit (atau kembalikan judul sel A1 ke "Kode — Nama Unit" unit itu), lalu jalankan lagi.',
   'core.status.tableUnreadable':
     'Tab "{tab}" tidak diperbarui: baris judul tabelnya (Kode, Jawaban Mandiri, …) berubah. Kembalikan judul kolomnya, lalu jalankan lagi.',
   'core.archive.indicatorRemoved': 'Indikator tidak ada lagi di Instrumen',
@@ -68,7 +68,7 @@ export const en: typeof id = {
     '{created} unit tabs created, {updated} updated, {rejected} Unit rows rejected (see the Status column), {inactive} tabs marked inactive, {archived} rows kept in the Arsip tab.',
   'core.recap.done': 'Recap updated: {units} units.',
   'core.generate.orphans':
-    'Note: tab {tabs} holds a unit table but is tied to no unit, so its answers are not counted in Rekap and not emailed. If it belongs to a unit, write its name in that unit\'s Tab column in the Unit tab (or restore the title "{Kode} — {Nama Unit}" in cell A1), then run again.',
+    'Note: tab {tabs} holds a unit table but is tied to no unit, so its answers are not counted in Rekap and not emailed. If it belongs to a unit, write its name in that unit\'s Tab column in the Unit tab (or restore its cell A1 to that unit\'s "Kode — Nama Unit"), then run again.',
   'core.status.tableUnreadable':
     'Tab "{tab}" was not updated: its table header row (Kode, Jawaban Mandiri, …) was changed. Restore the column headers, then run again.',
   'core.archive.indicatorRemoved': 'Indicator no longer in Instrumen',
