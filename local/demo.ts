@@ -3,8 +3,8 @@
 // or a person's cell edit through the runtime (protections honoured): the secretariat sets up
 // the workbook and registers the units, generates the tabs, each PIC fills the self-assessment,
 // each assessor verifies it, the secretariat refreshes the recap and emails the findings.
-import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from './cli/args';
 import { outcome, type CommandIo } from './cli/commands/common';
 import { sendAllFindings } from './cli/commands/email';
@@ -162,14 +162,59 @@ export function renderTable(lang: Lang, rows: readonly DemoRow[]): string[] {
   return [line(all[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
 }
 
-/** Removes the .eml files of an earlier demo run, so the outbox holds this run's messages only. */
-function clearOutbox(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.endsWith('.eml')) unlinkSync(join(dir, name));
+/** What a demo run leaves in its folder besides the workbook: the outbox files it wrote (JSON). */
+const DEMO_MANIFEST = '.pendamping-demo.json';
+const OUTBOX = 'outbox';
+
+/** Everything under `dir`, relative and '/'-separated: its files, and the directories that hold nothing. */
+function entriesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${prefix}${entry.name}`;
+    if (!entry.isDirectory()) return [path];
+    const inner = entriesUnder(join(dir, entry.name), `${path}/`);
+    return inner.length > 0 ? inner : [`${path}/`];
+  });
 }
 
-function emlCount(dir: string): number {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.eml')).length : 0;
+/** The outbox files the previous demo run in `dir` recorded ([] when it recorded none). */
+function previousOutbox(dir: string): string[] {
+  try {
+    const recorded: unknown = JSON.parse(readFileSync(join(dir, DEMO_MANIFEST), 'utf8'));
+    const files = (recorded as { outbox?: unknown } | null)?.outbox;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && basename(f) === f) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The workbook and what its saves and lock leave beside it (lock, temporary and journal files). */
+function isDemoWorkbookFile(entry: string): boolean {
+  return entry === DEMO_WORKBOOK || entry.startsWith(`${DEMO_WORKBOOK}.`) || entry.startsWith(`.${DEMO_WORKBOOK}.`);
+}
+
+/**
+ * Takes `dir` for a demo run: refused when it holds anything a demo did not write (another
+ * workbook, its outbox, any file); a missing or empty folder, or one holding only a previous
+ * demo's output, is fine. The previous run's outbox files are removed, so the outbox holds this
+ * run's messages only.
+ */
+function claimDemoDir(dir: string): void {
+  const previous = previousOutbox(dir);
+  const own = new Set([DEMO_MANIFEST, `${OUTBOX}/`, ...previous.map((f) => `${OUTBOX}/${f}`)]);
+  const foreign = entriesUnder(dir).filter((entry) => !own.has(entry) && !isDemoWorkbookFile(entry));
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
+    throw new CliError('error.demoDirForeign', { dir, files: shown });
+  }
+  for (const file of previous) rmSync(join(dir, OUTBOX, file), { force: true });
+}
+
+/** The outbox files written by this run, recorded so the next run may replace them. */
+function recordOutbox(dir: string): string[] {
+  const outbox = join(dir, OUTBOX);
+  const files = existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : [];
+  writeFileSync(join(dir, DEMO_MANIFEST), `${JSON.stringify({ outbox: files })}\n`);
+  return files;
 }
 
 export async function runDemo(options: CliOptions, io: CommandIo): Promise<CommandResult> {
@@ -179,36 +224,42 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
   } catch (error) {
     throw new CliError('error.readFile', { file: dir, reason: (error as Error).message });
   }
+  claimDemoDir(dir);
   const file = join(dir, DEMO_WORKBOOK);
-  const outbox = join(dir, 'outbox');
-  clearOutbox(outbox);
+  const outbox = join(dir, OUTBOX);
   const user = options.user ?? DEMO_ADMIN;
   const now = options.now === undefined ? new Date() : new Date(options.now);
   const create = () => newWorkbook({ owner: user, title: 'Pendamping demo' });
-  const result = await withSession(file, { ...options, user }, { create, creator: user, replace: true, outbox }, (session) => {
-    const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
-    step('progress.demo.setup');
-    must(setUpWorkbook(session, DEMO_PROFILE, readFileSync(DEMO_UNITS_FILE, 'utf8')), session);
-    fillSettings(session, now);
-    step('progress.demo.generate');
-    must(session.call('generateUnitTabs'), session);
-    simulateAssessments(session, io);
-    step('progress.demo.recap');
-    must(session.call('refreshRecap'), session);
-    const { totals, last } = sendAllFindings(session, {}, io);
-    must(last, session);
-    step('progress.demo.save');
-    const rows = recapRows(session);
-    const lines = [
-      msg(session.lang, 'demo.title', { count: rows.length }),
-      '',
-      ...renderTable(session.lang, rows),
-      '',
-      msg(session.lang, 'result.email', { ...totals }),
-    ];
-    return outcome(session, last, { workbook: file, outbox, units: rows, ...totals }, lines);
-  });
-  const emails = emlCount(outbox);
+  let result: CommandResult;
+  let emails: number;
+  try {
+    result = await withSession(file, { ...options, user }, { create, creator: user, replace: true, outbox }, (session) => {
+      const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
+      step('progress.demo.setup');
+      must(setUpWorkbook(session, DEMO_PROFILE, readFileSync(DEMO_UNITS_FILE, 'utf8')), session);
+      fillSettings(session, now);
+      step('progress.demo.generate');
+      must(session.call('generateUnitTabs'), session);
+      simulateAssessments(session, io);
+      step('progress.demo.recap');
+      must(session.call('refreshRecap'), session);
+      const { totals, last } = sendAllFindings(session, {}, io);
+      must(last, session);
+      step('progress.demo.save');
+      const rows = recapRows(session);
+      const lines = [
+        msg(session.lang, 'demo.title', { count: rows.length }),
+        '',
+        ...renderTable(session.lang, rows),
+        '',
+        msg(session.lang, 'result.email', { ...totals }),
+      ];
+      return outcome(session, last, { workbook: file, outbox, units: rows, ...totals }, lines);
+    });
+  } finally {
+    // Even a run that failed half-way records what it wrote: the next run may replace it.
+    emails = recordOutbox(dir).length;
+  }
   return {
     ...result,
     lines: [

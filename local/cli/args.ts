@@ -16,6 +16,7 @@ export interface CliOptions {
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
+  undo?: boolean;
   name?: string;
   deadline?: string;
   from?: string;
@@ -44,6 +45,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   outbox: ['text', 'DIR'],
   smtp: ['text', 'URL'],
   reminders: ['flag'],
+  undo: ['flag'],
   name: ['text', 'LABEL'],
   deadline: ['date', 'YYYY-MM-DD'],
   from: ['text', 'EDITS.csv'],
@@ -68,6 +70,8 @@ const COMMON = ['user', 'quota', 'failMailAfter', 'now', 'json'] as const satisf
 interface CommandSpec {
   options: OptionKey[];
   required: OptionKey[];
+  /** Exactly one of these must be given. */
+  oneOf?: OptionKey[];
 }
 
 /** The commands of docs/WORKBOOK.md, in the order the usage text lists them. */
@@ -76,7 +80,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   generate: { options: ['workbook'], required: ['workbook'] },
   recap: { options: ['workbook'], required: ['workbook'] },
   email: { options: ['workbook', 'dryRun', 'force', 'only', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
-  round: { options: ['workbook', 'name', 'deadline'], required: ['workbook', 'name'] },
+  round: { options: ['workbook', 'name', 'deadline', 'force', 'undo'], required: ['workbook'], oneOf: ['name', 'undo'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
@@ -168,6 +172,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const key of COMMANDS[command].required) {
     if (options[key] === undefined) throw usageError('error.missingOption', { option: flagOf(key), command });
   }
+  const oneOf = COMMANDS[command].oneOf ?? [];
+  if (oneOf.length > 0 && oneOf.filter((key) => options[key] !== undefined).length !== 1) {
+    throw usageError('error.oneOf', { options: oneOf.map(flagOf).join(' | '), command });
+  }
   return { command, options: options as CliOptions };
 }
 
@@ -176,7 +184,11 @@ const shown = (key: OptionKey) => (OPTIONS[key][1] ? `${flagOf(key)} ${OPTIONS[k
 
 function synopsis(command: CommandName): string {
   const spec = COMMANDS[command];
-  const parts = spec.options.map((key) => (spec.required.includes(key) ? shown(key) : `[${shown(key)}]`));
+  const oneOf = spec.oneOf ?? [];
+  const parts = spec.options.flatMap((key) => {
+    if (oneOf.includes(key)) return key === oneOf[0] ? [`(${oneOf.map(shown).join(' | ')})`] : [];
+    return [spec.required.includes(key) ? shown(key) : `[${shown(key)}]`];
+  });
   if (spec.required.includes('user')) parts.push(shown('user'));
   return [command, ...parts].join(' ');
 }

@@ -10,7 +10,7 @@ import type { CellData, CellFormat, DataValidationEntry, DataValidationRule, Dev
 import { allocateId, formatA1, parseA1Range, quoteSheetName, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
-import { canEditProtection, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
+import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
 
 type Json = Record<string, unknown>;
 type Request = Record<string, Json>;
@@ -343,7 +343,9 @@ class RequestProcessor {
   /** inheritFromBefore is not modelled: the new columns are plain. */
   insertDimension(body: Json): void {
     const range = body.range as { sheetId: number; dimension: 'ROWS' | 'COLUMNS'; startIndex: number; endIndex: number };
-    this.editor.insertDimension(this.sheet(range.sheetId), range.dimension, range.startIndex, range.endIndex - range.startIndex);
+    const sheet = this.sheet(range.sheetId);
+    if (insertionBlocking(this.workbook, this.user, sheet, range.dimension, range.startIndex)) fail(PROTECTED_CELL_MESSAGE);
+    this.editor.insertDimension(sheet, range.dimension, range.startIndex, range.endIndex - range.startIndex);
   }
 
   deleteDimension(body: Json): void {

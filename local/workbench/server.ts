@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { protectionsLost } from '../cli/commands/edit';
 import { DEFAULT_CODE_PATH, LocalRuntime } from '../runtime';
 import type { WorkbookModel } from '../model/types';
 import type { UiEvent } from '../services/spreadsheet/ui';
@@ -102,7 +103,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     });
 
   const edit = (sheet: string, a1: string, value: string) =>
-    session(false, (runtime) => runtime.edit(user || runtime.workbook.owner, sheet, a1, value));
+    session(false, (runtime) => {
+      const lost = protectionsLost(runtime, lang);
+      return lost.length > 0 ? { ok: false, reason: lost.join(' ') } : runtime.edit(user || runtime.workbook.owner, sheet, a1, value);
+    });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -1,5 +1,5 @@
-// Putaran: the active round, closing it and starting the next (with a deliberate confirmation),
-// undoing the last round, reminders to the units with overdue findings (now, in batches, and
+// Putaran: the active round, closing it and starting the next (with a deliberate confirmation,
+// and a second one for a round that holds no answer), undoing the last round, reminders to the units with overdue findings (now, in batches, and
 // the hourly switch).
 import type { PanelState } from '../../src/ui/panel-types';
 import { runBatches } from '../batches';
@@ -16,12 +16,20 @@ export function roundSection(panel: Panel): Section {
   const name = el('input', { attrs: { type: 'text', autocomplete: 'off' } });
   const deadline = el('input', { attrs: { type: 'date' } });
   const confirm = el('input', { attrs: { type: 'checkbox' } });
+  // Shown only once the server said the round holds no answer: closing it anyway is a second, deliberate choice.
+  const confirmEmpty = el('input', { attrs: { type: 'checkbox' } });
+  const confirmEmptyLabel = el('label', { className: 'check' }, confirmEmpty, panel.tr('panel.round.confirmEmpty'));
+  confirmEmptyLabel.hidden = true;
   const start = actionButton(panel, panel.tr('panel.round.start'), area, async () => {
     const label = name.value.trim();
     if (label === '') throw new UserError(panel.tr('panel.round.nameEmpty'));
-    const result = expectOk(await panel.call('startNewRound', { name: label, deadline: deadline.value }));
+    const answer = await panel.call('startNewRound', { name: label, deadline: deadline.value, force: confirmEmpty.checked });
+    if (!answer.ok && 'emptyRound' in answer) confirmEmptyLabel.hidden = false;
+    const result = expectOk(answer);
     name.value = '';
     confirm.checked = false;
+    confirmEmpty.checked = false;
+    confirmEmptyLabel.hidden = true;
     await panel.refresh();
     return result.message;
   });
@@ -72,6 +80,7 @@ export function roundSection(panel: Panel): Section {
     field(panel.tr('panel.round.name'), name),
     field(panel.tr('panel.round.nextDeadline'), deadline),
     confirmLabel,
+    confirmEmptyLabel,
     el('div', { className: 'actions' }, start, undo),
     area,
     overdueInfo,
@@ -86,7 +95,7 @@ export function roundSection(panel: Panel): Section {
     root,
     update(state: PanelState) {
       admin = state.isAdmin && state.ready;
-      for (const control of [name, deadline, confirm, undo]) setLocked(control, !admin);
+      for (const control of [name, deadline, confirm, confirmEmpty, undo]) setLocked(control, !admin);
       setLocked(start, !admin || !confirm.checked);
       undo.hidden = state.closedRounds.length === 0;
       overdueCount = state.overdue.length;

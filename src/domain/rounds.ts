@@ -8,6 +8,10 @@
 // object keyed by indicator Kode, e.g. {"SP-01":"Ya","SP-02":"Sebagian","SK-03":2}. Unanswered
 // indicators are left out; a number stays a number (scale answers).
 //
+// Arsip Jawaban: every closed round's answers, one row per unit × indicator (HEADERS.arsipJawaban),
+// appended when the round closes and removed when it is undone, so closing a round never loses
+// a Bukti or a Catatan Asesor, even when rounds are closed one after the other.
+//
 // The undo snapshot ("Cadangan Putaran", a hidden tab, rewritten by every new round): row 1
 // says which round was closed and its deadline; from row 3, one row per indicator that held
 // anything the round change overwrote, keyed by unit Kode and indicator Kode.
@@ -154,6 +158,10 @@ export interface ClosedUnit {
 export interface StartRoundPlan {
   /** Rows appended to Riwayat, RIWAYAT_HEADERS wide. */
   riwayat: PlannedCell[][];
+  /** Rows appended to Arsip Jawaban, HEADERS.arsipJawaban wide: every indicator row of every tab. */
+  archive: PlannedCell[][];
+  /** Indicator rows holding an answer (Jawaban Mandiri or Jawaban Verifikasi): 0 = the round was never answered. */
+  answered: number;
   /** The whole snapshot tab from A1. */
   snapshot: PlannedCell[][];
   /** Unit-tab cells: answers copied to Jawaban Putaran Lalu, the cleared columns, the header block. */
@@ -196,8 +204,17 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
   for (const u of units) problems.push(...checkAspectCoverage(u.indicators, input.aspects, lang));
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
-  const plan: StartRoundPlan = { riwayat: [], snapshot: snapshotHead(input.current.name, input.current.deadline), writes: [], closed: [] };
+  const plan: StartRoundPlan = {
+    riwayat: [],
+    archive: [],
+    answered: 0,
+    snapshot: snapshotHead(input.current.name, input.current.deadline),
+    writes: [],
+    closed: [],
+  };
   for (const u of units) {
+    plan.archive.push(...archiveRows(u, input.current.name));
+    plan.answered += u.rows.filter((r) => cellText(effectiveOf(r)) !== '').length;
     const summary = summarize(u.indicators, u.answers, input.aspects, input.categories);
     plan.closed.push({ code: u.tab.code, summary });
     plan.riwayat.push([
@@ -225,6 +242,32 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
     );
   }
   return { ok: true, plan };
+}
+
+/** Keterangan Tindak Lanjut, a column unit tabs gain later: archived where a tab has it, found by header. */
+const FOLLOW_UP_NOTE = 'Keterangan Tindak Lanjut';
+
+/** A unit's rows for Arsip Jawaban: every indicator row, answered or not, as the round leaves it. */
+function archiveRows(u: UnitAnswers, round: string): PlannedCell[][] {
+  const note = findColumns(u.tab.values[u.layout.headerRow], [FOLLOW_UP_NOTE] as const).index[FOLLOW_UP_NOTE];
+  return u.rows.map((r) => [
+    text(round),
+    text(u.tab.code),
+    text(r.code),
+    ...(['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor', 'Tindak Lanjut'] as const).map((c) => kept(r.cells[c])),
+    note === undefined ? EMPTY : kept(u.tab.values[r.row]?.[note]),
+  ]);
+}
+
+/** Zero-based rows of Arsip Jawaban (values with the header row) archived for `round`, last first. */
+export function archivedRows(archive: readonly (readonly unknown[])[], round: string): number[] {
+  const at = findColumns(archive[0], ['Putaran'] as const).index.Putaran;
+  if (at === undefined) return [];
+  const rows: number[] = [];
+  archive.forEach((row, i) => {
+    if (i > 0 && normKey(row[at]) === normKey(round)) rows.push(i);
+  });
+  return rows.reverse();
 }
 
 /** Problems without repeats (every tab reports the same Aspek coverage problem). */
@@ -283,6 +326,8 @@ export interface UndoInput {
   snapshot: readonly (readonly unknown[])[];
   /** Riwayat's values with the header row. */
   riwayat: readonly (readonly unknown[])[];
+  /** Arsip Jawaban's values with the header row ([] when there is none). */
+  archive: readonly (readonly unknown[])[];
   /** Pengaturan putaran: the round being undone. */
   current: string;
   /** Every active unit tab as read. */
@@ -295,6 +340,8 @@ export interface UndoPlan {
   writes: BlockWrite[];
   /** Zero-based Riwayat rows of the reopened round, to delete (descending). */
   riwayatRows: number[];
+  /** Zero-based Arsip Jawaban rows of the reopened round, to delete (descending). */
+  archiveRows: number[];
 }
 
 /** The round the snapshot can reopen, or null when there is none. */
@@ -351,14 +398,10 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
       ...headerWrites(u.tab.sheetId, u.layout, reopened.name, reopened.deadline),
     );
   }
-  const at = findColumns(input.riwayat[0], ['Putaran'] as const).index.Putaran;
-  const riwayatRows: number[] = [];
-  if (at !== undefined) {
-    input.riwayat.forEach((row, i) => {
-      if (i > 0 && normKey(row[at]) === normKey(reopened.name)) riwayatRows.push(i);
-    });
-  }
-  return { ok: true, plan: { reopened, writes, riwayatRows: riwayatRows.reverse() } };
+  return {
+    ok: true,
+    plan: { reopened, writes, riwayatRows: archivedRows(input.riwayat, reopened.name), archiveRows: archivedRows(input.archive, reopened.name) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ export const TABS = {
   logEmail: 'Log Email',
   riwayat: 'Riwayat',
   arsip: 'Arsip',
+  arsipJawaban: 'Arsip Jawaban',
 } as const;
 
 export const HEADERS = {
@@ -34,6 +35,18 @@ export const HEADERS = {
   ],
   logEmail: ['Waktu', 'Putaran', 'Kode Unit', 'Kepada', 'Tembusan', 'Subjek', 'Status', 'Sidik', 'Keterangan'],
   riwayat: ['Putaran', 'Kode Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Ditutup'],
+  /** Every answer of every closed round: one row per unit × indicator × round, written when the round closes. */
+  arsipJawaban: [
+    'Putaran',
+    'Kode Unit',
+    'Kode',
+    'Jawaban Mandiri',
+    'Bukti',
+    'Jawaban Verifikasi',
+    'Catatan Asesor',
+    'Tindak Lanjut',
+    'Keterangan Tindak Lanjut',
+  ],
   /** The unit tab's table: the 14 columns of docs/WORKBOOK.md, 'Boleh N/A' last. */
   unitTable: [
     'Kode',

@@ -5,15 +5,18 @@ import type { Failure } from '../sheets/context';
 import { peekSettings } from '../sheets/programme';
 import { withAdminLock } from '../ui/actions';
 import { OVERDUE_READ, readOverdue } from './overdue';
-import { ROUND_READ, startNewRoundIn, undoRoundIn, type StartRoundResult, type UndoRoundResult } from './round';
+import { ROUND_READ, startNewRoundIn, undoRoundIn, type EmptyRoundRefusal, type StartRoundResult, type UndoRoundResult } from './round';
 
 function todayIn(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
 }
 
-/** "Mulai putaran baru": closes the active round and starts `input.name` (deadline 'yyyy-mm-dd' or ''). */
-export function startNewRound(input: { name: string; deadline?: string }): StartRoundResult | Failure {
-  return withAdminLock((ctx, programme) => startNewRoundIn(ctx, programme, input, todayIn), ROUND_READ);
+/**
+ * "Mulai putaran baru": closes the active round and starts `input.name` (deadline 'yyyy-mm-dd'
+ * or ''). A round with no answer at all is refused (`emptyRound`) unless `force` confirms it.
+ */
+export function startNewRound(input: { name: string; deadline?: string; force?: boolean }): StartRoundResult | EmptyRoundRefusal | Failure {
+  return withAdminLock<StartRoundResult>((ctx, programme) => startNewRoundIn(ctx, programme, input, todayIn), ROUND_READ);
 }
 
 /** "Batalkan putaran": reopens the last closed round while no answer of the new one was entered. */

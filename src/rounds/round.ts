@@ -3,6 +3,7 @@
 // Sheets API batchUpdate, which is atomic: if any request fails, nothing of the round change happens.
 import { t } from '../domain/i18n';
 import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
+import { systemProtection } from '../domain/plan/unit-tabs';
 import {
   RIWAYAT_HEADERS,
   SNAPSHOT_HEADERS,
@@ -17,14 +18,14 @@ import {
   validateRoundInput,
   type BlockWrite,
 } from '../domain/rounds';
-import { TABS, findColumns } from '../domain/tables';
+import { HEADERS, TABS, findColumns } from '../domain/tables';
 import { cellText, normKey } from '../domain/text';
 import type { AspectWeight, Category, Parsed, Problem, Settings } from '../domain/types';
 import type { UnitTabReading } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
 import { needSetup, type Programme, type ReadSpec, type TabValues } from '../sheets/programme';
-import { appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
+import { addProtection, addSheet, appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
 
 export interface StartRoundResult {
   ok: true;
@@ -36,6 +37,11 @@ export interface StartRoundResult {
   message: string;
 }
 
+/** A round with no answer at all is closed only when asked again with `force` (the panel's confirmation, the CLI's --force). */
+export interface EmptyRoundRefusal extends Failure {
+  emptyRound: true;
+}
+
 export interface UndoRoundResult {
   ok: true;
   /** The round undone and the round active again. */
@@ -44,8 +50,8 @@ export interface UndoRoundResult {
   message: string;
 }
 
-/** What a round change reads besides the programme: Riwayat, Rekap, the undo snapshot and every active unit tab. */
-export const ROUND_READ: ReadSpec = { tabs: [TABS.riwayat, TABS.rekap, SNAPSHOT_TAB], unitTabs: 'active' };
+/** What a round change reads besides the programme: Riwayat, Rekap, the undo snapshot, Arsip Jawaban and every active unit tab. */
+export const ROUND_READ: ReadSpec = { tabs: [TABS.riwayat, TABS.rekap, SNAPSHOT_TAB, TABS.arsipJawaban], unitTabs: 'active' };
 
 /** What a round change works on, from the programme the execution read. */
 interface RoundRead {
@@ -56,6 +62,7 @@ interface RoundRead {
   riwayat: TabValues;
   rekap: TabValues;
   snapshot: TabValues | null;
+  archive: TabValues | null;
   categories: Parsed<Category[]>;
   aspects: Parsed<AspectWeight[]>;
   tabs: UnitTabReading[];
@@ -83,6 +90,7 @@ function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failur
     riwayat,
     rekap,
     snapshot: programme.tab(SNAPSHOT_TAB) ?? null,
+    archive: programme.tab(TABS.arsipJawaban) ?? null,
     categories: programme.categories,
     aspects: programme.aspects,
     tabs: programme.unitTabs.map((tab) => tab.reading),
@@ -140,13 +148,16 @@ function roundSettingWrites(read: RoundRead, name: string, deadline: string): { 
   ]);
 }
 
-/** The Riwayat rows appended after its last row, with the Jawaban header added when missing. */
-function riwayatRequests(read: RoundRead, rows: PlannedCell[][]): Request[] {
-  const { sheet, rows: existing } = read.riwayat;
+/**
+ * `rows` (`headers` wide) appended after the last row of a history tab, each cell under its
+ * header wherever the tab has it, with the headers it lacks added after its last one.
+ */
+function appendRequests(tab: TabValues, headers: readonly string[], rows: PlannedCell[][]): Request[] {
+  const { sheet, rows: existing } = tab;
   const header = existing[0] ?? [];
-  const { index } = findColumns(header, RIWAYAT_HEADERS);
+  const { index } = findColumns(header, headers);
   let free = header.reduce<number>((last, cell, i) => (cellText(cell) !== '' ? i + 1 : last), 0);
-  const columnOf = RIWAYAT_HEADERS.map((h) => index[h] ?? free++);
+  const columnOf = headers.map((h) => index[h] ?? free++);
   const width = Math.max(...columnOf) + 1;
   const placed = (cells: PlannedCell[]): PlannedCell[] => {
     const out = Array<PlannedCell>(width).fill(EMPTY);
@@ -157,10 +168,34 @@ function riwayatRequests(read: RoundRead, rows: PlannedCell[][]): Request[] {
   const requests: Request[] = [];
   if (first + rows.length > sheet.rowCount) requests.push(appendDimension(sheet.sheetId, 'ROWS', first + rows.length - sheet.rowCount));
   if (width > sheet.columnCount) requests.push(appendDimension(sheet.sheetId, 'COLUMNS', width - sheet.columnCount));
-  RIWAYAT_HEADERS.forEach((h, i) => {
+  headers.forEach((h, i) => {
     if (index[h] === undefined) requests.push(updateCells(sheet.sheetId, 0, columnOf[i], [[text(h, { bold: true })]]));
   });
   if (rows.length > 0) requests.push(updateCells(sheet.sheetId, first, 0, rows.map(placed)));
+  return requests;
+}
+
+/** Arsip Jawaban's new rows: appended, or in the tab created (header frozen, admins only) the first time. */
+function archiveRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell[][], sheetId: number): Request[] {
+  const headers = HEADERS.arsipJawaban;
+  if (read.archive) return appendRequests(read.archive, headers, rows);
+  return [
+    addSheet(sheetId, TABS.arsipJawaban, rows.length + 1, headers.length, 1),
+    updateCells(sheetId, 0, 0, [headers.map((h) => text(h, { bold: true })), ...rows]),
+    addProtection(sheetId, systemProtection(ctx.admins)),
+  ];
+}
+
+/** Deletes zero-based rows (given last first), one request per run of adjacent rows. */
+function deleteRowsRequests(sheetId: number, descending: readonly number[]): Request[] {
+  const requests: Request[] = [];
+  let i = 0;
+  while (i < descending.length) {
+    let j = i;
+    while (j + 1 < descending.length && descending[j + 1] === descending[j] - 1) j++;
+    requests.push({ deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: descending[j], endIndex: descending[i] + 1 } } });
+    i = j + 1;
+  }
   return requests;
 }
 
@@ -181,7 +216,7 @@ function snapshotRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell
       },
     },
     updateCells(sheetId, 0, 0, rows),
-    { addProtectedRange: { protectedRange: { range: { sheetId }, description: SNAPSHOT_TAB, warningOnly: false, editors: { users: [...ctx.admins] } } } },
+    addProtection(sheetId, systemProtection(ctx.admins)),
   ];
 }
 
@@ -202,9 +237,9 @@ function problemsFailure(ctx: ActionContext, problems: Problem[]): Failure {
 export function startNewRoundIn(
   ctx: ActionContext,
   programme: Programme,
-  input: { name?: unknown; deadline?: unknown } | undefined,
+  input: { name?: unknown; deadline?: unknown; force?: unknown } | undefined,
   today: (timeZone: string) => string,
-): StartRoundResult | Failure {
+): StartRoundResult | EmptyRoundRefusal | Failure {
   const read = readRound(ctx, programme);
   if (!read.ok) return read;
   const current = read.settings.putaran;
@@ -225,13 +260,16 @@ export function startNewRoundIn(
   });
   if (!planned.ok) return problemsFailure(ctx, planned.problems);
   const { plan } = planned;
+  if (plan.answered === 0 && input?.force !== true) return { ok: false, emptyRound: true, error: t(ctx.lang, 'round.empty', { name: current }) };
   const settings = roundSettingWrites(read, checked.name, checked.deadline);
   const scores = latestScores(read.riwayat.rows);
   for (const c of plan.closed) scores.set(normKey(c.code), c.summary.finalScore);
   const requests: Request[] = [
     ...settings.requests,
-    ...riwayatRequests(read, plan.riwayat),
+    ...appendRequests(read.riwayat, RIWAYAT_HEADERS, plan.riwayat),
     ...snapshotRequests(read, ctx, plan.snapshot),
+    // The snapshot takes the first free sheet id, a new Arsip Jawaban the next.
+    ...archiveRequests(read, ctx, plan.archive, firstFreeSheetId(read.sheets) + 1),
     ...[...plan.writes, ...settings.writes].map(writeRequest),
     ...recapRequests(read, scores),
   ];
@@ -252,25 +290,32 @@ export function startNewRoundIn(
 
 /**
  * Reopens the round the snapshot kept, while no answer of the new round has been entered:
- * the overwritten cells back, Pengaturan and the header blocks relabelled, its Riwayat rows
- * removed and the snapshot deleted, in one batchUpdate.
+ * the overwritten cells back, Pengaturan and the header blocks relabelled, its Riwayat and
+ * Arsip Jawaban rows removed and the snapshot deleted, in one batchUpdate.
  */
 export function undoRoundIn(ctx: ActionContext, programme: Programme): UndoRoundResult | Failure {
   const read = readRound(ctx, programme);
   if (!read.ok) return read;
   const snapshotRows = read.snapshot && isSnapshot(read.snapshot.rows) ? read.snapshot.rows : [];
-  const planned = planUndoRound({ lang: ctx.lang, snapshot: snapshotRows, riwayat: read.riwayat.rows, current: read.settings.putaran, tabs: read.tabs });
+  const planned = planUndoRound({
+    lang: ctx.lang,
+    snapshot: snapshotRows,
+    riwayat: read.riwayat.rows,
+    archive: read.archive?.rows ?? [],
+    current: read.settings.putaran,
+    tabs: read.tabs,
+  });
   if (!planned.ok) return planned;
   const { plan } = planned;
   const settings = roundSettingWrites(read, plan.reopened.name, plan.reopened.deadline);
   const removed = new Set(plan.riwayatRows);
-  const riwayatId = read.riwayat.sheet.sheetId;
   const requests: Request[] = [
     ...settings.requests,
     ...[...plan.writes, ...settings.writes].map(writeRequest),
     ...recapRequests(read, latestScores(read.riwayat.rows.filter((_, i) => !removed.has(i)))),
     // Descending rows: each deletion leaves the rows still to delete where they were.
-    ...plan.riwayatRows.map((row) => ({ deleteDimension: { range: { sheetId: riwayatId, dimension: 'ROWS', startIndex: row, endIndex: row + 1 } } })),
+    ...deleteRowsRequests(read.riwayat.sheet.sheetId, plan.riwayatRows),
+    ...(read.archive ? deleteRowsRequests(read.archive.sheet.sheetId, plan.archiveRows) : []),
     ...(read.snapshot ? [deleteSheet(read.snapshot.sheet.sheetId)] : []),
   ];
   try {

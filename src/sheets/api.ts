@@ -4,6 +4,19 @@
 import type { Request } from './requests';
 import { quoteSheet, columnLetter } from '../domain/plan/cells';
 
+/** A protected range as the acting user sees it. */
+export interface ProtectionInfo {
+  id: number;
+  description: string;
+  /** Who may edit (lower case; the API lists them only to a user who may edit the range). */
+  editors: string[];
+  /** Whether the acting user may edit the range, and so change the protection. */
+  canEdit: boolean;
+  range: GoogleAppsScript.Sheets.Schema.GridRange;
+  /** Of a sheet protection: the blocks it leaves out. */
+  unprotected: GoogleAppsScript.Sheets.Schema.GridRange[];
+}
+
 export interface SheetInfo {
   sheetId: number;
   title: string;
@@ -11,7 +24,7 @@ export interface SheetInfo {
   columnCount: number;
   frozenRows: number;
   metadata: { id: number; key: string; value: string }[];
-  protections: { id: number; description: string }[];
+  protections: ProtectionInfo[];
   /** Ranges of each conditional format rule, by rule index. */
   colourRules: GoogleAppsScript.Sheets.Schema.GridRange[][];
   chartIds: number[];
@@ -19,7 +32,7 @@ export interface SheetInfo {
 
 const STRUCTURE_FIELDS =
   'properties(timeZone),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
-  'developerMetadata(metadataId,metadataKey,metadataValue),protectedRanges(protectedRangeId,description),' +
+  'developerMetadata(metadataId,metadataKey,metadataValue),protectedRanges(protectedRangeId,description,editors(users),requestingUserCanEdit,range,unprotectedRanges),' +
   'conditionalFormats(ranges),charts(chartId))';
 
 function api(): GoogleAppsScript.Sheets {
@@ -48,7 +61,14 @@ export function readStructure(spreadsheetId: string): Structure {
       columnCount: p.gridProperties?.columnCount ?? 0,
       frozenRows: p.gridProperties?.frozenRowCount ?? 0,
       metadata: (sheet.developerMetadata ?? []).map((m) => ({ id: m.metadataId ?? 0, key: m.metadataKey ?? '', value: m.metadataValue ?? '' })),
-      protections: (sheet.protectedRanges ?? []).map((r) => ({ id: r.protectedRangeId ?? 0, description: r.description ?? '' })),
+      protections: (sheet.protectedRanges ?? []).map((r) => ({
+        id: r.protectedRangeId ?? 0,
+        description: r.description ?? '',
+        editors: (r.editors?.users ?? []).map((u) => u.toLowerCase()),
+        canEdit: r.requestingUserCanEdit === true,
+        range: r.range ?? {},
+        unprotected: r.unprotectedRanges ?? [],
+      })),
       colourRules: (sheet.conditionalFormats ?? []).map((rule) => rule.ranges ?? []),
       chartIds: (sheet.charts ?? []).map((c) => c.chartId ?? 0),
     };

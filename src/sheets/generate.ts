@@ -4,15 +4,15 @@
 import { t, type Lang } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
-import { CATEGORY_CELL, planUnitTabs, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
+import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
 import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
 import type { Category } from '../domain/types';
-import { isBlankRow, normKey } from '../domain/text';
+import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
-import { readUnitAnswers } from '../domain/unit-tab';
+import { locateUnitTable, readUnitAnswers } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -33,7 +33,7 @@ import {
   updateProtection,
   type Request,
 } from './requests';
-import { protectSystemTabs, type UnitSheet } from './workbook';
+import type { UnitSheet } from './workbook';
 
 export interface GenerateResult {
   ok: true;
@@ -42,6 +42,8 @@ export interface GenerateResult {
   inactive: string[];
   archived: number;
   rejected: { row: number; kode: string; reason: string }[];
+  /** Tabs that hold a unit table but are tied to no unit (renamed and retitled outside Sheets): reported, never written. */
+  orphans: string[];
   /** Round trips of the writes (batchUpdate calls). */
   writes: number;
   message: string;
@@ -104,13 +106,17 @@ function deactivationRequests(d: DeactivationPlan, sheet: UnitSheet): Request[] 
   ];
 }
 
-/** Appends the archive rows to Arsip, creating the tab (header frozen) the first time. */
-function archiveRequests(rows: PlannedCell[][], arsip: SheetInfo | undefined, arsipValues: unknown[][], newId: number): Request[] {
+/** Appends the archive rows to Arsip, creating the tab (header frozen, admins only) the first time. */
+function archiveRequests(rows: PlannedCell[][], arsip: SheetInfo | undefined, arsipValues: unknown[][], newId: number, admins: readonly string[]): Request[] {
   if (rows.length === 0) return [];
   const width = ARSIP_HEADERS.length;
   if (!arsip) {
     const header = ARSIP_HEADERS.map((h) => text(h, { bold: true, background: '#e8eaed' }));
-    return [addSheet(newId, TABS.arsip, rows.length + 1, width, 1), updateCells(newId, 0, 0, [header, ...rows])];
+    return [
+      addSheet(newId, TABS.arsip, rows.length + 1, width, 1),
+      updateCells(newId, 0, 0, [header, ...rows]),
+      addProtection(newId, systemProtection(admins)),
+    ];
   }
   let used = arsipValues.length;
   while (used > 0 && isBlankRow(arsipValues[used - 1])) used--;
@@ -170,24 +176,36 @@ function registerOf(unitRows: readonly (readonly unknown[])[]): Register {
   };
 }
 
+/** The unit Kode a tab's title cell names ("{Kode} — {Nama Unit}" in A1), normalised; '' when it names none. */
+function titleCode(values: readonly (readonly unknown[])[]): string {
+  const title = /^(.+?)\s+[—–-]\s+\S/.exec(cellText(values[0]?.[0]));
+  return title ? normKey(title[1]) : '';
+}
+
 /**
  * The unit tabs with the ones found again: a valid unit with no tab of its own takes the untagged
- * tab named in its Unit row, when that tab holds a unit table. Generation then ties it back.
+ * tab named in its Unit row, else the untagged tab whose title cell names its Kode (a tab renamed
+ * where its metadata was lost: Excel, LibreOffice), when that tab holds a unit table. Generation
+ * then ties it back. `orphans`: the untagged tabs left that hold a unit table, to be reported.
  */
-function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, string>): { tabs: UnitTab[]; found: Set<number> } {
+function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, string>): { tabs: UnitTab[]; found: Set<number>; orphans: string[] } {
   const tabs = [...programme.unitTabs];
   const found = new Set<number>();
   const tied = new Set(tabs.map((s) => normKey(s.sheet.code)));
+  const tables = programme.untagged.filter((u) => locateUnitTable(u.rows) !== null);
+  const free = (u: TabValues) => !found.has(u.sheet.sheetId);
   for (const unit of programme.units.units) {
-    const recorded = (recordedTabs.get(normKey(unit.code)) ?? '').toLowerCase();
-    if (tied.has(normKey(unit.code)) || recorded === '') continue;
-    const match = programme.untagged.find((u) => u.sheet.title.toLowerCase() === recorded && !found.has(u.sheet.sheetId));
-    const tab = match ? asUnitTab(match, unit.code, programme.lang) : null;
-    if (!tab || tab.layout === null) continue;
-    tabs.push(tab);
-    found.add(tab.sheet.sheetId);
+    const code = normKey(unit.code);
+    if (tied.has(code)) continue;
+    const recorded = (recordedTabs.get(code) ?? '').toLowerCase();
+    const match =
+      tables.find((u) => free(u) && recorded !== '' && u.sheet.title.toLowerCase() === recorded) ??
+      tables.find((u) => free(u) && titleCode(u.rows) === code);
+    if (!match) continue;
+    tabs.push(asUnitTab(match, unit.code, programme.lang));
+    found.add(match.sheet.sheetId);
   }
-  return { tabs, found };
+  return { tabs, found, orphans: tables.filter(free).map((u) => u.sheet.title) };
 }
 
 /** The requests of every unit tab: created, refreshed (a tab found again gets its unit metadata back) or deactivated. */
@@ -217,12 +235,14 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
   return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
 }
 
-function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], writes: number, lang: Lang): GenerateResult {
+function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang): GenerateResult {
   const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);
   const updated = plan.tabs.filter((tab) => tab.kind === 'refresh').map((tab) => tab.title);
   const inactive = plan.deactivations.map((d) => d.title);
   const counts = { created: created.length, updated: updated.length, rejected: rejected.length, inactive: inactive.length, archived: plan.archive.length };
-  return { ok: true, created, updated, inactive, archived: plan.archive.length, rejected, writes, message: t(lang, 'core.generate.done', counts) };
+  const done = t(lang, 'core.generate.done', counts);
+  const message = orphans.length > 0 ? `${done} ${t(lang, 'core.generate.orphans', { tabs: orphans.map((o) => `"${o}"`).join(', ') })}` : done;
+  return { ok: true, created, updated, inactive, archived: plan.archive.length, rejected, orphans, writes, message };
 }
 
 export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, archivedAt: (timeZone: string) => string): GenerateResult | Failure {
@@ -239,7 +259,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
 
   const admins = settings.emailAdmin.length > 0 ? settings.emailAdmin : ctx.admins;
   const register = registerOf(unitRows);
-  const { tabs, found } = withFoundTabs(programme, register.recordedTabs);
+  const { tabs, found, orphans } = withFoundTabs(programme, register.recordedTabs);
   const plan = planUnitTabs({
     lang,
     settings,
@@ -258,11 +278,10 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
   const arsip = programme.tab(TABS.arsip);
   const groups: Request[][] = [
     ...unitTabRequests(plan, tabs, found),
-    archiveRequests(plan.archive, arsip?.sheet, arsip?.rows ?? [], firstFreeSheetId(sheets) + plan.tabs.length),
+    archiveRequests(plan.archive, arsip?.sheet, arsip?.rows ?? [], firstFreeSheetId(sheets) + plan.tabs.length, admins),
     unitColumnsRequests((programme.tab(TABS.unit) as TabValues).sheet, unitRows, validation.statuses, plan, register.columns),
     recapAfter(programme, plan, tabs, categories),
-    protectSystemTabs(sheets, admins),
   ];
   const writes = applyRequests(ctx.spreadsheetId, groups);
-  return generated(plan, validation.rejected, writes, lang);
+  return generated(plan, validation.rejected, orphans, writes, lang);
 }

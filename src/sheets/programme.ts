@@ -6,14 +6,14 @@
 import { toLang, type Lang } from '../domain/i18n';
 import { METADATA_KEYS, UNIT_TAB } from '../domain/plan/layout';
 import { parseProgramme, type ProgrammeParts } from '../domain/programme';
-import { SNAPSHOT_TAB } from '../domain/rounds';
 import { parseSettings } from '../domain/settings';
-import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
+import { TABS, findColumns } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Parsed, Settings } from '../domain/types';
 import { locateUnitTable, readUnitAnswers, statusOf, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
-import { readStructure, readValues, wholeTab, type SheetInfo } from './api';
+import { readStructure, readValues, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type Failure } from './context';
+import { isSystemTab } from './protections';
 import { findTab, unitSheets, type UnitSheet } from './workbook';
 
 type Rows = readonly (readonly unknown[])[];
@@ -87,8 +87,7 @@ function settingOf(rows: Rows, key: string): unknown {
  * column still records.
  */
 function untaggedTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
-  const own = new Set([...SYSTEM_TAB_NAMES, SNAPSHOT_TAB].map((title) => title.toLowerCase()));
-  return sheets.filter((s) => !own.has(s.title.toLowerCase()) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
+  return sheets.filter((s) => !isSystemTab(s.title) && !s.metadata.some((m) => m.key === METADATA_KEYS.unit));
 }
 
 /** Each tab to read (by sheet id) and how many of its columns: the widest asked for. */
@@ -115,15 +114,33 @@ export function asUnitTab(tab: TabValues, code: string, lang: Lang): UnitTab {
   return unitTabOf({ ...tab.sheet, code, inactiveMetadataId: null }, tab.rows, lang);
 }
 
+/** Each tab read and how many of its columns. */
+type Wanted = readonly { sheet: SheetInfo; columns: number }[];
+
 /** Reads the programme: the structure, then every tab `spec` asks for, in one batchGet. */
 export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Programme {
-  const { timeZone, sheets } = readStructure(spreadsheetId);
+  const read = (wanted: Wanted) => readValues(spreadsheetId, wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)));
+  return programmeOf(readStructure(spreadsheetId), spec, read);
+}
+
+/**
+ * `programme` (read with `spec`) over the structure read again, after a batchUpdate that changed
+ * protections only (the admins' sync, src/sheets/protections.ts): the same tabs, their values as
+ * already read; one round trip.
+ */
+export function withStructureReadAgain(spreadsheetId: string, programme: Programme, spec: ReadSpec): Programme {
+  return programmeOf(readStructure(spreadsheetId), spec, (wanted) => wanted.map(({ sheet }) => programme.valuesOf(sheet)));
+}
+
+/** The model of the tabs `spec` asks for in `structure`, their values given by `read` (in the order asked). */
+function programmeOf(structure: Structure, spec: ReadSpec, read: (wanted: Wanted) => unknown[][][]): Programme {
+  const { timeZone, sheets } = structure;
   const tagged = unitSheets(sheets);
   const units = spec.unitTabs === 'all' ? tagged : spec.unitTabs === 'active' ? tagged.filter((s) => s.inactiveMetadataId === null) : [];
   const complete = (spec.requires ?? []).every((title) => findTab(sheets, title));
   const wanted = complete ? [...rangesToRead(sheets, spec, units).values()] : [];
-  const read = readValues(spreadsheetId, wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)));
-  const values = new Map(wanted.map(({ sheet }, i) => [sheet.sheetId, read[i] ?? []] as const));
+  const got = read(wanted);
+  const values = new Map(wanted.map(({ sheet }, i) => [sheet.sheetId, got[i] ?? []] as const));
   const valuesOf = (sheet: Pick<SheetInfo, 'sheetId'>) => values.get(sheet.sheetId) ?? [];
   const tab = (title: string): TabValues | undefined => {
     const sheet = findTab(sheets, title);

@@ -3,6 +3,7 @@
 import { t } from '../domain/i18n';
 import { text as textCell, type PlannedCell } from '../domain/plan/cells';
 import { planSetup, type TabContent } from '../domain/plan/setup';
+import { systemProtection } from '../domain/plan/unit-tabs';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, getProfile } from '../domain/profiles';
 import { HEADERS, SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
 import { isBlankRow, parseDelimited } from '../domain/text';
@@ -10,8 +11,7 @@ import { UNIT_OK, validateUnits } from '../domain/units';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import type { Programme, ReadSpec } from './programme';
-import { addSheet, appendDimension, columnWidths, deleteSheet, freezeRows, updateCells, type Request } from './requests';
-import { protectSystemTabs } from './workbook';
+import { addProtection, addSheet, appendDimension, columnWidths, deleteSheet, freezeRows, updateCells, type Request } from './requests';
 
 export const INSTALLER_PROPERTY = 'pendamping.installer';
 
@@ -71,13 +71,8 @@ export function setupWorkbookIn(ctx: ActionContext, programme: Programme, profil
     ]),
   ];
   if (plan.deleteSheetId !== null) groups.push([deleteSheet(plan.deleteSheetId)]);
-  // Titles after this batch: a filled default tab takes its system name, new tabs have no protection yet.
-  const renamed = new Map(plan.fill.map((tab) => [tab.sheetId, tab.title]));
-  const after = [
-    ...sheets.filter((s) => s.sheetId !== plan.deleteSheetId).map((s) => ({ ...s, title: renamed.get(s.sheetId) ?? s.title })),
-    ...plan.create.map((tab) => ({ sheetId: tab.sheetId, title: tab.title, protections: [] })),
-  ];
-  groups.push(protectSystemTabs(after, ctx.admins));
+  // The tabs this batch creates get their protection in it; the others have theirs from withAdminLock.
+  groups.push(plan.create.map((tab) => addProtection(tab.sheetId, systemProtection(ctx.admins))));
   applyRequests(ctx.spreadsheetId, groups);
 
   const properties = PropertiesService.getDocumentProperties();

@@ -3,10 +3,11 @@
 import { t, type Lang } from '../domain/i18n';
 import { splitEmails, normKey } from '../domain/text';
 import type { Problem } from '../domain/types';
-import { activeSpreadsheetId } from '../sheets/api';
+import { activeSpreadsheetId, applyRequests } from '../sheets/api';
 import type { ActionContext, Failure } from '../sheets/context';
 import { GENERATE_READ, generateUnitTabsIn, type GenerateResult } from '../sheets/generate';
-import { peekSettings, readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
+import { peekSettings, readProgramme, withStructureReadAgain, type Programme, type ReadSpec } from '../sheets/programme';
+import { syncAdmins } from '../sheets/protections';
 import { RECAP_READ, refreshRecapIn, type RecapResult } from '../sheets/recap';
 import { INSTALLER_PROPERTY, SETUP_READ, addUnitsIn, setupWorkbookIn, type AddUnitsResult, type SetupResult } from '../sheets/setup';
 
@@ -25,6 +26,20 @@ export function isAdmin(admins: readonly string[], user: string): boolean {
   return admins.length === 0 || admins.some((a) => normKey(a) === normKey(user));
 }
 
+/** The file's owner ('' when Sheets does not say, e.g. a shared drive's file). */
+export function fileOwner(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getOwner()?.getEmail() ?? '';
+}
+
+/**
+ * An admin, or the file's owner: Sheets lets the owner edit everything anyway, and only an
+ * admin already in the protections or the owner can let a new admin in, so the owner is never
+ * refused (the owner is asked only when `user` is not a listed admin).
+ */
+export function mayAdminister(admins: readonly string[], user: string): boolean {
+  return isAdmin(admins, user) || (user !== '' && normKey(fileOwner()) === normKey(user));
+}
+
 /** An action's result and the language of the workbook it ran on (for a menu's alert). */
 interface Ran<T> {
   result: T | Failure;
@@ -34,10 +49,15 @@ interface Ran<T> {
 /**
  * Runs `action` holding the document lock, if the acting user is an admin (Pengaturan
  * email_admin; when empty, the installer; when neither exists yet, whoever sets the workbook
- * up). A refusal or a busy lock is an error value in the workbook's language.
+ * up) or the file's owner. A refusal or a busy lock is an error value in the workbook's language.
  *
  * The programme is read once, inside the lock, with what the action asks for (`spec`), and
- * handed to it: an action costs the lock, two reads and its writes.
+ * handed to it: an action costs the lock, two reads and its writes. Before the action, the
+ * protections the add-on owns are brought in line with the admins (one batchUpdate, only when
+ * they differ, followed by a read of the structure alone; src/sheets/protections.ts): an admin
+ * added or removed in Pengaturan gets or loses the right to write at the next admin action. A new admin whom the protections do not list yet
+ * cannot change them (Sheets lets only their editors and the owner): they are told who can, and
+ * nothing runs.
  */
 function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, programme: Programme) => T | Failure, spec: ReadSpec): Ran<T> {
   const spreadsheetId = activeSpreadsheetId();
@@ -48,14 +68,25 @@ function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, program
     return { result: { ok: false, error: t(lang, 'core.busy') }, lang };
   }
   try {
-    const programme = readProgramme(spreadsheetId, spec);
+    let programme = readProgramme(spreadsheetId, spec);
     const { lang } = programme;
     const admins = effectiveAdmins(splitEmails(programme.setting('email_admin')));
-    if (!isAdmin(admins, user)) {
+    if (!mayAdminister(admins, user)) {
       const error = t(lang, 'core.notAdmin', { admins: admins.join(', '), user: user || t(lang, 'core.unknownUser') });
       return { result: { ok: false, error }, lang };
     }
     const ctx = { spreadsheetId, user, lang, admins: admins.length > 0 ? admins : [user].filter((u) => u !== '') };
+    const sync = syncAdmins(programme.sheets, ctx.admins, fileOwner);
+    if (sync.blocked) {
+      const others = ctx.admins.filter((a) => normKey(a) !== normKey(user));
+      const error = others.length > 0 ? t(lang, 'core.adminNotActive', { user, others: others.join(', ') }) : t(lang, 'core.adminNotActive.owner', { user });
+      return { result: { ok: false, error }, lang };
+    }
+    if (sync.requests.length > 0) {
+      applyRequests(spreadsheetId, [sync.requests]);
+      // What the action reads of the protections is as the sync left them.
+      programme = withStructureReadAgain(spreadsheetId, programme, spec);
+    }
     return { result: action(ctx, programme), lang };
   } finally {
     lock.releaseLock();

@@ -19,13 +19,19 @@ export interface DecidedCell {
   cell: PlannedCell;
 }
 
+/** Whether `user` is the only admin. */
+function isLastAdmin(user: string, admins: readonly string[]): boolean {
+  return user !== '' && admins.every((a) => normKey(a) === normKey(user));
+}
+
 export type PatchDecision = { ok: true; cells: DecidedCell[] } | { ok: false; problems: Problem[] };
 
 /**
  * The Nilai cells to write for `patch`, or the problems that refuse it. `user` is the acting
- * admin: they may not remove themselves from email_admin (nobody could undo it from the panel).
+ * admin and `admins` the current ones: the last admin may not remove themselves from
+ * email_admin (nobody could run an admin action any more); one of several may leave.
  */
-export function decideSettingsPatch(patch: Record<string, unknown>, user: string, lang: Lang): PatchDecision {
+export function decideSettingsPatch(patch: Record<string, unknown>, user: string, admins: readonly string[], lang: Lang): PatchDecision {
   const where = tabWhere(TABS.pengaturan, lang);
   const problems: Problem[] = [];
   const refuse = (message: string) => problems.push({ tab: TABS.pengaturan, message });
@@ -49,8 +55,8 @@ export function decideSettingsPatch(patch: Record<string, unknown>, user: string
         const bad = emails.filter((e) => !isValidEmail(e));
         if (emails.length === 0) refuse(t(lang, 'panel.settings.error.adminsEmpty'));
         else if (bad.length > 0) problems.push(problemAt(where, 'check.email.invalid', { emails: bad.join(', ') }));
-        else if (user !== '' && !emails.some((e) => normKey(e) === normKey(user))) {
-          refuse(t(lang, 'panel.settings.error.selfRemoved', { email: user }));
+        else if (isLastAdmin(user, admins) && !emails.some((e) => normKey(e) === normKey(user))) {
+          refuse(t(lang, 'panel.settings.error.lastAdmin', { email: user }));
         } else accept(text(emails.join(', ')));
         break;
       }

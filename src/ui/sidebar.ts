@@ -4,14 +4,16 @@
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
 import { parseSettings } from '../domain/settings';
 import { TABS } from '../domain/tables';
-import { normKey } from '../domain/text';
+import { normKey, splitEmails } from '../domain/text';
+import { plannedValue } from '../domain/plan/cells';
 import type { Settings } from '../domain/types';
 import { applyRequests } from '../sheets/api';
 import { overdueIn } from '../rounds/overdue';
 import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type Failure } from '../sheets/context';
 import { readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
-import { effectiveAdmins, isAdmin, withAdminLock } from './actions';
+import { syncAdmins } from '../sheets/protections';
+import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
 import { buildPanelState, unpreparedPanelState } from './panel-state';
 import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
@@ -50,7 +52,7 @@ export function getPanelState(): PanelState | Failure {
   return buildPanelState({
     lang: settings.value.bahasa,
     user,
-    isAdmin: isAdmin(effectiveAdmins(settings.value.emailAdmin), user),
+    isAdmin: mayAdminister(effectiveAdmins(settings.value.emailAdmin), user),
     settings: settings.value,
     profiles,
     unitTabs,
@@ -78,13 +80,16 @@ export function saveSettings(patch: SettingsPatch): { ok: true } | Failure {
   return withAdminLock((ctx, programme) => {
     const pengaturan = programme.tab(TABS.pengaturan);
     if (!pengaturan) return failure(ctx.lang, 'panel.error.notReady');
-    const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.lang);
+    const decision = decideSettingsPatch(patch && typeof patch === 'object' ? patch : {}, ctx.user, ctx.admins, ctx.lang);
     if (!decision.ok) return failure(ctx.lang, 'panel.settings.error.refused', {}, decision.problems);
     if (decision.cells.length > 0) {
       // Values (and a date's number format) only: the Nilai cells keep their dropdowns and notes.
       const values = decision.cells.map(({ key, cell }) => ({ key, cell, withFormat: cell.style?.format !== undefined }));
       const { requests, writes } = settingWrites(pengaturan.sheet, pengaturan.rows, values);
-      applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest)]]);
+      // A new admin list holds from this same batch on: the protections follow it.
+      const admins = decision.cells.find((c) => c.key === 'email_admin');
+      const sync = admins ? syncAdmins(programme.sheets, splitEmails(plannedValue(admins.cell)), fileOwner).requests : [];
+      applyRequests(ctx.spreadsheetId, [[...requests, ...writes.map(writeRequest), ...sync]]);
     }
     return { ok: true };
   });

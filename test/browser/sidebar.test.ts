@@ -241,3 +241,31 @@ test('Putaran: with nothing overdue, or for a non-admin, the reminder controls a
   await expect(page.getByLabel('Kirim pengingat otomatis setiap jam').isDisabled()).resolves.toBe(true);
   await page.close();
 }, 60_000);
+
+test('Putaran: closing a round nobody answered needs a second, explicit confirmation', async () => {
+  const refusal = 'Putaran "2024 Pendampingan" belum berisi satu jawaban pun.';
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    startNewRound: ([input]) =>
+      (input as { force: boolean }).force
+        ? { ok: true, closed: '2024 Pendampingan', name: 'R2', deadline: '', units: 2, message: 'Putaran "R2" dimulai.' }
+        : { ok: false, emptyRound: true, error: refusal },
+  });
+  await expandAll(page);
+  const confirmEmpty = page.getByLabel('Tutup tanpa jawaban: putaran ini memang ditutup walau belum ada jawaban.');
+  await expect(confirmEmpty.isVisible()).resolves.toBe(false);
+  await page.getByLabel('Nama putaran berikutnya').fill('R2');
+  await page.getByLabel('Saya mengerti: jawaban putaran ini disimpan di Riwayat dan Arsip Jawaban, lalu dikosongkan.').check();
+  const start = page.getByRole('button', { name: 'Tutup putaran dan mulai berikutnya' });
+  await start.click();
+  await page.getByText(refusal).waitFor();
+  await confirmEmpty.check();
+  await start.click();
+  await page.getByText('Putaran "R2" dimulai.').waitFor();
+  expect(calls.filter((c) => c.fn === 'startNewRound').map((c) => c.args)).toEqual([
+    [{ name: 'R2', deadline: '', force: false }],
+    [{ name: 'R2', deadline: '', force: true }],
+  ]);
+  await expect(confirmEmpty.isVisible()).resolves.toBe(false);
+  await page.close();
+}, 60_000);

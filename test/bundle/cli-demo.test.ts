@@ -3,7 +3,7 @@
 // every findings email is in the outbox. LibreOffice (Debian's libreoffice-calc-nogui) opening
 // the saved workbook shows the same numbers; without it that test is skipped, except in CI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
@@ -101,4 +101,27 @@ test('without --json the demo prints the table and where the workbook and outbox
   expect(run.stdout).toContain('DUKCAPIL — Dinas Kependudukan dan Pencatatan Sipil');
   expect(run.stdout).toContain(`Buku kerja: ${join(tmp.dir, 'tabel', 'pendamping-demo.xlsx')}`);
   expect(run.stdout).toContain(join(tmp.dir, 'tabel', 'outbox'));
+});
+
+test('demo --dir refuses a folder holding anything the demo did not write, and leaves it as it was', async () => {
+  // Another workbook's folder: its own workbook, and its default outbox with a message in it.
+  const dir = join(tmp.dir, 'kantor');
+  mkdirSync(join(dir, 'outbox'), { recursive: true });
+  writeFileSync(join(dir, 'buku-kerja.xlsx'), 'bukan demo');
+  writeFileSync(join(dir, 'outbox', '0001-temuan-dinas.eml'), 'Subject: temuan\r\n\r\nisi');
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'kantor', '--now', NOW]);
+  expect(run.code).toBe(1);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toContain('buku-kerja.xlsx');
+  expect(run.stderr).toContain('outbox/0001-temuan-dinas.eml');
+  expect(readFileSync(join(dir, 'outbox', '0001-temuan-dinas.eml'), 'utf8')).toBe('Subject: temuan\r\n\r\nisi');
+  expect(readdirSync(dir).sort()).toEqual(['buku-kerja.xlsx', 'outbox']);
+
+  // A demo's own folder with one file of someone else's in its outbox: refused as well.
+  const own = join(tmp.dir, 'keluaran');
+  writeFileSync(join(own, 'outbox', 'catatan.eml'), 'milik orang lain');
+  const again = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  expect(again.code).toBe(1);
+  expect(jsonOf(again).error).toContain('outbox/catatan.eml');
+  expect(existsSync(join(own, 'outbox', 'catatan.eml'))).toBe(true);
 });

@@ -172,6 +172,25 @@ describe('closing a round', () => {
     expect(plan.writes.filter((w) => w.sheetId === 10)).toHaveLength(4);
   });
 
+  test('every indicator row of every tab goes to Arsip Jawaban as the round leaves it, answered or not', () => {
+    const withNote = tabA();
+    const values = withNote.values.map((r, i) => [...r, i === 6 ? 'Keterangan Tindak Lanjut' : i === 7 ? 'Papan dipesan' : '']);
+    const plan = start([{ ...withNote, values }, tabB()]);
+    const rows = plan.archive.map((r) => r.map(valueOf));
+    expect(rows).toHaveLength(8);
+    expect(rows[0]).toEqual(['R1', 'A', 'A1', 'Ya', 'http://x/1', 'Tidak', 'SOP belum disahkan', 'Dalam proses', 'Papan dipesan']);
+    expect(rows[1]).toEqual(['R1', 'A', 'A2', 'Sebagian', '', '', '', 'Selesai', '']);
+    // Tab B has no Keterangan Tindak Lanjut column: written empty.
+    expect(rows[7]).toEqual(['R1', 'B', 'A4', '', '', '', '', '', '']);
+    expect(rows.every((r) => r.length === HEADERS.arsipJawaban.length)).toBe(true);
+  });
+
+  test('the answered rows are counted: a round nobody answered counts none', () => {
+    expect(start([tabA(), tabB()]).answered).toBe(7);
+    const empty = unitTab('C', 12, [{ code: 'A1', type: 'ya-tidak', cells: { Bukti: 'foto.jpg', 'Tindak Lanjut': 'Belum' } }, { code: 'A2', type: 'ya-tidak' }]);
+    expect(start([empty]).answered).toBe(0);
+  });
+
   test('an unreadable tab stops the whole round with a message naming it', () => {
     const broken: RoundTab = { code: 'C', sheetId: 12, title: 'C Unit', values: [['nothing here']] };
     const r = planStartRound({
@@ -190,16 +209,19 @@ describe('closing a round', () => {
 
 describe('undoing a round', () => {
   const riwayatAfter = (plan: ReturnType<typeof start>) => [[...RIWAYAT_HEADERS], ['R0', 'A'], ...plan.riwayat.map((r) => r.map(valueOf))];
+  const archiveAfter = (plan: ReturnType<typeof start>) => [[...HEADERS.arsipJawaban], ['R0', 'A', 'A1', 'Ya'], ...plan.archive.map((r) => r.map(valueOf))];
 
   test('start then undo gives back every overwritten cell and removes the closed rows from Riwayat', () => {
     const tabs = [tabA(), tabB()];
     const plan = start(tabs);
     const after = tabs.map((t) => apply(t, plan.writes));
-    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: after.map(readTab) });
+    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), archive: archiveAfter(plan), current: 'R2', tabs: after.map(readTab) });
     expect(undo.ok).toBe(true);
     if (!undo.ok) return;
     expect(undo.plan.reopened).toEqual({ name: 'R1', deadline: '2025-03-31' });
     expect(undo.plan.riwayatRows).toEqual([3, 2]);
+    // The archive rows of R1 (two tabs of four indicators, after the header and an R0 row), last first.
+    expect(undo.plan.archiveRows).toEqual([9, 8, 7, 6, 5, 4, 3, 2]);
     const restored = after.map((t) => apply(t, undo.plan.writes));
     restored.forEach((t, i) => {
       for (const c of [...ROUND_COLUMNS, 'Tindak Lanjut' as const]) {
@@ -215,12 +237,12 @@ describe('undoing a round', () => {
     const after = apply(tabA(), plan.writes);
     const edited = { ...after, values: after.values.map((r) => [...r]) };
     edited.values[9][col('Bukti')] = 'foto.jpg';
-    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), current: 'R2', tabs: [edited].map(readTab) });
+    const undo = planUndoRound({ lang: 'id', snapshot: plan.snapshot.map((r) => r.map(valueOf)), riwayat: riwayatAfter(plan), archive: archiveAfter(plan), current: 'R2', tabs: [edited].map(readTab) });
     expect(undo).toEqual({ ok: false, error: expect.stringContaining('baris 10, kolom Bukti') });
   });
 
   test('without a snapshot there is nothing to undo', () => {
-    expect(planUndoRound({ lang: 'en', snapshot: [], riwayat: [], current: 'R1', tabs: [] })).toEqual({ ok: false, error: 'There is no round to undo.' });
+    expect(planUndoRound({ lang: 'en', snapshot: [], riwayat: [], archive: [], current: 'R1', tabs: [] })).toEqual({ ok: false, error: 'There is no round to undo.' });
   });
 });
 

@@ -3,13 +3,13 @@ import { decideSettingsPatch, MAX_TEXT_SETTING } from '../../src/ui/settings-pat
 const ADMIN = 'admin@example.go.id';
 
 function cellsOf(patch: Record<string, unknown>, user = ADMIN) {
-  const decision = decideSettingsPatch(patch, user, 'id');
+  const decision = decideSettingsPatch(patch, user, [user], 'id');
   if (!decision.ok) throw new Error(decision.problems.map((p) => p.message).join('; '));
   return Object.fromEntries(decision.cells.map((c) => [c.key, c.cell.value]));
 }
 
-function problemsOf(patch: Record<string, unknown>, user = ADMIN, lang: 'id' | 'en' = 'id'): string[] {
-  const decision = decideSettingsPatch(patch, user, lang);
+function problemsOf(patch: Record<string, unknown>, user = ADMIN, lang: 'id' | 'en' = 'id', admins = [user]): string[] {
+  const decision = decideSettingsPatch(patch, user, admins, lang);
   return decision.ok ? [] : decision.problems.map((p) => p.message);
 }
 
@@ -43,11 +43,15 @@ test('bad values are refused with a message saying what to fix, and nothing is w
   ]);
 });
 
-test('an admin cannot remove themselves or leave email_admin empty', () => {
+test('the last admin cannot remove themselves, nor leave email_admin empty', () => {
   expect(problemsOf({ email_admin: 'lain@example.go.id' })).toEqual([
-    `Alamat Anda sendiri (${ADMIN}) tidak boleh dihapus dari email_admin; minta admin lain jika memang perlu.`,
+    `Anda (${ADMIN}) admin terakhir, jadi alamat Anda tidak boleh dihapus dari email_admin: tidak ada lagi yang dapat menjalankan perintah admin. Tambahkan dulu admin pengganti, simpan, lalu admin itu atau Anda dapat menghapus alamat Anda.`,
   ]);
   expect(problemsOf({ email_admin: ' , ' }, ADMIN, 'en')).toEqual(['email_admin cannot be empty: enter at least one address.']);
+});
+
+test('one admin of several may leave email_admin to the others', () => {
+  expect(problemsOf({ email_admin: 'lain@example.go.id' }, ADMIN, 'id', [ADMIN, 'lain@example.go.id'])).toEqual([]);
 });
 
 test('keys the panel does not edit, non-text values and over-long names are refused', () => {

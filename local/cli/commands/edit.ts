@@ -1,10 +1,12 @@
 // `pendamping edit`: cell edits typed by one user, as in the Sheets UI, honouring protections
-// and validation. Refused edits are reported, the rest applied.
+// and validation. Refused edits are reported, the rest applied. A workbook whose protections
+// were lost takes edits from admins only, until an admin runs generate.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import { msg } from '../messages';
-import { CliError } from '../result';
+import type { LocalRuntime } from '../../runtime';
+import { msg, type Lang } from '../messages';
+import { CliError, CommandFailed } from '../result';
 import { withSession } from '../session';
 import { workbookPath, type Command } from './common';
 
@@ -49,9 +51,25 @@ export function readEdits(file: string): CellEdit[] {
   return edits;
 }
 
+/**
+ * Why the acting user may not edit at all now, as lines (the first says what to do), or [] when
+ * they may: the workbook's protections were lost or moved off their tables, and the user is no
+ * admin (the bundle's editGuard).
+ */
+export function protectionsLost(runtime: LocalRuntime, lang: Lang): string[] {
+  const guard = runtime.run('editGuard') as { allowed: boolean; reasons: string[] };
+  return guard.allowed ? [] : [msg(lang, 'error.protectionsLost'), ...guard.reasons];
+}
+
 export const edit: Command = (options, io) => {
   const edits = readEdits(resolve(io.cwd, options.from ?? ''));
   return withSession(workbookPath(options, io), options, {}, (session) => {
+    const [lost, ...reasons] = protectionsLost(session.runtime, session.lang);
+    if (lost !== undefined) {
+      // Nothing is applied, and the workbook is not saved.
+      const fields = { applied: 0, refused: edits.map((e) => ({ ...e, reason: lost })) };
+      throw new CommandFailed({ ok: false, lang: session.lang, error: lost, metrics: session.metrics(), fields, lines: reasons });
+    }
     const refused: RefusedEdit[] = [];
     const label = msg(session.lang, 'progress.edit');
     edits.forEach((e, i) => {

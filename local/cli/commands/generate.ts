@@ -15,7 +15,7 @@ export const generate: Command = (options, io) =>
     const generated = session.call('generateUnitTabs');
     if (!generated.ok) return outcome(session, generated);
     const rejected = (generated.rejected ?? []) as Rejected[];
-    const fields = { created: generated.created, updated: generated.updated, rejected };
+    const fields = { created: generated.created, updated: generated.updated, rejected, orphans: generated.orphans ?? [] };
     const lines = [
       messageOf(
         generated,

@@ -1,4 +1,5 @@
 // Who may edit what, as Sheets enforces protections (for the UI and for scripts running as a user).
+import type { Dimension } from '../../model/editor';
 import { rangeContains, rangesIntersect } from '../../model/workbook';
 import type { GridRange, ProtectedRange, SheetModel, WorkbookModel } from '../../model/types';
 
@@ -66,4 +67,18 @@ export function protectionBlocking(
   width: number,
 ): ProtectedRange | undefined {
   return protectionsAgainst(workbook, user, sheet, top, left, height, width).find((p) => !p.warningOnly);
+}
+
+/**
+ * The strict protection that refuses the user's inserting rows or columns before `start`: a
+ * protected sheet (what is inserted would be part of it), or a protected range the insertion
+ * would split (it would grow). Inserting beside a range only moves it, which anyone may cause.
+ */
+export function insertionBlocking(workbook: WorkbookModel, user: string, sheet: SheetModel, dimension: Dimension, start: number): ProtectedRange | undefined {
+  const splits = (p: ProtectedRange) => {
+    if (isSheetProtection(p)) return true;
+    const [from, to] = dimension === 'ROWS' ? [p.range.startRowIndex, p.range.endRowIndex] : [p.range.startColumnIndex, p.range.endColumnIndex];
+    return (from ?? 0) < start && start < (to ?? Infinity);
+  };
+  return sheet.protectedRanges.find((p) => !p.warningOnly && !canEditProtection(workbook, p, user) && splits(p));
 }

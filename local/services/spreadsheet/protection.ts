@@ -9,8 +9,8 @@ import type { LocalRange } from './range';
 type UserLike = string | { getEmail(): string };
 const emailOf = (u: UserLike) => (typeof u === 'string' ? u : u.getEmail());
 
-/** Base.User as Protection.getEditors() returns it. */
-class LocalUser {
+/** Base.User as Protection.getEditors() and Spreadsheet.getOwner() return it. */
+export class LocalUser {
   constructor(private readonly email: string) {
     return loud(this, 'User');
   }

@@ -4,6 +4,7 @@ import { allocateId, copySheetName, parseA1Range } from '../../model/workbook';
 import { loud } from '../loud';
 import type { Access } from './access';
 import { LocalProtection } from './protection';
+import { insertionBlocking, PROTECTED_CELL_MESSAGE } from './protection-rules';
 import { LocalRange } from './range';
 import { LocalSpreadsheet } from './spreadsheet';
 
@@ -92,6 +93,7 @@ export class LocalSheet {
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.a.call('Sheet', 'insertRowsAfter', 'structural');
     if (afterPosition < 0 || afterPosition > this.model.rowCount) throw this.a.error('Those rows are out of bounds.');
+    if (insertionBlocking(this.a.workbook, this.a.ctx.user, this.model, 'ROWS', afterPosition)) throw this.a.error(PROTECTED_CELL_MESSAGE);
     this.a.run(() => this.a.editor.insertDimension(this.model, 'ROWS', afterPosition, howMany));
     return this;
   }

@@ -2,6 +2,7 @@
 import { sheetByTitle } from '../../model/workbook';
 import { loud } from '../loud';
 import type { Access } from './access';
+import { LocalUser } from './protection';
 import { LocalSheet } from './sheet';
 
 export class LocalSpreadsheet {
@@ -17,6 +18,12 @@ export class LocalSpreadsheet {
   getUrl(): string {
     this.a.call('Spreadsheet', 'getUrl', 'metadata');
     return `https://docs.google.com/spreadsheets/d/${this.a.workbook.spreadsheetId}/edit`;
+  }
+
+  /** The file's owner (the add-on lets the owner run admin actions). */
+  getOwner(): LocalUser {
+    this.a.call('Spreadsheet', 'getOwner', 'metadata');
+    return new LocalUser(this.a.workbook.owner);
   }
 
   /** Sheet names are matched case-insensitively, as Sheets does. */

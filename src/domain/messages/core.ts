@@ -7,7 +7,15 @@ export const id = {
   'core.menu.recap': 'Perbarui rekap',
   'core.notAdmin':
     'Perintah ini hanya untuk admin ({admins}); Anda masuk sebagai {user}. Minta admin menambahkan email Anda di tab Pengaturan, kunci email_admin.',
+  'core.adminNotActive':
+    'Email Anda ({user}) sudah ada di email_admin, tetapi proteksi tab belum memuat Anda, dan Google Sheets hanya mengizinkan admin yang sudah tercantum atau pemilik berkas mengubahnya. Minta {others} atau pemilik berkas menjalankan satu perintah admin (mis. Perbarui rekap), lalu coba lagi: sejak itu semua perintah admin terbuka untuk Anda. Tidak ada yang diubah.',
+  'core.adminNotActive.owner':
+    'Email Anda ({user}) sudah ada di email_admin, tetapi proteksi tab belum memuat Anda, dan Google Sheets hanya mengizinkan admin yang sudah tercantum atau pemilik berkas mengubahnya. Minta pemilik berkas menjalankan satu perintah admin (mis. Perbarui rekap), lalu coba lagi. Tidak ada yang diubah.',
   'core.unknownUser': '(email tidak diketahui)',
+  'core.protection.systemTab': 'Tab {tab} tidak terlindungi.',
+  'core.protection.untied': 'Tab "{tab}" berisi tabel unit yang tidak terikat ke unitnya.',
+  'core.protection.missing': 'Tab "{tab}": sebagian proteksinya hilang.',
+  'core.protection.moved': 'Tab "{tab}": kolom atau baris tabelnya bergeser dari proteksinya.',
   'core.busy': 'Perintah lain sedang berjalan di buku kerja ini. Tunggu sebentar, lalu coba lagi.',
   'core.needSetup': 'Tab {tabs} belum ada. Jalankan dulu menu Pendamping › Siapkan buku kerja.',
   'core.fixFirst': 'Tidak ada yang diubah. Perbaiki masalah berikut, lalu jalankan lagi:',
@@ -21,6 +29,8 @@ export const id = {
   'core.generate.done':
     '{created} tab unit dibuat, {updated} diperbarui, {rejected} baris Unit ditolak (lihat kolom Status), {inactive} tab ditandai nonaktif, {archived} baris disimpan ke tab Arsip.',
   'core.recap.done': 'Rekap diperbarui: {units} unit.',
+  'core.generate.orphans':
+    'Perhatian: tab {tabs} berisi tabel unit tetapi tidak terhubung ke unit mana pun, jadi jawabannya tidak dihitung di Rekap dan tidak dikirim. Bila tab itu milik sebuah unit, tulis nama tabnya di kolom Tab unit itu di tab Unit (atau kembalikan judul sel A1 ke "Kode — Nama Unit" unit itu), lalu jalankan lagi.',
   'core.status.tableUnreadable':
     'Tab "{tab}" tidak diperbarui: baris judul tabelnya (Kode, Jawaban Mandiri, …) berubah. Kembalikan judul kolomnya, lalu jalankan lagi.',
   'core.archive.indicatorRemoved': 'Indikator tidak ada lagi di Instrumen',
@@ -35,7 +45,15 @@ export const en: typeof id = {
   'core.menu.recap': 'Update the recap',
   'core.notAdmin':
     'Only admins ({admins}) may run this command; you are signed in as {user}. Ask an admin to add your email to the Pengaturan tab, key email_admin.',
+  'core.adminNotActive':
+    'Your email ({user}) is in email_admin, but the tab protections do not list you yet, and Google Sheets lets only the admins they list or the file owner change them. Ask {others} or the file owner to run one admin command (e.g. Update the recap), then try again: from then on every admin command is open to you. Nothing was changed.',
+  'core.adminNotActive.owner':
+    'Your email ({user}) is in email_admin, but the tab protections do not list you yet, and Google Sheets lets only the admins they list or the file owner change them. Ask the file owner to run one admin command (e.g. Update the recap), then try again. Nothing was changed.',
   'core.unknownUser': '(unknown email)',
+  'core.protection.systemTab': 'Tab {tab} is not protected.',
+  'core.protection.untied': 'Tab "{tab}" holds a unit table that is not tied to its unit.',
+  'core.protection.missing': 'Tab "{tab}": some of its protections are gone.',
+  'core.protection.moved': 'Tab "{tab}": its table\'s columns or rows moved away from its protections.',
   'core.busy': 'Another command is running on this workbook. Wait a moment, then try again.',
   'core.needSetup': 'Tab {tabs} does not exist yet. First run Pendamping › Set up the workbook.',
   'core.fixFirst': 'Nothing was changed. Fix the following problems, then run again:',
@@ -49,6 +67,8 @@ export const en: typeof id = {
   'core.generate.done':
     '{created} unit tabs created, {updated} updated, {rejected} Unit rows rejected (see the Status column), {inactive} tabs marked inactive, {archived} rows kept in the Arsip tab.',
   'core.recap.done': 'Recap updated: {units} units.',
+  'core.generate.orphans':
+    'Note: tab {tabs} holds a unit table but is tied to no unit, so its answers are not counted in Rekap and not emailed. If it belongs to a unit, write its name in that unit\'s Tab column in the Unit tab (or restore its cell A1 to that unit\'s "Kode — Nama Unit"), then run again.',
   'core.status.tableUnreadable':
     'Tab "{tab}" was not updated: its table header row (Kode, Jawaban Mandiri, …) was changed. Restore the column headers, then run again.',
   'core.archive.indicatorRemoved': 'Indicator no longer in Instrumen',

@@ -18,6 +18,8 @@ export const id = {
   'round.tabMissingColumns': 'Tab {tab}: kolom {columns} tidak ditemukan di baris judul tabel. Jalankan "Buat / perbarui tab unit" untuk memperbaikinya.',
   'round.started': 'Putaran "{name}" dimulai. Putaran "{previous}" ditutup: {units} unit dicatat di Riwayat.',
   'round.failed': 'Putaran baru tidak dimulai; buku kerja tidak berubah. Penyebab: {reason}',
+  'round.empty':
+    'Putaran "{name}" belum berisi satu jawaban pun (Jawaban Mandiri dan Jawaban Verifikasi kosong di semua tab unit), jadi putaran baru tidak dimulai. Bila putaran ini memang ditutup tanpa jawaban, tutup lagi dengan konfirmasi "tutup tanpa jawaban". Jawaban putaran yang sudah ditutup tetap tersimpan di tab Arsip Jawaban.',
   'round.undo.nothing': 'Tidak ada putaran yang dapat dibatalkan.',
   'round.undo.answered':
     'Putaran "{name}" tidak dapat dibatalkan lagi: jawaban putaran ini sudah mulai diisi (tab {tab}, baris {row}, kolom {column}). Kosongkan isian itu bila memang ingin membatalkan.',
@@ -77,6 +79,8 @@ export const en: typeof id = {
   'round.tabMissingColumns': 'Tab {tab}: column(s) {columns} not found in the table header row. Run "Buat / perbarui tab unit" to repair it.',
   'round.started': 'Round "{name}" started. Round "{previous}" was closed: {units} units recorded in Riwayat.',
   'round.failed': 'The new round was not started; the workbook is unchanged. Cause: {reason}',
+  'round.empty':
+    'Round "{name}" holds no answer at all (Jawaban Mandiri and Jawaban Verifikasi are empty on every unit tab), so no new round was started. If this round is really to be closed without answers, close it again confirming "close without answers". The answers of the rounds already closed stay in the Arsip Jawaban tab.',
   'round.undo.nothing': 'There is no round to undo.',
   'round.undo.answered':
     'Round "{name}" can no longer be undone: its answers have started (tab {tab}, row {row}, column {column}). Clear that entry if you really want to undo.',

@@ -78,7 +78,8 @@ export const id = {
   'panel.round.closed': 'Putaran yang sudah ditutup: {names}',
   'panel.round.name': 'Nama putaran berikutnya',
   'panel.round.nextDeadline': 'Batas waktu putaran berikutnya',
-  'panel.round.confirm': 'Saya mengerti: jawaban putaran ini disimpan di Riwayat lalu dikosongkan.',
+  'panel.round.confirm': 'Saya mengerti: jawaban putaran ini disimpan di Riwayat dan Arsip Jawaban, lalu dikosongkan.',
+  'panel.round.confirmEmpty': 'Tutup tanpa jawaban: putaran ini memang ditutup walau belum ada jawaban.',
   'panel.round.start': 'Tutup putaran dan mulai berikutnya',
   'panel.round.nameEmpty': 'Isi nama putaran berikutnya, mis. 2025 Penilaian Ulang.',
   'panel.round.undo': 'Batalkan putaran terakhir',
@@ -101,8 +102,8 @@ export const id = {
   'panel.settings.error.refused': 'Pengaturan tidak disimpan:',
   'panel.settings.error.lang': 'bahasa harus id atau en.',
   'panel.settings.error.adminsEmpty': 'email_admin tidak boleh kosong: isi minimal satu alamat.',
-  'panel.settings.error.selfRemoved':
-    'Alamat Anda sendiri ({email}) tidak boleh dihapus dari email_admin; minta admin lain jika memang perlu.',
+  'panel.settings.error.lastAdmin':
+    'Anda ({email}) admin terakhir, jadi alamat Anda tidak boleh dihapus dari email_admin: tidak ada lagi yang dapat menjalankan perintah admin. Tambahkan dulu admin pengganti, simpan, lalu admin itu atau Anda dapat menghapus alamat Anda.',
   'panel.settings.error.unknownKey': 'Kunci "{key}" tidak dapat diubah dari panel.',
   'panel.settings.error.tooLong': '{key} terlalu panjang: paling banyak {max} karakter.',
 };
@@ -182,7 +183,8 @@ export const en: typeof id = {
   'panel.round.closed': 'Closed rounds: {names}',
   'panel.round.name': 'Name of the next round',
   'panel.round.nextDeadline': 'Deadline of the next round',
-  'panel.round.confirm': 'I understand: this round’s answers are kept in Riwayat, then cleared.',
+  'panel.round.confirm': 'I understand: this round’s answers are kept in Riwayat and Arsip Jawaban, then cleared.',
+  'panel.round.confirmEmpty': 'Close without answers: this round is to be closed although nobody has answered yet.',
   'panel.round.start': 'Close the round and start the next',
   'panel.round.nameEmpty': 'Enter the name of the next round, e.g. 2025 Re-assessment.',
   'panel.round.undo': 'Undo the last round',
@@ -205,8 +207,8 @@ export const en: typeof id = {
   'panel.settings.error.refused': 'The settings were not saved:',
   'panel.settings.error.lang': 'bahasa must be id or en.',
   'panel.settings.error.adminsEmpty': 'email_admin cannot be empty: enter at least one address.',
-  'panel.settings.error.selfRemoved':
-    'Your own address ({email}) cannot be removed from email_admin; ask another admin if it must be.',
+  'panel.settings.error.lastAdmin':
+    'You ({email}) are the last admin, so your address cannot be removed from email_admin: nobody could run an admin command any more. Add the admin who takes over first, save, then that admin or you may remove your address.',
   'panel.settings.error.unknownKey': 'The key "{key}" cannot be changed from the panel.',
   'panel.settings.error.tooLong': '{key} is too long: at most {max} characters.',
 };
