@@ -107,3 +107,15 @@ test('the last admin cannot remove themselves from the panel', async () => {
   expect(values(sheet(rt.workbook, 'Pengaturan')).find((r) => r[0] === 'email_admin')?.[1]).toBe(ADMIN);
   ok(rt.run('refreshRecap'));
 });
+
+test('an admin typed out of Pengaturan and saved back from the panel holds from that save, though its own sync first took them out', async () => {
+  const dir = tempOutbox();
+  const rt = await programme(UNITS, { outbox: dir });
+  ok(rt.run('saveSettings', { email_admin: `${ADMIN}, ${SECOND}` }));
+  setting(rt, 'email_admin', ADMIN);
+  // The save's admin check brings the protections to ADMIN alone; its new list then brings SECOND back.
+  ok(rt.run('saveSettings', { email_admin: `${ADMIN}, ${SECOND}` }));
+  const second = await as(rt, SECOND, dir);
+  ok(second.run('refreshRecap'));
+  expect(second.edit(SECOND, 'Pengaturan', settingCell(rt, 'instansi_penilai'), 'Ombudsman RI').ok).toBe(true);
+});
