@@ -3,7 +3,7 @@
 // inside one tab's requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
 import { t } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
-import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
+import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS } from '../domain/plan/layout';
 import { CATEGORY_CELL, planUnitTabs, readOldTable, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { SNAPSHOT_TAB, openFollowUpsByUnit } from '../domain/rounds';
@@ -14,7 +14,7 @@ import { isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
 import { applyRequests, firstFreeSheetId, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type ActionContext, type Failure, type Reading } from './context';
-import { planRecapFor, recapRequests } from './recap';
+import { planRecapFor, recapRequests, type RecapTab } from './recap';
 import {
   addColourRule,
   addProtection,
@@ -44,9 +44,6 @@ export interface GenerateResult {
   writes: number;
   message: string;
 }
-
-/** Width of the Indikator column; the others keep the default. */
-const UNIT_TAB_WIDTHS = [0, 0, 360];
 
 const REQUIRED = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit, TABS.rekap] as const;
 
@@ -94,7 +91,7 @@ function refreshRequests(tab: UnitTabPlan, sheet: UnitSheet): Request[] {
 }
 
 function deactivationRequests(d: DeactivationPlan, sheet: UnitSheet): Request[] {
-  const answers = sheet.protections.filter((p) => p.description === PROTECTION_TAGS.answers || p.description === PROTECTION_TAGS.assessor);
+  const answers = sheet.protections.filter((p) => UNIT_PEOPLE_TAGS.includes(p.description));
   return [
     updateCells(d.sheetId, UNIT_TAB.titleRow, 0, [[d.titleCell]]),
     createSheetMetadata(d.sheetId, METADATA_KEYS.inactive, '1'),
@@ -272,20 +269,15 @@ export function generateUnitTabsIn(ctx: ActionContext, reading: Reading, archive
   const tabColumns = { tab: unitHeaders.index.Tab as number, status: unitHeaders.index.Status as number };
   groups.push(unitColumnsRequests(unit, unitRows, validation.statuses, plan, tabColumns));
 
-  const activeTabs = new Map<string, { title: string; sheetId: number }>();
-  for (const tab of plan.tabs) activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId });
-  for (const s of units) {
+  // Each tab as this generation leaves it (a new tab too), else as read.
+  const written = plan.tabs.map((tab) => ({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) }));
+  const activeTabs = new Map<string, RecapTab>();
+  for (const tab of written) activeTabs.set(normKey(tab.code), tab);
+  units.forEach((s, i) => {
     const key = normKey(s.code);
-    if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
-  }
-  // Open follow-ups of each tab as this generation leaves it (a new tab too), else as read.
-  const open = openFollowUpsByUnit(
-    [
-      ...units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
-      ...plan.tabs.map((tab) => ({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) })),
-    ],
-    lang,
-  );
+    if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId, values: unitValues[i] ?? [] });
+  });
+  const open = openFollowUpsByUnit([...units.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })), ...written], lang);
   groups.push(recapRequests(rekap, planRecapFor(lang, validation.units, activeTabs, categories, rekapRows, open)));
   groups.push(protectSystemTabs(sheets, admins));
   const writes = applyRequests(ctx.spreadsheetId, groups);

@@ -5,6 +5,7 @@ import { parseCategories } from '../domain/instrument';
 import { UNIT_TAB } from '../domain/plan/layout';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
 import { openFollowUpsByUnit } from '../domain/rounds';
+import { stageRefsOf } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Category, Unit } from '../domain/types';
@@ -40,11 +41,19 @@ export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   return requests;
 }
 
-/** Units of Unit (valid rows, in order) that have an active tab, with that tab. */
-export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { title: string; sheetId: number }>): RecapUnit[] {
+/** An active unit tab as Rekap sees it: its title, id and values (as read, or as generation leaves them). */
+export interface RecapTab {
+  title: string;
+  sheetId: number;
+  values: readonly (readonly unknown[])[];
+}
+
+/** Units of Unit (valid rows, in order) that have an active tab, with that tab and where its stage is read. */
+export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, RecapTab>): RecapUnit[] {
   return units.flatMap((u) => {
     const tab = tabs.get(normKey(u.code));
-    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId }] : [];
+    if (!tab) return [];
+    return [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId, stage: stageRefsOf(tab.values) }];
   });
 }
 
@@ -52,7 +61,7 @@ export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { t
 export function planRecapFor(
   lang: Lang,
   units: readonly Unit[],
-  tabs: ReadonlyMap<string, { title: string; sheetId: number }>,
+  tabs: ReadonlyMap<string, RecapTab>,
   categories: readonly Category[],
   existing: unknown[][],
   openFollowUps: ReadonlyMap<string, number>,
@@ -68,6 +77,7 @@ export function planRecapFor(
       movedDown: t(lang, 'recap.movedDown'),
       openFollowUps: t(lang, 'recap.openFollowUps'),
       openFollowUpsNote: t(lang, 'recap.openFollowUps.note'),
+      stageNote: t(lang, 'core.recap.stage.note'),
     },
   });
 }
@@ -99,7 +109,7 @@ export function refreshRecapIn(ctx: ActionContext, reading: Reading): RecapResul
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
   const active = activeUnitSheets(reading.structure);
-  const tabs = new Map(active.map((s) => [normKey(s.code), { title: s.title, sheetId: s.sheetId }] as const));
+  const tabs = new Map(active.map((s, i) => [normKey(s.code), { title: s.title, sheetId: s.sheetId, values: unitValues[i] ?? [] }] as const));
   const open = openFollowUpsByUnit(
     active.map((s, i) => ({ code: s.code, sheetId: s.sheetId, title: s.title, values: unitValues[i] ?? [] })),
     lang,

@@ -60,12 +60,16 @@ test('column widths are sent as runs of equal widths, skipping zeros', () => {
   ]);
 });
 
-test('the sheet protection leaves the answer block to the range protections', () => {
+test('the sheet protection leaves the answer block and the two status cells to the range protections', () => {
   const [sheet, answers] = unitProtections(40, ['Admin@x.example'], ['pic@x.example'], []);
   const add = addProtection(9, sheet).addProtectedRange?.protectedRange;
   expect(add?.range).toEqual({ sheetId: 9 });
   expect(add?.editors).toEqual({ users: ['admin@x.example'], domainUsersCanEdit: false });
-  expect(add?.unprotectedRanges).toEqual([{ sheetId: 9, startRowIndex: 7, endRowIndex: 47, startColumnIndex: 5, endColumnIndex: 12 }]);
+  expect(add?.unprotectedRanges).toEqual([
+    { sheetId: 9, startRowIndex: 7, endRowIndex: 47, startColumnIndex: 5, endColumnIndex: 12 },
+    { sheetId: 9, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 4, endColumnIndex: 5 },
+    { sheetId: 9, startRowIndex: 2, endRowIndex: 3, startColumnIndex: 4, endColumnIndex: 5 },
+  ]);
   const update = updateProtection(9, 33, answers).updateProtectedRange;
   expect(update?.protectedRange?.protectedRangeId).toBe(33);
   expect(update?.protectedRange?.editors).toEqual({ users: ['admin@x.example', 'pic@x.example'], domainUsersCanEdit: false });

@@ -77,11 +77,13 @@ describe('Rekap', () => {
     { name: 'Hijau', min: 81, description: '', zone: 'Hijau' as const },
     { name: 'Merah', min: 0, description: '', zone: 'Merah' as const },
   ];
+  // D1's tab has its statuses (E2, E3) and three indicator rows; D2's was made before the statuses existed.
+  const current = { selfAnswers: { column: 5, firstRow: 7, lastRow: 9 }, fill: { row: 1, column: 4 }, verify: { row: 2, column: 4 } };
   const units = [
-    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11 },
-    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12 },
+    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage: current },
+    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage: { selfAnswers: null, fill: null, verify: null } },
   ];
-  const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan' };
+  const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan', stageNote: 'tahap' };
   const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
 
   test('one row per unit, by reference to its tab, with a link, the kept column, the last email and the category move', () => {
@@ -96,17 +98,37 @@ describe('Rekap', () => {
     const rows = p.rows.map((r) => r.map(shown));
     expect(rows[0]).toEqual([...RECAP_HEADERS]);
     expect(p.rows[0][recapColumn('Tindak Lanjut Terbuka')].note).toBe('catatan');
+    expect(p.rows[0][recapColumn('Tahap')].note).toBe('tahap');
     expect(p.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
     expect(rows[1][recapColumn('Skor Mandiri')]).toBe("='D1 Dinas ''Satu'''!B5");
     expect(rows[1][recapColumn('Kelengkapan')]).toBe("='D1 Dinas ''Satu'''!F5");
-    expect(rows[2][recapColumn('Kategori')]).toBe("='D2 Dinas Dua'!D5");
+    // Kategori shows the tab's category only at a verified stage.
+    expect(rows[2][recapColumn('Kategori')]).toBe(
+      '=IF(OR(L3="Terverifikasi",L3="Temuan terkirim"),\'D2 Dinas Dua\'!D5,IF(L3="Belum mulai","","Belum diverifikasi"))',
+    );
     expect(rows[2][recapColumn('Skor Putaran Lalu')]).toBe(70.5);
     expect(rows[2][recapColumn('Email Terakhir')]).toBe(lastSentFormula('$A3'));
     expect(p.rows[2][recapColumn('Email Terakhir')].style?.format).toBe('datetime');
     expect(rows[2][recapColumn('Perubahan')]).toBe('=IF(OR(E3="",I3=""),"",ROUND(E3-I3,2))');
     expect(rows[2][recapColumn('Perubahan Kategori')]).toBe(
-      '=IF(OR(E3="",I3=""),"",IF((E3>=0)+(E3>=81)>(I3>=0)+(I3>=81),"Naik",IF((E3>=0)+(E3>=81)<(I3>=0)+(I3>=81),"Turun","Tetap")))',
+      '=IF(OR(E3="",I3="",NOT(OR(L3="Terverifikasi",L3="Temuan terkirim"))),"",IF((E3>=0)+(E3>=81)>(I3>=0)+(I3>=81),"Naik",IF((E3>=0)+(E3>=81)<(I3>=0)+(I3>=81),"Turun","Tetap")))',
     );
+    // Tahap: the stage rules over the tab's answers and statuses and Log Email, live.
+    const sheet = "'D1 Dinas ''Satu'''";
+    const tahap = String(rows[1][recapColumn('Tahap')]);
+    expect(tahap).toMatch(/^=IF\(NOT\(COUNTA\(/);
+    for (const part of [
+      `COUNTA(${sheet}!$F$8:$F$10)>0`,
+      `TRIM(${sheet}!$E$2)="Diajukan"`,
+      `TRIM(${sheet}!$E$3)="Terverifikasi"`,
+      `COUNTIFS('Log Email'!$C:$C,"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A2,"~","~~"),"*","~*"),"?","~?"),'Log Email'!$B:$B,`,
+      `VLOOKUP("putaran",'Pengaturan'!$A:$B,2,0)`,
+      `'Log Email'!$G:$G,"TERKIRIM")>0`,
+    ]) {
+      expect(tahap).toContain(part);
+    }
+    // A tab without statuses or rows: nothing answered, nothing submitted or verified.
+    expect(rows[2][recapColumn('Tahap')]).toMatch(/^=IF\(NOT\(FALSE\(\)\),"Belum mulai",/);
     expect(rows[1][recapColumn('Tindak Lanjut Terbuka')]).toBe(3);
     expect(rows[2][recapColumn('Tindak Lanjut Terbuka')]).toBe('');
     expect(rows[1][recapColumn('Tab')]).toBe('=HYPERLINK("#gid=11","D1 Dinas \'Satu\'")');
@@ -114,22 +136,29 @@ describe('Rekap', () => {
     expect(rows.slice(3).every((r) => r.every((c) => c === ''))).toBe(true);
     expect(p.insertColumns).toBeNull();
     expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
-    expect(p.counts.map((r) => r.map(shown)).slice(0, 7)).toEqual([
+    expect(p.counts.map((r) => r.map(shown)).slice(0, 14)).toEqual([
       ['Kategori', 'Jumlah Unit'],
-      ['Hijau', '=COUNTIF($F$2:$F$3,P2)'],
-      ['Merah', '=COUNTIF($F$2:$F$3,P3)'],
+      ['Hijau', '=COUNTIF($F$2:$F$3,Q2)'],
+      ['Merah', '=COUNTIF($F$2:$F$3,Q3)'],
       ['', ''],
-      ['Naik kategori', '=COUNTIF($L$2:$L$3,"Naik")'],
-      ['Turun kategori', '=COUNTIF($L$2:$L$3,"Turun")'],
-      ['Tindak lanjut terbuka', '=SUM($M$2:$M$3)'],
+      ['Tahap', 'Jumlah Unit'],
+      ['Belum mulai', '=COUNTIF($L$2:$L$3,Q6)'],
+      ['Diisi', '=COUNTIF($L$2:$L$3,Q7)'],
+      ['Diajukan', '=COUNTIF($L$2:$L$3,Q8)'],
+      ['Terverifikasi', '=COUNTIF($L$2:$L$3,Q9)'],
+      ['Temuan terkirim', '=COUNTIF($L$2:$L$3,Q10)'],
+      ['', ''],
+      ['Naik kategori', '=COUNTIF($M$2:$M$3,"Naik")'],
+      ['Turun kategori', '=COUNTIF($M$2:$M$3,"Turun")'],
+      ['Tindak lanjut terbuka', '=SUM($N$2:$N$3)'],
     ]);
-    expect(p.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 15, endColumn: 16 }, anchorRow: 8, anchorColumn: 15 });
+    expect(p.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 16, endColumn: 17 }, anchorRow: 15, anchorColumn: 16 });
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
     const p = planRecap({ units: [], categories, existing: [], openFollowUps: new Map(), labels });
     expect(p.rows).toHaveLength(1);
-    expect(p.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,P2)']);
+    expect(p.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,Q2)']);
   });
 
   test("an older Rekap gets the new columns inserted: the user's columns and the count block move right, never overwritten", () => {
@@ -140,9 +169,18 @@ describe('Rekap', () => {
     ];
     const p = plan(existing);
     expect(p.insertColumns).toEqual({ at: old.length, count: RECAP_HEADERS.length - old.length });
-    // After the insert the user's column sits at old.length + 2 = 14, the count block at 15.
-    expect(p.countsColumn).toBe(15);
+    // After the insert the user's column sits at old.length + 3 = 15, the count block at 16.
+    expect(p.countsColumn).toBe(16);
     expect(Math.max(...p.rows.map((r) => r.length))).toBe(RECAP_HEADERS.length);
+  });
+
+  test('the Rekap of the last version gets Tahap inserted: its count block and the user\'s columns move right by one', () => {
+    const last = RECAP_HEADERS.filter((h) => h !== 'Tahap');
+    const existing = [[...last, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'], ['D1', 'Dinas Satu', 'OPD', ...Array(last.length - 3).fill(''), '', 'Hijau', 1, 'x']];
+    const p = plan(existing);
+    expect(p.insertColumns).toEqual({ at: last.length, count: 1 });
+    expect(p.countsColumn).toBe(last.length + 2);
+    expect(shown(p.rows[0][recapColumn('Tahap')])).toBe('Tahap');
   });
 
   test('a current Rekap keeps its count block where it is and leaves columns the user added after it alone', () => {

@@ -1,7 +1,7 @@
 // Where things sit in the tabs the add-on generates (unit tabs, Rekap, Arsip) and the
 // metadata keys that tie them to units. docs/internals.md describes the same layout; code
 // that reads a unit tab finds its table by header, never by these row numbers.
-import { HEADERS } from '../tables';
+import { HEADERS, findColumns } from '../tables';
 
 export type UnitColumn = (typeof HEADERS.unitTable)[number];
 
@@ -15,6 +15,11 @@ export const UNIT_TAB = {
   titleRow: 0,
   roundRow: 1,
   deadlineRow: 2,
+  /** Status Pengisian (label, then its value) beside the round, Status Verifikasi beside the deadline. */
+  fillStatusRow: 1,
+  verifyStatusRow: 2,
+  /** Column of the status labels (D); each value is in the cell directly to its right (E). */
+  statusLabelColumn: 3,
   summaryHeaderRow: 3,
   summaryRow: 4,
   tableHeaderRow: 6,
@@ -23,6 +28,17 @@ export const UNIT_TAB = {
   summaryColumn: 1,
   width: HEADERS.unitTable.length,
 } as const;
+
+/** Column widths of a new unit tab in pixels (0 = the default): the statuses' labels and values, the indicator text. */
+export const UNIT_TAB_WIDTHS: readonly number[] = [0, 0, 360, 130, 130];
+
+/**
+ * The header row of a unit tab's table: the first row holding Kode and Jawaban Mandiri (every
+ * reader finds the table this way, never by a row number); -1 when there is none.
+ */
+export function tableHeaderRow(values: readonly (readonly unknown[])[]): number {
+  return values.findIndex((row) => findColumns(row, ['Kode', 'Jawaban Mandiri'] as const).missing.length === 0);
+}
 
 export const UNIT_TAB_LABELS = { round: 'Putaran', deadline: 'Batas Waktu', result: 'Hasil' } as const;
 
@@ -55,18 +71,24 @@ export const PROTECTION_TAGS = {
   sheet: 'pendamping:tab',
   answers: 'pendamping:jawaban',
   assessor: 'pendamping:asesor',
+  fillStatus: 'pendamping:status-pengisian',
+  verifyStatus: 'pendamping:status-verifikasi',
   system: 'pendamping:sistem',
 } as const;
+
+/** The protections of a unit tab that name the unit's PIC or assessor: an inactive tab gives them to the admins alone. */
+export const UNIT_PEOPLE_TAGS: readonly string[] = [PROTECTION_TAGS.answers, PROTECTION_TAGS.assessor, PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus];
 
 /** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
 export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;
 
 /**
- * Rekap: the pinned columns, then whether the unit moved a category since the last round, its
- * open follow-ups and a link to its tab. The count block (categories, moves, open follow-ups)
- * sits to the right, after one empty column, or after the user's own columns where they added some.
+ * Rekap: the pinned columns, then the unit's stage (Tahap), whether it moved a category since
+ * the last round, its open follow-ups and a link to its tab. The count block (categories,
+ * stages, moves, open follow-ups) sits to the right, after one empty column, or after the
+ * user's own columns where they added some.
  */
-export const RECAP_HEADERS = [...HEADERS.rekap, 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
+export const RECAP_HEADERS = [...HEADERS.rekap, 'Tahap', 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
 export type RecapColumn = (typeof RECAP_HEADERS)[number];
 export function recapColumn(name: RecapColumn): number {
   return (RECAP_HEADERS as readonly string[]).indexOf(name);
@@ -76,5 +98,7 @@ export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu'];
 /** Where the count block goes in a Rekap that has none yet (one empty column after the rows). */
 export const RECAP_COUNTS_COLUMN = RECAP_HEADERS.length + 1;
 export const RECAP_COUNT_HEADERS = ['Kategori', 'Jumlah Unit'] as const;
+/** The header of the count block's stage rows. */
+export const RECAP_STAGE_COUNT_HEADERS = ['Tahap', 'Jumlah Unit'] as const;
 /** What Perubahan Kategori shows: the category of Skor Akhir against that of Skor Putaran Lalu. */
 export const CATEGORY_MOVES = { up: 'Naik', down: 'Turun', same: 'Tetap' } as const;
