@@ -1,81 +1,163 @@
-// Plans as Sheets API requests: text is a stringValue (never a formula), dropdowns and notes
-// travel inside updateCells, protections carry their editors, widths come in runs.
-import { formula, kept, num, text } from '../../src/domain/plan/cells';
+// The request builders of src/sheets/requests.ts, applied by the local runtime's Sheets API as
+// Sheets applies them. Each test asserts what the workbook holds afterwards (values, formats,
+// notes, dropdowns, widths, who may edit what), never the shape of the requests.
+import { applyUserEdit } from '../../local/services/spreadsheet/user-edit';
+import { formula, kept, num, text, type PlannedCell } from '../../src/domain/plan/cells';
+import { PROTECTION_TAGS } from '../../src/domain/plan/layout';
 import { unitProtections } from '../../src/domain/plan/unit-tabs';
-import {
-  addProtection,
-  cellData,
-  colour,
-  columnWidths,
-  setProtectionEditors,
-  updateCells,
-  updateProtection,
-} from '../../src/sheets/requests';
+import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
+import { appliedWorkbook } from './applied-requests';
 
-test('text that starts with = + - @ is sent as a stringValue; only our formulas are formulaValue', () => {
-  for (const value of ['=IMPORTXML("x")', '+62 811', '-', '@here']) {
-    expect(cellData(text(value)).userEnteredValue).toEqual({ stringValue: value });
-    expect(cellData(kept(value)).userEnteredValue).toEqual({ stringValue: value });
+const SHEET_ID = 9;
+const TITLE = 'Unit Tab';
+
+/** A workbook holding one 60 × 14 tab, after `requests` were applied in one batchUpdate. */
+function tabAfter(...requests: Request[]) {
+  const h = appliedWorkbook();
+  h.apply(addSheet(SHEET_ID, TITLE, 60, 14, 0), ...requests);
+  const sheet = () => h.sheet(SHEET_ID);
+  return {
+    apply: h.apply,
+    sheet,
+    /** The stored cell at zero-based (row, column). */
+    cell: (row: number, column: number) => sheet().rows[row]?.[column],
+    /** What the cell evaluates to, as the add-on reads it (unformatted). */
+    value: (a1: string): unknown => h.values(`'${TITLE}'!${a1}`, 1, 1)[0][0],
+    /** The dropdown items of the cell, or undefined. */
+    dropdown: (row: number, column: number) =>
+      sheet()
+        .dataValidations.filter((v) => (v.range.startRowIndex ?? 0) <= row && row < (v.range.endRowIndex ?? Infinity))
+        .filter((v) => (v.range.startColumnIndex ?? 0) <= column && column < (v.range.endColumnIndex ?? Infinity))
+        .map((v) => v.rule.condition.values?.map((item) => item.userEnteredValue))
+        .pop(),
+    /** Whether `user` may type `value` into the cell in the Sheets UI (protections and dropdowns enforced). */
+    canType: (user: string, a1: string, value = 'Ya') => applyUserEdit(h.ctx, h.engine, { user, sheet: TITLE, a1, value }).ok,
+  };
+}
+
+test('text that starts with = + - @ stays text; only our formulas are formulas', () => {
+  const agencyText = ['=IMPORTXML("x")', '+62 811', '-', '@here'];
+  const tab = tabAfter(
+    updateCells(SHEET_ID, 0, 0, [
+      agencyText.map((value) => text(value)),
+      agencyText.map((value) => kept(value)),
+      [formula('=A1'), num(3), kept(true), kept('')],
+    ]),
+  );
+  for (const row of [0, 1]) {
+    agencyText.forEach((value, column) => {
+      expect(tab.cell(row, column)?.formula).toBeUndefined();
+      expect(tab.cell(row, column)?.value).toBe(value);
+    });
   }
-  expect(cellData(formula('=A1')).userEnteredValue).toEqual({ formulaValue: '=A1' });
-  expect(cellData(num(3)).userEnteredValue).toEqual({ numberValue: 3 });
-  expect(cellData(kept(true)).userEnteredValue).toEqual({ boolValue: true });
-  expect(cellData(kept('')).userEnteredValue).toBeUndefined();
+  expect(tab.cell(2, 0)?.formula).toBe('=A1');
+  expect(tab.value('A3')).toBe('=IMPORTXML("x")');
+  expect(tab.value('B3')).toBe(3);
+  expect(tab.value('C3')).toBe(true);
+  expect(tab.cell(2, 3)?.value).toBeUndefined();
 });
 
-test('styles, notes and dropdowns are part of the cell', () => {
-  const cell = cellData({
+test('styles, notes and dropdowns land on the cell', () => {
+  const styled: PlannedCell = {
     value: { kind: 'number', value: 45382 },
     style: { bold: true, wrap: true, format: 'date', background: '#ff8000' },
     note: 'catatan',
     dropdown: { values: ['Ya', 'Tidak'], strict: true },
-  });
-  expect(cell.userEnteredFormat).toEqual({
-    textFormat: { bold: true },
-    wrapStrategy: 'WRAP',
-    numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' },
-    backgroundColor: colour('#ff8000'),
-  });
-  expect(colour('#ff8000')).toEqual({ red: 1, green: 128 / 255, blue: 0 });
-  expect(cell.note).toBe('catatan');
-  expect(cell.dataValidation).toEqual({
-    condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }, { userEnteredValue: 'Tidak' }] },
-    strict: true,
-    showCustomUi: true,
-  });
+  };
+  const tab = tabAfter(updateCells(SHEET_ID, 7, 5, [[styled]]));
+  expect(tab.cell(7, 5)?.format).toEqual({ bold: true, wrap: true, numberFormat: 'yyyy-mm-dd', background: '#ff8000' });
+  expect(tab.cell(7, 5)?.note).toBe('catatan');
+  expect(tab.dropdown(7, 5)).toEqual(['Ya', 'Tidak']);
+  expect(tab.canType('anyone@x.example', 'F8', 'Mungkin')).toBe(false);
+  expect(tab.canType('anyone@x.example', 'F8', 'tidak')).toBe(true);
+  expect(tab.dropdown(7, 6)).toBeUndefined();
 });
 
-test('updateCells replaces values, formats, notes and dropdowns in the whole block it covers', () => {
-  const request = updateCells(7, 2, 3, [[text('a'), kept('')], [text('b')]]);
-  expect(request.updateCells?.range).toEqual({ sheetId: 7, startRowIndex: 2, endRowIndex: 4, startColumnIndex: 3, endColumnIndex: 5 });
-  expect(request.updateCells?.fields).toBe('userEnteredValue,userEnteredFormat,note,dataValidation');
-  expect(request.updateCells?.rows).toEqual([{ values: [{ userEnteredValue: { stringValue: 'a' } }, {}] }, { values: [{ userEnteredValue: { stringValue: 'b' } }] }]);
+test('updateCells replaces values, formats, notes and dropdowns in the whole block it covers, and nothing outside it', () => {
+  const stale: PlannedCell = { value: { kind: 'text', text: 'lama' }, style: { bold: true }, note: 'catatan lama', dropdown: { values: ['Ya'], strict: true } };
+  // The 2 × 2 block from D3, and a stale cell right of it and one below it.
+  const tab = tabAfter(updateCells(SHEET_ID, 2, 3, [[stale, stale, stale], [stale, stale], [stale]]));
+  tab.apply(updateCells(SHEET_ID, 2, 3, [[text('a'), kept('')], [text('b')]]));
+  expect(tab.cell(2, 3)).toEqual({ value: 'a' });
+  expect(tab.cell(3, 3)).toEqual({ value: 'b' });
+  for (const [row, column] of [
+    [2, 3],
+    [2, 4],
+    [3, 3],
+    [3, 4],
+  ]) {
+    expect(tab.cell(row, column)?.note).toBeUndefined();
+    expect(tab.cell(row, column)?.format).toBeUndefined();
+    expect(tab.dropdown(row, column)).toBeUndefined();
+  }
+  expect(tab.cell(2, 4)?.value).toBeUndefined();
+  expect(tab.cell(3, 4)?.value).toBeUndefined();
+  for (const [row, column] of [
+    [2, 5],
+    [4, 3],
+  ]) {
+    expect(tab.cell(row, column)).toMatchObject({ value: 'lama', note: 'catatan lama', format: { bold: true } });
+    expect(tab.dropdown(row, column)).toEqual(['Ya']);
+  }
 });
 
-test('column widths are sent as runs of equal widths, skipping zeros', () => {
-  const requests = columnWidths(4, [0, 0, 360, 100, 100]);
-  expect(requests.map((r) => r.updateDimensionProperties?.range)).toEqual([
-    { sheetId: 4, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 },
-    { sheetId: 4, dimension: 'COLUMNS', startIndex: 3, endIndex: 5 },
-  ]);
+test('column widths are applied; a zero leaves the column as it is', () => {
+  const tab = tabAfter(...columnWidths(SHEET_ID, [150, 80]));
+  tab.apply(...columnWidths(SHEET_ID, [0, 0, 360, 120, 120]));
+  const width = (column: number) => tab.sheet().columnWidths[column] ?? 100;
+  expect([0, 1, 2, 3, 4, 5].map(width)).toEqual([150, 80, 360, 120, 120, 100]);
 });
 
-test('the sheet protection leaves the answer block and the two status cells to the range protections', () => {
-  const [sheet, answers] = unitProtections(40, ['Admin@x.example'], ['pic@x.example'], []);
-  const add = addProtection(9, sheet).addProtectedRange?.protectedRange;
-  expect(add?.range).toEqual({ sheetId: 9 });
-  expect(add?.editors).toEqual({ users: ['admin@x.example'], domainUsersCanEdit: false });
-  expect(add?.unprotectedRanges).toEqual([
-    { sheetId: 9, startRowIndex: 7, endRowIndex: 47, startColumnIndex: 5, endColumnIndex: 12 },
-    { sheetId: 9, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 4, endColumnIndex: 5 },
-    { sheetId: 9, startRowIndex: 2, endRowIndex: 3, startColumnIndex: 4, endColumnIndex: 5 },
-  ]);
-  const update = updateProtection(9, 33, answers).updateProtectedRange;
-  expect(update?.protectedRange?.protectedRangeId).toBe(33);
-  expect(update?.protectedRange?.editors).toEqual({ users: ['admin@x.example', 'pic@x.example'], domainUsersCanEdit: false });
-  expect(update?.fields).toBe('range,description,warningOnly,editors');
-  expect(setProtectionEditors(33, ['a@x.example']).updateProtectedRange).toEqual({
-    protectedRange: { protectedRangeId: 33, editors: { users: ['a@x.example'], domainUsersCanEdit: false } },
-    fields: 'editors',
+describe('unit tab protections', () => {
+  const ADMIN = 'admin@x.example';
+  const PIC = 'pic@x.example';
+  const ASSESSOR = 'asesor@x.example';
+  const protections = (dataRows: number, pic: string) => unitProtections(dataRows, ['Admin@X.example'], [pic], [ASSESSOR]);
+  const idOf = (tab: ReturnType<typeof tabAfter>, tag: string) => {
+    const found = tab.sheet().protectedRanges.find((p) => p.description === tag);
+    if (!found) throw new Error(`no protection ${tag}`);
+    return found.protectedRangeId;
+  };
+
+  test('the admins edit the whole tab, the PIC the answer block, the assessor also the verification', () => {
+    const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
+    expect(['A1', 'A8', 'F8', 'H8', 'N47', 'F48'].filter((a1) => !tab.canType(ADMIN, a1))).toEqual([]);
+    expect(['F8', 'G8', 'L8', 'F47', 'L47'].filter((a1) => !tab.canType(PIC, a1))).toEqual([]);
+    expect(['A1', 'E8', 'H8', 'K47', 'M8', 'F48', 'F7'].filter((a1) => tab.canType(PIC, a1))).toEqual([]);
+    expect(['F8', 'H8', 'K47', 'L47'].filter((a1) => !tab.canType(ASSESSOR, a1))).toEqual([]);
+    expect(['A1', 'E8', 'F48'].filter((a1) => tab.canType(ASSESSOR, a1))).toEqual([]);
+    expect(tab.canType('stranger@x.example', 'F8')).toBe(false);
+  });
+
+  test('Status Pengisian (E2) for the PIC, the assessor and the admins; Status Verifikasi (E3) for the assessor and the admins', () => {
+    const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
+    expect([ADMIN, PIC, ASSESSOR].filter((user) => !tab.canType(user, 'E2', 'Diajukan'))).toEqual([]);
+    expect([ADMIN, ASSESSOR].filter((user) => !tab.canType(user, 'E3', 'Terverifikasi'))).toEqual([]);
+    expect(tab.canType(PIC, 'E3', 'Terverifikasi')).toBe(false);
+    expect(['pic.lain@x.example', 'stranger@x.example'].filter((user) => tab.canType(user, 'E2') || tab.canType(user, 'E3'))).toEqual([]);
+    // The labels and the rest of the top block stay with the admins.
+    expect(['D2', 'D3', 'E1', 'E4', 'F2'].filter((a1) => tab.canType(PIC, a1) || tab.canType(ASSESSOR, a1))).toEqual([]);
+  });
+
+  test('updating a protection replaces its range, its spared block and its editors', () => {
+    const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
+    const [sheet, answers] = protections(20, 'pic.baru@x.example');
+    tab.apply(
+      updateProtection(SHEET_ID, idOf(tab, PROTECTION_TAGS.sheet), sheet),
+      updateProtection(SHEET_ID, idOf(tab, PROTECTION_TAGS.answers), answers),
+    );
+    expect(tab.canType('pic.baru@x.example', 'F8')).toBe(true);
+    expect(tab.canType('pic.baru@x.example', 'F27')).toBe(true);
+    expect(tab.canType('pic.baru@x.example', 'F28')).toBe(false);
+    expect(tab.canType(PIC, 'F8')).toBe(false);
+  });
+
+  test('setting a protection\'s editors leaves its range as it was', () => {
+    const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
+    tab.apply(setProtectionEditors(idOf(tab, PROTECTION_TAGS.sheet), ['a@x.example']));
+    expect(tab.canType('a@x.example', 'A1')).toBe(true);
+    expect(tab.canType(ADMIN, 'A1')).toBe(false);
+    expect(tab.canType(PIC, 'F8')).toBe(true);
+    expect(tab.canType(PIC, 'A1')).toBe(false);
   });
 });

@@ -1,12 +1,17 @@
 // Planning "Siapkan buku kerja" (create what is missing, never overwrite data) and Rekap
-// (references to the unit tabs' summary, kept columns, counts per category).
+// (references to the unit tabs' summary, kept columns, each unit's stage, counts per category
+// and per stage). Rekap's rows are checked by what they show once the local runtime has applied
+// and computed them.
 import { getProfile } from '../../src/domain/profiles';
 import { HEADERS, SETTING_KEYS, TABS } from '../../src/domain/tables';
-import type { PlannedCell } from '../../src/domain/plan/cells';
+import { columnLetter, kept, type PlannedCell } from '../../src/domain/plan/cells';
 import { RECAP_HEADERS, recapColumn } from '../../src/domain/plan/layout';
-import { planRecap } from '../../src/domain/plan/recap';
+import { planRecap, type RecapPlan } from '../../src/domain/plan/recap';
 import { planSetup, type ExistingTab } from '../../src/domain/plan/setup';
-import { lastSentFormula } from '../../src/domain/ledger';
+import type { SheetInfo } from '../../src/sheets/api';
+import { recapRequests } from '../../src/sheets/recap';
+import { addSheet, updateCells } from '../../src/sheets/requests';
+import { appliedWorkbook } from './applied-requests';
 
 function shown(cell: PlannedCell): unknown {
   const v = cell.value;
@@ -77,88 +82,129 @@ describe('Rekap', () => {
     { name: 'Hijau', min: 81, description: '', zone: 'Hijau' as const },
     { name: 'Merah', min: 0, description: '', zone: 'Merah' as const },
   ];
-  // D1's tab has its statuses (E2, E3) and three indicator rows; D2's was made before the statuses existed.
-  const current = { selfAnswers: { column: 5, firstRow: 7, lastRow: 9 }, fill: { row: 1, column: 4 }, verify: { row: 2, column: 4 } };
+  // Each tab keeps its statuses in E2 and E3 and the Jawaban Mandiri of its three indicators in F8:F10.
+  const stage = { selfAnswers: { column: 5, firstRow: 7, lastRow: 9 }, fill: { row: 1, column: 4 }, verify: { row: 2, column: 4 } };
   const units = [
-    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage: current },
-    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage: { selfAnswers: null, fill: null, verify: null } },
+    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage },
+    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage },
+    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13, stage },
+    // A tab of an earlier version: no statuses, and nobody has answered.
+    { code: 'D4', name: 'Dinas Empat', type: 'OPD', title: 'D4 Dinas Empat', sheetId: 14, stage: { ...stage, fill: null, verify: null } },
   ];
-  const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan', stageNote: 'tahap' };
+  const labels = {
+    chartTitle: 'Sebaran',
+    movedUp: 'Naik kategori',
+    movedDown: 'Turun kategori',
+    openFollowUps: 'Tindak lanjut terbuka',
+    openFollowUpsNote: 'catatan',
+    stageNote: 'tahap',
+  };
   const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
 
-  test('one row per unit, by reference to its tab, with a link, the kept column, the last email and the category move', () => {
+  /**
+   * A workbook with the units' tabs (their summary row holding results), Log Email holding
+   * `ledger` rows, and Rekap holding `existing`, after the requests that carry out `p`
+   * (src/sheets/recap.ts): what Rekap then shows, as the add-on reads it back.
+   */
+  function evaluated(existing: unknown[][], p: RecapPlan, ledger: unknown[][]) {
+    const h = appliedWorkbook();
+    const results: Record<number, unknown[]> = { 11: [60, 85, 'Hijau', 2, 100], 12: [50, 40, 'Merah', 5, 90], 13: [88, 90, 'Hijau', 1, 100], 14: ['', '', '', '', 0] };
+    // D1 submitted and verified, D2 still a draft, D3 verified (its PIC never pressed Diajukan), D4 not started.
+    const statuses: Record<number, string[]> = { 11: ['Diajukan', 'Terverifikasi'], 12: ['Draf', 'Belum diverifikasi'], 13: ['Draf', 'terverifikasi'], 14: ['', ''] };
+    for (const unit of units) {
+      const answered = unit.sheetId === 14 ? ['', '', ''] : ['Ya', '', 'Tidak'];
+      h.apply(
+        addSheet(unit.sheetId, unit.title, 10, 6, 0),
+        updateCells(unit.sheetId, 1, 4, statuses[unit.sheetId].map((v) => [kept(v)])),
+        updateCells(unit.sheetId, 4, 1, [results[unit.sheetId].map((v) => kept(v))]),
+        updateCells(unit.sheetId, 7, 5, answered.map((v) => [kept(v)])),
+      );
+    }
+    const ledgerRows = ledger.map(([at, code, status]) =>
+      HEADERS.logEmail.map((header) => (header === 'Waktu' ? at : header === 'Kode Unit' ? code : header === 'Status' ? status : '')),
+    );
+    h.apply(addSheet(30, TABS.logEmail, 20, HEADERS.logEmail.length, 1), updateCells(30, 0, 0, [[...HEADERS.logEmail], ...ledgerRows].map((r) => r.map((v) => kept(v)))));
+    const rekap: SheetInfo = { sheetId: 40, title: TABS.rekap, rowCount: 20, columnCount: 20, frozenRows: 0, metadata: [], protections: [], colourRules: [], chartIds: [] };
+    h.apply(addSheet(rekap.sheetId, rekap.title, rekap.rowCount, rekap.columnCount, 0));
+    if (existing.length > 0) h.apply(updateCells(rekap.sheetId, 0, 0, existing.map((r) => r.map((v) => kept(v)))));
+    h.apply(...recapRequests(rekap, p));
+    const sheet = () => h.sheet(rekap.sheetId);
+    return {
+      /** Rekap's own columns of a 1-based row. */
+      row: (n: number) => h.values(`${TABS.rekap}!A${n}:${columnLetter(RECAP_HEADERS.length - 1)}${n}`, 1, RECAP_HEADERS.length)[0],
+      /** The count block's two columns, `height` rows from the top. */
+      block: (column: number, height: number) => h.values(`${TABS.rekap}!${columnLetter(column)}1:${columnLetter(column + 1)}${height}`, height, 2),
+      note: (row: number, column: number) => sheet().rows[row]?.[column]?.note,
+      format: (row: number, column: number) => sheet().rows[row]?.[column]?.format?.numberFormat,
+      charts: () => sheet().charts.map((c) => ({ title: c.spec.title, anchor: { rowIndex: c.anchor.rowIndex, columnIndex: c.anchor.columnIndex } })),
+    };
+  }
+
+  test('one row per unit: its tab\'s results, the kept column, the last email sent, its stage, the category move of a verified unit and the counts', () => {
     const existing = [
       [...RECAP_HEADERS],
-      ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '2024-01-01 TERKIRIM'],
+      ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 90.25, '', 'lama'],
+      ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 50, '', ''],
+      ['D3', 'Dinas Tiga', 'OPD', 1, 2, 'x', 3, 4, 95, '', ''],
       ['OLD', 'Dihapus', 'OPD'],
       ['OLD2', 'Dihapus', 'OPD'],
-      ['OLD3', 'Dihapus', 'OPD'],
     ];
     const p = plan(existing, new Map([['d1', 3]]));
-    const rows = p.rows.map((r) => r.map(shown));
-    expect(rows[0]).toEqual([...RECAP_HEADERS]);
-    expect(p.rows[0][recapColumn('Tindak Lanjut Terbuka')].note).toBe('catatan');
-    expect(p.rows[0][recapColumn('Tahap')].note).toBe('tahap');
-    expect(p.rows[1][recapColumn('Nama Unit')].value).toEqual({ kind: 'text', text: '=Dinas Satu' });
-    expect(rows[1][recapColumn('Skor Mandiri')]).toBe("='D1 Dinas ''Satu'''!B5");
-    expect(rows[1][recapColumn('Kelengkapan')]).toBe("='D1 Dinas ''Satu'''!F5");
-    // Kategori shows the tab's category only at a verified stage.
-    expect(rows[2][recapColumn('Kategori')]).toBe(
-      '=IF(OR(L3="Terverifikasi",L3="Temuan terkirim"),\'D2 Dinas Dua\'!D5,IF(L3="Belum mulai","","Belum diverifikasi"))',
-    );
-    expect(rows[2][recapColumn('Skor Putaran Lalu')]).toBe(70.5);
-    expect(rows[2][recapColumn('Email Terakhir')]).toBe(lastSentFormula('$A3'));
-    expect(p.rows[2][recapColumn('Email Terakhir')].style?.format).toBe('datetime');
-    expect(rows[2][recapColumn('Perubahan')]).toBe('=IF(OR(E3="",I3=""),"",ROUND(E3-I3,2))');
-    expect(rows[2][recapColumn('Perubahan Kategori')]).toBe(
-      '=IF(OR(E3="",I3="",NOT(OR(L3="Terverifikasi",L3="Temuan terkirim"))),"",IF((E3>=0)+(E3>=81)>(I3>=0)+(I3>=81),"Naik",IF((E3>=0)+(E3>=81)<(I3>=0)+(I3>=81),"Turun","Tetap")))',
-    );
-    // Tahap: the stage rules over the tab's answers and statuses and Log Email, live.
-    const sheet = "'D1 Dinas ''Satu'''";
-    const tahap = String(rows[1][recapColumn('Tahap')]);
-    expect(tahap).toMatch(/^=IF\(NOT\(COUNTA\(/);
-    for (const part of [
-      `COUNTA(${sheet}!$F$8:$F$10)>0`,
-      `TRIM(${sheet}!$E$2)="Diajukan"`,
-      `TRIM(${sheet}!$E$3)="Terverifikasi"`,
-      `COUNTIFS('Log Email'!$C:$C,"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A2,"~","~~"),"*","~*"),"?","~?"),'Log Email'!$B:$B,`,
-      `VLOOKUP("putaran",'Pengaturan'!$A:$B,2,0)`,
-      `'Log Email'!$G:$G,"TERKIRIM")>0`,
-    ]) {
-      expect(tahap).toContain(part);
-    }
-    // A tab without statuses or rows: nothing answered, nothing submitted or verified.
-    expect(rows[2][recapColumn('Tahap')]).toMatch(/^=IF\(NOT\(FALSE\(\)\),"Belum mulai",/);
-    expect(rows[1][recapColumn('Tindak Lanjut Terbuka')]).toBe(3);
-    expect(rows[2][recapColumn('Tindak Lanjut Terbuka')]).toBe('');
-    expect(rows[1][recapColumn('Tab')]).toBe('=HYPERLINK("#gid=11","D1 Dinas \'Satu\'")');
-    expect(rows).toHaveLength(5);
-    expect(rows.slice(3).every((r) => r.every((c) => c === ''))).toBe(true);
-    expect(p.insertColumns).toBeNull();
-    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
-    expect(p.counts.map((r) => r.map(shown)).slice(0, 14)).toEqual([
+    const rekap = evaluated(existing, p, [
+      // Waktu (a date-time serial), Kode Unit, Status
+      [45500.5, 'D2', 'TERKIRIM'],
+      [45510.25, 'D2', 'TERKIRIM'],
+      [45600, 'D2', 'GAGAL'],
+      [45600, 'D1', 'GAGAL'],
+      [45601, 'D3', 'TERKIRIM'],
+    ]);
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    // Kategori and Perubahan Kategori only for verified units; D2 (a draft) shows why it has none.
+    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Terverifikasi', 'Naik', 3, "D1 Dinas 'Satu'"]);
+    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Belum diverifikasi', 5, 90, 90.25, -50.25, 45510.25, 'Diisi', '', '', 'D2 Dinas Dua']);
+    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, 45601, 'Temuan terkirim', 'Tetap', '', 'D3 Dinas Tiga']);
+    expect(rekap.row(5)).toEqual(['D4', 'Dinas Empat', 'OPD', '', '', '', '', 0, '', '', '', 'Belum mulai', '', '', 'D4 Dinas Empat']);
+    expect(rekap.row(6).every((c) => c === '')).toBe(true);
+    expect(rekap.note(0, recapColumn('Tindak Lanjut Terbuka'))).toBe('catatan');
+    expect(rekap.note(0, recapColumn('Tahap'))).toBe('tahap');
+    expect(rekap.format(2, recapColumn('Email Terakhir'))).toBe('yyyy-mm-dd hh:mm');
+    expect(rekap.block(p.countsColumn, 14)).toEqual([
       ['Kategori', 'Jumlah Unit'],
-      ['Hijau', '=COUNTIF($F$2:$F$3,Q2)'],
-      ['Merah', '=COUNTIF($F$2:$F$3,Q3)'],
+      ['Hijau', 2],
+      ['Merah', 0],
       ['', ''],
       ['Tahap', 'Jumlah Unit'],
-      ['Belum mulai', '=COUNTIF($L$2:$L$3,Q6)'],
-      ['Diisi', '=COUNTIF($L$2:$L$3,Q7)'],
-      ['Diajukan', '=COUNTIF($L$2:$L$3,Q8)'],
-      ['Terverifikasi', '=COUNTIF($L$2:$L$3,Q9)'],
-      ['Temuan terkirim', '=COUNTIF($L$2:$L$3,Q10)'],
+      ['Belum mulai', 1],
+      ['Diisi', 1],
+      ['Diajukan', 0],
+      ['Terverifikasi', 1],
+      ['Temuan terkirim', 1],
       ['', ''],
-      ['Naik kategori', '=COUNTIF($M$2:$M$3,"Naik")'],
-      ['Turun kategori', '=COUNTIF($M$2:$M$3,"Turun")'],
-      ['Tindak lanjut terbuka', '=SUM($N$2:$N$3)'],
+      ['Naik kategori', 1],
+      ['Turun kategori', 0],
+      ['Tindak lanjut terbuka', 3],
     ]);
-    expect(p.chart).toMatchObject({ title: 'Sebaran', domain: { startRow: 1, endRow: 3, startColumn: 16, endColumn: 17 }, anchorRow: 15, anchorColumn: 16 });
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
+    expect(rekap.charts()).toEqual([{ title: 'Sebaran', anchor: { rowIndex: 15, columnIndex: p.countsColumn } }]);
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
     const p = planRecap({ units: [], categories, existing: [], openFollowUps: new Map(), labels });
-    expect(p.rows).toHaveLength(1);
-    expect(p.counts.map((r) => r.map(shown))[1]).toEqual(['Hijau', '=COUNTIF($F$2:$F$2,Q2)']);
+    const rekap = evaluated([], p, []);
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    expect(rekap.row(2).every((c) => c === '')).toBe(true);
+    expect(rekap.block(p.countsColumn, 14)).toEqual([
+      ['Kategori', 'Jumlah Unit'],
+      ['Hijau', 0],
+      ['Merah', 0],
+      ['', ''],
+      ['Tahap', 'Jumlah Unit'],
+      ...['Belum mulai', 'Diisi', 'Diajukan', 'Terverifikasi', 'Temuan terkirim'].map((stage) => [stage, 0]),
+      ['', ''],
+      ['Naik kategori', 0],
+      ['Turun kategori', 0],
+      ['Tindak lanjut terbuka', 0],
+    ]);
   });
 
   test("an older Rekap gets the new columns inserted: the user's columns and the count block move right, never overwritten", () => {
@@ -174,13 +220,22 @@ describe('Rekap', () => {
     expect(Math.max(...p.rows.map((r) => r.length))).toBe(RECAP_HEADERS.length);
   });
 
-  test('the Rekap of the last version gets Tahap inserted: its count block and the user\'s columns move right by one', () => {
+  test("the last version's Rekap gets Tahap inserted: its count block and the user's columns move right by one, intact", () => {
     const last = RECAP_HEADERS.filter((h) => h !== 'Tahap');
-    const existing = [[...last, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'], ['D1', 'Dinas Satu', 'OPD', ...Array(last.length - 3).fill(''), '', 'Hijau', 1, 'x']];
+    const existing = [
+      [...last, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'],
+      ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '', '', '', 'link', '', 'Hijau', 1, 'catatan D1'],
+    ];
     const p = plan(existing);
     expect(p.insertColumns).toEqual({ at: last.length, count: 1 });
     expect(p.countsColumn).toBe(last.length + 2);
-    expect(shown(p.rows[0][recapColumn('Tahap')])).toBe('Tahap');
+    const rekap = evaluated(existing, p, []);
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    expect(rekap.row(2)[recapColumn('Skor Putaran Lalu')]).toBe(70.5);
+    expect(rekap.block(p.countsColumn + 2, 2)).toEqual([
+      ['Catatan Saya', ''],
+      ['catatan D1', ''],
+    ]);
   });
 
   test('a current Rekap keeps its count block where it is and leaves columns the user added after it alone', () => {
