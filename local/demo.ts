@@ -1,8 +1,9 @@
 // `pendamping demo` (and `npm start`): the whole programme, offline, on the 30 OPD of
 // Kabupaten Muaro Jambi shipped with the demo (DEMO_UNITS_FILE). Every step is the bundle's own server function
 // or a person's cell edit through the runtime (protections honoured): the secretariat sets up
-// the workbook and registers the units, generates the tabs, each PIC fills the self-assessment,
-// each assessor verifies it, the secretariat refreshes the recap and emails the findings.
+// the workbook and registers the units, generates the tabs, each PIC fills the self-assessment
+// and submits it (Status Pengisian), each assessor verifies it (Status Verifikasi), the
+// secretariat refreshes the recap and emails the findings.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from './cli/args';
@@ -13,7 +14,7 @@ import { msg, type CliMessageKey, type Lang } from './cli/messages';
 import { CliError, CommandFailed, type BundleResult, type CommandResult } from './cli/result';
 import { withSession, type Session } from './cli/session';
 import { maturities, seededRandom, simulateUnit, type IndicatorRow } from './demo/simulate';
-import { addressOf, cellOf, findTable, type Table } from './demo/tables';
+import { addressOf, cellOf, findTable, labelledCell, type Table } from './demo/tables';
 import { newWorkbook } from './model/workbook';
 import type { UserEditResult } from './services/spreadsheet/user-edit';
 
@@ -112,6 +113,12 @@ function simulateAssessments(session: Session, io: CommandIo): void {
   const edit = (user: string, table: Table, row: number, header: string, value: string) => {
     if (value !== '') refuseNothing(session.runtime.edit(user, table.sheet, addressOf(table, row, header), value));
   };
+  /** A status of the tab's top block (the cell right of its label), set as `user`. */
+  const setStatus = (user: string, tab: string, label: string, value: string) => {
+    const at = labelledCell(session.workbook, tab, label);
+    if (at === undefined) throw new Error(`demo: no ${label} in tab ${tab}`);
+    refuseNothing(session.runtime.edit(user, tab, at, value));
+  };
   const evidence = msg(session.lang, 'demo.evidence');
   const note = msg(session.lang, 'demo.note.verified');
   plans.forEach(({ unit, table, answers }, i) => {
@@ -120,6 +127,7 @@ function simulateAssessments(session: Session, io: CommandIo): void {
       edit(unit.pic, table, a.row, 'Jawaban Mandiri', a.value);
       if (a.value !== '' && a.value !== 'N/A' && a.value !== 'Tidak' && a.value !== '0') edit(unit.pic, table, a.row, 'Bukti', evidence);
     }
+    setStatus(unit.pic, unit.tab, 'Status Pengisian', 'Diajukan');
   });
   plans.forEach(({ unit, table, answers }, i) => {
     io.progress.update(msg(session.lang, 'progress.demo.verify'), i, plans.length);
@@ -127,6 +135,7 @@ function simulateAssessments(session: Session, io: CommandIo): void {
       edit(unit.assessor, table, a.row, 'Jawaban Verifikasi', a.value);
       if (a.downgraded) edit(unit.assessor, table, a.row, 'Catatan Asesor', note);
     }
+    setStatus(unit.assessor, unit.tab, 'Status Verifikasi', 'Terverifikasi');
   });
 }
 

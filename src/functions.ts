@@ -90,7 +90,8 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
         optional: true,
       },
     ],
-    returns: 'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan.',
+    returns:
+      'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan. Selama belum ada jawaban sama sekali, skor, kategori dan jumlah temuan kosong (bukan 0).',
     resultSize: { rows: 1, columns: 5 },
   },
 ];
@@ -196,5 +197,5 @@ export function RINGKASAN_KEPATUHAN(
   if (problems.length > 0 || !categories.ok || !aspects.ok) return errorText(problems);
   const answers: AnswerRow[] = table.rows.map((r) => ({ code: r.text('Kode'), self: r.get('Jawaban Mandiri'), verified: r.get('Jawaban Verifikasi') }));
   const s = summarize(indicators, answers, aspects.value, categories.value);
-  return [[s.selfScore ?? '', s.finalScore ?? '', s.category, s.findings, s.completeness ?? '']];
+  return [[s.selfScore ?? '', s.finalScore ?? '', s.category, s.findings ?? '', s.completeness ?? '']];
 }

@@ -55,3 +55,13 @@ export function cellOf(table: Table, row: { cells: (Scalar | undefined)[] }, hea
 export function addressOf(table: Table, row: number, header: string): string {
   return `${columnLetters(table.columns.get(header) as number)}${row + 1}`;
 }
+
+/** A1 address of the cell right of the first cell that reads `label` (a label and its value, as the unit tab's statuses). */
+export function labelledCell(workbook: WorkbookModel, title: string, label: string): string | undefined {
+  const values = sheetValues(workbook, title);
+  for (let r = 0; r < values.length; r++) {
+    const c = (values[r] ?? []).findIndex((v) => String(v ?? '').trim() === label);
+    if (c >= 0) return `${columnLetters(c + 1)}${r + 1}`;
+  }
+  return undefined;
+}

@@ -217,6 +217,12 @@ export function quotaResetAt(ledger: readonly LedgerEntry[], now: number): numbe
   return inWindow.length > 0 ? Math.min(...inWindow) + DAY_MS : null;
 }
 
+/** A whole column of Log Email, as written by the add-on (HEADERS.logEmail order), for a formula: 'Log Email'!$C:$C. */
+export function logEmailColumn(name: (typeof HEADERS.logEmail)[number]): string {
+  const letter = columnLetter(HEADERS.logEmail.indexOf(name));
+  return `${quoteSheet(TABS.logEmail)}!$${letter}:$${letter}`;
+}
+
 /**
  * Rekap's "Email Terakhir" as a formula over Log Email: the Waktu of the unit's last TERKIRIM
  * (any round), '' before the first. A formula rather than a value written per send: the send
@@ -224,10 +230,7 @@ export function quotaResetAt(ledger: readonly LedgerEntry[], now: number): numbe
  * `codeCell` is the A1 reference of the row's Kode (e.g. $A2); show it with a date-time format.
  */
 export function lastSentFormula(codeCell: string): string {
-  const col = (name: (typeof HEADERS.logEmail)[number]): string => {
-    const letter = columnLetter(HEADERS.logEmail.indexOf(name));
-    return `${quoteSheet(TABS.logEmail)}!$${letter}:$${letter}`;
-  };
+  const col = logEmailColumn;
   const match = `${col('Kode Unit')},${codeCell},${col('Status')},"TERKIRIM"`;
   return `=IF(COUNTIFS(${match})=0,"",MAXIFS(${col('Waktu')},${match}))`;
 }

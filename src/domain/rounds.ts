@@ -17,7 +17,7 @@
 // anything the round change overwrote, keyed by unit Kode and indicator Kode.
 import { t, type Lang } from './i18n';
 import { checkAspectCoverage } from './instrument';
-import { findingsOf, summarize } from './scoring';
+import { findingsOf, isAssessed, summarize } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
 import type { AnswerRow, AspectWeight, Category, Finding, Problem, Summary } from './types';
@@ -223,7 +223,7 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
       summary.selfScore === null ? EMPTY : num(summary.selfScore, { format: 'decimal' }),
       summary.finalScore === null ? EMPTY : num(summary.finalScore, { format: 'decimal' }),
       text(summary.category),
-      num(summary.findings),
+      summary.findings === null ? EMPTY : num(summary.findings),
       dateCell(input.closedOn),
       text(encodeAnswers(u.rows)),
     ]);
@@ -454,13 +454,14 @@ export interface RoundProgress {
 
 /**
  * What changed since the last round, from Jawaban Putaran Lalu: only indicators that had an
- * answer in the last round count. Null when the tab carries no answer of a last round.
+ * answer in the last round count. Null when the tab carries no answer of a last round, or no
+ * answer of this one (nothing to compare yet).
  */
 export function roundProgress(unit: Pick<UnitAnswers, 'indicators' | 'answers' | 'rows'>): RoundProgress | null {
   const previous: AnswerRow[] = unit.rows
     .filter((r) => cellText(r.cells['Jawaban Putaran Lalu']) !== '')
     .map((r) => ({ code: r.code, self: r.cells['Jawaban Putaran Lalu'], verified: '' }));
-  if (previous.length === 0) return null;
+  if (previous.length === 0 || !isAssessed(unit.indicators, unit.answers)) return null;
   const answeredBefore = new Set(previous.map((p) => normKey(p.code)));
   const before = findingsOf(unit.indicators, previous, { deadline: '' }).filter((f) => answeredBefore.has(normKey(f.code)));
   const now = new Set(findingsOf(unit.indicators, unit.answers, { deadline: '' }).map((f) => normKey(f.code)));

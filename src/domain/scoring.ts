@@ -123,10 +123,21 @@ function isFinding(credit: Credit): boolean {
   return credit.kind !== 'na' && !(credit.kind === 'credit' && credit.credit >= 1);
 }
 
+function anyAnswer(rows: readonly Assessed[]): boolean {
+  return rows.some((r) => r.effective.kind !== 'empty');
+}
+
+/** Whether any indicator has an answer at all (Jawaban Mandiri or Jawaban Verifikasi): the unit has been assessed. */
+export function isAssessed(indicators: readonly Indicator[], answers: readonly AnswerRow[]): boolean {
+  return anyAnswer(assess(indicators, answers));
+}
+
 /**
  * Skor Mandiri (self answers), Skor Akhir (effective answers), the category of the rounded
  * Skor Akhir, the number of findings and the completeness of the self-assessment. Answers are
  * matched to indicators by code, case-insensitively; indicators without an answer row are unanswered.
+ * A unit with no answer at all has not been assessed: no score, category or findings (never 0
+ * or the lowest category); its completeness is 0 %.
  */
 export function summarize(
   indicators: readonly Indicator[],
@@ -139,12 +150,14 @@ export function summarize(
   const finalScore = scoreOf(rows.map((r) => ({ ind: r.ind, credit: r.effective })), aspects);
   const askable = rows.filter((r) => r.self.kind !== 'na');
   const answered = askable.filter((r) => r.self.kind !== 'empty').length;
+  const completeness = askable.length > 0 ? roundHalfUp((100 * answered) / askable.length) : null;
+  if (!anyAnswer(rows)) return { selfScore: null, finalScore: null, category: '', findings: null, completeness };
   return {
     selfScore,
     finalScore,
     category: categoryFor(finalScore, categories)?.name ?? '',
     findings: rows.filter((r) => isFinding(r.effective)).length,
-    completeness: askable.length > 0 ? roundHalfUp((100 * answered) / askable.length) : null,
+    completeness,
   };
 }
 
@@ -156,7 +169,8 @@ function statusOf(credit: Credit): Finding['status'] {
 
 /**
  * The findings (temuan): applicable indicators whose effective answer gives credit < 1,
- * unanswered and invalid included, in instrument order. Each carries the assessor's note, the
+ * unanswered and invalid included, in instrument order; none for a unit with no answer at all
+ * (it has not been assessed). Each carries the assessor's note, the
  * tab's recommendation (else the instrument's) and the row's deadline (else `defaults.deadline`).
  */
 export function findingsOf(
@@ -164,7 +178,9 @@ export function findingsOf(
   answers: readonly AnswerRow[],
   defaults: { deadline: string },
 ): Finding[] {
-  return assess(indicators, answers)
+  const rows = assess(indicators, answers);
+  if (!anyAnswer(rows)) return [];
+  return rows
     .filter((r) => isFinding(r.effective))
     .map(({ ind, answer, effectiveRaw, effective }) => ({
       code: ind.code,

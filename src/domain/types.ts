@@ -83,7 +83,8 @@ export interface Summary {
   finalScore: number | null;
   /** Category name of the rounded final score; '' when there is no score. */
   category: string;
-  findings: number;
+  /** Jumlah Temuan; null when the unit has no answer at all (not assessed). */
+  findings: number | null;
   /** Percent of the self-assessment filled in; null when nothing can be answered. */
   completeness: number | null;
 }

@@ -81,23 +81,25 @@ export function locateUnitTable(values: Values): UnitTableLayout | null {
   };
 }
 
-/** The status cells of a located tab. */
-export function statusOf(layout: UnitTableLayout): UnitTabStatus {
+/** The status cells of a located tab (none on a tab without a table). */
+export function statusOf(layout: UnitTableLayout | null): UnitTabStatus {
   return {
-    filling: layout.labels.get(normKey(UNIT_TAB_LABELS.filling)) ?? null,
-    verification: layout.labels.get(normKey(UNIT_TAB_LABELS.verification)) ?? null,
+    filling: layout?.labels.get(normKey(UNIT_TAB_LABELS.filling)) ?? null,
+    verification: layout?.labels.get(normKey(UNIT_TAB_LABELS.verification)) ?? null,
   };
 }
 
-/** A unit tab's data rows as generation carries them over. */
+/** A unit tab's data rows and statuses as generation carries them over. */
 export interface UnitRows {
   /** Kept cells per indicator code (normalised), in KEPT_COLUMNS order; first row of a code wins. */
   kept: Map<string, unknown[]>;
   /** Every data row as unit-table cells, with its code, for the archive. */
   rows: { code: string; cells: unknown[] }[];
+  /** The status cells, carried over too. */
+  status: UnitTabStatus;
 }
 
-/** The data rows below a tab's table header, in unit-table column order; null if the tab has no table. */
+/** The data rows below a tab's table header, in unit-table column order, and its statuses; null if the tab has no table. */
 export function readUnitRows(values: Values): UnitRows | null {
   const layout = locateUnitTable(values);
   if (!layout) return null;
@@ -113,7 +115,7 @@ export function readUnitRows(values: Values): UnitRows | null {
     rows.push({ code, cells });
     if (code !== '' && !kept.has(code)) kept.set(code, KEPT_COLUMNS.map((c) => cells[unitColumn(c)]));
   }
-  return { kept, rows };
+  return { kept, rows, status: statusOf(layout) };
 }
 
 /** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */

@@ -3,7 +3,7 @@
 // requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
 import { t, type Lang } from '../domain/i18n';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
-import { ARSIP_HEADERS, METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB } from '../domain/plan/layout';
+import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS } from '../domain/plan/layout';
 import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
@@ -12,11 +12,12 @@ import { TABS, findColumns } from '../domain/tables';
 import type { Category } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
+import { stageRefsOf } from '../domain/stage';
 import { locateUnitTable, readUnitAnswers } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
-import { planRecapFor, recapRequests } from './recap';
+import { planRecapFor, recapRequests, recapTab, type RecapTab } from './recap';
 import {
   addColourRule,
   addProtection,
@@ -48,9 +49,6 @@ export interface GenerateResult {
   writes: number;
   message: string;
 }
-
-/** Width of the Indikator column; the others keep the default. */
-const UNIT_TAB_WIDTHS = [0, 0, 360];
 
 const REQUIRED = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit, TABS.rekap] as const;
 
@@ -98,7 +96,7 @@ function refreshRequests(tab: UnitTabPlan, sheet: UnitSheet): Request[] {
 }
 
 function deactivationRequests(d: DeactivationPlan, sheet: UnitSheet): Request[] {
-  const answers = sheet.protections.filter((p) => p.description === PROTECTION_TAGS.answers || p.description === PROTECTION_TAGS.assessor);
+  const answers = sheet.protections.filter((p) => UNIT_PEOPLE_TAGS.includes(p.description));
   return [
     updateCells(d.sheetId, UNIT_TAB.titleRow, 0, [[d.titleCell]]),
     createSheetMetadata(d.sheetId, METADATA_KEYS.inactive, '1'),
@@ -220,16 +218,23 @@ function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: Re
   return groups;
 }
 
-/** Rekap as this generation leaves the unit tabs: the active tabs, and the open follow-ups of each (a new tab too). */
+/**
+ * Rekap as this generation leaves the unit tabs: the active tabs, where each keeps its stage, and
+ * the open follow-ups of each (a new tab too); an active tab whose table could not be read, as read.
+ */
 function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly UnitTab[], categories: readonly Category[]): Request[] {
   const { lang } = programme;
-  const activeTabs = new Map<string, { title: string; sheetId: number }>();
-  for (const tab of plan.tabs) activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId });
-  for (const { sheet: s } of tabs) {
-    const key = normKey(s.code);
-    if (plan.unreadable.has(key) && s.inactiveMetadataId === null) activeTabs.set(key, { title: s.title, sheetId: s.sheetId });
+  const activeTabs = new Map<string, RecapTab>();
+  const planned = plan.tabs.map((tab) => {
+    const values = tab.rows.map((r) => r.map(plannedValue));
+    const layout = locateUnitTable(values);
+    activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId, stage: stageRefsOf(values, layout) });
+    return readUnitAnswers({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values }, lang, layout);
+  });
+  for (const tab of tabs) {
+    const key = normKey(tab.sheet.code);
+    if (plan.unreadable.has(key) && tab.sheet.inactiveMetadataId === null) activeTabs.set(key, recapTab(tab));
   }
-  const planned = plan.tabs.map((tab) => readUnitAnswers({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: tab.rows.map((r) => r.map(plannedValue)) }, lang));
   const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
   const rekap = programme.tab(TABS.rekap) as TabValues;
   return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));

@@ -106,7 +106,7 @@ function rangesToRead(sheets: readonly SheetInfo[], spec: ReadSpec, units: reado
 function unitTabOf(sheet: UnitSheet, rows: unknown[][], lang: Lang): UnitTab {
   const layout = locateUnitTable(rows);
   const reading = readUnitAnswers({ code: sheet.code, sheetId: sheet.sheetId, title: sheet.title, values: rows }, lang, layout);
-  return { sheet, rows, layout, reading, status: layout ? statusOf(layout) : { filling: null, verification: null } };
+  return { sheet, rows, layout, reading, status: statusOf(layout) };
 }
 
 /** A tab tied to `code` by this execution (a unit tab found again), read as any unit tab. */

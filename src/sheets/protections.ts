@@ -1,12 +1,13 @@
 // The protections the add-on owns (described by PROTECTION_TAGS): each system tab protected as
-// a whole for the admins, and each unit tab's three (the tab for the admins, the answer block
-// for PIC + assessor + admins, the assessor columns for assessor + admins).
+// a whole for the admins, and each unit tab's own (the tab for the admins; the answer block and
+// Status Pengisian for PIC + assessor + admins; the assessor columns and Status Verifikasi for
+// assessor + admins).
 //
 // Sheets lets only a protection's editors and the file's owner change it. So a newly listed
 // admin is brought in by an admin already in, or by the owner: every admin action first brings
 // the editors up to date with Pengaturan email_admin (withAdminLock), in one batchUpdate that is
 // sent only when something changed.
-import { ASSESSOR_COLUMNS, METADATA_KEYS, PIC_COLUMNS, PROTECTION_TAGS, type UnitColumn } from '../domain/plan/layout';
+import { ASSESSOR_COLUMNS, METADATA_KEYS, PIC_COLUMNS, PROTECTION_TAGS, UNIT_PEOPLE_TAGS, type UnitColumn } from '../domain/plan/layout';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import { SNAPSHOT_TAB } from '../domain/rounds';
 import { HEADERS, SYSTEM_TAB_NAMES } from '../domain/tables';
@@ -34,8 +35,8 @@ export interface AdminSync {
 
 /**
  * What brings the owned protections in line with `admins`: a system tab's protection lists
- * exactly the admins (added where missing, the snapshot's excepted); a unit tab's own protection too; its answer and
- * assessor protections keep their PIC and assessors, lose the admins no longer listed (the
+ * exactly the admins (added where missing, the snapshot's excepted); a unit tab's own protection too; its protections
+ * that name people (UNIT_PEOPLE_TAGS) keep their PIC and assessors, lose the admins no longer listed (the
  * editors of the tab's own protection who are not admins any more) and gain the new ones. The
  * owner, whom Sheets always lets edit, is left out of the comparison; `owner` is asked only
  * when a list differs by one address.
@@ -67,7 +68,7 @@ export function syncAdmins(sheets: readonly SheetInfo[], admins: readonly string
     const former = whole.editors.filter((e) => !wanted.includes(e));
     align(whole, wanted);
     for (const p of sheet.protections) {
-      if (p.description === PROTECTION_TAGS.answers || p.description === PROTECTION_TAGS.assessor) {
+      if (UNIT_PEOPLE_TAGS.includes(p.description)) {
         align(p, [...p.editors.filter((e) => !former.includes(e)), ...wanted]);
       }
     }
@@ -99,8 +100,8 @@ function run(column: Partial<Record<UnitColumn, number>>, columns: readonly Unit
 /**
  * Whether a unit tab's protections still sit on its table as found by header: the answer block
  * (PIC and assessor columns, side by side) and the assessor columns, from the row after the
- * header down past the last indicator, and the tab's own protection leaving exactly the answer
- * block out. A table whose columns or rows moved where Sheets did not move the protections
+ * header down past the last indicator, and the tab's own protection leaving out the answer
+ * block and nothing else but the status cells that have their own protections. A table whose columns or rows moved where Sheets did not move the protections
  * with them (an .xlsx edited in Excel or LibreOffice) fails.
  */
 function fitsTable(sheet: SheetInfo, values: readonly (readonly unknown[])[]): ProtectionGap['kind'] | null {
@@ -119,9 +120,13 @@ function fitsTable(sheet: SheetInfo, values: readonly (readonly unknown[])[]): P
     const [top, bottom, left, right] = bounds(range);
     return top === layout.headerRow + 1 && bottom > last && left === columns.start && right === columns.end;
   };
-  const spared = whole.unprotected;
+  // The tab's own protection spares the answer block and, on a tab that has them, the two status
+  // cells, each of which its own protection covers.
+  const block0 = bounds(answers.range).join();
+  const statuses = [PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus].flatMap((tag) => own(tag) ?? []).map((p) => bounds(p.range).join());
+  const spared = whole.unprotected.map((range) => bounds(range).join());
   const wholeSheet = bounds(whole.range).every((b, i) => b === (i % 2 === 0 ? 0 : Infinity));
-  const sparesBlock = spared.length === 1 && bounds(spared[0]).join() === bounds(answers.range).join();
+  const sparesBlock = spared.includes(block0) && spared.every((r) => r === block0 || statuses.includes(r));
   return wholeSheet && sparesBlock && fits(answers.range, block) && fits(assessor.range, inner) ? null : 'moved';
 }
 

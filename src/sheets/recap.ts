@@ -3,6 +3,7 @@
 import { t, type Lang } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
 import { openFollowUpsByUnit } from '../domain/rounds';
+import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Category, Unit } from '../domain/types';
@@ -37,11 +38,18 @@ export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   return requests;
 }
 
-/** Units of Unit (valid rows, in order) that have an active tab, with that tab. */
-export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { title: string; sheetId: number }>): RecapUnit[] {
+/** An active unit tab as Rekap sees it: its title, id and where its stage is read (as read, or as generation leaves it). */
+export interface RecapTab {
+  title: string;
+  sheetId: number;
+  stage: StageRefs;
+}
+
+/** Units of Unit (valid rows, in order) that have an active tab, with that tab and where its stage is read. */
+export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, RecapTab>): RecapUnit[] {
   return units.flatMap((u) => {
     const tab = tabs.get(normKey(u.code));
-    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId }] : [];
+    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId, stage: tab.stage }] : [];
   });
 }
 
@@ -49,7 +57,7 @@ export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, { t
 export function planRecapFor(
   lang: Lang,
   units: readonly Unit[],
-  tabs: ReadonlyMap<string, { title: string; sheetId: number }>,
+  tabs: ReadonlyMap<string, RecapTab>,
   categories: readonly Category[],
   existing: unknown[][],
   openFollowUps: ReadonlyMap<string, number>,
@@ -65,6 +73,7 @@ export function planRecapFor(
       movedDown: t(lang, 'recap.movedDown'),
       openFollowUps: t(lang, 'recap.openFollowUps'),
       openFollowUpsNote: t(lang, 'recap.openFollowUps.note'),
+      stageNote: t(lang, 'core.recap.stage.note'),
     },
   });
 }
@@ -74,9 +83,14 @@ const RECAP_TABS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
 /** What "Perbarui rekap" reads besides the programme: Rekap and every active unit tab. */
 export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], unitTabs: 'active' };
 
+/** A unit tab as read, as Rekap sees it. */
+export function recapTab(tab: UnitTab): RecapTab {
+  return { title: tab.sheet.title, sheetId: tab.sheet.sheetId, stage: stageRefsOf(tab.rows, tab.layout) };
+}
+
 /** Each unit's tab, by Kode (normKey). */
-export function tabsByCode(tabs: readonly UnitTab[]): Map<string, { title: string; sheetId: number }> {
-  return new Map(tabs.map((s) => [normKey(s.sheet.code), { title: s.sheet.title, sheetId: s.sheet.sheetId }] as const));
+export function tabsByCode(tabs: readonly UnitTab[]): Map<string, RecapTab> {
+  return new Map(tabs.map((s) => [normKey(s.sheet.code), recapTab(s)] as const));
 }
 
 export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapResult | Failure {

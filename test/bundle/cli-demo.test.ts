@@ -61,6 +61,8 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
     const row = values.find((r) => r[col('Kode')] === u.kode);
     expect(row?.[col('Skor Akhir')]).toBe(u.skorAkhir);
     expect(row?.[col('Kategori')]).toBe(u.kategori);
+    // Each PIC submitted, each assessor verified, and the findings went out.
+    expect(row?.[col('Tahap')]).toBe('Temuan terkirim');
   }
 
   // Same seed, same programme: a second run prints the same table.
@@ -91,6 +93,7 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
     expect(Number(row?.[col('Skor Akhir')])).toBeCloseTo(u.skorAkhir as number, 2);
     expect(row?.[col('Kategori')]).toBe(u.kategori);
     expect(Number(row?.[col('Jumlah Temuan')])).toBe(u.temuan);
+    expect(row?.[col('Tahap')]).toBe('Temuan terkirim');
   }
 });
 

@@ -83,7 +83,7 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
     const dinkes = unitTab(workbook, 'DINKES');
     expect(shown(dinkes, 0, 0)).toBe('DINKES — Dinas Kesehatan');
     expect(dinkes.conditionalFormats).toHaveLength(3);
-    expect(dinkes.protectedRanges).toHaveLength(3);
+    expect(dinkes.protectedRanges).toHaveLength(5);
 
     const rekap = sheet(workbook, 'Rekap');
     const rows = grid(rekap);
@@ -107,7 +107,7 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
     expect(again.updated).toHaveLength(3);
     expect(workbook.sheets.map((s) => [s.sheetId, s.title])).toEqual(tabs);
     expect(shown(unitTab(workbook, 'DINKES'), 7, 5)).toBe('Ya');
-    expect(unitTab(workbook, 'DINKES').protectedRanges).toHaveLength(3);
+    expect(unitTab(workbook, 'DINKES').protectedRanges).toHaveLength(5);
     expect(unitTab(workbook, 'DINKES').conditionalFormats).toHaveLength(3);
   });
 });

@@ -128,6 +128,9 @@ describe('units change', () => {
     expect(String(shown(tab, 0, 0))).toMatch(/^NONAKTIF — DINKES/);
     for (const code of Object.keys(ANSWERS)) expect(answersOf(workbook, code)).toEqual(before[code]);
     expect(rt.edit(PIC, tab.title, 'F8', 'Tidak')).toMatchObject({ ok: false });
+    // Its statuses are closed to its PIC and assessor too.
+    expect(rt.edit(PIC, tab.title, 'E2', 'Diajukan')).toMatchObject({ ok: false });
+    expect(rt.edit(ASSESSOR, tab.title, 'E3', 'Terverifikasi')).toMatchObject({ ok: false });
     const arsip = grid(sheet(workbook, 'Arsip'));
     expect(arsip.filter((r) => r[3] === 'Unit tidak ada lagi di tab Unit')).toHaveLength(4);
     expect(grid(sheet(workbook, 'Rekap')).filter((r) => r[0] === 'DINKES')).toHaveLength(0);
@@ -140,6 +143,7 @@ describe('units change', () => {
     expect(back.developerMetadata.some((m) => m.metadataKey === 'pendamping.inactive')).toBe(false);
     expect(answersOf(workbook, 'SP-01')).toEqual(before['SP-01']);
     expect(rt.edit(PIC, back.title, 'F8', 'Tidak')).toMatchObject({ ok: true });
+    expect(rt.edit(PIC, back.title, 'E2', 'Diajukan')).toMatchObject({ ok: true });
   });
 });
 

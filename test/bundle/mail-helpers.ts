@@ -115,6 +115,22 @@ export function fillColumn(rt: LocalRuntime, code: string, column: string, value
   });
 }
 
+/** The cell right of a status label (Status Pengisian, Status Verifikasi) on a unit tab, as A1. */
+export function statusCell(rt: LocalRuntime, code: string, label: 'Status Pengisian' | 'Status Verifikasi'): { tab: string; a1: string } {
+  const s = unitSheet(rt.workbook, code);
+  const v = values(s);
+  const row = v.findIndex((r) => r.includes(label));
+  if (row < 0) throw new Error(`no ${label} on ${s.title}`);
+  return { tab: s.title, a1: a1(row, v[row].indexOf(label) + 1) };
+}
+
+/** Sets a unit's status as `user` would in the sheet (the admin by default); a refused edit throws. */
+export function setStatus(rt: LocalRuntime, code: string, label: 'Status Pengisian' | 'Status Verifikasi', value: string, user = ADMIN): void {
+  const at = statusCell(rt, code, label);
+  const edit = rt.edit(user, at.tab, at.a1, value);
+  if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
+}
+
 /** Sets a Pengaturan value (the row of `key`). */
 export function setting(rt: LocalRuntime, key: string, value: string): void {
   const rows = values(sheet(rt.workbook, 'Pengaturan'));

@@ -5,7 +5,7 @@
 import type { SheetModel } from '../../local/model/types';
 import { LocalRuntime } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, a1, fillColumn, ledger, ok, outbox, programme, sheet, tempOutbox, unitSheet, values, type Result } from './mail-helpers';
+import { ADMIN, a1, fillColumn, ledger, ok, outbox, programme, setStatus, sheet, tempOutbox, unitSheet, values, type Result } from './mail-helpers';
 
 beforeAll(() => ensureBuilt());
 
@@ -44,6 +44,9 @@ test('two rounds: the later findings email tells what improved and what is still
   const rt = await programme([{ code: 'NAIK', name: 'Dinas Naik' }, { code: 'TURUN', name: 'Dinas Turun' }], { outbox: dir });
   fillColumn(rt, 'NAIK', 'Jawaban Mandiri', () => 'Tidak');
   fillColumn(rt, 'TURUN', 'Jawaban Mandiri', () => 'Ya');
+  // Categories and their moves show for verified units only.
+  const verifyBoth = () => ['NAIK', 'TURUN'].forEach((code) => setStatus(rt, code, 'Status Verifikasi', 'Terverifikasi', 'asesor@ombudsman.go.id'));
+  verifyBoth();
   const indicators = table(unitSheet(rt.workbook, 'NAIK')).rows.length;
 
   // Round 1: findings sent, then three of NAIK's findings marked done by its PIC.
@@ -64,6 +67,7 @@ test('two rounds: the later findings email tells what improved and what is still
   ok(rt.run('startNewRound', { name: '2025 Penilaian Ulang', deadline: '2025-09-30' }));
   fillColumn(rt, 'NAIK', 'Jawaban Mandiri', (i) => (i < 2 ? 'Tidak' : 'Ya'));
   fillColumn(rt, 'TURUN', 'Jawaban Mandiri', () => 'Tidak');
+  verifyBoth();
   ok(rt.run('refreshRecap'));
   r = recap(rt);
   const naik = r.row('NAIK');

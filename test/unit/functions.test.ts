@@ -113,10 +113,15 @@ describe('RINGKASAN_KEPATUHAN', () => {
     expect(RINGKASAN_KEPATUHAN(withNa, KATEGORI)).toEqual([[0, 0, 'Merah', 1, 100]]);
   });
 
-  test('nothing applicable or nothing answered: empty scores, then zero', () => {
+  test('nothing applicable: empty scores and no finding; no indicator or no answer at all: empty, never 0 or Merah', () => {
     expect(RINGKASAN_KEPATUHAN(unitTable([rows[2]]), KATEGORI)).toEqual([['', '', '', 0, '']]);
-    expect(RINGKASAN_KEPATUHAN(unitTable([]), KATEGORI)).toEqual([['', '', '', 0, '']]);
-    expect(RINGKASAN_KEPATUHAN(unitTable([{ ...rows[0], 'Jawaban Mandiri': '' }]), KATEGORI)).toEqual([[0, 0, 'Merah', 1, 0]]);
+    expect(RINGKASAN_KEPATUHAN(unitTable([]), KATEGORI)).toEqual([['', '', '', '', '']]);
+    // A tab nobody has answered yet: Kelengkapan 0 %, everything else empty.
+    const unanswered = rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }));
+    expect(RINGKASAN_KEPATUHAN(unitTable(unanswered), KATEGORI)).toEqual([['', '', '', '', 0]]);
+    expect(RINGKASAN_KEPATUHAN(unitTable([{ ...rows[0], 'Jawaban Mandiri': '' }]), KATEGORI)).toEqual([['', '', '', '', 0]]);
+    // The assessor's answer alone is an answer: scored as specified.
+    expect(RINGKASAN_KEPATUHAN(unitTable([{ ...rows[0], 'Jawaban Mandiri': '', 'Jawaban Verifikasi': 'Tidak' }]), KATEGORI)).toEqual([[0, 0, 'Merah', 1, 0]]);
   });
 
   test('wrong tables give #GALAT texts', () => {

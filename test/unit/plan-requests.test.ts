@@ -129,6 +129,16 @@ describe('unit tab protections', () => {
     expect(tab.canType('stranger@x.example', 'F8')).toBe(false);
   });
 
+  test('Status Pengisian (E2) for the PIC, the assessor and the admins; Status Verifikasi (E3) for the assessor and the admins', () => {
+    const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
+    expect([ADMIN, PIC, ASSESSOR].filter((user) => !tab.canType(user, 'E2', 'Diajukan'))).toEqual([]);
+    expect([ADMIN, ASSESSOR].filter((user) => !tab.canType(user, 'E3', 'Terverifikasi'))).toEqual([]);
+    expect(tab.canType(PIC, 'E3', 'Terverifikasi')).toBe(false);
+    expect(['pic.lain@x.example', 'stranger@x.example'].filter((user) => tab.canType(user, 'E2') || tab.canType(user, 'E3'))).toEqual([]);
+    // The labels and the rest of the top block stay with the admins.
+    expect(['D2', 'D3', 'E1', 'E4', 'F2'].filter((a1) => tab.canType(PIC, a1) || tab.canType(ASSESSOR, a1))).toEqual([]);
+  });
+
   test('updating a protection replaces its range, its spared block and its editors', () => {
     const tab = tabAfter(...protections(40, PIC).map((p) => addProtection(SHEET_ID, p)));
     const [sheet, answers] = protections(20, 'pic.baru@x.example');

@@ -1,6 +1,7 @@
 // Planning "Siapkan buku kerja" (create what is missing, never overwrite data) and Rekap
-// (references to the unit tabs' summary, kept columns, counts per category). Rekap's rows are
-// checked by what they show once the local runtime has applied and computed them.
+// (references to the unit tabs' summary, kept columns, each unit's stage, counts per category
+// and per stage). Rekap's rows are checked by what they show once the local runtime has applied
+// and computed them.
 import { getProfile } from '../../src/domain/profiles';
 import { HEADERS, SETTING_KEYS, TABS } from '../../src/domain/tables';
 import { columnLetter, kept, type PlannedCell } from '../../src/domain/plan/cells';
@@ -81,12 +82,23 @@ describe('Rekap', () => {
     { name: 'Hijau', min: 81, description: '', zone: 'Hijau' as const },
     { name: 'Merah', min: 0, description: '', zone: 'Merah' as const },
   ];
+  // Each tab keeps its statuses in E2 and E3 and the Jawaban Mandiri of its three indicators in F8:F10.
+  const stage = { selfAnswers: { column: 5, firstRow: 7, lastRow: 9 }, filling: { row: 1, column: 4 }, verification: { row: 2, column: 4 } };
   const units = [
-    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11 },
-    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12 },
-    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13 },
+    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage },
+    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage },
+    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13, stage },
+    // A tab of an earlier version: no statuses, and nobody has answered.
+    { code: 'D4', name: 'Dinas Empat', type: 'OPD', title: 'D4 Dinas Empat', sheetId: 14, stage: { ...stage, filling: null, verification: null } },
   ];
-  const labels = { chartTitle: 'Sebaran', movedUp: 'Naik kategori', movedDown: 'Turun kategori', openFollowUps: 'Tindak lanjut terbuka', openFollowUpsNote: 'catatan' };
+  const labels = {
+    chartTitle: 'Sebaran',
+    movedUp: 'Naik kategori',
+    movedDown: 'Turun kategori',
+    openFollowUps: 'Tindak lanjut terbuka',
+    openFollowUpsNote: 'catatan',
+    stageNote: 'tahap',
+  };
   const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
 
   /**
@@ -96,9 +108,17 @@ describe('Rekap', () => {
    */
   function evaluated(existing: unknown[][], p: RecapPlan, ledger: unknown[][]) {
     const h = appliedWorkbook();
-    const results: Record<number, unknown[]> = { 11: [60, 85, 'Hijau', 2, 100], 12: [50, 40, 'Merah', 5, 90], 13: [88, 90, 'Hijau', 1, 100] };
+    const results: Record<number, unknown[]> = { 11: [60, 85, 'Hijau', 2, 100], 12: [50, 40, 'Merah', 5, 90], 13: [88, 90, 'Hijau', 1, 100], 14: ['', '', '', '', 0] };
+    // D1 submitted and verified, D2 still a draft, D3 verified (its PIC never pressed Diajukan), D4 not started.
+    const statuses: Record<number, string[]> = { 11: ['Diajukan', 'Terverifikasi'], 12: ['Draf', 'Belum diverifikasi'], 13: ['Draf', 'terverifikasi'], 14: ['', ''] };
     for (const unit of units) {
-      h.apply(addSheet(unit.sheetId, unit.title, 10, 6, 0), updateCells(unit.sheetId, 4, 1, [results[unit.sheetId].map((v) => kept(v))]));
+      const answered = unit.sheetId === 14 ? ['', '', ''] : ['Ya', '', 'Tidak'];
+      h.apply(
+        addSheet(unit.sheetId, unit.title, 10, 6, 0),
+        updateCells(unit.sheetId, 1, 4, statuses[unit.sheetId].map((v) => [kept(v)])),
+        updateCells(unit.sheetId, 4, 1, [results[unit.sheetId].map((v) => kept(v))]),
+        updateCells(unit.sheetId, 7, 5, answered.map((v) => [kept(v)])),
+      );
     }
     const ledgerRows = ledger.map(([at, code, status]) =>
       HEADERS.logEmail.map((header) => (header === 'Waktu' ? at : header === 'Kode Unit' ? code : header === 'Status' ? status : '')),
@@ -120,7 +140,7 @@ describe('Rekap', () => {
     };
   }
 
-  test('one row per unit: its tab\'s results, the kept column, the last email sent, the category move and the counts', () => {
+  test('one row per unit: its tab\'s results, the kept column, the last email sent, its stage, the category move of a verified unit and the counts', () => {
     const existing = [
       [...RECAP_HEADERS],
       ['D2', 'Dinas Dua', 'OPD', 1, 2, 'x', 3, 4, 90.25, '', 'lama'],
@@ -136,26 +156,36 @@ describe('Rekap', () => {
       [45510.25, 'D2', 'TERKIRIM'],
       [45600, 'D2', 'GAGAL'],
       [45600, 'D1', 'GAGAL'],
+      [45601, 'D3', 'TERKIRIM'],
     ]);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
-    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Naik', 3, "D1 Dinas 'Satu'"]);
-    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Merah', 5, 90, 90.25, -50.25, 45510.25, 'Turun', '', 'D2 Dinas Dua']);
-    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, '', 'Tetap', '', 'D3 Dinas Tiga']);
-    expect(rekap.row(5).every((c) => c === '')).toBe(true);
+    // Kategori and Perubahan Kategori only for verified units; D2 (a draft) shows why it has none.
+    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Terverifikasi', 'Naik', 3, "D1 Dinas 'Satu'"]);
+    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Belum diverifikasi', 5, 90, 90.25, -50.25, 45510.25, 'Diisi', '', '', 'D2 Dinas Dua']);
+    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, 45601, 'Temuan terkirim', 'Tetap', '', 'D3 Dinas Tiga']);
+    expect(rekap.row(5)).toEqual(['D4', 'Dinas Empat', 'OPD', '', '', '', '', 0, '', '', '', 'Belum mulai', '', '', 'D4 Dinas Empat']);
     expect(rekap.row(6).every((c) => c === '')).toBe(true);
     expect(rekap.note(0, recapColumn('Tindak Lanjut Terbuka'))).toBe('catatan');
+    expect(rekap.note(0, recapColumn('Tahap'))).toBe('tahap');
     expect(rekap.format(2, recapColumn('Email Terakhir'))).toBe('yyyy-mm-dd hh:mm');
-    expect(rekap.block(p.countsColumn, 7)).toEqual([
+    expect(rekap.block(p.countsColumn, 14)).toEqual([
       ['Kategori', 'Jumlah Unit'],
       ['Hijau', 2],
-      ['Merah', 1],
+      ['Merah', 0],
+      ['', ''],
+      ['Tahap', 'Jumlah Unit'],
+      ['Belum mulai', 1],
+      ['Diisi', 1],
+      ['Diajukan', 0],
+      ['Terverifikasi', 1],
+      ['Temuan terkirim', 1],
       ['', ''],
       ['Naik kategori', 1],
-      ['Turun kategori', 1],
+      ['Turun kategori', 0],
       ['Tindak lanjut terbuka', 3],
     ]);
     expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
-    expect(rekap.charts()).toEqual([{ title: 'Sebaran', anchor: { rowIndex: 8, columnIndex: p.countsColumn } }]);
+    expect(rekap.charts()).toEqual([{ title: 'Sebaran', anchor: { rowIndex: 15, columnIndex: p.countsColumn } }]);
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
@@ -163,10 +193,13 @@ describe('Rekap', () => {
     const rekap = evaluated([], p, []);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
     expect(rekap.row(2).every((c) => c === '')).toBe(true);
-    expect(rekap.block(p.countsColumn, 7)).toEqual([
+    expect(rekap.block(p.countsColumn, 14)).toEqual([
       ['Kategori', 'Jumlah Unit'],
       ['Hijau', 0],
       ['Merah', 0],
+      ['', ''],
+      ['Tahap', 'Jumlah Unit'],
+      ...['Belum mulai', 'Diisi', 'Diajukan', 'Terverifikasi', 'Temuan terkirim'].map((stage) => [stage, 0]),
       ['', ''],
       ['Naik kategori', 0],
       ['Turun kategori', 0],
@@ -182,9 +215,27 @@ describe('Rekap', () => {
     ];
     const p = plan(existing);
     expect(p.insertColumns).toEqual({ at: old.length, count: RECAP_HEADERS.length - old.length });
-    // After the insert the user's column sits at old.length + 2 = 14, the count block at 15.
-    expect(p.countsColumn).toBe(15);
+    // After the insert the user's column sits at old.length + 3 = 15, the count block at 16.
+    expect(p.countsColumn).toBe(16);
     expect(Math.max(...p.rows.map((r) => r.length))).toBe(RECAP_HEADERS.length);
+  });
+
+  test("the last version's Rekap gets Tahap inserted: its count block and the user's columns move right by one, intact", () => {
+    const last = RECAP_HEADERS.filter((h) => h !== 'Tahap');
+    const existing = [
+      [...last, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'],
+      ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '', '', '', 'link', '', 'Hijau', 1, 'catatan D1'],
+    ];
+    const p = plan(existing);
+    expect(p.insertColumns).toEqual({ at: last.length, count: 1 });
+    expect(p.countsColumn).toBe(last.length + 2);
+    const rekap = evaluated(existing, p, []);
+    expect(rekap.row(1)).toEqual(RECAP_HEADERS);
+    expect(rekap.row(2)[recapColumn('Skor Putaran Lalu')]).toBe(70.5);
+    expect(rekap.block(p.countsColumn + 2, 2)).toEqual([
+      ['Catatan Saya', ''],
+      ['catatan D1', ''],
+    ]);
   });
 
   test('a current Rekap keeps its count block where it is and leaves columns the user added after it alone', () => {

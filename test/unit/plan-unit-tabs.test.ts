@@ -8,6 +8,8 @@ import {
   answerChoices,
   planUnitTabs,
   unitProtections,
+  FILL_STATUS_CELL,
+  VERIFY_STATUS_CELL,
   type Block,
   type ExistingUnitTab,
   type PlannedProtection,
@@ -120,6 +122,71 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
   expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
   expect(plan.tabOf.get('dinkes')).toBe('DINKES Dinas DINKES');
+});
+
+describe('the two statuses of the top block', () => {
+  const statusOf = (rows: PlannedCell[][], cell: Block) => rows[cell.startRow][cell.startColumn];
+  const labelOf = (rows: PlannedCell[][], cell: Block) => shown(rows[cell.startRow][cell.startColumn - 1]);
+
+  test('a new tab starts at Draf and Belum diverifikasi, each value right of its label, with a dropdown', () => {
+    const rows = planUnitTabs(input({})).tabs[0].rows;
+    expect(labelOf(rows, FILL_STATUS_CELL)).toBe('Status Pengisian');
+    expect(labelOf(rows, VERIFY_STATUS_CELL)).toBe('Status Verifikasi');
+    expect(statusOf(rows, FILL_STATUS_CELL)).toMatchObject({ value: { kind: 'text', text: 'Draf' }, dropdown: { values: ['Draf', 'Diajukan'], strict: true } });
+    expect(statusOf(rows, VERIFY_STATUS_CELL)).toMatchObject({
+      value: { kind: 'text', text: 'Belum diverifikasi' },
+      dropdown: { values: ['Belum diverifikasi', 'Terverifikasi'], strict: true },
+    });
+    expect(rows[FILL_STATUS_CELL.startRow][FILL_STATUS_CELL.startColumn - 1].note).toMatch(/PIC/);
+    // The round and the deadline keep their cells; the table is where it was.
+    expect(shown(rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
+    expect(asValues([rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
+  });
+
+  test('a refresh keeps the statuses as set, found by their labels wherever they are above the table', () => {
+    const first = planUnitTabs(input({})).tabs[0];
+    const values = existingFrom(first.rows, { A1: { 'Jawaban Mandiri': 'Ya' } }).values;
+    values[FILL_STATUS_CELL.startRow][FILL_STATUS_CELL.startColumn] = 'diajukan';
+    values[VERIFY_STATUS_CELL.startRow][VERIFY_STATUS_CELL.startColumn] = 'Terverifikasi';
+    const again = planUnitTabs(input({ existing: [existingFrom(first.rows, {}, { values })] })).tabs[0].rows;
+    expect(shown(statusOf(again, FILL_STATUS_CELL))).toBe('Diajukan');
+    expect(shown(statusOf(again, VERIFY_STATUS_CELL))).toBe('Terverifikasi');
+    // Moved by hand to other cells of the top block: still found, and put back in place.
+    const moved = values.map((r) => [...r]);
+    moved[0][9] = 'Status Verifikasi';
+    moved[0][10] = 'Terverifikasi';
+    moved[VERIFY_STATUS_CELL.startRow][VERIFY_STATUS_CELL.startColumn - 1] = '';
+    const back = planUnitTabs(input({ existing: [existingFrom(first.rows, {}, { values: moved })] })).tabs[0].rows;
+    expect(shown(statusOf(back, VERIFY_STATUS_CELL))).toBe('Terverifikasi');
+    expect(shown(back[0][10])).toBe('');
+  });
+
+  test('a tab made before the statuses existed gets both, at their start, and keeps every answer', () => {
+    const first = planUnitTabs(input({})).tabs[0];
+    const old = existingFrom(first.rows, { A2: { 'Jawaban Mandiri': 'Tidak', 'Jawaban Verifikasi': 'Ya', 'Catatan Asesor': 'ok' } });
+    const before = old.values.map((r, i) => (i < UNIT_TAB.tableHeaderRow ? r.map((c, j) => (j >= UNIT_TAB.statusLabelColumn ? '' : c)) : r));
+    const plan = planUnitTabs(input({ existing: [{ ...old, values: before }] })).tabs[0];
+    expect(labelOf(plan.rows, FILL_STATUS_CELL)).toBe('Status Pengisian');
+    expect(shown(statusOf(plan.rows, FILL_STATUS_CELL))).toBe('Draf');
+    expect(shown(statusOf(plan.rows, VERIFY_STATUS_CELL))).toBe('Belum diverifikasi');
+    const row = tableRow(plan.rows, 'A2');
+    expect([row[col('Jawaban Mandiri')], row[col('Jawaban Verifikasi')], row[col('Catatan Asesor')]].map(shown)).toEqual(['Tidak', 'Ya', 'ok']);
+    expect(plan.protections.map((p) => p.tag)).toEqual([
+      'pendamping:tab',
+      'pendamping:jawaban',
+      'pendamping:asesor',
+      'pendamping:status-pengisian',
+      'pendamping:status-verifikasi',
+    ]);
+  });
+
+  test('a value that is neither status is kept as typed, never lost', () => {
+    const first = planUnitTabs(input({})).tabs[0];
+    const values = asValues(first.rows);
+    values[FILL_STATUS_CELL.startRow][FILL_STATUS_CELL.startColumn] = 'sudah?';
+    const again = planUnitTabs(input({ existing: [existingFrom(first.rows, {}, { values })] })).tabs[0].rows;
+    expect(shown(statusOf(again, FILL_STATUS_CELL))).toBe('sudah?');
+  });
 });
 
 test('agency text that looks like a formula is planned as text', () => {
@@ -292,6 +359,23 @@ describe('protection matrix in Sheets semantics', () => {
         }
       });
     }
+  }
+
+  const statusExpected: Record<string, { fill: boolean; verify: boolean }> = {
+    [pic]: { fill: true, verify: false },
+    [otherPic]: { fill: false, verify: false },
+    [assessor]: { fill: true, verify: true },
+    [admin]: { fill: true, verify: true },
+    [stranger]: { fill: false, verify: false },
+  };
+  for (const [user, allowed] of Object.entries(statusExpected)) {
+    test(`${user} ${allowed.fill ? 'may' : 'may not'} set Status Pengisian and ${allowed.verify ? 'may' : 'may not'} set Status Verifikasi`, () => {
+      expect(canEdit(user, FILL_STATUS_CELL.startRow, FILL_STATUS_CELL.startColumn, protections)).toBe(allowed.fill);
+      expect(canEdit(user, VERIFY_STATUS_CELL.startRow, VERIFY_STATUS_CELL.startColumn, protections)).toBe(allowed.verify);
+      // Their labels, like the rest of the top block, stay with the admins.
+      expect(canEdit(user, FILL_STATUS_CELL.startRow, FILL_STATUS_CELL.startColumn - 1, protections)).toBe(user === admin);
+      expect(canEdit(user, VERIFY_STATUS_CELL.startRow, VERIFY_STATUS_CELL.startColumn - 1, protections)).toBe(user === admin);
+    });
   }
 
   test('the header block, the table header and rows below the table are admins only', () => {

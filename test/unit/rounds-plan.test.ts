@@ -271,6 +271,8 @@ describe('progress since the last round', () => {
   test('last round findings split into improved and still open; none before a first round', () => {
     expect(roundProgress(read(tabA()))).toBeNull();
     const after = apply(tabA(), start([tabA()]).writes);
+    // Nothing answered yet in the new round: nothing to compare, not "every finding met".
+    expect(roundProgress(read(after))).toBeNull();
     const values = after.values.map((r) => [...r]);
     values[7][col('Jawaban Mandiri')] = 'Ya'; // A1 was Tidak: improved
     values[8][col('Jawaban Mandiri')] = 'Sebagian'; // A2 still partial: still open

@@ -123,9 +123,11 @@ test('property: summarize agrees with the reference on scores, findings, complet
         return refCredit(useVerified ? v : c.answers[i].self, ind.answerType, ind.allowNA);
       });
       const s = summarize(inds, answers, c.aspects, CATEGORIES);
-      expectRounded(s.selfScore, refScore(inds, self, c.aspects));
-      expectRounded(s.finalScore, refScore(inds, effective, c.aspects));
-      expect(s.findings).toBe(effective.filter((x) => x !== 'na' && !(typeof x === 'number' && x >= 1)).length);
+      // No answer at all: the unit is not assessed, so no score and no findings (never 0).
+      const assessed = effective.some((x) => x !== 'empty');
+      expectRounded(s.selfScore, assessed ? refScore(inds, self, c.aspects) : null);
+      expectRounded(s.finalScore, assessed ? refScore(inds, effective, c.aspects) : null);
+      expect(s.findings).toBe(assessed ? effective.filter((x) => x !== 'na' && !(typeof x === 'number' && x >= 1)).length : null);
       const asked = self.filter((x) => x !== 'na');
       expectRounded(s.completeness, asked.length === 0 ? null : (100 * asked.filter((x) => x !== 'empty').length) / asked.length);
       const expectedCategory = s.finalScore === null ? '' : CATEGORIES.filter((k) => k.min <= (s.finalScore as number)).sort((a, b) => b.min - a.min)[0].name;

@@ -1,4 +1,4 @@
-import { answerCredit, categoryFor, findingsOf, roundHalfUp, summarize } from '../../src/domain/scoring';
+import { answerCredit, categoryFor, findingsOf, isAssessed, roundHalfUp, summarize } from '../../src/domain/scoring';
 import type { AnswerType, AnswerRow, Category, Indicator } from '../../src/domain/types';
 
 function ind(code: string, over: Partial<Indicator> = {}): Indicator {
@@ -144,7 +144,19 @@ describe('summarize', () => {
   test('no applicable indicator: empty scores and category, not 0', () => {
     const s = summarize([ind('C', { allowNA: true })], [{ code: 'C', self: 'na', verified: '' }], [], CATEGORIES);
     expect(s).toEqual({ selfScore: null, finalScore: null, category: '', findings: 0, completeness: null });
-    expect(summarize([], [], [], CATEGORIES)).toEqual({ selfScore: null, finalScore: null, category: '', findings: 0, completeness: null });
+    expect(summarize([], [], [], CATEGORIES)).toEqual({ selfScore: null, finalScore: null, category: '', findings: null, completeness: null });
+  });
+
+  test('no answer at all (no Jawaban Mandiri, no Jawaban Verifikasi): empty scores, category and findings, completeness 0', () => {
+    const empty: AnswerRow[] = inds.map((i) => ({ code: i.code, self: '  ', verified: '' }));
+    const expected = { selfScore: null, finalScore: null, category: '', findings: null, completeness: 0 };
+    expect(summarize(inds, empty, [], CATEGORIES)).toEqual(expected);
+    expect(summarize(inds, [], [], CATEGORIES)).toEqual(expected);
+    expect(isAssessed(inds, empty)).toBe(false);
+    // One answer anywhere, even the assessor's alone, and the unit is scored as specified.
+    const verifiedOnly = [{ code: 'D', self: '', verified: 'Tidak' }];
+    expect(isAssessed(inds, verifiedOnly)).toBe(true);
+    expect(summarize(inds, verifiedOnly, [], CATEGORIES)).toEqual({ selfScore: 0, finalScore: 0, category: 'Merah', findings: 4, completeness: 0 });
   });
 
   test('aspect weights: Σ BobotAspek·skor_aspek / Σ BobotAspek over aspects with an applicable indicator', () => {
@@ -221,9 +233,13 @@ describe('findingsOf', () => {
     ]);
   });
 
+  test('a unit with no answer at all has no findings (it has not been assessed)', () => {
+    expect(findingsOf([ind('A'), ind('B')], [{ code: 'A', self: '', verified: '' }], { deadline: '2025-03-31' })).toEqual([]);
+  });
+
   test('its count is the summary’s Jumlah Temuan', () => {
     const inds = [ind('A'), ind('B'), ind('C', { allowNA: true })];
     const answers: AnswerRow[] = [{ code: 'B', self: 'Ya', verified: '' }, { code: 'C', self: 'NA', verified: '' }];
-    expect(findingsOf(inds, answers, { deadline: '' })).toHaveLength(summarize(inds, answers, [], CATEGORIES).findings);
+    expect(findingsOf(inds, answers, { deadline: '' })).toHaveLength(summarize(inds, answers, [], CATEGORIES).findings as number);
   });
 });

@@ -37,6 +37,12 @@ export const id = {
   'core.archive.unitRemoved': 'Unit tidak ada lagi di tab Unit',
   'core.inactiveTitle': 'NONAKTIF — {title}',
   'core.chartTitle': 'Sebaran Kategori',
+  'core.status.fill.note':
+    'PIC unit memilih Diajukan setelah asesmen mandiri selesai diisi (asesor dan admin juga boleh mengubahnya). Selama Draf, jawaban masih dikerjakan.',
+  'core.status.verify.note':
+    'Hanya asesor unit dan admin: pilih Terverifikasi setelah memeriksa setiap indikator. Jawaban Verifikasi yang kosong berarti asesor setuju dengan jawaban PIC. Kategori di Rekap hanya tampil untuk unit yang terverifikasi.',
+  'core.recap.stage.note':
+    'Belum mulai → Diisi → Diajukan → Terverifikasi → Temuan terkirim. Mengikuti langsung Status Pengisian dan Status Verifikasi di tab unit serta Log Email (Temuan terkirim: unit terverifikasi dan email temuan putaran ini sudah TERKIRIM). Kategori hanya tampil untuk unit yang terverifikasi.',
 };
 
 export const en: typeof id = {
@@ -75,4 +81,10 @@ export const en: typeof id = {
   'core.archive.unitRemoved': 'Unit no longer in the Unit tab',
   'core.inactiveTitle': 'INACTIVE — {title}',
   'core.chartTitle': 'Category distribution',
+  'core.status.fill.note':
+    "The unit's PIC picks Diajukan (submitted) once the self-assessment is filled in (its assessor and the admins may change it too). While Draf, the answers are still being worked on.",
+  'core.status.verify.note':
+    "Only the unit's assessor and the admins: pick Terverifikasi (verified) after checking every indicator. An empty Jawaban Verifikasi means the assessor agrees with the PIC's answer. Rekap shows a category only for verified units.",
+  'core.recap.stage.note':
+    "Belum mulai (not started) → Diisi (filling in) → Diajukan (submitted) → Terverifikasi (verified) → Temuan terkirim (findings sent). Follows the unit tab's Status Pengisian and Status Verifikasi and Log Email live (Temuan terkirim: the unit is verified and this round's findings email was TERKIRIM). Categories show for verified units only.",
 };

@@ -15,6 +15,11 @@ export const UNIT_TAB = {
   titleRow: 0,
   roundRow: 1,
   deadlineRow: 2,
+  /** Status Pengisian (label, then its value) beside the round, Status Verifikasi beside the deadline. */
+  fillStatusRow: 1,
+  verifyStatusRow: 2,
+  /** Column of the status labels (D); each value is in the cell directly to its right (E). */
+  statusLabelColumn: 3,
   summaryHeaderRow: 3,
   summaryRow: 4,
   tableHeaderRow: 6,
@@ -24,7 +29,10 @@ export const UNIT_TAB = {
   width: HEADERS.unitTable.length,
 } as const;
 
-/** Labels of the header block; each labels the cell right of it (the status cells appear on tabs that have them). */
+/** Column widths of a new unit tab in pixels (0 = the default): the indicator text, the statuses' labels and values. */
+export const UNIT_TAB_WIDTHS: readonly number[] = [0, 0, 360, 130, 130];
+
+/** Labels of the header block; each labels the cell right of it (a tab made before the status cells gets them when it is generated again). */
 export const UNIT_TAB_LABELS = {
   round: 'Putaran',
   deadline: 'Batas Waktu',
@@ -62,18 +70,24 @@ export const PROTECTION_TAGS = {
   sheet: 'pendamping:tab',
   answers: 'pendamping:jawaban',
   assessor: 'pendamping:asesor',
+  fillStatus: 'pendamping:status-pengisian',
+  verifyStatus: 'pendamping:status-verifikasi',
   system: 'pendamping:sistem',
 } as const;
+
+/** The protections of a unit tab that name the unit's PIC or assessor: an inactive tab gives them to the admins alone. */
+export const UNIT_PEOPLE_TAGS: readonly string[] = [PROTECTION_TAGS.answers, PROTECTION_TAGS.assessor, PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus];
 
 /** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
 export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;
 
 /**
- * Rekap: the pinned columns, then whether the unit moved a category since the last round, its
- * open follow-ups and a link to its tab. The count block (categories, moves, open follow-ups)
- * sits to the right, after one empty column, or after the user's own columns where they added some.
+ * Rekap: the pinned columns, then the unit's stage (Tahap), whether it moved a category since
+ * the last round, its open follow-ups and a link to its tab. The count block (categories,
+ * stages, moves, open follow-ups) sits to the right, after one empty column, or after the
+ * user's own columns where they added some.
  */
-export const RECAP_HEADERS = [...HEADERS.rekap, 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
+export const RECAP_HEADERS = [...HEADERS.rekap, 'Tahap', 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
 export type RecapColumn = (typeof RECAP_HEADERS)[number];
 export function recapColumn(name: RecapColumn): number {
   return (RECAP_HEADERS as readonly string[]).indexOf(name);
@@ -83,5 +97,7 @@ export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu'];
 /** Where the count block goes in a Rekap that has none yet (one empty column after the rows). */
 export const RECAP_COUNTS_COLUMN = RECAP_HEADERS.length + 1;
 export const RECAP_COUNT_HEADERS = ['Kategori', 'Jumlah Unit'] as const;
+/** The header of the count block's stage rows. */
+export const RECAP_STAGE_COUNT_HEADERS = ['Tahap', 'Jumlah Unit'] as const;
 /** What Perubahan Kategori shows: the category of Skor Akhir against that of Skor Putaran Lalu. */
 export const CATEGORY_MOVES = { up: 'Naik', down: 'Turun', same: 'Tetap' } as const;

@@ -1,8 +1,10 @@
 // Deciding the Rekap tab: one row per active unit whose values are plain references to the
 // unit tab's summary cells (Sheets keeps them right when a tab is renamed), the columns other
-// features write kept per Kode, formulas for the last email (over Log Email) and the category
-// move, the open follow-ups counted when Rekap is rebuilt, and the count block (categories,
-// moves, open follow-ups) with the chart over it.
+// features write kept per Kode, formulas for the last email (over Log Email), the stage (over
+// the tab's statuses and answers and Log Email, src/domain/stage.ts) and the category move,
+// the open follow-ups counted when Rekap is rebuilt, and the count block (categories of the
+// verified units, stages, moves, open follow-ups) with the chart over it. Kategori and the
+// category move show only for a verified unit: nothing unverified reads as a final result.
 //
 // Columns a user added to the right of Rekap's own are never written: an older, narrower Rekap
 // gets columns inserted (its user columns and count block move right, intact), and the count
@@ -18,12 +20,14 @@ import {
   RECAP_COUNT_HEADERS,
   RECAP_HEADERS,
   RECAP_KEPT_COLUMNS,
+  RECAP_STAGE_COUNT_HEADERS,
   SUMMARY_HEADERS,
   UNIT_TAB,
   recapColumn,
   type RecapColumn,
 } from './layout';
 import type { Block } from './unit-tabs';
+import { INITIAL_STATUSES, STAGES, VERIFIED_STAGES, stageFactFormulas, stageFormula, type StageRefs } from '../stage';
 
 export interface RecapUnit {
   code: string;
@@ -31,6 +35,8 @@ export interface RecapUnit {
   type: string;
   title: string;
   sheetId: number;
+  /** Where the tab keeps what its stage is made of (stageRefsOf). */
+  stage: StageRefs;
 }
 
 /** Rekap's own texts, in the workbook's language. */
@@ -41,6 +47,8 @@ export interface RecapLabels {
   openFollowUps: string;
   /** The note on the Tindak Lanjut Terbuka header: when it is counted. */
   openFollowUpsNote: string;
+  /** The note on the Tahap header: what the stages are and what they follow. */
+  stageNote: string;
 }
 
 export interface RecapInput {
@@ -72,7 +80,7 @@ const HEADER_STYLE = { bold: true, background: '#e8eaed', wrap: true };
 /** The summary cell of a unit tab that a Rekap column shows, as A1 ('Tab'!B5). */
 function summaryRef(title: string, header: (typeof SUMMARY_HEADERS)[number]): string {
   const column = columnLetter(UNIT_TAB.summaryColumn + SUMMARY_HEADERS.indexOf(header));
-  return `=${quoteSheet(title)}!${column}${UNIT_TAB.summaryRow + 1}`;
+  return `${quoteSheet(title)}!${column}${UNIT_TAB.summaryRow + 1}`;
 }
 
 interface Placement {
@@ -134,6 +142,7 @@ export function planRecap(input: RecapInput): RecapPlan {
 
   const header = RECAP_HEADERS.map((h) => text(h, HEADER_STYLE));
   header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
+  header[recapColumn('Tahap')] = { ...header[recapColumn('Tahap')], note: labels.stageNote };
   const rows: PlannedCell[][] = [header];
   input.units.forEach((unit, i) => {
     const n = i + 2;
@@ -142,20 +151,26 @@ export function planRecap(input: RecapInput): RecapPlan {
     const before = `${letter('Skor Putaran Lalu')}${n}`;
     const [up, down] = [rankOf(now, thresholds), rankOf(before, thresholds)];
     const open = input.openFollowUps.get(normKey(unit.code));
+    const code = `$${letter('Kode')}${n}`;
+    const stage = `${letter('Tahap')}${n}`;
+    const verified = `OR(${VERIFIED_STAGES.map((s) => `${stage}=${formulaString(s)}`).join(',')})`;
+    const unverified = `IF(${stage}=${formulaString(STAGES[0])},"",${formulaString(INITIAL_STATUSES.verify)})`;
     const cells: Record<RecapColumn, PlannedCell> = {
       Kode: text(unit.code),
       'Nama Unit': text(unit.name),
       Jenis: text(unit.type),
-      'Skor Mandiri': formula(summaryRef(unit.title, 'Skor Mandiri'), { format: 'decimal' }),
-      'Skor Akhir': formula(summaryRef(unit.title, 'Skor Akhir'), { format: 'decimal' }),
-      Kategori: formula(summaryRef(unit.title, 'Kategori')),
-      'Jumlah Temuan': formula(summaryRef(unit.title, 'Jumlah Temuan')),
-      Kelengkapan: formula(summaryRef(unit.title, 'Kelengkapan'), { format: 'decimal' }),
+      'Skor Mandiri': formula(`=${summaryRef(unit.title, 'Skor Mandiri')}`, { format: 'decimal' }),
+      'Skor Akhir': formula(`=${summaryRef(unit.title, 'Skor Akhir')}`, { format: 'decimal' }),
+      // A category only for a verified unit; the others say why they have none.
+      Kategori: formula(`=IF(${verified},${summaryRef(unit.title, 'Kategori')},${unverified})`),
+      'Jumlah Temuan': formula(`=${summaryRef(unit.title, 'Jumlah Temuan')}`),
+      Kelengkapan: formula(`=${summaryRef(unit.title, 'Kelengkapan')}`, { format: 'decimal' }),
       'Skor Putaran Lalu': kept(keptValues['Skor Putaran Lalu'], { format: 'decimal' }),
       Perubahan: formula(`=IF(OR(${now}="",${before}=""),"",ROUND(${now}-${before},2))`, { format: 'decimal' }),
-      'Email Terakhir': formula(lastSentFormula(`$${letter('Kode')}${n}`), { format: 'datetime' }),
+      'Email Terakhir': formula(lastSentFormula(code), { format: 'datetime' }),
+      Tahap: formula(`=${stageFormula(stageFactFormulas(unit.title, unit.stage, code))}`),
       'Perubahan Kategori': formula(
-        `=IF(OR(${now}="",${before}=""),"",IF(${up}>${down},${formulaString(CATEGORY_MOVES.up)},IF(${up}<${down},${formulaString(CATEGORY_MOVES.down)},${formulaString(CATEGORY_MOVES.same)})))`,
+        `=IF(OR(${now}="",${before}="",NOT(${verified})),"",IF(${up}>${down},${formulaString(CATEGORY_MOVES.up)},IF(${up}<${down},${formulaString(CATEGORY_MOVES.down)},${formulaString(CATEGORY_MOVES.same)})))`,
       ),
       'Tindak Lanjut Terbuka': open === undefined ? EMPTY : num(open),
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
@@ -175,6 +190,11 @@ export function planRecap(input: RecapInput): RecapPlan {
     counts.push([text(c.name), formula(`=COUNTIF(${range('Kategori')},${labelCell})`)]);
   });
   const categoryRows = counts.length;
+  counts.push(blank(RECAP_COUNT_HEADERS.length), RECAP_STAGE_COUNT_HEADERS.map((h) => text(h, HEADER_STYLE)));
+  for (const stage of STAGES) {
+    const labelCell = `${columnLetter(countsColumn)}${counts.length + 1}`;
+    counts.push([text(stage), formula(`=COUNTIF(${range('Tahap')},${labelCell})`)]);
+  }
   counts.push(
     blank(RECAP_COUNT_HEADERS.length),
     [text(labels.movedUp), formula(`=COUNTIF(${range('Perubahan Kategori')},${formulaString(CATEGORY_MOVES.up)})`)],

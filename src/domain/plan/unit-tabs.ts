@@ -6,7 +6,8 @@ import { HEADERS } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
 import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
-import { readUnitRows } from '../unit-tab';
+import { readUnitRows, type UnitTabStatus } from '../unit-tab';
+import { FILL_VALUES, INITIAL_STATUSES, VERIFY_VALUES } from '../stage';
 import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
 import {
   ARSIP_HEADERS,
@@ -148,11 +149,24 @@ export function systemProtection(admins: readonly string[]): PlannedProtection {
   return { tag: PROTECTION_TAGS.system, block: null, unprotected: [], editors: uniqueEmails([admins]) };
 }
 
+/** The value cell of a status in the top block (right of its label). */
+function statusBlock(row: number): Block {
+  const column = UNIT_TAB.statusLabelColumn + 1;
+  return { startRow: row, endRow: row + 1, startColumn: column, endColumn: column + 1 };
+}
+
+/** Status Pengisian's value cell (E2), which the unit's PIC, its assessor and the admins may set. */
+export const FILL_STATUS_CELL: Block = statusBlock(UNIT_TAB.fillStatusRow);
+/** Status Verifikasi's value cell (E3), which only the unit's assessor and the admins may set. */
+export const VERIFY_STATUS_CELL: Block = statusBlock(UNIT_TAB.verifyStatusRow);
+
 /**
  * Who may edit what, in Sheets semantics (a cell is editable by a user only if every
  * protection containing it lists that user; the owner always may): the whole sheet for the
- * admins, except the answer block; the answer block (PIC and assessor columns, side by side)
- * for PIC + assessor + admins; inside it the assessor columns for assessor + admins.
+ * admins, except the answer block and the two status cells; the answer block (PIC and assessor
+ * columns, side by side) for PIC + assessor + admins; inside it the assessor columns for
+ * assessor + admins; Status Pengisian for PIC + assessor + admins; Status Verifikasi for
+ * assessor + admins.
  */
 export function unitProtections(
   dataRows: number,
@@ -164,15 +178,20 @@ export function unitProtections(
   const assessor = span(ASSESSOR_COLUMNS);
   const rows = { startRow: UNIT_TAB.firstDataRow, endRow: UNIT_TAB.firstDataRow + dataRows };
   const answerBlock: Block = { ...rows, startColumn: answers.start, endColumn: answers.end };
+  const everyone = uniqueEmails([admins, pic, assessors]);
+  const checkers = uniqueEmails([admins, assessors]);
+  const range = (tag: PlannedProtection['tag'], block: Block, editors: string[]): PlannedProtection => ({ tag, block, unprotected: [], editors });
   return [
-    { tag: PROTECTION_TAGS.sheet, block: null, unprotected: dataRows > 0 ? [answerBlock] : [], editors: uniqueEmails([admins]) },
-    { tag: PROTECTION_TAGS.answers, block: answerBlock, unprotected: [], editors: uniqueEmails([admins, pic, assessors]) },
     {
-      tag: PROTECTION_TAGS.assessor,
-      block: { ...rows, startColumn: assessor.start, endColumn: assessor.end },
-      unprotected: [],
-      editors: uniqueEmails([admins, assessors]),
+      tag: PROTECTION_TAGS.sheet,
+      block: null,
+      unprotected: [...(dataRows > 0 ? [answerBlock] : []), FILL_STATUS_CELL, VERIFY_STATUS_CELL],
+      editors: uniqueEmails([admins]),
     },
+    range(PROTECTION_TAGS.answers, answerBlock, everyone),
+    range(PROTECTION_TAGS.assessor, { ...rows, startColumn: assessor.start, endColumn: assessor.end }, checkers),
+    range(PROTECTION_TAGS.fillStatus, FILL_STATUS_CELL, everyone),
+    range(PROTECTION_TAGS.verifyStatus, VERIFY_STATUS_CELL, checkers),
   ];
 }
 
@@ -200,17 +219,47 @@ function holdsData(cells: readonly unknown[]): boolean {
 
 const bold = { bold: true, background: HEADER_BACKGROUND };
 
-function headerBlock(unit: Unit, settings: Settings, dataRows: number): PlannedCell[][] {
+/**
+ * A status as the tab will hold it: a known value in its canonical spelling, an empty one at
+ * its start, anything else as typed (never lost; it reads as the start).
+ */
+function statusValue(read: unknown, values: readonly string[], initial: string): PlannedCell {
+  const known = values.find((v) => normKey(v) === normKey(read));
+  if (known !== undefined) return text(known);
+  return isEmptyValue(read) ? text(initial) : kept(read);
+}
+
+/** A status's label, with a note saying who sets it, and its value cell with its dropdown. */
+function statusCells(label: string, note: string, value: PlannedCell, values: readonly string[]): PlannedCell[] {
+  return [{ ...text(label, { bold: true }), note }, { ...value, dropdown: { values, strict: true } }];
+}
+
+/** The block above the table; `status` is the old tab's (null for a new tab). */
+function headerBlock(unit: Unit, input: UnitTabsInput, status: UnitTabStatus | null): PlannedCell[][] {
+  const { settings, lang } = input;
   const width = UNIT_TAB.width;
   const row = (cells: PlannedCell[]): PlannedCell[] => [...cells, ...Array<PlannedCell>(width - cells.length).fill(EMPTY)];
   const deadline = isoToSerial(settings.batasWaktu);
-  const lastRow = UNIT_TAB.firstDataRow + dataRows;
+  const lastRow = UNIT_TAB.firstDataRow + input.indicators.length;
   const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
   const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:D,${quoteSheet('Aspek')}!A:B)`;
+  const gap = Array<PlannedCell>(UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
+  const fill = statusValue(status?.filling?.value, FILL_VALUES, INITIAL_STATUSES.fill);
+  const verify = statusValue(status?.verification?.value, VERIFY_VALUES, INITIAL_STATUSES.verify);
   return [
     row([text(`${unit.code} — ${unit.name}`, { bold: true })]),
-    row([text(UNIT_TAB_LABELS.round, { bold: true }), text(settings.putaran)]),
-    row([text(UNIT_TAB_LABELS.deadline, { bold: true }), deadline === null ? EMPTY : num(deadline, { format: 'date' })]),
+    row([
+      text(UNIT_TAB_LABELS.round, { bold: true }),
+      text(settings.putaran),
+      ...gap,
+      ...statusCells(UNIT_TAB_LABELS.filling, t(lang, 'core.status.fill.note'), fill, FILL_VALUES),
+    ]),
+    row([
+      text(UNIT_TAB_LABELS.deadline, { bold: true }),
+      deadline === null ? EMPTY : num(deadline, { format: 'date' }),
+      ...gap,
+      ...statusCells(UNIT_TAB_LABELS.verification, t(lang, 'core.status.verify.note'), verify, VERIFY_VALUES),
+    ]),
     row([EMPTY, ...SUMMARY_HEADERS.map((h) => text(h, bold))]),
     row([text(UNIT_TAB_LABELS.result, { bold: true }), formula(summary)]),
     row([]),
@@ -283,7 +332,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     plan.tabOf.set(key, title);
 
     const rows = [
-      ...headerBlock(unit, input.settings, input.indicators.length),
+      ...headerBlock(unit, input, oldTable?.status ?? null),
       ...input.indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
     ];
     const contentRows = rows.length;
