@@ -1,18 +1,35 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
-// sends what the plan of src/domain/ledger allows, appending each message's Log Email row the
-// moment MailApp returns (one range write per message), and stops well before Apps Script's
-// 6-minute limit. The sidebar and the CLI call again until `done`; a document property lets
-// those calls continue one batch, so a unit handled earlier in the batch is neither logged nor
-// sent again, even with `force`.
+// sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
+// limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
+// flushed before MailApp is called, then its outcome (TERKIRIM or GAGAL) is written over it; a
+// message whose intent cannot be written is not sent. A unit whose last row is an intent
+// without outcome (the execution died in between) is left for a person to check, never sent
+// again by itself. A message MailApp refuses (an address, more than 50 recipients, the body
+// size) fails alone; any other mail error stops the batch. The sidebar and the CLI call again
+// until `done`; a document property lets those calls continue one batch, so a unit handled
+// earlier in the batch is neither logged nor sent again, even with `force`.
 import { testSubject } from '../domain/email';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
-import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
+import {
+  ledgerRow,
+  MAX_RECIPIENTS_PER_MESSAGE,
+  planBatch,
+  quotaResetAt,
+  type Candidate,
+  type Decision,
+  type LedgerEntry,
+  type LedgerStatus,
+  type SkipReason,
+} from '../domain/ledger';
+import { HEADERS } from '../domain/tables';
+import { asText } from '../domain/text';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
-export type UnitStatus = LedgerStatus | 'ANTRE';
+/** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
+export type UnitStatus = Exclude<LedgerStatus, 'MENGIRIM'> | 'ANTRE' | 'PERIKSA';
 
 export interface UnitResult {
   kode: string;
@@ -32,6 +49,8 @@ export interface SampleMessage {
 export interface PreviewOptions {
   only?: string[];
   force?: boolean;
+  /** Kode of units whose unknown outcome the admin chose to send again ("kirim ulang"). */
+  resend?: string[];
 }
 
 export interface PreviewResult {
@@ -45,6 +64,8 @@ export interface PreviewResult {
   queued: number;
   skipped: number;
   failed: number;
+  /** Units whose last message has an unknown outcome: not sent until the admin chooses to. */
+  unknown: number;
   /** One rendered message (the first to be sent, else the first unit's); null when no unit has one. */
   sample: SampleMessage | null;
   results: UnitResult[];
@@ -67,6 +88,8 @@ export interface BatchCounts {
   skipped: number;
   failed: number;
   queued: number;
+  /** Units left for a person to check (PERIKSA): their last message's outcome is unknown. */
+  unknown: number;
 }
 
 export interface SendResult extends BatchCounts {
@@ -101,8 +124,8 @@ interface BatchState {
 }
 
 function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
-  const only = (opts.only ?? []).map((k) => k.trim().toLowerCase()).sort();
-  return JSON.stringify([kind.id, user.toLowerCase(), only, opts.force === true]);
+  const codes = (list: string[] | undefined) => (list ?? []).map((k) => k.trim().toLowerCase()).sort();
+  return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend)]);
 }
 
 function isBatchState(value: unknown): value is BatchState {
@@ -120,9 +143,15 @@ function saveBatch(state: BatchState | null): void {
   writeJsonProperty(BATCH_PROPERTY, state);
 }
 
+/** A message MailApp would refuse for its recipients fails alone, before anything is written. */
+function withinLimits(lang: Lang, c: Candidate): Candidate {
+  if (c.blocked !== undefined || c.recipients <= MAX_RECIPIENTS_PER_MESSAGE) return c;
+  return { ...c, blocked: t(lang, 'mail.reason.tooManyRecipients', { count: c.recipients, max: MAX_RECIPIENTS_PER_MESSAGE }) };
+}
+
 function plan(p: Prepared, opts: SendOptions, quota: number, batchFromRow?: number): Decision[] {
   return planBatch(
-    p.outgoing.map((o) => o.candidate),
+    p.outgoing.map((o) => withinLimits(p.lang, o.candidate)),
     p.ledger,
     {
       round: p.round,
@@ -131,6 +160,7 @@ function plan(p: Prepared, opts: SendOptions, quota: number, batchFromRow?: numb
       quota,
       batchFromRow,
       retryFailed: opts.automatic !== true,
+      resend: opts.resend,
     },
   );
 }
@@ -141,17 +171,21 @@ const SKIP_REASONS: Record<SkipReason, MessageKey> = {
   failedBefore: 'round.reminder.reason.failedBefore',
 };
 
-function reasonOf(lang: Lang, d: Decision): string | undefined {
+function reasonOf(p: Prepared, d: Decision): string | undefined {
   if (d.action === 'fail') return d.reason;
-  if (d.action === 'skip') return t(lang, SKIP_REASONS[d.reason]);
-  if (d.action === 'queue') return t(lang, 'mail.reason.queued');
+  if (d.action === 'skip') return t(p.lang, SKIP_REASONS[d.reason]);
+  if (d.action === 'queue') return t(p.lang, 'mail.reason.queued');
+  if (d.action === 'check') {
+    const since = d.since === null ? '?' : Utilities.formatDate(new Date(d.since), p.timeZone, 'yyyy-MM-dd HH:mm');
+    return t(p.lang, 'mail.reason.unknownOutcome', { since, kode: d.code });
+  }
   return undefined;
 }
 
-const STATUS: Record<Decision['action'], UnitStatus> = { send: 'TERKIRIM', skip: 'DILEWATI', fail: 'GAGAL', queue: 'ANTRE' };
+const STATUS: Record<Decision['action'], UnitStatus> = { send: 'TERKIRIM', skip: 'DILEWATI', fail: 'GAGAL', queue: 'ANTRE', check: 'PERIKSA' };
 
-function resultOf(lang: Lang, d: Decision): UnitResult {
-  const reason = reasonOf(lang, d);
+function resultOf(p: Prepared, d: Decision): UnitResult {
+  const reason = reasonOf(p, d);
   return reason === undefined ? { kode: d.code, status: STATUS[d.action] } : { kode: d.code, status: STATUS[d.action], reason };
 }
 
@@ -175,8 +209,9 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
     queued: decisions.filter((d) => d.action === 'queue').length,
     skipped: decisions.filter((d) => d.action === 'skip').length,
     failed: decisions.filter((d) => d.action === 'fail').length,
+    unknown: decisions.filter((d) => d.action === 'check').length,
     sample: sampleSource ? sampleOf(sampleSource) : null,
-    results: decisions.map((d) => resultOf(p.lang, d)),
+    results: decisions.map((d) => resultOf(p, d)),
   };
 }
 
@@ -201,7 +236,14 @@ function mailOf(p: Prepared, o: Outgoing, to: string, subject: string, cc: reado
   };
 }
 
-/** Appends Log Email rows one range write each, growing the grid once up front. */
+const column = (name: (typeof HEADERS.logEmail)[number]) => HEADERS.logEmail.indexOf(name) + 1;
+
+/**
+ * Writes Log Email: each row one range write, appended under the last, the grid grown once up
+ * front. A message's row is written first as its intent (MENGIRIM, with a note saying what to do
+ * if it stays so), then settled: its Waktu (when MailApp answered), Status and Keterangan, three
+ * single-cell writes.
+ */
 class LedgerWriter {
   private next: number;
 
@@ -214,7 +256,8 @@ class LedgerWriter {
     if (planned > 0 && needed > p.ledgerRowCount) p.ledgerSheet.insertRowsAfter(p.ledgerRowCount, needed - p.ledgerRowCount);
   }
 
-  append(o: Outgoing, status: LedgerStatus, note: string): void {
+  /** Appends one row; returns its entry (kept in the prepared ledger as well). */
+  append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
     const at = new Date();
     const subject = o.message?.subject ?? '';
     const record = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
@@ -222,19 +265,38 @@ class LedgerWriter {
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
     this.p.ledger.push(entry);
+    return entry;
+  }
+
+  /** The outcome of an intent row. */
+  settle(entry: LedgerEntry, status: 'TERKIRIM' | 'GAGAL', note: string): void {
+    const at = new Date();
+    const sheet = this.p.ledgerSheet;
+    sheet.getRange(entry.row, column('Waktu')).setValue(at);
+    sheet.getRange(entry.row, column('Status')).setValue(status);
+    sheet.getRange(entry.row, column('Keterangan')).setValue(asText(note));
+    Object.assign(entry, { at: at.getTime(), status, note });
   }
 }
 
-/** Apps Script's message for a refused address ("Invalid email: …"): that unit fails, the batch goes on. */
-const ADDRESS_ERROR = /invalid email|e-?mail tidak valid/i;
+/**
+ * MailApp's refusals of one message (Apps Script's texts): a refused address ("Invalid email:
+ * …"), more recipients than one message takes, a body over the size limit. That unit fails,
+ * the batch goes on; any other error is the service's and stops the batch.
+ */
+const MESSAGE_ERROR = /invalid email|e-?mail tidak valid|limit exceeded: email (recipients per message|body size)/i;
 
 function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
   const { lang, kind } = p;
   const lines = [kind.nothingKey !== undefined && p.outgoing.length === 0 ? t(lang, kind.nothingKey) : t(lang, kind.reportKey, { ...counts })];
+  if (counts.unknown > 0) lines.push(t(lang, 'mail.report.unknown', { unknown: counts.unknown }));
   if (!done) lines.push(t(lang, kind.moreKey));
   if (resetText !== undefined) lines.push(t(lang, 'mail.report.quotaReset', { time: resetText }));
   return lines.join(' ');
 }
+
+/** Why the batch stopped: the mail service, or Log Email could not be written. */
+type Stop = { key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable'; error: string };
 
 /**
  * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
@@ -248,7 +310,7 @@ export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOption
   if (opts.dryRun === true) {
     const decisions = plan(p, opts, quota);
     const preview = previewOf(p, decisions, quota);
-    const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
+    const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued, unknown: preview.unknown };
     return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
   }
 
@@ -258,57 +320,95 @@ export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOption
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
   const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
   const writer = new LedgerWriter(p, decisions.filter(logged).length);
+  const batch: BatchState = { key, fromRow: continued ?? p.nextLedgerRow, lastAt: startedAt };
+  // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
+  if (continued === undefined && decisions.some((d) => d.action === 'send')) saveBatch(batch);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
-  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
   const results: UnitResult[] = [];
   let attempts = 0;
   let done = true;
-  let stoppedBy: string | undefined;
+  let stop: Stop | undefined;
+  const stopWith = (key: Stop['key'], error: unknown) => {
+    stop = { key, error: errorText(error) };
+  };
 
-  for (const d of decisions) {
+  let at = 0;
+  for (; at < decisions.length && stop === undefined; at += 1) {
+    const d = decisions[at];
     const o = byCode.get(d.code) as Outgoing;
     if (Date.now() - startedAt >= BATCH_TIME_LIMIT_MS || (d.action === 'send' && attempts >= maxMessages)) {
       done = false;
       break;
     }
-    if (d.action === 'queue') {
-      counts.queued += 1;
-      results.push(resultOf(lang, d));
+    if (d.action === 'queue' || d.action === 'check') {
+      if (d.action === 'queue') counts.queued += 1;
+      else counts.unknown += 1;
+      results.push(resultOf(p, d));
       continue;
     }
     if (d.action !== 'send') {
-      const result = resultOf(lang, d);
-      if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+      const result = resultOf(p, d);
+      try {
+        if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+      } catch (error) {
+        stopWith('mail.error.ledgerUnwritable', error);
+        break;
+      }
       if (d.action === 'skip') counts.skipped += 1;
       else counts.failed += 1;
       results.push(result);
       continue;
     }
     attempts += 1;
+    // The intent, persisted before the message leaves: no row, no message.
+    let intent: LedgerEntry;
+    try {
+      intent = writer.append(o, 'MENGIRIM', t(lang, 'mail.note.sending', { kode: o.code }));
+      SpreadsheetApp.flush();
+    } catch (error) {
+      stopWith('mail.error.ledgerUnwritable', error);
+      break;
+    }
     const subject = (o.message as NonNullable<Outgoing['message']>).subject;
+    let refused: string | undefined;
     try {
       MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
     } catch (error) {
-      const message = errorText(error);
-      const reason = t(lang, 'mail.reason.sendError', { error: message });
-      writer.append(o, 'GAGAL', reason);
+      refused = errorText(error);
+    }
+    const reason = refused === undefined ? '' : t(lang, 'mail.reason.sendError', { error: refused });
+    try {
+      writer.settle(intent, refused === undefined ? 'TERKIRIM' : 'GAGAL', reason);
+    } catch (error) {
+      // The row stays an intent: the unit is shown for a check, never sent again by itself.
+      stopWith('mail.error.ledgerUnwritable', error);
+    }
+    if (refused === undefined) {
+      counts.sent += 1;
+      results.push({ kode: o.code, status: 'TERKIRIM' });
+    } else {
       counts.failed += 1;
       results.push({ kode: o.code, status: 'GAGAL', reason });
-      if (ADDRESS_ERROR.test(message)) continue;
-      stoppedBy = message;
-      done = false;
-      break;
+      if (!MESSAGE_ERROR.test(refused)) stopWith('mail.error.sendStopped', refused);
     }
-    writer.append(o, 'TERKIRIM', '');
-    counts.sent += 1;
-    results.push({ kode: o.code, status: 'TERKIRIM' });
   }
 
-  // A stop ends the batch: the next run is a new one, which retries what failed with the stop.
-  saveBatch(done || stoppedBy !== undefined ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
-  if (stoppedBy !== undefined) {
-    return { ...failure(lang, 'mail.error.sendStopped', { error: stoppedBy }), ...counts, done: false, results };
+  if (stop !== undefined) {
+    // What was still to send waits for the next run, which starts a new batch.
+    for (const d of decisions.slice(at)) {
+      if (d.action === 'send' || d.action === 'queue') {
+        counts.queued += 1;
+        results.push({ kode: d.code, status: 'ANTRE', reason: t(lang, 'mail.reason.stopped') });
+      } else if (d.action === 'check') {
+        counts.unknown += 1;
+        results.push(resultOf(p, d));
+      }
+    }
+    saveBatch(null);
+    return { ...failure(lang, stop.key, { error: stop.error }), ...counts, done: false, results };
   }
+  saveBatch(done ? null : { ...batch, lastAt: Date.now() });
   let reset: number | undefined;
   if (counts.queued > 0) reset = quotaResetAt(p.ledger, Date.now()) ?? Date.now() + DAY_MS;
   const resetText = reset === undefined ? undefined : Utilities.formatDate(new Date(reset), p.timeZone, 'yyyy-MM-dd HH:mm');
