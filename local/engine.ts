@@ -354,10 +354,11 @@ export class FormulaEngine implements ModelListener {
   sheetRenamed(sheet: SheetModel, oldTitle: string): void {
     const old = oldTitle.toLowerCase();
     const written = quoteSheetName(sheet.title);
-    this.forEachFormula((_s, _r, _c, cell) => {
+    this.forEachFormula((s, r, c, cell) => {
       const formula = cell.formula as string;
       if (!mayNameSheet(formula, oldTitle)) return;
       cell.formula = rewriteSheetRefs(formula, (name) => (name.toLowerCase() === old ? written : undefined));
+      this.editor.observer?.cellsUpdated(s, r, c, 1, 1);
     });
     this.rebind();
   }
@@ -375,7 +376,9 @@ export class FormulaEngine implements ModelListener {
       // Text naming a missing sheet is kept as written: HyperFormula only holds #REF! for it.
       if (this.unresolved.has(key(s.sheetId, r, c))) return;
       const hfText = this.hf.getCellFormula({ sheet: this.hfId(s.sheetId), row: r, col: c });
-      if (hfText !== undefined && hfText !== this.toHfFormula(formula)) cell.formula = this.fromHfFormula(hfText);
+      if (hfText === undefined || hfText === this.toHfFormula(formula)) return;
+      cell.formula = this.fromHfFormula(hfText);
+      this.editor.observer?.cellsUpdated(s, r, c, 1, 1);
     });
     this.resetSheetSpills(sheet);
   }

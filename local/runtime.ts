@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
 import { FormulaEngine, type CustomFunctionHost } from './engine';
+import { journalOf } from './journal';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics, type ExecutionKind, type MetricsSnapshot } from './metrics';
 import type { WorkbookModel } from './model/types';
 import { createCacheService } from './services/cache';
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
   outbox?: string;
   /** Send over SMTP (smtp://user:pass@host:port) instead of writing .eml files. */
   smtp?: string;
+  /** Whether the user asked the command to stop: MailApp then refuses further messages. */
+  interrupted?: () => boolean;
   /** The built bundle (default dist/Code.js); its directory holds the project's HTML files. */
   codePath?: string;
   /** Directory of LockService's lock files (default: a directory under the system's temp dir). */
@@ -150,6 +153,8 @@ export class LocalRuntime {
     private readonly mail: ReturnType<typeof createMailApp>,
     private readonly clock: () => number,
     private readonly execute: Execute,
+    /** Persists what was changed (a user's edit is saved as it is typed). */
+    private readonly commit: () => void,
   ) {}
 
   static async open(opts: RuntimeOptions): Promise<LocalRuntime> {
@@ -162,12 +167,14 @@ export class LocalRuntime {
     installClock(context, clock);
     realm.Date = runInContext('Date', context) as DateConstructor;
 
+    // A workbook loaded from a file journals what the script sends to it (local/journal.ts).
+    const journal = journalOf(opts.workbook);
     const ctx: ServiceContext = {
       workbook: opts.workbook,
       user: opts.user,
       authMode: 'FULL',
       now: () => new Date(clock()),
-      metrics,
+      metrics: journal ? journal.watch(metrics) : metrics,
       realm,
     };
     const advance = (ms: number) => metrics.advance(ms);
@@ -177,6 +184,7 @@ export class LocalRuntime {
       smtp: opts.smtp,
       dailyQuota: opts.quota,
       failAfter: opts.failMailAfter,
+      interrupted: opts.interrupted,
     });
 
     // Load the bundle first: the engine needs the names of its custom functions.
@@ -187,10 +195,14 @@ export class LocalRuntime {
 
     // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
     const built: { engine?: FormulaEngine } = {};
-    const execute = executor(context, ctx, metrics, locks, () => built.engine?.flush());
+    const execute = executor(context, ctx, metrics, locks, () => {
+      built.engine?.flush();
+      journal?.commit();
+    });
     // Opening the workbook already computes its custom-function cells: each is an execution.
     const host: CustomFunctionHost = { names, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
     const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
+    engine.editor.observer = journal;
     built.engine = engine;
     const ui = new UiRecorder();
     const spreadsheet = createSpreadsheetApp(ctx, engine, ui);
@@ -214,7 +226,7 @@ export class LocalRuntime {
       console: logging.console,
     };
     Object.assign(context, globals);
-    return new LocalRuntime(logs, opts.workbook, metrics, engine, ctx, ui, mail, clock, execute);
+    return new LocalRuntime(logs, opts.workbook, metrics, engine, ctx, ui, mail, clock, execute, () => journal?.commit());
   }
 
   /** The runtime's clock: the start instant plus all modeled time so far. */
@@ -247,6 +259,8 @@ export class LocalRuntime {
   /** A user's own edit of one cell, as typed in the Sheets UI: protections are enforced. */
   edit(user: string, sheet: string, a1: string, value: string): UserEditResult {
     this.engine.flush();
-    return applyUserEdit(this.ctx, this.engine, { user, sheet, a1, value });
+    const result = applyUserEdit(this.ctx, this.engine, { user, sheet, a1, value });
+    this.commit();
+    return result;
   }
 }

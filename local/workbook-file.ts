@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { openJournal, saveJournaled } from './journal';
 import type { WorkbookModel } from './model/types';
 import { loadWorkbook, saveWorkbook, type LoadOptions } from './xlsx';
 
@@ -207,11 +208,11 @@ export async function withWorkbook<T>(
   const release = await lockWorkbookFile(file, opts.lockTimeoutMs ?? 120_000);
   try {
     let model: WorkbookModel;
-    if (existsSync(file)) model = await loadWorkbook(file, opts);
+    if (existsSync(file)) model = openJournal(file, await loadWorkbook(file, opts));
     else if (opts.create) model = opts.create();
     else throw Object.assign(new Error(`ENOENT: no such file: ${file}`), { code: 'ENOENT' });
     const result = await work(model);
-    if (!opts.readOnly) await saveWorkbook(model, file);
+    if (!opts.readOnly) await saveJournaled(model, file, () => saveWorkbook(model, file));
     return result;
   } finally {
     release();
