@@ -11,6 +11,7 @@ export interface CliOptions {
   force?: boolean;
   dryRun?: boolean;
   only?: string[];
+  resend?: string[];
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
@@ -45,6 +46,7 @@ const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
       ['--force', 'force', 'flag'],
       ['--dry-run', 'dryRun', 'flag'],
       ['--only', 'only', 'list', 'KODE,…'],
+      ['--resend', 'resend', 'list', 'KODE,…'],
       ['--outbox', 'outbox', 'text', 'DIR'],
       ['--smtp', 'smtp', 'text', 'URL'],
       ['--reminders', 'reminders', 'flag'],
@@ -75,7 +77,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   generate: { options: ['--workbook'], required: ['--workbook'] },
   recap: { options: ['--workbook'], required: ['--workbook'] },
   email: {
-    options: ['--workbook', '--dry-run', '--force', '--only', '--outbox', '--smtp', '--reminders'],
+    options: ['--workbook', '--dry-run', '--force', '--only', '--resend', '--outbox', '--smtp', '--reminders'],
     required: ['--workbook'],
   },
   round: { options: ['--workbook', '--name', '--deadline'], required: ['--workbook', '--name'] },

@@ -3,6 +3,7 @@
 // acting user defaults to the workbook's first admin, which the bundle itself reads from
 // Pengaturan (the sidebar's getPanelState): the CLI never parses settings on its own.
 import { existsSync } from 'node:fs';
+import { JournalConflictError, saveJournaled } from '../journal';
 import { LocalRuntime, type RuntimeOptions } from '../runtime';
 import type { WorkbookModel } from '../model/types';
 import { WorkbookBusyError, lockWorkbookFile, withWorkbook } from '../workbook-file';
@@ -28,6 +29,8 @@ export interface SessionOptions {
   replace?: boolean;
   /** The acting user when the workbook is new (it has no admin yet). */
   creator?: string;
+  /** Whether the user asked to stop (Ctrl-C): MailApp then refuses the next message (email only). */
+  interrupted?: () => boolean;
 }
 
 export class Session {
@@ -73,6 +76,7 @@ function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: Ses
     ...(options.failMailAfter !== undefined && { failMailAfter: options.failMailAfter }),
     ...(extra.outbox !== undefined && { outbox: extra.outbox }),
     ...(extra.smtp !== undefined && { smtp: extra.smtp }),
+    ...(extra.interrupted !== undefined && { interrupted: extra.interrupted }),
   };
 }
 
@@ -97,7 +101,7 @@ async function onWorkbook<T>(file: string, extra: SessionOptions, work: (workboo
     try {
       const workbook = create();
       const result = await work(workbook);
-      await saveWorkbook(workbook, file);
+      await saveJournaled(workbook, file, () => saveWorkbook(workbook, file));
       return result;
     } finally {
       release();
@@ -134,6 +138,9 @@ export async function withSession<T>(
     });
   } catch (error) {
     if (error instanceof WorkbookBusyError) throw new CliError('error.workbookBusy', { file });
+    if (error instanceof JournalConflictError) {
+      throw new CliError(error.reason === 'changed' ? 'error.journalChanged' : 'error.journalDamaged', { file: error.file, journal: error.journal });
+    }
     throw error;
   }
 }

@@ -239,25 +239,30 @@ function mailOf(p: Prepared, o: Outgoing, to: string, subject: string, cc: reado
 const column = (name: (typeof HEADERS.logEmail)[number]) => HEADERS.logEmail.indexOf(name) + 1;
 
 /**
- * Writes Log Email: each row one range write, appended under the last, the grid grown once up
- * front. A message's row is written first as its intent (MENGIRIM, with a note saying what to do
- * if it stays so), then settled: its Waktu (when MailApp answered), Status and Keterangan, three
- * single-cell writes.
+ * Writes Log Email: each row one range write, appended under the last, the grid grown once (by
+ * the rows planned) when the first row needs it. A message's row is written first as its intent
+ * (MENGIRIM, with a note saying what to do if it stays so), then settled: its Waktu (when
+ * MailApp answered), Status and Keterangan, three single-cell writes.
  */
 class LedgerWriter {
   private next: number;
+  private rows: number;
 
   constructor(
     private readonly p: Prepared,
-    planned: number,
+    private readonly planned: number,
   ) {
     this.next = p.nextLedgerRow;
-    const needed = this.next + planned - 1;
-    if (planned > 0 && needed > p.ledgerRowCount) p.ledgerSheet.insertRowsAfter(p.ledgerRowCount, needed - p.ledgerRowCount);
+    this.rows = p.ledgerRowCount;
   }
 
   /** Appends one row; returns its entry (kept in the prepared ledger as well). */
   append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
+    if (this.next > this.rows) {
+      const needed = this.p.nextLedgerRow + this.planned - 1 - this.rows;
+      this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
+      this.rows += needed;
+    }
     const at = new Date();
     const subject = o.message?.subject ?? '';
     const record = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
