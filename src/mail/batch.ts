@@ -1,7 +1,8 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
 // sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
 // limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
-// flushed before MailApp is called, then its outcome (TERKIRIM or GAGAL) is written over it; a
+// flushed before MailApp is called, then its outcome (TERKIRIM or GAGAL) is written over it and
+// flushed; a
 // message whose intent cannot be written is not sent. A unit whose last row is an intent
 // without outcome (the execution died in between) is left for a person to check, never sent
 // again by itself. A message MailApp refuses (an address, more than 50 recipients, the body
@@ -385,6 +386,8 @@ export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOption
     const reason = refused === undefined ? '' : t(lang, 'mail.reason.sendError', { error: refused });
     try {
       writer.settle(intent, refused === undefined ? 'TERKIRIM' : 'GAGAL', reason);
+      // Sent now rather than with the next message: the outcome is unknown for as short as can be.
+      SpreadsheetApp.flush();
     } catch (error) {
       // The row stays an intent: the unit is shown for a check, never sent again by itself.
       stopWith('mail.error.ledgerUnwritable', error);
