@@ -184,6 +184,45 @@ test('sending calls sendFindingsBatch until done, with a progress bar, after a c
   await page.close();
 }, 60_000);
 
+test('a unit whose last send has an unknown outcome is listed for a check, and sent again only when "Kirim ulang" is ticked', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: () => ({
+      ok: true,
+      lang: 'id',
+      messages: 0,
+      recipients: 0,
+      remainingQuota: 97,
+      queued: 0,
+      skipped: 1,
+      failed: 0,
+      unknown: 1,
+      sample: null,
+      results: [
+        { kode: 'DINKES', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+        { kode: 'XSS', status: 'PERIKSA', reason: `hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}` },
+      ],
+    }),
+    sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 1, failed: 0, queued: 0, unknown: 0, done: true, dryRun: false, remainingQuota: 96, results: [], message: '' }),
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 unit perlu diperiksa').waitFor();
+  await page.getByText(`hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}`).waitFor();
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  const send = page.getByRole('button', { name: 'Kirim temuan' });
+  // Nothing to send unless the admin chooses to send the unknown one again.
+  await expect(send.isDisabled()).resolves.toBe(true);
+  await page.getByLabel(`Kirim ulang XSS — ${XSS}`).check();
+  await expect(send.isDisabled()).resolves.toBe(false);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await send.click();
+  await page.getByText('Selesai: 1 terkirim, 1 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5, resend: ['XSS'] }]]);
+  expect(await page.locator('img').count()).toBe(0);
+  await page.close();
+}, 60_000);
+
 test('fits 300 px and axe-core finds no serious or critical violation', async () => {
   const { page } = await openSidebar({ getPanelState: () => panelState() });
   await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
