@@ -139,26 +139,24 @@ test('a non-admin sees the admin actions disabled and the settings read-only', a
   await page.close();
 }, 60_000);
 
+/** previewFindings' answer: two messages to three recipients, one unit skipped, unless `over` says otherwise. */
+function preview(over: Record<string, unknown>): Record<string, unknown> {
+  return { ok: true, lang: 'id', messages: 2, recipients: 3, remainingQuota: 97, queued: 0, skipped: 1, failed: 0, unknown: 0, ...over };
+}
+
 test('sending calls sendFindingsBatch until done, with a progress bar, after a checked preview', async () => {
   let batches = 0;
   const { page, calls } = await openSidebar({
     getPanelState: () => panelState(),
-    previewFindings: () => ({
-      ok: true,
-      lang: 'id',
-      messages: 2,
-      recipients: 3,
-      remainingQuota: 97,
-      queued: 0,
-      skipped: 1,
-      failed: 0,
-      sample: { kode: 'XSS', to: ['pic@xss.go.id'], cc: ['asesor@x.go.id'], subject: `Temuan ${XSS}`, html: XSS, text: `Yth. ${XSS}` },
-      results: [
-        { kode: 'DINKES', status: 'TERKIRIM' },
-        { kode: 'XSS', status: 'TERKIRIM' },
-        { kode: 'BAD', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
-      ],
-    }),
+    previewFindings: () =>
+      preview({
+        sample: { kode: 'XSS', to: ['pic@xss.go.id'], cc: ['asesor@x.go.id'], subject: `Temuan ${XSS}`, html: XSS, text: `Yth. ${XSS}` },
+        results: [
+          { kode: 'DINKES', status: 'TERKIRIM' },
+          { kode: 'XSS', status: 'TERKIRIM' },
+          { kode: 'BAD', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+        ],
+      }),
     sendFindingsBatch: () => {
       batches += 1;
       return { ok: true, sent: 1, skipped: batches === 1 ? 1 : 0, failed: 0, queued: 0, done: batches === 2, dryRun: false, remainingQuota: 96, results: [], message: '' };
@@ -187,22 +185,17 @@ test('sending calls sendFindingsBatch until done, with a progress bar, after a c
 test('a unit whose last send has an unknown outcome is listed for a check, and sent again only when "Kirim ulang" is ticked', async () => {
   const { page, calls } = await openSidebar({
     getPanelState: () => panelState(),
-    previewFindings: () => ({
-      ok: true,
-      lang: 'id',
-      messages: 0,
-      recipients: 0,
-      remainingQuota: 97,
-      queued: 0,
-      skipped: 1,
-      failed: 0,
-      unknown: 1,
-      sample: null,
-      results: [
-        { kode: 'DINKES', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
-        { kode: 'XSS', status: 'PERIKSA', reason: `hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}` },
-      ],
-    }),
+    previewFindings: () =>
+      preview({
+        messages: 0,
+        recipients: 0,
+        unknown: 1,
+        sample: null,
+        results: [
+          { kode: 'DINKES', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+          { kode: 'XSS', status: 'PERIKSA', reason: `hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}` },
+        ],
+      }),
     sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 1, failed: 0, queued: 0, unknown: 0, done: true, dryRun: false, remainingQuota: 96, results: [], message: '' }),
   });
   await expandAll(page);

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalPath } from '../../local/journal';
+import { seededRandom } from '../../local/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, pendamping, tempDir, type Run } from './cli-process';
@@ -37,18 +38,6 @@ async function workbook(name: string, units: readonly UnitSpec[] = UNITS): Promi
 const emailArgs = (file: string, box: string, ...more: string[]) => ['email', '--workbook', file, '--outbox', box, '--quota', '1000', '--now', NOW, ...more];
 const emls = (box: string) => (existsSync(box) ? readdirSync(box).filter((f) => f.endsWith('.eml')).length : 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A small deterministic generator (mulberry32), so that a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts `pendamping …args` (the built CLI, as bin/pendamping.js runs it once built) in a process
@@ -84,7 +73,8 @@ async function messagesPerUnit(box: string): Promise<Map<string, number>> {
 test('kill -9 at random moments, run again until done: each unit gets its message once or is listed for a check; Log Email agrees', async () => {
   const { file, box } = await workbook('kill');
   const seed = 20251130;
-  const next = random(seed);
+  // The demo's fixed-seed generator: a failing run can be repeated.
+  const next = seededRandom(seed);
   const kills = 10;
   for (let run = 0; run < kills; run += 1) {
     const before = emls(box);
