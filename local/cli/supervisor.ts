@@ -70,11 +70,16 @@ export function supervise(script: string, argv: readonly string[], lang: Lang, s
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise((resolve) => {
-    child.on('exit', (code) => {
+    const end = (code: number) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       rmSync(file, { force: true });
-      resolve(code ?? 1);
+      resolve(code);
+    };
+    child.on('exit', (code) => end(code ?? 1));
+    child.on('error', (error) => {
+      stderr.write(`${msg(lang, 'error.internal', { reason: error.message })}\n`);
+      end(1);
     });
   });
 }

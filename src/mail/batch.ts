@@ -302,7 +302,61 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
 }
 
 /** Why the batch stopped: the mail service, or Log Email could not be written. */
-type Stop = { key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable'; error: string };
+interface Stop {
+  key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable';
+  error: string;
+}
+
+const unwritable = (error: unknown): Stop => ({ key: 'mail.error.ledgerUnwritable', error: errorText(error) });
+
+/**
+ * One message, at most once: its intent row written and flushed, MailApp, its outcome written
+ * and flushed. No result when the intent could not be written (nothing was sent); a stop when
+ * the batch cannot go on (Log Email unwritable, or a mail error that is not about this message).
+ */
+function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: UnitResult; stop?: Stop } {
+  let intent: LedgerEntry;
+  try {
+    intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
+    SpreadsheetApp.flush();
+  } catch (error) {
+    return { stop: unwritable(error) };
+  }
+  let refused: string | undefined;
+  try {
+    MailApp.sendEmail(mailOf(p, o, o.to.join(','), (o.message as NonNullable<Outgoing['message']>).subject, o.cc));
+  } catch (error) {
+    refused = errorText(error);
+  }
+  const result: UnitResult =
+    refused === undefined ? { kode: o.code, status: 'TERKIRIM' } : { kode: o.code, status: 'GAGAL', reason: t(p.lang, 'mail.reason.sendError', { error: refused }) };
+  try {
+    writer.settle(intent, result.status === 'TERKIRIM' ? 'TERKIRIM' : 'GAGAL', result.reason ?? '');
+    // Sent now rather than with the next message: the outcome is unknown for as short as can be.
+    SpreadsheetApp.flush();
+  } catch (error) {
+    // The row stays an intent: the unit is shown for a check, never sent again by itself.
+    return { result, stop: unwritable(error) };
+  }
+  if (refused !== undefined && !MESSAGE_ERROR.test(refused)) return { result, stop: { key: 'mail.error.sendStopped', error: refused } };
+  return { result };
+}
+
+/** What a stopped batch left: its sends wait for the next run (ANTRE), its checks are still to check. */
+function leftBy(p: Prepared, decisions: readonly Decision[]): UnitResult[] {
+  return decisions.flatMap((d): UnitResult[] => {
+    if (d.action === 'send' || d.action === 'queue') return [{ kode: d.code, status: 'ANTRE', reason: t(p.lang, 'mail.reason.stopped') }];
+    return d.action === 'check' ? [resultOf(p, d)] : [];
+  });
+}
+
+const COUNTED: Record<UnitStatus, keyof BatchCounts> = { TERKIRIM: 'sent', DILEWATI: 'skipped', GAGAL: 'failed', ANTRE: 'queued', PERIKSA: 'unknown' };
+
+function countsOf(results: readonly UnitResult[]): BatchCounts {
+  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
+  for (const r of results) counts[COUNTED[r.status]] += 1;
+  return counts;
+}
 
 /**
  * One batch of a send of `kind`. `startedAt` is when this execution began (Date.now()), so the
@@ -311,7 +365,6 @@ type Stop = { key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable'; err
 export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOptions, startedAt: number): SendResult | SendFailure | Failure {
   const p = prepare(ctx, kind, opts.only);
   if ('ok' in p) return p;
-  const lang = p.lang;
   const quota = MailApp.getRemainingDailyQuota();
   if (opts.dryRun === true) {
     const decisions = plan(p, opts, quota);
@@ -330,93 +383,47 @@ export function sendBatchIn(ctx: ActionContext, kind: MailKind, opts: SendOption
   // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
   if (continued === undefined && decisions.some((d) => d.action === 'send')) saveBatch(batch);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
-  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
   const results: UnitResult[] = [];
   let attempts = 0;
   let done = true;
   let stop: Stop | undefined;
-  const stopWith = (key: Stop['key'], error: unknown) => {
-    stop = { key, error: errorText(error) };
-  };
 
   let at = 0;
-  for (; at < decisions.length && stop === undefined; at += 1) {
+  for (; at < decisions.length; at += 1) {
     const d = decisions[at];
-    const o = byCode.get(d.code) as Outgoing;
     if (Date.now() - startedAt >= BATCH_TIME_LIMIT_MS || (d.action === 'send' && attempts >= maxMessages)) {
       done = false;
       break;
     }
-    if (d.action === 'queue' || d.action === 'check') {
-      if (d.action === 'queue') counts.queued += 1;
-      else counts.unknown += 1;
-      results.push(resultOf(p, d));
-      continue;
-    }
-    if (d.action !== 'send') {
-      const result = resultOf(p, d);
+    const o = byCode.get(d.code) as Outgoing;
+    let result: UnitResult | undefined = resultOf(p, d);
+    if (d.action === 'send') {
+      attempts += 1;
+      ({ result, stop } = sendOne(p, writer, o));
+    } else if (logged(d)) {
       try {
-        if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+        writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
       } catch (error) {
-        stopWith('mail.error.ledgerUnwritable', error);
-        break;
+        result = undefined;
+        stop = unwritable(error);
       }
-      if (d.action === 'skip') counts.skipped += 1;
-      else counts.failed += 1;
-      results.push(result);
-      continue;
     }
-    attempts += 1;
-    // The intent, persisted before the message leaves: no row, no message.
-    let intent: LedgerEntry;
-    try {
-      intent = writer.append(o, 'MENGIRIM', t(lang, 'mail.note.sending', { kode: o.code }));
-      SpreadsheetApp.flush();
-    } catch (error) {
-      stopWith('mail.error.ledgerUnwritable', error);
+    // A unit whose row could not be written is left for the next run with the rest.
+    if (result === undefined) break;
+    results.push(result);
+    if (stop !== undefined) {
+      at += 1;
       break;
-    }
-    const subject = (o.message as NonNullable<Outgoing['message']>).subject;
-    let refused: string | undefined;
-    try {
-      MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
-    } catch (error) {
-      refused = errorText(error);
-    }
-    const reason = refused === undefined ? '' : t(lang, 'mail.reason.sendError', { error: refused });
-    try {
-      writer.settle(intent, refused === undefined ? 'TERKIRIM' : 'GAGAL', reason);
-      // Sent now rather than with the next message: the outcome is unknown for as short as can be.
-      SpreadsheetApp.flush();
-    } catch (error) {
-      // The row stays an intent: the unit is shown for a check, never sent again by itself.
-      stopWith('mail.error.ledgerUnwritable', error);
-    }
-    if (refused === undefined) {
-      counts.sent += 1;
-      results.push({ kode: o.code, status: 'TERKIRIM' });
-    } else {
-      counts.failed += 1;
-      results.push({ kode: o.code, status: 'GAGAL', reason });
-      if (!MESSAGE_ERROR.test(refused)) stopWith('mail.error.sendStopped', refused);
     }
   }
 
   if (stop !== undefined) {
-    // What was still to send waits for the next run, which starts a new batch.
-    for (const d of decisions.slice(at)) {
-      if (d.action === 'send' || d.action === 'queue') {
-        counts.queued += 1;
-        results.push({ kode: d.code, status: 'ANTRE', reason: t(lang, 'mail.reason.stopped') });
-      } else if (d.action === 'check') {
-        counts.unknown += 1;
-        results.push(resultOf(p, d));
-      }
-    }
+    const all = [...results, ...leftBy(p, decisions.slice(at))];
     saveBatch(null);
-    return { ...failure(lang, stop.key, { error: stop.error }), ...counts, done: false, results };
+    return { ...failure(p.lang, stop.key, { error: stop.error }), ...countsOf(all), done: false, results: all };
   }
   saveBatch(done ? null : { ...batch, lastAt: Date.now() });
+  const counts = countsOf(results);
   let reset: number | undefined;
   if (counts.queued > 0) reset = quotaResetAt(p.ledger, Date.now()) ?? Date.now() + DAY_MS;
   const resetText = reset === undefined ? undefined : Utilities.formatDate(new Date(reset), p.timeZone, 'yyyy-MM-dd HH:mm');
