@@ -98,7 +98,8 @@ const CONTENT_ONLY = /^(Range\.(setValues?|setFormulas?)|Sheets\.Spreadsheets\.V
 const mayChangeFrames = (call: ServiceCall) =>
   (call.kind === 'write' || call.kind === 'buffered' || call.kind === 'structural') && SPREADSHEET_SERVICE.test(call.service) && !CONTENT_ONLY.test(`${call.service}.${call.method}`);
 /** Calls at which Apps Script has sent what the script wrote before them (a read, flush, a structural change), and every Sheets API call. */
-const sendsWrites = (call: ServiceCall) => call.kind === 'read' || call.kind === 'structural' || /^Sheets(\.|$)/.test(call.service);
+const sendsWrites = (call: ServiceCall) =>
+  call.kind === 'read' || call.kind === 'structural' || (call.service === 'SpreadsheetApp' && call.method === 'flush') || /^Sheets(\.|$)/.test(call.service);
 
 /** Applies the records to a model that has no listener yet (a workbook just loaded). */
 function replay(workbook: WorkbookModel, records: readonly JournalRecord[]): void {
