@@ -67,7 +67,11 @@ export function sendAllFindings(
   const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
   const failures: UnitNote[] = [];
   const label = msg(session.lang, 'progress.email');
+  let last: BundleResult = { ok: true };
+  let unknownUnits: UnitNote[] = [];
   for (;;) {
+    // Asked to stop before a batch begins: nothing more is sent.
+    if (io.interrupted()) return { totals, failures, unknownUnits, last, interrupted: true };
     // A batch stopped by the mail service (ok: false) still reports what it did before.
     const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done' | 'results', unknown>>;
     const sent = count(batch.sent);
@@ -80,12 +84,12 @@ export function sendAllFindings(
     totals.queued = count(batch.queued);
     totals.unknown = count(batch.unknown);
     failures.push(...unitsWith(batch.results, 'GAGAL'));
+    unknownUnits = unitsWith(batch.results, 'PERIKSA');
+    last = batch;
     const handled = totals.sent + totals.skipped + totals.failed;
     io.progress.update(label, handled, handled + totals.queued);
-    const interrupted = io.interrupted();
-    if (!batch.ok || batch.done === true || sent + skipped + failed === 0 || interrupted) {
-      return { totals, failures, unknownUnits: unitsWith(batch.results, 'PERIKSA'), last: batch, interrupted: interrupted && batch.done !== true };
-    }
+    if (batch.done === true || sent + skipped + failed === 0) return { totals, failures, unknownUnits, last, interrupted: false };
+    if (!batch.ok) return { totals, failures, unknownUnits, last, interrupted: io.interrupted() };
   }
 }
 
