@@ -13,6 +13,7 @@ export interface CliOptions {
   force?: boolean;
   dryRun?: boolean;
   only?: string[];
+  resend?: string[];
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
@@ -41,6 +42,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   force: ['flag'],
   dryRun: ['flag'],
   only: ['list', 'KODE,…'],
+  resend: ['list', 'KODE,…'],
   outbox: ['text', 'DIR'],
   smtp: ['text', 'URL'],
   reminders: ['flag'],
@@ -75,7 +77,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   init: { options: ['workbook', 'profile', 'units', 'force'], required: ['workbook'] },
   generate: { options: ['workbook'], required: ['workbook'] },
   recap: { options: ['workbook'], required: ['workbook'] },
-  email: { options: ['workbook', 'dryRun', 'force', 'only', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
+  email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
   round: { options: ['workbook', 'name', 'deadline'], required: ['workbook', 'name'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },
