@@ -20,7 +20,7 @@ export const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message
 export const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
 /** Not Apps Script's: the local command was asked to stop (Ctrl-C) before this message. */
-export const MAIL_INTERRUPTED = 'Sending stopped by the user (Ctrl-C): this message was not sent';
+const MAIL_INTERRUPTED = 'Sending stopped by the user (Ctrl-C): this message was not sent';
 const DAY_MS = 86_400_000;
 const SEND_TIMEOUT_MS = 120_000;
 
