@@ -13,7 +13,7 @@ import { asText, cellText, isDateValue } from './text';
  */
 export type LedgerStatus = 'TERKIRIM' | 'GAGAL' | 'DILEWATI' | 'MENGIRIM';
 
-/** Recipients MailApp takes in one message, To + Cc + Bcc (LIMITS.md): more fails that message alone. */
+/** Recipients MailApp takes in one message, To + Cc + Bcc (docs/PLATFORM.md): more fails that message alone. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 export interface LedgerEntry {
