@@ -38,26 +38,31 @@ function writeThenHang(name, a1, value) {
 }
 function reshape() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
+  var id = ss.getId();
   var s = ss.insertSheet('Baru');
-  s.getRange('A1:C3').setValues([['Kode', 'Nilai', 'Rumus'], ['A', 3, '=B2*2'], ['B', 4, '=B3*2']]);
-  s.getRange('B2:B3').setNumberFormat('0.00').setBackground('#ffeeaa');
-  s.getRange('A1').setNote('kunci tabel');
+  s.getRange(1, 1, 3, 3).setValues([['Kode', 'Nilai', 'Rumus'], ['A', 3, '=B2*2'], ['B', 4, '=B3*2']]);
   s.insertRowsAfter(1, 2);
-  s.deleteRow(5);
-  s.insertColumnsBefore(1, 1);
-  s.setFrozenRows(1);
-  s.setTabColor('#00aa00');
-  s.setColumnWidth(2, 180);
   s.protect().setDescription('pendamping:tab').addEditor('${owner}');
-  s.getRange('C1:C3').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['Ya', 'Tidak']).build());
-  s.addDeveloperMetadata('pendamping.unit', 'A');
-  ss.getSheets()[0].setName('Pertama');
-  ss.setActiveSheet(s);
-  ss.moveActiveSheet(1);
-  var gone = ss.insertSheet('Sementara');
-  ss.deleteSheet(gone);
+  var added = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Tersembunyi', hidden: true } } }] }, id);
+  var hidden = added.replies[0].addSheet.properties.sheetId;
+  Sheets.Spreadsheets.batchUpdate({ requests: [
+    { updateCells: { range: { sheetId: hidden, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 2 }, rows: [{ values: [
+      { userEnteredValue: { stringValue: 'Kode' }, userEnteredFormat: { backgroundColor: { red: 1, green: 0.9, blue: 0.6 } }, note: 'kunci tabel' },
+      { userEnteredValue: { numberValue: 7 }, userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00' } } },
+    ] }], fields: 'userEnteredValue,userEnteredFormat,note' } },
+    { insertDimension: { range: { sheetId: hidden, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 } } },
+    { insertDimension: { range: { sheetId: hidden, dimension: 'ROWS', startIndex: 0, endIndex: 2 } } },
+    { deleteDimension: { range: { sheetId: hidden, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } },
+    { updateSheetProperties: { properties: { sheetId: hidden, title: 'Tersembunyi!', gridProperties: { frozenRowCount: 1 } }, fields: 'title,gridProperties.frozenRowCount' } },
+    { updateDimensionProperties: { range: { sheetId: hidden, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 }, properties: { pixelSize: 180 }, fields: 'pixelSize' } },
+    { addProtectedRange: { protectedRange: { range: { sheetId: hidden, startRowIndex: 0, endRowIndex: 1 }, description: 'pendamping:asesor', editors: { users: ['${owner}'] } } } },
+    { createDeveloperMetadata: { developerMetadata: { metadataKey: 'pendamping.unit', metadataValue: 'A', location: { sheetId: hidden }, visibility: 'DOCUMENT' } } },
+    { addConditionalFormatRule: { rule: { ranges: [{ sheetId: hidden, startRowIndex: 1, endRowIndex: 5, startColumnIndex: 1, endColumnIndex: 3 }], booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'Tidak' }] }, format: { backgroundColor: { red: 1, green: 0.8, blue: 0.8 } } } }, index: 0 } },
+  ] }, id);
+  var gone = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Sementara' } } }] }, id).replies[0].addSheet.properties.sheetId;
+  Sheets.Spreadsheets.batchUpdate({ requests: [{ deleteSheet: { sheetId: gone } }] }, id);
+  ss.getSheetByName('Data').setName('Pertama');
   PropertiesService.getDocumentProperties().setProperty('pendamping.test', 'ya');
-  Sheets.Spreadsheets.batchUpdate({ requests: [{ updateSheetProperties: { properties: { sheetId: s.getSheetId(), hidden: true }, fields: 'hidden' } }] }, ss.getId());
 }
 `,
   );
@@ -129,7 +134,11 @@ test('the journal replays every kind of change: cells, formats, notes, rows, col
     replayed = wb;
   });
   expect(await contents(replayed as WorkbookModel, 'replayed.xlsx')).toEqual(await contents(before, 'expected.xlsx'));
-  expect((replayed as WorkbookModel).sheets.map((s) => s.title)).toEqual(['Baru', 'Pertama']);
+  expect((replayed as WorkbookModel).sheets.map((s) => [s.title, s.hidden])).toEqual([
+    ['Pertama', false],
+    ['Baru', false],
+    ['Tersembunyi!', true],
+  ]);
   expect((replayed as WorkbookModel).documentProperties['pendamping.test']).toBe('ya');
 });
 
