@@ -2,7 +2,7 @@
 // spreadsheet survives a command that never saved (killed, or failed) and is replayed on the
 // next load, as Sheets keeps every write it received; what it had only buffered does not. A
 // save merges the journal. A journal is never replayed onto a file changed elsewhere.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { journalPath, JournalConflictError } from '../../local/journal';
@@ -33,7 +33,8 @@ function writeThenHang(name, a1, value) {
   tab(name).getRange(a1).setValue(value);
   SpreadsheetApp.flush();
   tab(name).getRange('Z1').setValue('buffered, never flushed');
-  console.log('flushed');
+  // Taking the lock leaves its file: the test's sign that the buffered write was made.
+  LockService.getDocumentLock().tryLock(0);
   for (;;) {}
 }
 function reshape() {
@@ -152,16 +153,18 @@ test('a killed process keeps what it flushed and loses what it had only buffered
     import { withWorkbook } from './local/workbook-file';
     const [file, code, locks] = process.argv.slice(2);
     withWorkbook(file, {}, async (workbook) => {
-      const rt = await LocalRuntime.open({ workbook, user: '${owner}', codePath: code, lockDir: locks, debug: true });
+      const rt = await LocalRuntime.open({ workbook, user: '${owner}', codePath: code, lockDir: locks });
       rt.run('writeThenHang', 'Data', 'A1', 'sebelum mati');
     });
     `,
   );
-  const child = startChild(program, [file, code, join(dir, 'locks')]);
-  // The script logs once it has flushed, then never ends its execution.
-  await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('flushed') && resolve()));
+  const locks = join(dir, 'locks');
+  const child = startChild(program, [file, code, locks]);
+  const exited = finished(child);
+  // The script takes the document lock once its writes are made, then never ends its execution.
+  while (!(existsSync(locks) && readdirSync(locks).length > 0)) await new Promise((resolve) => setTimeout(resolve, 10));
   child.kill('SIGKILL');
-  expect((await finished(child)).signal).toBe('SIGKILL');
+  expect((await exited).signal).toBe('SIGKILL');
   await withWorkbook(file, { readOnly: true }, (wb) => {
     expect(cell(wb, 'Data', 0, 0)).toBe('sebelum mati');
     // Z1 was written after the flush and the execution never ended: Sheets never got it.
