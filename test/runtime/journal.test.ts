@@ -2,7 +2,7 @@
 // spreadsheet survives a command that never saved (killed, or failed) and is replayed on the
 // next load, as Sheets keeps every write it received; what it had only buffered does not. A
 // save merges the journal. A journal is never replayed onto a file changed elsewhere.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { journalPath, JournalConflictError } from '../../local/journal';
@@ -11,7 +11,7 @@ import { newWorkbook } from '../../local/model/workbook';
 import { LocalRuntime } from '../../local/runtime';
 import { withWorkbook } from '../../local/workbook-file';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
-import { PROCESS_TEST_MS, childProgram, finished, startChild, waitForLine } from './services-support';
+import { PROCESS_TEST_MS, childProgram, finished, startChild } from './services-support';
 
 const owner = 'sekretariat@example.go.id';
 let dir: string;
@@ -33,35 +33,39 @@ function writeThenHang(name, a1, value) {
   tab(name).getRange(a1).setValue(value);
   SpreadsheetApp.flush();
   tab(name).getRange('Z1').setValue('buffered, never flushed');
-  console.log('flushed');
+  // Taking the lock leaves its file: the test's sign that the buffered write was made.
+  LockService.getDocumentLock().tryLock(0);
   for (;;) {}
 }
 function reshape() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
-  var api = function (requests) { Sheets.Spreadsheets.batchUpdate({ requests: requests }, ss.getId()); };
-  api([{ addSheet: { properties: { sheetId: 77, title: 'Baru' } } }, { addSheet: { properties: { sheetId: 78, title: 'Sementara' } } }]);
-  var s = tab('Baru');
-  s.getRange('A1:C3').setValues([['Kode', 'Nilai', 'Rumus'], ['A', 3, '=B2*2'], ['B', 4, '=B3*2']]);
+  var id = ss.getId();
+  var s = ss.insertSheet('Baru');
+  s.getRange(1, 1, 3, 3).setValues([['Kode', 'Nilai', 'Rumus'], ['A', 3, '=B2*2'], ['B', 4, '=B3*2']]);
   s.insertRowsAfter(1, 2);
   s.protect().setDescription('pendamping:tab').addEditor('${owner}');
-  tab('Data').setName('Pertama');
-  PropertiesService.getDocumentProperties().setProperty('pendamping.test', 'ya');
-  var list = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }, { userEnteredValue: 'Tidak' }] }, strict: true };
-  var format = { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00' }, backgroundColor: { red: 1, green: 0.93, blue: 0.67 } } };
-  api([
-    { updateCells: { range: { sheetId: 77, startRowIndex: 3, endRowIndex: 5, startColumnIndex: 1, endColumnIndex: 2 }, rows: [{ values: [format] }, { values: [format] }], fields: 'userEnteredFormat(numberFormat,backgroundColor)' } },
-    { updateCells: { start: { sheetId: 77, rowIndex: 0, columnIndex: 0 }, rows: [{ values: [{ note: 'kunci tabel' }] }], fields: 'note' } },
-    { deleteDimension: { range: { sheetId: 77, dimension: 'ROWS', startIndex: 2, endIndex: 3 } } },
-    { insertDimension: { range: { sheetId: 77, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 } } },
-    { updateSheetProperties: { properties: { sheetId: 77, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } },
-    { updateDimensionProperties: { range: { sheetId: 77, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 }, properties: { pixelSize: 180 }, fields: 'pixelSize' } },
-    { updateCells: { range: { sheetId: 77, startRowIndex: 1, endRowIndex: 4, startColumnIndex: 4, endColumnIndex: 5 }, rows: [{ values: [{ dataValidation: list }] }, { values: [{ dataValidation: list }] }, { values: [{ dataValidation: list }] }], fields: 'dataValidation' } },
-    { createDeveloperMetadata: { developerMetadata: { metadataKey: 'pendamping.unit', metadataValue: 'A', location: { sheetId: 77 }, visibility: 'DOCUMENT' } } },
-    { deleteSheet: { sheetId: 78 } },
-    { appendDimension: { sheetId: 77, dimension: 'ROWS', length: 3 } },
+  var added = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Tersembunyi', hidden: true } } }] }, id);
+  var hidden = added.replies[0].addSheet.properties.sheetId;
+  Sheets.Spreadsheets.batchUpdate({ requests: [
+    { updateCells: { range: { sheetId: hidden, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 2 }, rows: [{ values: [
+      { userEnteredValue: { stringValue: 'Kode' }, userEnteredFormat: { backgroundColor: { red: 1, green: 0.9, blue: 0.6 } }, note: 'kunci tabel' },
+      { userEnteredValue: { numberValue: 7 }, userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00' } } },
+    ] }], fields: 'userEnteredValue,userEnteredFormat,note' } },
+    { insertDimension: { range: { sheetId: hidden, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 } } },
+    { insertDimension: { range: { sheetId: hidden, dimension: 'ROWS', startIndex: 0, endIndex: 2 } } },
+    { deleteDimension: { range: { sheetId: hidden, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } },
+    { updateSheetProperties: { properties: { sheetId: hidden, title: 'Tersembunyi!', gridProperties: { frozenRowCount: 1 } }, fields: 'title,gridProperties.frozenRowCount' } },
+    { updateDimensionProperties: { range: { sheetId: hidden, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 }, properties: { pixelSize: 180 }, fields: 'pixelSize' } },
+    { addProtectedRange: { protectedRange: { range: { sheetId: hidden, startRowIndex: 0, endRowIndex: 1 }, description: 'pendamping:asesor', editors: { users: ['${owner}'] } } } },
+    { createDeveloperMetadata: { developerMetadata: { metadataKey: 'pendamping.unit', metadataValue: 'A', location: { sheetId: hidden }, visibility: 'DOCUMENT' } } },
+    { addConditionalFormatRule: { rule: { ranges: [{ sheetId: hidden, startRowIndex: 1, endRowIndex: 5, startColumnIndex: 1, endColumnIndex: 3 }], booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'Tidak' }] }, format: { backgroundColor: { red: 1, green: 0.8, blue: 0.8 } } } }, index: 0 } },
     // The last cell of a row emptied: the journal says how wide the block was.
-    { updateCells: { range: { sheetId: 77, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 3, endColumnIndex: 4 }, fields: 'userEnteredValue' } },
-  ]);
+    { updateCells: { range: { sheetId: hidden, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 2, endColumnIndex: 3 }, fields: 'userEnteredValue,userEnteredFormat' } },
+  ] }, id);
+  var gone = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Sementara' } } }] }, id).replies[0].addSheet.properties.sheetId;
+  Sheets.Spreadsheets.batchUpdate({ requests: [{ deleteSheet: { sheetId: gone } }] }, id);
+  ss.getSheetByName('Data').setName('Pertama');
+  PropertiesService.getDocumentProperties().setProperty('pendamping.test', 'ya');
 }
 `,
   );
@@ -133,7 +137,11 @@ test('the journal replays every kind of change: cells, formats, notes, rows, col
     replayed = wb;
   });
   expect(await contents(replayed as WorkbookModel, 'replayed.xlsx')).toEqual(await contents(before, 'expected.xlsx'));
-  expect((replayed as WorkbookModel).sheets.map((s) => s.title)).toEqual(['Pertama', 'Baru']);
+  expect((replayed as WorkbookModel).sheets.map((s) => [s.title, s.hidden])).toEqual([
+    ['Pertama', false],
+    ['Baru', false],
+    ['Tersembunyi!', true],
+  ]);
   expect((replayed as WorkbookModel).documentProperties['pendamping.test']).toBe('ya');
 });
 
@@ -152,11 +160,13 @@ test('a killed process keeps what it flushed and loses what it had only buffered
     });
     `,
   );
-  const child = startChild(program, [file, code, join(dir, 'locks')]);
-  // The script logs once it has flushed, then never ends its execution.
-  await waitForLine(child, 'flushed');
+  const locks = join(dir, 'locks');
+  const child = startChild(program, [file, code, locks]);
+  const exited = finished(child);
+  // The script takes the document lock once its writes are made, then never ends its execution.
+  while (!(existsSync(locks) && readdirSync(locks).length > 0)) await new Promise((resolve) => setTimeout(resolve, 10));
   child.kill('SIGKILL');
-  expect((await finished(child)).signal).toBe('SIGKILL');
+  expect((await exited).signal).toBe('SIGKILL');
   await withWorkbook(file, { readOnly: true }, (wb) => {
     expect(cell(wb, 'Data', 0, 0)).toBe('sebelum mati');
     // Z1 was written after the flush and the execution never ended: Sheets never got it.
