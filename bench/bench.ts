@@ -76,6 +76,7 @@ async function runCommand(size: number, label: string, argv: string[], workbook:
     progress: { update: () => sampler.sample(), end: () => undefined },
     cwd: process.cwd(),
     stopped: new Promise<void>(() => undefined),
+    interrupted: () => false,
     announce: () => undefined,
   };
   sampler.start();

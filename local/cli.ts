@@ -1,12 +1,14 @@
 // Entry point of the `pendamping` command (built to build/cli.cjs, run by bin/pendamping.js).
-import { main } from './cli/main';
+// `email` runs supervised (local/cli/supervisor.ts), so that Ctrl-C stops it between two messages.
+import { environmentLang, main } from './cli/main';
+import { needsSupervisor, stopSignal, supervise } from './cli/supervisor';
 
-const stopped = new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
-});
+const argv = process.argv.slice(2);
+const run = needsSupervisor(argv, process.env)
+  ? supervise(__filename, argv, environmentLang(process.env), process.stderr)
+  : main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), ...stopSignal(process.env) });
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopped }).then(
+run.then(
   (code) => {
     process.exitCode = code;
   },

@@ -309,7 +309,9 @@ export class FormulaEngine implements ModelListener {
         row?.forEach((cell, c) => {
           if (cell?.formula === undefined || !affected(sheet, cell)) return;
           const text = this.hf.getCellFormula({ sheet: this.hfId(sheet.sheetId), row: r, col: c });
-          if (text !== undefined && text !== this.normalized(cell.formula)) cell.formula = quotesFromEngine(text);
+          if (text === undefined || text === this.normalized(cell.formula)) return;
+          cell.formula = quotesFromEngine(text);
+          this.editor.observer?.cellsUpdated(sheet, r, c, 1, 1);
         }),
       );
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
 import { FormulaEngine, type CustomFunctionHost, type CustomFunctionSpec } from './engine';
+import { journalOf } from './journal';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics, type ExecutionKind, type MetricsSnapshot } from './metrics';
 import type { WorkbookModel } from './model/types';
 import type { AuthModeName, Realm, ServiceContext } from './services/context';
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   outbox?: string;
   /** Send over SMTP (smtp://user:pass@host:port) instead of writing .eml files. */
   smtp?: string;
+  /** Whether the user asked the command to stop: MailApp then refuses further messages. */
+  interrupted?: () => boolean;
   /** The built bundle (default dist/Code.js); its directory holds the project's HTML files. */
   codePath?: string;
   /** Directory of LockService's lock files (default: a directory under the system's temp dir). */
@@ -155,12 +158,14 @@ export class LocalRuntime {
     installClock(context, clock);
     realm.Date = runInContext('Date', context) as DateConstructor;
 
+    // A workbook loaded from a file journals what the script sends to it (local/journal.ts).
+    const journal = journalOf(opts.workbook);
     const ctx: ServiceContext = {
       workbook: opts.workbook,
       user: opts.user,
       authMode: 'FULL',
       now: () => new Date(clock()),
-      metrics,
+      metrics: journal ? journal.watch(metrics) : metrics,
       realm,
     };
     const advance = (ms: number) => metrics.advance(ms);
@@ -170,6 +175,7 @@ export class LocalRuntime {
       smtp: opts.smtp,
       dailyQuota: opts.quota,
       failAfter: opts.failMailAfter,
+      interrupted: opts.interrupted,
     });
 
     // Load the bundle first: the engine needs its custom functions and the size of their results.
@@ -183,10 +189,14 @@ export class LocalRuntime {
 
     // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
     const built: { engine?: FormulaEngine } = {};
-    const execute = executor(context, ctx, metrics, locks, () => built.engine?.flush());
+    const execute = executor(context, ctx, metrics, locks, () => {
+      built.engine?.flush();
+      journal?.commit();
+    });
     // Opening the workbook already computes its custom-function cells: each is an execution.
     const host: CustomFunctionHost = { functions, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
     const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
+    engine.editor.observer = journal;
     built.engine = engine;
     const ui = new UiRecorder();
     // The services the add-on calls; what the script logs with console goes to this process's console.
@@ -236,6 +246,9 @@ export class LocalRuntime {
   /** A user's own edit of one cell, as typed in the Sheets UI: protections are enforced. */
   edit(user: string, sheet: string, a1: string, value: string): UserEditResult {
     this.engine.flush();
-    return applyUserEdit(this.ctx, this.engine, { user, sheet, a1, value });
+    const result = applyUserEdit(this.ctx, this.engine, { user, sheet, a1, value });
+    // Sheets keeps a typed cell at once: the journal commits it.
+    journalOf(this.workbook)?.commit();
+    return result;
   }
 }

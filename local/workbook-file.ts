@@ -1,7 +1,7 @@
 // A workbook file on disk: verified atomic saves (a temporary file in the same directory,
-// every byte written, fsync, read back and compared, then rename) and lock files that
-// serialise every process working on the same workbook. The same lock-file primitive backs
-// LockService's document lock (local/services/lock.ts).
+// every byte written, fsync, read back and compared, then rename), its journal (local/journal.ts)
+// and lock files that serialise every process working on the same workbook. The same lock-file
+// primitive backs LockService's document lock (local/services/lock.ts).
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { openJournal, saveJournaled, syncDirectory, type Journal } from './journal';
 import type { WorkbookModel } from './model/types';
 import { assertXlsxWorkbook, loadWorkbook, saveWorkbook, type LoadOptions } from './xlsx';
 
@@ -272,12 +273,7 @@ export function atomicWriteFile(file: string, data: Uint8Array, hooks: AtomicWri
     throw new SaveError(file, code ?? 'EIO', message);
   }
   // Make the rename itself durable.
-  const dirFd = openSync(dir, 'r');
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
+  syncDirectory(file);
 }
 
 /** The lock file of a workbook file. */
@@ -348,24 +344,37 @@ export interface WithWorkbookOptions<T> extends LoadOptions {
 }
 
 /**
- * Loads `file` under its lock, runs `work` on the model, saves atomically when `opts.save`
- * agrees (never when `work` threw), and releases the lock: two processes on one workbook are
- * serialised. This is the one place a workbook file is read into a model and the one place
- * it is written back.
+ * Loads `file` under its lock (with its journal replayed: local/journal.ts), runs `work` on the
+ * model, saves atomically when `opts.save` agrees (never when `work` threw) and then drops the
+ * journal, and releases the lock: two processes on one workbook are serialised. A command that
+ * returns without saving takes its records out of the journal. This is the one place a
+ * workbook file is read into a model and the one place it is written back.
  */
 export async function withWorkbook<T>(file: string, opts: WithWorkbookOptions<T>, work: (model: WorkbookModel) => T | Promise<T>): Promise<T> {
   const release = await lockWorkbookFile(file, opts.lockTimeoutMs ?? 120_000, opts.onLockTakeover);
   try {
     let model: WorkbookModel;
+    let journal: Journal | undefined;
     const exists = existsSync(file);
     if (exists && opts.replace && opts.create) {
       await assertXlsxWorkbook(file);
       model = opts.create();
-    } else if (exists) model = await loadWorkbook(file, opts);
+    } else if (exists) journal = openJournal(file, (model = await loadWorkbook(file, opts)));
     else if (opts.create) model = opts.create();
     else throw Object.assign(new Error(`ENOENT: no such file: ${file}`), { code: 'ENOENT' });
-    const result = await work(model);
-    if (!opts.readOnly && (opts.save?.(result) ?? true)) await saveWorkbook(model, file);
+    let result: T;
+    try {
+      result = await work(model);
+    } catch (error) {
+      // As after a crash, the journal keeps what the command sent; one it could not write is a save that failed.
+      const failure = journal?.failure;
+      throw failure ? new SaveError(file, failure.code ?? 'EIO', failure.message) : error;
+    }
+    if (opts.readOnly || !(opts.save?.(result) ?? true)) {
+      journal?.rollback();
+      return result;
+    }
+    await saveJournaled(file, journal, () => saveWorkbook(model, file));
     return result;
   } finally {
     release();

@@ -6,10 +6,13 @@ export interface BatchTotals {
   skipped: number;
   failed: number;
   queued: number;
+  /** Units whose last send has an unknown outcome, as the last batch counts them. */
+  unknown: number;
 }
 
-export interface BatchAnswer extends BatchTotals {
+export interface BatchAnswer extends Omit<BatchTotals, 'unknown'> {
   done: boolean;
+  unknown?: number;
 }
 
 /**
@@ -17,13 +20,14 @@ export interface BatchAnswer extends BatchTotals {
  * number of messages handled (sent or failed) after each batch. `next` throws on a failure.
  */
 export async function runBatches(next: () => Promise<BatchAnswer>, progress: (handled: number) => void): Promise<BatchTotals> {
-  const totals: BatchTotals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
+  const totals: BatchTotals = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
   for (;;) {
     const batch = await next();
     totals.sent += batch.sent;
     totals.failed += batch.failed;
     totals.skipped += batch.skipped;
     totals.queued = batch.queued;
+    totals.unknown = batch.unknown ?? 0;
     progress(totals.sent + totals.failed);
     if (batch.done) return totals;
   }

@@ -13,6 +13,7 @@ export interface CliOptions {
   force?: boolean;
   dryRun?: boolean;
   only?: string[];
+  resend?: string[];
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
@@ -42,6 +43,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   force: ['flag'],
   dryRun: ['flag'],
   only: ['list', 'KODE,…'],
+  resend: ['list', 'KODE,…'],
   outbox: ['text', 'DIR'],
   smtp: ['text', 'URL'],
   reminders: ['flag'],
@@ -79,7 +81,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   init: { options: ['workbook', 'profile', 'units', 'force'], required: ['workbook'] },
   generate: { options: ['workbook'], required: ['workbook'] },
   recap: { options: ['workbook'], required: ['workbook'] },
-  email: { options: ['workbook', 'dryRun', 'force', 'only', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
+  email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
   round: { options: ['workbook', 'name', 'deadline', 'force', 'undo'], required: ['workbook'], oneOf: ['name', 'undo'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },

@@ -1,6 +1,7 @@
 // What went wrong with a workbook file itself, in the user's words: a file that is not a
-// workbook or is damaged, a save that could not complete, a busy or unusable lock file, and the
-// notice when a lock whose holder is gone was taken over.
+// workbook or is damaged, a save that could not complete, a journal that cannot be replayed, a
+// busy or unusable lock file, and the notice when a lock whose holder is gone was taken over.
+import { JournalConflictError } from '../journal';
 import { LockFileError, SaveError, WorkbookBusyError, type LockFileOwner } from '../workbook-file';
 import { META_VERSION, WorkbookFileError, type WorkbookFileProblem } from '../xlsx';
 import { msg, type CliMessageKey, type Lang } from './messages';
@@ -65,6 +66,9 @@ export function fileError(error: unknown, lang?: Lang): CliError | undefined {
   if (error instanceof WorkbookFileError) {
     const { file, detail } = error;
     return new CliError(FILE_PROBLEMS[error.problem], { file, reason: detail, version: detail, supported: META_VERSION }, lang);
+  }
+  if (error instanceof JournalConflictError) {
+    return new CliError(error.reason === 'changed' ? 'error.journalChanged' : 'error.journalDamaged', { file: error.file, journal: error.journal }, lang);
   }
   if (error instanceof SaveError) {
     const key = SAVE_REASONS[error.code];

@@ -28,10 +28,12 @@ export interface CliStreams {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopped: Promise<void>;
+  /** Whether it was asked to stop, readable while the bundle runs (local/cli/supervisor.ts). */
+  interrupted(): boolean;
 }
 
 /** The language before a workbook is open: the user's locale, else Indonesian. */
-function environmentLang(env: NodeJS.ProcessEnv): Lang {
+export function environmentLang(env: NodeJS.ProcessEnv): Lang {
   return toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'id');
 }
 
@@ -94,6 +96,7 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
     progress,
     cwd: io.cwd,
     stopped: io.stopped,
+    interrupted: io.interrupted,
     announce: (line) => io.stdout.write(`${line}\n`),
   };
   let result: CommandResult;

@@ -78,7 +78,15 @@ const id = {
   'result.email': 'Email: {sent} terkirim, {skipped} dilewati, {failed} gagal, {queued} masih antre.',
   'result.emailDryRun': 'Uji coba (tidak ada email dikirim): {sent} akan dikirim, {skipped} dilewati, {failed} gagal, {queued} masih antre.',
   'result.emailFailed': '  {kode}: {reason}',
+  'result.emailUnknown': '{unknown} unit perlu diperiksa: hasil kiriman terakhirnya tidak diketahui, jadi tidak dikirim ulang tanpa --resend.',
   'result.outbox': 'Outbox: {dir}',
+  'error.interrupted':
+    'Dihentikan (Ctrl-C) setelah email yang sedang dikirim: {sent} terkirim, sisanya belum. Log Email sudah dicatat dan buku kerja disimpan; jalankan perintah yang sama lagi untuk melanjutkan, tidak ada yang terkirim dua kali.',
+  'stop.requested': 'Menghentikan setelah email yang sedang dikirim; log dan buku kerja tetap disimpan. Mohon tunggu…',
+  'stop.waiting': 'Masih menghentikan: menyimpan Log Email dan buku kerja. Mohon tunggu…',
+  'error.journalChanged':
+    'Berkas {file} diubah di luar pendamping, padahal {journal} masih menyimpan perubahan yang belum digabung ke dalamnya (misalnya baris Log Email dari perintah yang terputus). Kembalikan {file} seperti sebelum diubah lalu jalankan lagi; atau, bila perubahan itu boleh hilang, pindahkan {journal} ke tempat lain.',
+  'error.journalDamaged': 'Berkas {journal} rusak dan tidak dapat digabung ke {file}. Pindahkan {journal} ke tempat lain (perubahan di dalamnya hilang), lalu jalankan lagi.',
   'result.round': 'Putaran "{name}" dimulai.',
   'result.roundUndone': 'Putaran dibatalkan; putaran "{name}" berjalan kembali.',
   'hint.roundForce': 'Pakai --force untuk tetap menutup putaran tanpa jawaban.',
@@ -182,7 +190,15 @@ const en: typeof id = {
   'result.email': 'Email: {sent} sent, {skipped} skipped, {failed} failed, {queued} still queued.',
   'result.emailDryRun': 'Dry run (no email sent): {sent} would be sent, {skipped} skipped, {failed} failing, {queued} still queued.',
   'result.emailFailed': '  {kode}: {reason}',
+  'result.emailUnknown': '{unknown} units need a check: the outcome of their last send is unknown, so they are not sent again without --resend.',
   'result.outbox': 'Outbox: {dir}',
+  'error.interrupted':
+    'Stopped (Ctrl-C) after the email being sent: {sent} sent, the rest not yet. Log Email is recorded and the workbook saved; run the same command again to go on, nothing is sent twice.',
+  'stop.requested': 'Stopping after the email being sent; the log and the workbook are still saved. Please wait…',
+  'stop.waiting': 'Still stopping: saving Log Email and the workbook. Please wait…',
+  'error.journalChanged':
+    'File {file} was changed outside pendamping while {journal} still holds changes not merged into it (Log Email rows of a command that was cut off, for instance). Put {file} back as it was and run again; or, if those changes may be lost, move {journal} elsewhere.',
+  'error.journalDamaged': 'File {journal} is damaged and cannot be merged into {file}. Move {journal} elsewhere (the changes in it are lost), then run again.',
   'result.round': 'Round "{name}" started.',
   'result.roundUndone': 'The round was undone; round "{name}" is running again.',
   'hint.roundForce': 'Use --force to close the round without answers anyway.',

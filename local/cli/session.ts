@@ -30,6 +30,8 @@ export interface SessionOptions {
   replace?: boolean;
   /** The acting user when the workbook is new (it has no admin yet). */
   creator?: string;
+  /** Whether the user asked to stop (Ctrl-C): MailApp then refuses the next message (email only). */
+  interrupted?: () => boolean;
 }
 
 export class Session {
@@ -75,6 +77,7 @@ function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: Ses
     ...(options.failMailAfter !== undefined && { failMailAfter: options.failMailAfter }),
     ...(extra.outbox !== undefined && { outbox: extra.outbox }),
     ...(extra.smtp !== undefined && { smtp: extra.smtp }),
+    ...(extra.interrupted !== undefined && { interrupted: extra.interrupted }),
   };
 }
 
@@ -90,7 +93,7 @@ const LOCK_TIMEOUT_MS = 120_000;
  * Whether the workbook is saved after the command: after success; after a failure only for what
  * already happened and must be kept, as Sheets keeps each ledger row and each typed cell as it
  * is written: messages sent (their Log Email rows) and edits applied. Any other failure leaves
- * the file byte-identical.
+ * the file byte-identical and takes its records out of the journal.
  */
 function keepsWork(session: Session | undefined, result: CommandResult): boolean {
   if (result.ok) return true;

@@ -24,6 +24,18 @@ export interface ModelListener {
   dimensionChanged(sheet: SheetModel, dimension: Dimension, start: number, count: number): void;
 }
 
+/**
+ * Told of each change the editor makes, in order, once it is made in the model and before the
+ * listener reacts to it (the durable journal of local/journal.ts), and of the formulas the
+ * listener then rewrites (references that moved with rows, columns or a sheet's name); rows or
+ * columns appended are an insertion at the end. What the editor does not change (protections,
+ * validations, metadata …) it is not told of.
+ */
+export interface EditObserver extends Pick<ModelListener, 'sheetAdded' | 'sheetRemoved' | 'dimensionChanged'> {
+  /** The cells of the block were rewritten (content, format or note). */
+  cellsUpdated(sheet: SheetModel, top: number, left: number, height: number, width: number): void;
+}
+
 export interface AddSheetOptions {
   title?: string;
   index?: number;
@@ -40,6 +52,9 @@ export interface AddSheetOptions {
 export const LAST_SHEET_MESSAGE = "You can't remove all the sheets in a document.";
 
 export class WorkbookEditor {
+  /** Hears every change (the runtime's journal, when the workbook has one). */
+  observer?: EditObserver;
+
   constructor(
     readonly workbook: WorkbookModel,
     private readonly listener?: ModelListener,
@@ -67,6 +82,7 @@ export class WorkbookEditor {
     if (options.tabColor) sheet.tabColor = options.tabColor;
     const index = Math.max(0, Math.min(options.index ?? this.workbook.sheets.length, this.workbook.sheets.length));
     this.workbook.sheets.splice(index, 0, sheet);
+    this.observer?.sheetAdded(sheet);
     this.listener?.sheetAdded(sheet);
     return sheet;
   }
@@ -101,6 +117,7 @@ export class WorkbookEditor {
       })),
     };
     this.workbook.sheets.push(copy);
+    this.observer?.sheetAdded(copy);
     this.listener?.sheetAdded(copy);
     return copy;
   }
@@ -109,6 +126,7 @@ export class WorkbookEditor {
     const sheet = this.sheet(sheetId);
     if (this.workbook.sheets.length === 1) throw new Error(LAST_SHEET_MESSAGE);
     this.workbook.sheets = this.workbook.sheets.filter((s) => s !== sheet);
+    this.observer?.sheetRemoved(sheet);
     this.listener?.sheetRemoved(sheet);
   }
 
@@ -120,13 +138,6 @@ export class WorkbookEditor {
     const oldTitle = sheet.title;
     sheet.title = title;
     this.listener?.sheetRenamed(sheet, oldTitle);
-  }
-
-  moveSheet(sheetId: number, index: number): void {
-    const sheet = this.sheet(sheetId);
-    const rest = this.workbook.sheets.filter((s) => s !== sheet);
-    rest.splice(Math.max(0, Math.min(index, rest.length)), 0, sheet);
-    this.workbook.sheets = rest;
   }
 
   /**
@@ -154,7 +165,9 @@ export class WorkbookEditor {
         row[c] = next && Object.keys(next).length > 0 ? next : undefined;
       }
     }
-    if (content && height > 0 && width > 0) this.listener?.contentChanged(sheet, top, left, height, width);
+    if (height <= 0 || width <= 0) return;
+    this.observer?.cellsUpdated(sheet, top, left, height, width);
+    if (content) this.listener?.contentChanged(sheet, top, left, height, width);
   }
 
   /** Writes entered content (value or formula, with the number format the input implies) into a block; formats and notes stay. */
@@ -187,6 +200,7 @@ export class WorkbookEditor {
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i >= start ? i + count : i));
     }
     shiftSheetRanges(this.workbook, sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
+    this.observer?.dimensionChanged(sheet, dimension, start, count);
     this.listener?.dimensionChanged(sheet, dimension, start, count);
   }
 
@@ -207,6 +221,7 @@ export class WorkbookEditor {
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i < start ? i : i >= stop ? i - count : undefined));
     }
     shiftSheetRanges(this.workbook, sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
+    this.observer?.dimensionChanged(sheet, dimension, start, -count);
     this.listener?.dimensionChanged(sheet, dimension, start, -count);
   }
 
@@ -215,6 +230,7 @@ export class WorkbookEditor {
     assertGridLimit(this.workbook, length * (dimension === 'ROWS' ? sheet.columnCount : sheet.rowCount));
     if (dimension === 'ROWS') sheet.rowCount += length;
     else sheet.columnCount += length;
+    this.observer?.dimensionChanged(sheet, dimension, (dimension === 'ROWS' ? sheet.rowCount : sheet.columnCount) - length, length);
   }
 }
 

@@ -2,6 +2,7 @@
 // or is sent over SMTP with a nodemailer transport. Apps Script's checks come first, with its
 // messages: recipients' addresses, 50 recipients per message, body size, and the daily
 // recipient quota over a rolling 24 h, persisted in the workbook (WorkbookModel.mailQuota).
+// A command asked to stop (Ctrl-C) refuses each further message before anything is sent.
 // https://developers.google.com/apps-script/reference/mail/mail-app
 // Quotas: https://developers.google.com/apps-script/guides/services/quotas
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -18,6 +19,8 @@ export const QUOTA_EXHAUSTED = 'Service invoked too many times for one day: emai
 export const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message.';
 export const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
+/** Not Apps Script's: the local command was asked to stop (Ctrl-C) before this message. */
+const MAIL_INTERRUPTED = 'Sending stopped by the user (Ctrl-C): this message was not sent';
 const DAY_MS = 86_400_000;
 const SEND_TIMEOUT_MS = 120_000;
 
@@ -30,6 +33,8 @@ export interface MailOptions {
   dailyQuota?: number;
   /** Fault injection: sends after the first N of this runtime throw, as if the service died mid-batch. */
   failAfter?: number;
+  /** Whether the user asked the command to stop: each further message is refused, unsent. */
+  interrupted?: () => boolean;
   bodyLimitBytes?: number;
 }
 
@@ -142,6 +147,7 @@ export function createMailApp(ctx: ServiceContext, opts: MailOptions) {
   const send = (message: MailMessage): void => {
     assertAuthorized(ctx, 'MailApp.sendEmail', { scope: SEND_MAIL_SCOPE });
     recordCall(ctx, 'MailApp', 'sendEmail');
+    if (opts.interrupted?.() === true) throw scriptError(ctx, MAIL_INTERRUPTED);
     const to = recipients(message.to);
     const cc = recipients(message.cc);
     const bcc = recipients(message.bcc);

@@ -1,6 +1,8 @@
 // Kirim: preview the findings emails (counts, today's quota, one sample), a test email to
 // oneself, and sending in batches (each batch is one short server execution) with a progress
-// bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless.
+// bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless. Units
+// whose last send has an unknown outcome are listed apart, each with a "Kirim ulang" box: only
+// the admin decides to send them again.
 import type { PanelState } from '../../src/ui/panel-types';
 import { runBatches } from '../batches';
 import { el, replaceChildren, uniqueId } from '../dom';
@@ -25,13 +27,18 @@ export function sendSection(panel: Panel): Section {
   /** Messages the last preview said can go out today; 0 = nothing to send, or no preview yet. */
   let sendable = 0;
   let names = new Map<string, string>();
-  const lockSend = (): void => setLocked(send, !admin || sendable === 0 || !confirm.checked);
+  /** The "Kirim ulang" boxes of the last preview, by Kode. */
+  let resendBoxes: { kode: string; box: HTMLInputElement }[] = [];
+  const resend = () => resendBoxes.filter((r) => r.box.checked).map((r) => r.kode);
+  const lockSend = (): void => setLocked(send, !admin || (sendable === 0 && resend().length === 0) || !confirm.checked);
   const unitLabel = (kode: string) => (names.has(kode) ? `${kode} — ${names.get(kode)}` : kode);
 
   const showPreview = actionButton(panel, panel.tr('panel.send.preview'), area, async () => {
     const result = expectOk(await panel.call('previewFindings', {}));
     sendable = result.messages - result.queued;
-    const notes = result.results.filter((r) => r.reason !== undefined).map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`));
+    const notes = result.results.filter((r) => r.reason !== undefined && r.status !== 'PERIKSA').map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`));
+    const unknown = result.results.filter((r) => r.status === 'PERIKSA');
+    resendBoxes = unknown.map((r) => ({ kode: r.kode, box: el('input', { attrs: { type: 'checkbox' }, on: { change: lockSend } }) }));
     const sample = result.sample;
     replaceChildren(
       preview,
@@ -39,6 +46,22 @@ export function sendSection(panel: Panel): Section {
       el('p', {}, panel.tr('panel.send.quota', { count: result.remainingQuota })),
       result.queued > 0 ? el('p', {}, panel.tr('panel.send.previewQueued', { queued: result.queued })) : null,
       notes.length > 0 ? el('ul', {}, ...notes) : null,
+      unknown.length > 0
+        ? el(
+            'fieldset',
+            { className: 'unknown' },
+            el('legend', {}, panel.tr('panel.send.unknownTitle', { count: unknown.length })),
+            el('p', { className: 'muted' }, panel.tr('panel.send.unknownHelp')),
+            ...unknown.map((r, i) =>
+              el(
+                'div',
+                {},
+                el('label', { className: 'check' }, resendBoxes[i].box, panel.tr('panel.send.resend', { unit: unitLabel(r.kode) })),
+                el('p', { className: 'muted' }, r.reason ?? ''),
+              ),
+            ),
+          )
+        : null,
       sample
         ? el(
             'div',
@@ -59,8 +82,9 @@ export function sendSection(panel: Panel): Section {
     progressBox.hidden = false;
     progress.max = Math.max(1, sendable);
     progress.value = 0;
+    const chosen = resend();
     const totals = await runBatches(
-      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH })),
+      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH, ...(chosen.length > 0 && { resend: chosen }) })),
       (done) => {
         progress.max = Math.max(progress.max, done);
         progress.value = done;
@@ -69,10 +93,13 @@ export function sendSection(panel: Panel): Section {
     );
     confirm.checked = false;
     sendable = 0;
+    resendBoxes = [];
     replaceChildren(preview);
     await panel.refresh();
-    const finished = panel.tr('panel.send.finished', { ...totals });
-    return totals.queued > 0 ? `${finished} ${panel.tr('panel.send.queued', { queued: totals.queued })}` : finished;
+    const lines = [panel.tr('panel.send.finished', { ...totals })];
+    if (totals.queued > 0) lines.push(panel.tr('panel.send.queued', { queued: totals.queued }));
+    if (totals.unknown > 0) lines.push(panel.tr('panel.send.unknownLeft', { unknown: totals.unknown }));
+    return lines.join(' ');
   });
   confirm.addEventListener('change', lockSend);
   body.append(

@@ -6,7 +6,15 @@ import { columnLetter, quoteSheet } from './plan/cells';
 import { findColumns, HEADERS, TABS } from './tables';
 import { asText, cellText, isDateValue } from './text';
 
-export type LedgerStatus = 'TERKIRIM' | 'GAGAL' | 'DILEWATI';
+/**
+ * MENGIRIM is the intent: written (and flushed) before the message leaves, replaced by TERKIRIM or
+ * GAGAL once MailApp answers. A row left MENGIRIM means the outcome is unknown: the execution
+ * died between the two. Such a unit is never sent again by itself; a person decides.
+ */
+export type LedgerStatus = 'TERKIRIM' | 'GAGAL' | 'DILEWATI' | 'MENGIRIM';
+
+/** Recipients MailApp takes in one message, To + Cc + Bcc (docs/PLATFORM.md): more fails that message alone. */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 export interface LedgerEntry {
   /** 1-based row of the Log Email tab. */
@@ -126,11 +134,13 @@ export interface Candidate {
 /** unchanged: same content as the last TERKIRIM; failedBefore: same content already GAGAL (automatic runs do not retry). */
 export type SkipReason = 'unchanged' | 'acknowledgementOff' | 'failedBefore';
 
+/** `check`: the unit's last message of the round has an intent and no outcome (since: its Waktu). */
 export type Decision =
   | { code: string; action: 'send' }
   | { code: string; action: 'skip'; reason: SkipReason }
   | { code: string; action: 'fail'; reason: string }
-  | { code: string; action: 'queue' };
+  | { code: string; action: 'queue' }
+  | { code: string; action: 'check'; since: number | null };
 
 export interface PlanOptions {
   round: string;
@@ -151,6 +161,12 @@ export interface PlanOptions {
    * content, is GAGAL is skipped rather than failed again every hour (a person retries).
    */
   retryFailed?: boolean;
+  /**
+   * Kode (any case) of units whose unknown outcome a person chose to send again ("kirim ulang").
+   * Only an intent written before this batch counts: an intent the batch itself left is never
+   * sent again by the same choice.
+   */
+  resend?: readonly string[];
 }
 
 const sameUnit = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -162,6 +178,13 @@ function historyOf(ledger: readonly LedgerEntry[], round: string, code: string):
     .filter(({ e }) => sameUnit(e.unitCode, code) && e.round === round)
     .sort((a, b) => (a.e.at ?? 0) - (b.e.at ?? 0) || a.i - b.i)
     .map(({ e }) => e);
+}
+
+/** The unit's last row of the round when it is an intent without outcome (MENGIRIM). */
+export function unknownOutcome(ledger: readonly LedgerEntry[], round: string, code: string): LedgerEntry | undefined {
+  const history = historyOf(ledger, round, code);
+  const last = history[history.length - 1];
+  return last !== undefined && last.status === 'MENGIRIM' ? last : undefined;
 }
 
 /** The Sidik of the unit's last TERKIRIM in the round, or undefined. */
@@ -183,20 +206,33 @@ function handledInBatch(ledger: readonly LedgerEntry[], c: Candidate, o: PlanOpt
   return historyOf(ledger, o.round, c.code).some((e) => e.row >= from && e.fingerprint === c.fingerprint);
 }
 
+/** Whether a person chose to send the unit of this unknown outcome again, in this batch. */
+function chosenForResend(pending: LedgerEntry, c: Candidate, o: PlanOptions): boolean {
+  const before = o.batchFromRow === undefined || pending.row < o.batchFromRow;
+  return before && (o.resend ?? []).some((code) => sameUnit(code, c.code));
+}
+
 /**
- * What the batch does for each candidate, in the candidates' order. Units already handled in
- * this batch are left out. Sends take the quota first-fit: a message that does not fit is
- * queued, a smaller one after it may still go.
+ * What the batch does for each candidate, in the candidates' order. A unit whose last message
+ * of the round has an unknown outcome is to be checked, unless a person chose to send it again.
+ * Units already handled in this batch are left out. Sends take the quota first-fit: a message
+ * that does not fit is queued, a smaller one after it may still go.
  */
 export function planBatch(candidates: readonly Candidate[], ledger: readonly LedgerEntry[], o: PlanOptions): Decision[] {
   let quota = o.quota;
   const out: Decision[] = [];
   for (const c of candidates) {
+    const pending = unknownOutcome(ledger, o.round, c.code);
+    const resend = pending !== undefined && chosenForResend(pending, c, o);
+    if (pending !== undefined && !resend) {
+      out.push({ code: c.code, action: 'check', since: pending.at });
+      continue;
+    }
     if (handledInBatch(ledger, c, o)) continue;
     if (o.retryFailed === false && failedBefore(ledger, o.round, c)) out.push({ code: c.code, action: 'skip', reason: 'failedBefore' });
     else if (c.blocked !== undefined) out.push({ code: c.code, action: 'fail', reason: c.blocked });
     else if (c.kind === 'acknowledgement' && !o.sendAcknowledgement) out.push({ code: c.code, action: 'skip', reason: 'acknowledgementOff' });
-    else if (!o.force && lastSentFingerprint(ledger, o.round, c.code) === c.fingerprint) out.push({ code: c.code, action: 'skip', reason: 'unchanged' });
+    else if (!o.force && !resend && lastSentFingerprint(ledger, o.round, c.code) === c.fingerprint) out.push({ code: c.code, action: 'skip', reason: 'unchanged' });
     else if (c.recipients <= quota) {
       quota -= c.recipients;
       out.push({ code: c.code, action: 'send' });

@@ -21,9 +21,12 @@ import { MAIL_READ } from './prepare';
 /** Plain options from google.script.run or the CLI: unknown fields and wrong types are ignored. */
 export function cleanOptions(opts: unknown): SendOptions {
   const o = (opts !== null && typeof opts === 'object' ? opts : {}) as Record<string, unknown>;
-  const only = Array.isArray(o.only) ? o.only.map((k) => String(k)) : typeof o.only === 'string' ? o.only.split(',') : undefined;
+  const codes = (value: unknown) => (Array.isArray(value) ? value.map((k) => String(k)) : typeof value === 'string' ? value.split(',') : undefined);
+  const only = codes(o.only);
+  const resend = codes(o.resend);
   return {
     ...(only !== undefined && { only }),
+    ...(resend !== undefined && { resend }),
     ...(o.force === true && { force: true }),
     ...(o.dryRun === true && { dryRun: true }),
     ...(typeof o.maxMessages === 'number' && { maxMessages: o.maxMessages }),
@@ -66,11 +69,12 @@ export function menuSendFindings(): void {
   }
   const { lang } = preview;
   const title = t(lang, 'mail.confirm.title');
+  const unknown = preview.unknown > 0 ? ` ${t(lang, 'mail.report.unknown', { unknown: preview.unknown })}` : '';
   if (preview.messages === 0 && preview.failed === 0) {
-    ui.alert(title, t(lang, 'mail.confirm.nothing'), ui.ButtonSet.OK);
+    ui.alert(title, t(lang, 'mail.confirm.nothing') + unknown, ui.ButtonSet.OK);
     return;
   }
-  const question = t(lang, 'mail.confirm.body', { messages: preview.messages, recipients: preview.recipients, quota: preview.remainingQuota });
+  const question = t(lang, 'mail.confirm.body', { messages: preview.messages, recipients: preview.recipients, quota: preview.remainingQuota }) + unknown;
   if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const result = sendFindingsBatch();
   ui.alert(title, result.ok ? result.message : failureText(result), ui.ButtonSet.OK);

@@ -1,19 +1,36 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
-// sends what the plan of src/domain/ledger allows, appending each message's Log Email row the
-// moment MailApp returns (one range write per message), and stops well before Apps Script's
-// 6-minute limit. The sidebar and the CLI call again until `done`; a document property lets
-// those calls continue one batch, so a unit handled earlier in the batch is neither logged nor
-// sent again, even with `force`.
+// sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
+// limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
+// flushed before MailApp is called, then its outcome (TERKIRIM or GAGAL) is written over it and
+// flushed; a message whose intent cannot be written is not sent. A unit whose last row is an intent
+// without outcome (the execution died in between) is left for a person to check, never sent
+// again by itself. A message MailApp refuses (an address, more than 50 recipients, the body
+// size) fails alone; any other mail error stops the batch. The sidebar and the CLI call again
+// until `done`; a document property lets those calls continue one batch, so a unit handled
+// earlier in the batch is neither logged nor sent again, even with `force`.
 import { testSubject } from '../domain/email';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
-import { ledgerRow, planBatch, quotaResetAt, type Decision, type LedgerEntry, type LedgerStatus, type SkipReason } from '../domain/ledger';
+import {
+  ledgerRow,
+  MAX_RECIPIENTS_PER_MESSAGE,
+  planBatch,
+  quotaResetAt,
+  type Candidate,
+  type Decision,
+  type LedgerEntry,
+  type LedgerStatus,
+  type SkipReason,
+} from '../domain/ledger';
+import { HEADERS } from '../domain/tables';
+import { asText } from '../domain/text';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
 
-export type UnitStatus = LedgerStatus | 'ANTRE';
+/** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
+export type UnitStatus = Exclude<LedgerStatus, 'MENGIRIM'> | 'ANTRE' | 'PERIKSA';
 
 export interface UnitResult {
   kode: string;
@@ -33,6 +50,8 @@ export interface SampleMessage {
 export interface PreviewOptions {
   only?: string[];
   force?: boolean;
+  /** Kode of units whose unknown outcome the admin chose to send again ("kirim ulang"). */
+  resend?: string[];
 }
 
 export interface PreviewResult {
@@ -46,6 +65,8 @@ export interface PreviewResult {
   queued: number;
   skipped: number;
   failed: number;
+  /** Units whose last message has an unknown outcome: not sent until the admin chooses to. */
+  unknown: number;
   /** One rendered message (the first to be sent, else the first unit's); null when no unit has one. */
   sample: SampleMessage | null;
   results: UnitResult[];
@@ -68,6 +89,8 @@ export interface BatchCounts {
   skipped: number;
   failed: number;
   queued: number;
+  /** Units left for a person to check (PERIKSA): their last message's outcome is unknown. */
+  unknown: number;
 }
 
 export interface SendResult extends BatchCounts {
@@ -102,8 +125,8 @@ interface BatchState {
 }
 
 function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
-  const only = (opts.only ?? []).map((k) => k.trim().toLowerCase()).sort();
-  return JSON.stringify([kind.id, user.toLowerCase(), only, opts.force === true]);
+  const codes = (list: string[] | undefined) => (list ?? []).map((k) => k.trim().toLowerCase()).sort();
+  return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend)]);
 }
 
 function isBatchState(value: unknown): value is BatchState {
@@ -121,9 +144,15 @@ function saveBatch(state: BatchState | null): void {
   writeJsonProperty(BATCH_PROPERTY, state);
 }
 
+/** A message MailApp would refuse for its recipients fails alone, before anything is written. */
+function withinLimits(lang: Lang, c: Candidate): Candidate {
+  if (c.blocked !== undefined || c.recipients <= MAX_RECIPIENTS_PER_MESSAGE) return c;
+  return { ...c, blocked: t(lang, 'mail.reason.tooManyRecipients', { count: c.recipients, max: MAX_RECIPIENTS_PER_MESSAGE }) };
+}
+
 function plan(p: Prepared, opts: SendOptions, quota: number, batchFromRow?: number): Decision[] {
   return planBatch(
-    p.outgoing.map((o) => o.candidate),
+    p.outgoing.map((o) => withinLimits(p.lang, o.candidate)),
     p.ledger,
     {
       round: p.round,
@@ -132,6 +161,7 @@ function plan(p: Prepared, opts: SendOptions, quota: number, batchFromRow?: numb
       quota,
       batchFromRow,
       retryFailed: opts.automatic !== true,
+      resend: opts.resend,
     },
   );
 }
@@ -142,17 +172,21 @@ const SKIP_REASONS: Record<SkipReason, MessageKey> = {
   failedBefore: 'round.reminder.reason.failedBefore',
 };
 
-function reasonOf(lang: Lang, d: Decision): string | undefined {
+function reasonOf(p: Prepared, d: Decision): string | undefined {
   if (d.action === 'fail') return d.reason;
-  if (d.action === 'skip') return t(lang, SKIP_REASONS[d.reason]);
-  if (d.action === 'queue') return t(lang, 'mail.reason.queued');
+  if (d.action === 'skip') return t(p.lang, SKIP_REASONS[d.reason]);
+  if (d.action === 'queue') return t(p.lang, 'mail.reason.queued');
+  if (d.action === 'check') {
+    const since = d.since === null ? '?' : Utilities.formatDate(new Date(d.since), p.timeZone, 'yyyy-MM-dd HH:mm');
+    return t(p.lang, 'mail.reason.unknownOutcome', { since, kode: d.code });
+  }
   return undefined;
 }
 
-const STATUS: Record<Decision['action'], UnitStatus> = { send: 'TERKIRIM', skip: 'DILEWATI', fail: 'GAGAL', queue: 'ANTRE' };
+const STATUS: Record<Decision['action'], UnitStatus> = { send: 'TERKIRIM', skip: 'DILEWATI', fail: 'GAGAL', queue: 'ANTRE', check: 'PERIKSA' };
 
-function resultOf(lang: Lang, d: Decision): UnitResult {
-  const reason = reasonOf(lang, d);
+function resultOf(p: Prepared, d: Decision): UnitResult {
+  const reason = reasonOf(p, d);
   return reason === undefined ? { kode: d.code, status: STATUS[d.action] } : { kode: d.code, status: STATUS[d.action], reason };
 }
 
@@ -176,8 +210,9 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
     queued: decisions.filter((d) => d.action === 'queue').length,
     skipped: decisions.filter((d) => d.action === 'skip').length,
     failed: decisions.filter((d) => d.action === 'fail').length,
+    unknown: decisions.filter((d) => d.action === 'check').length,
     sample: sampleSource ? sampleOf(sampleSource) : null,
-    results: decisions.map((d) => resultOf(p.lang, d)),
+    results: decisions.map((d) => resultOf(p, d)),
   };
 }
 
@@ -202,20 +237,33 @@ function mailOf(p: Prepared, o: Outgoing, to: string, subject: string, cc: reado
   };
 }
 
-/** Appends Log Email rows one range write each, growing the grid once up front. */
+const column = (name: (typeof HEADERS.logEmail)[number]) => HEADERS.logEmail.indexOf(name) + 1;
+
+/**
+ * Writes Log Email: each row one range write, appended under the last, the grid grown once (by
+ * the rows planned) when the first row needs it. A message's row is written first as its intent
+ * (MENGIRIM, with a note saying what to do if it stays so), then settled: its Waktu (when
+ * MailApp answered), Status and Keterangan, three single-cell writes.
+ */
 class LedgerWriter {
   private next: number;
+  private rows: number;
 
   constructor(
     private readonly p: Prepared,
-    planned: number,
+    private readonly planned: number,
   ) {
     this.next = p.nextLedgerRow;
-    const needed = this.next + planned - 1;
-    if (planned > 0 && needed > p.ledgerRowCount) p.ledgerSheet.insertRowsAfter(p.ledgerRowCount, needed - p.ledgerRowCount);
+    this.rows = p.ledgerRowCount;
   }
 
-  append(o: Outgoing, status: LedgerStatus, note: string): void {
+  /** Appends one row; returns its entry (kept in the prepared ledger as well). */
+  append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
+    if (this.next > this.rows) {
+      const needed = this.p.nextLedgerRow + this.planned - 1 - this.rows;
+      this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
+      this.rows += needed;
+    }
     const at = new Date();
     const subject = o.message?.subject ?? '';
     const record = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
@@ -223,15 +271,31 @@ class LedgerWriter {
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
     this.p.ledger.push(entry);
+    return entry;
+  }
+
+  /** The outcome of an intent row. */
+  settle(entry: LedgerEntry, status: 'TERKIRIM' | 'GAGAL', note: string): void {
+    const at = new Date();
+    const sheet = this.p.ledgerSheet;
+    sheet.getRange(entry.row, column('Waktu')).setValue(at);
+    sheet.getRange(entry.row, column('Status')).setValue(status);
+    sheet.getRange(entry.row, column('Keterangan')).setValue(asText(note));
+    Object.assign(entry, { at: at.getTime(), status, note });
   }
 }
 
-/** Apps Script's message for a refused address ("Invalid email: …"): that unit fails, the batch goes on. */
-const ADDRESS_ERROR = /invalid email|e-?mail tidak valid/i;
+/**
+ * MailApp's refusals of one message (Apps Script's texts): a refused address ("Invalid email:
+ * …"), more recipients than one message takes, a body over the size limit. That unit fails,
+ * the batch goes on; any other error is the service's and stops the batch.
+ */
+const MESSAGE_ERROR = /invalid email|e-?mail tidak valid|limit exceeded: email (recipients per message|body size)/i;
 
 function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: string | undefined): string {
   const { lang, kind } = p;
   const lines = [kind.nothingKey !== undefined && p.outgoing.length === 0 ? t(lang, kind.nothingKey) : t(lang, kind.reportKey, { ...counts })];
+  if (counts.unknown > 0) lines.push(t(lang, 'mail.report.unknown', { unknown: counts.unknown }));
   if (!done) lines.push(t(lang, kind.moreKey));
   if (resetText !== undefined) lines.push(t(lang, 'mail.report.quotaReset', { time: resetText }));
   return lines.join(' ');
@@ -240,71 +304,115 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
 /** A dry run: what the batch would do, nothing sent or logged. */
 function dryRunOf(p: Prepared, opts: SendOptions, quota: number): SendResult {
   const preview = previewOf(p, plan(p, opts, quota), quota);
-  const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued };
+  const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued, unknown: preview.unknown };
   return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
 }
 
-/** What one call did: its counts and results, whether it got through, and the error of the mail service that stopped it. */
+/** Why the batch stopped: the mail service, or Log Email could not be written. */
+interface Stop {
+  key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable';
+  error: string;
+}
+
+const unwritable = (error: unknown): Stop => ({ key: 'mail.error.ledgerUnwritable', error: errorText(error) });
+
+/** What one call did: its results (with what a stop left), whether it got through, and what stopped it. */
 interface BatchRun {
-  counts: BatchCounts;
   results: UnitResult[];
   done: boolean;
-  stoppedBy?: string;
+  stop?: Stop;
 }
 
-/** Sends one message and logs it; a refused address fails that unit only, any other error stops the batch (returned). */
-function sendOne(p: Prepared, o: Outgoing, writer: LedgerWriter, run: BatchRun): string | undefined {
-  const subject = (o.message as NonNullable<Outgoing['message']>).subject;
+/**
+ * One message, at most once: its intent row written and flushed, MailApp, its outcome written
+ * and flushed. No result when the intent could not be written (nothing was sent); a stop when
+ * the batch cannot go on (Log Email unwritable, or a mail error that is not about this message).
+ */
+function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: UnitResult; stop?: Stop } {
+  let intent: LedgerEntry;
   try {
-    MailApp.sendEmail(mailOf(p, o, o.to.join(','), subject, o.cc));
+    intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
+    SpreadsheetApp.flush();
   } catch (error) {
-    const message = errorText(error);
-    const reason = t(p.lang, 'mail.reason.sendError', { error: message });
-    writer.append(o, 'GAGAL', reason);
-    run.counts.failed += 1;
-    run.results.push({ kode: o.code, status: 'GAGAL', reason });
-    return ADDRESS_ERROR.test(message) ? undefined : message;
+    return { stop: unwritable(error) };
   }
-  writer.append(o, 'TERKIRIM', '');
-  run.counts.sent += 1;
-  run.results.push({ kode: o.code, status: 'TERKIRIM' });
-  return undefined;
+  let refused: string | undefined;
+  try {
+    MailApp.sendEmail(mailOf(p, o, o.to.join(','), (o.message as NonNullable<Outgoing['message']>).subject, o.cc));
+  } catch (error) {
+    refused = errorText(error);
+  }
+  const result: UnitResult =
+    refused === undefined ? { kode: o.code, status: 'TERKIRIM' } : { kode: o.code, status: 'GAGAL', reason: t(p.lang, 'mail.reason.sendError', { error: refused }) };
+  try {
+    writer.settle(intent, result.status === 'TERKIRIM' ? 'TERKIRIM' : 'GAGAL', result.reason ?? '');
+    // Sent now rather than with the next message: the outcome is unknown for as short as can be.
+    SpreadsheetApp.flush();
+  } catch (error) {
+    // The row stays an intent: the unit is shown for a check, never sent again by itself.
+    return { result, stop: unwritable(error) };
+  }
+  if (refused !== undefined && !MESSAGE_ERROR.test(refused)) return { result, stop: { key: 'mail.error.sendStopped', error: refused } };
+  return { result };
 }
 
-/** Carries the decisions out in order, until they are done, the time or maxMessages is up, or the mail service stops it. */
+/** What a stopped batch left: its sends wait for the next run (ANTRE), its checks are still to check. */
+function leftBy(p: Prepared, decisions: readonly Decision[]): UnitResult[] {
+  return decisions.flatMap((d): UnitResult[] => {
+    if (d.action === 'send' || d.action === 'queue') return [{ kode: d.code, status: 'ANTRE', reason: t(p.lang, 'mail.reason.stopped') }];
+    return d.action === 'check' ? [resultOf(p, d)] : [];
+  });
+}
+
+const COUNTED: Record<UnitStatus, keyof BatchCounts> = { TERKIRIM: 'sent', DILEWATI: 'skipped', GAGAL: 'failed', ANTRE: 'queued', PERIKSA: 'unknown' };
+
+function countsOf(results: readonly UnitResult[]): BatchCounts {
+  const counts: BatchCounts = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
+  for (const r of results) counts[COUNTED[r.status]] += 1;
+  return counts;
+}
+
+/** Carries the decisions out in order, until they are done, the time or maxMessages is up, or a stop. */
 function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number): BatchRun {
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
   const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
   const writer = new LedgerWriter(p, decisions.filter(logged).length);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
-  const run: BatchRun = { counts: { sent: 0, skipped: 0, failed: 0, queued: 0 }, results: [], done: true };
+  const run: BatchRun = { results: [], done: true };
   let attempts = 0;
-  for (const d of decisions) {
-    const o = byCode.get(d.code) as Outgoing;
+  for (const [at, d] of decisions.entries()) {
     if (Date.now() - startedAt >= BATCH_TIME_LIMIT_MS || (d.action === 'send' && attempts >= maxMessages)) {
       run.done = false;
       break;
     }
+    const o = byCode.get(d.code) as Outgoing;
+    let result: UnitResult | undefined = resultOf(p, d);
     if (d.action === 'send') {
       attempts += 1;
-      run.stoppedBy = sendOne(p, o, writer, run);
-      if (run.stoppedBy === undefined) continue;
+      ({ result, stop: run.stop } = sendOne(p, writer, o));
+    } else if (logged(d)) {
+      try {
+        writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
+      } catch (error) {
+        result = undefined;
+        run.stop = unwritable(error);
+      }
+    }
+    if (result !== undefined) run.results.push(result);
+    if (run.stop !== undefined) {
+      // A unit whose row could not be written is left for the next run with the rest.
+      run.results.push(...leftBy(p, decisions.slice(result === undefined ? at : at + 1)));
       run.done = false;
       break;
     }
-    const result = resultOf(p.lang, d);
-    if (logged(d)) writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
-    if (d.action === 'queue') run.counts.queued += 1;
-    else if (d.action === 'skip') run.counts.skipped += 1;
-    else run.counts.failed += 1;
-    run.results.push(result);
   }
   return run;
 }
 
 /** The result of a batch that ran: counts, results, today's quota, and when a queued unit can go. */
 function sentResult(p: Prepared, run: BatchRun): SendResult {
-  const { counts, done, results } = run;
+  const { done, results } = run;
+  const counts = countsOf(results);
   let reset: number | undefined;
   if (counts.queued > 0) reset = quotaResetAt(p.ledger, Date.now()) ?? Date.now() + DAY_MS;
   const resetText = reset === undefined ? undefined : Utilities.formatDate(new Date(reset), p.timeZone, 'yyyy-MM-dd HH:mm');
@@ -337,12 +445,17 @@ export function sendBatchIn(
   if (opts.dryRun === true) return dryRunOf(p, opts, quota);
   const key = batchKey(kind, ctx.user, opts);
   const continued = continuedBatch(key, startedAt);
-  const run = carryOut(p, opts, plan(p, opts, quota, continued), startedAt);
-  // A stop ends the batch: the next run is a new one, which retries what failed with the stop.
-  saveBatch(run.done || run.stoppedBy !== undefined ? null : { key, fromRow: continued ?? p.nextLedgerRow, lastAt: Date.now() });
-  if (run.stoppedBy !== undefined) {
-    return { ...failure(p.lang, 'mail.error.sendStopped', { error: run.stoppedBy }), ...run.counts, done: false, results: run.results };
+  const decisions = plan(p, opts, quota, continued);
+  const batch: BatchState = { key, fromRow: continued ?? p.nextLedgerRow, lastAt: startedAt };
+  // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
+  if (continued === undefined && decisions.some((d) => d.action === 'send')) saveBatch(batch);
+  const run = carryOut(p, opts, decisions, startedAt);
+  // A stop ends the batch: the next run is a new one, which retries what the stop left.
+  if (run.stop !== undefined) {
+    saveBatch(null);
+    return { ...failure(p.lang, run.stop.key, { error: run.stop.error }), ...countsOf(run.results), done: false, results: run.results };
   }
+  saveBatch(run.done ? null : { ...batch, lastAt: Date.now() });
   return sentResult(p, run);
 }
 

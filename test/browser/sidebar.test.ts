@@ -139,26 +139,24 @@ test('a non-admin sees the admin actions disabled and the settings read-only', a
   await page.close();
 }, 60_000);
 
+/** previewFindings' answer: two messages to three recipients, one unit skipped, unless `over` says otherwise. */
+function preview(over: Record<string, unknown>): Record<string, unknown> {
+  return { ok: true, lang: 'id', messages: 2, recipients: 3, remainingQuota: 97, queued: 0, skipped: 1, failed: 0, unknown: 0, ...over };
+}
+
 test('sending calls sendFindingsBatch until done, with a progress bar, after a checked preview', async () => {
   let batches = 0;
   const { page, calls } = await openSidebar({
     getPanelState: () => panelState(),
-    previewFindings: () => ({
-      ok: true,
-      lang: 'id',
-      messages: 2,
-      recipients: 3,
-      remainingQuota: 97,
-      queued: 0,
-      skipped: 1,
-      failed: 0,
-      sample: { kode: 'XSS', to: ['pic@xss.go.id'], cc: ['asesor@x.go.id'], subject: `Temuan ${XSS}`, html: XSS, text: `Yth. ${XSS}` },
-      results: [
-        { kode: 'DINKES', status: 'TERKIRIM' },
-        { kode: 'XSS', status: 'TERKIRIM' },
-        { kode: 'BAD', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
-      ],
-    }),
+    previewFindings: () =>
+      preview({
+        sample: { kode: 'XSS', to: ['pic@xss.go.id'], cc: ['asesor@x.go.id'], subject: `Temuan ${XSS}`, html: XSS, text: `Yth. ${XSS}` },
+        results: [
+          { kode: 'DINKES', status: 'TERKIRIM' },
+          { kode: 'XSS', status: 'TERKIRIM' },
+          { kode: 'BAD', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+        ],
+      }),
     sendFindingsBatch: () => {
       batches += 1;
       return { ok: true, sent: 1, skipped: batches === 1 ? 1 : 0, failed: 0, queued: 0, done: batches === 2, dryRun: false, remainingQuota: 96, results: [], message: '' };
@@ -181,6 +179,40 @@ test('sending calls sendFindingsBatch until done, with a progress bar, after a c
   expect(await page.locator('progress.send').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([2, 2]);
   expect(await page.locator('img').count()).toBe(0);
   await screenshot(page, 'sidebar-fixture-send');
+  await page.close();
+}, 60_000);
+
+test('a unit whose last send has an unknown outcome is listed for a check, and sent again only when "Kirim ulang" is ticked', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: () =>
+      preview({
+        messages: 0,
+        recipients: 0,
+        unknown: 1,
+        sample: null,
+        results: [
+          { kode: 'DINKES', status: 'DILEWATI', reason: 'Isi sama dengan email terakhir.' },
+          { kode: 'XSS', status: 'PERIKSA', reason: `hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}` },
+        ],
+      }),
+    sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 1, failed: 0, queued: 0, unknown: 0, done: true, dryRun: false, remainingQuota: 96, results: [], message: '' }),
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 unit perlu diperiksa').waitFor();
+  await page.getByText(`hasil pengiriman 2025-03-03 09:00 tidak diketahui ${XSS}`).waitFor();
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  const send = page.getByRole('button', { name: 'Kirim temuan' });
+  // Nothing to send unless the admin chooses to send the unknown one again.
+  await expect(send.isDisabled()).resolves.toBe(true);
+  await page.getByLabel(`Kirim ulang XSS — ${XSS}`).check();
+  await expect(send.isDisabled()).resolves.toBe(false);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await send.click();
+  await page.getByText('Selesai: 1 terkirim, 1 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5, resend: ['XSS'] }]]);
+  expect(await page.locator('img').count()).toBe(0);
   await page.close();
 }, 60_000);
 

@@ -203,7 +203,7 @@ describe('the lock file', () => {
     const sink = (write: (text: string) => void) => Object.assign(new Writable({ write: (chunk, _e, done) => (write(String(chunk)), done()) }), { isTTY: false });
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      const io = { stdout: sink(() => undefined), stderr: sink((t) => (stderr += t)) as unknown as NodeJS.WriteStream, env: { LANG: 'id_ID.UTF-8' }, cwd: ROOT, stopped: new Promise<void>(() => undefined) };
+      const io = { stdout: sink(() => undefined), stderr: sink((t) => (stderr += t)) as unknown as NodeJS.WriteStream, env: { LANG: 'id_ID.UTF-8' }, cwd: ROOT, stopped: new Promise<void>(() => undefined), interrupted: () => false };
       const code = main(['recap', '--workbook', file], io);
       await jest.advanceTimersByTimeAsync(121_000);
       expect(await code).toBe(1);

@@ -16,6 +16,7 @@ const io = (cwd: string) => ({
   progress: { update: () => undefined, end: () => undefined },
   cwd,
   stopped: new Promise<void>(() => undefined),
+  interrupted: () => false,
   announce: () => undefined,
 });
 

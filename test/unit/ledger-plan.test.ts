@@ -183,3 +183,27 @@ test('the automatic run does not repeat a failure of the same content; a person 
   ]);
   expect(planBatch([cand('A')], ledger, opts())).toEqual([{ code: 'A', action: 'send' }]);
 });
+
+test('a unit whose last row is an intent without outcome (MENGIRIM) is to be checked, never sent by itself, not even forced', () => {
+  const ledger = [entry({ row: 2, status: 'TERKIRIM', fingerprint: 'old' }), entry({ row: 3, at: T0 + HOUR, status: 'MENGIRIM' })];
+  const check = { code: 'A', action: 'check', since: T0 + HOUR };
+  expect(planBatch([cand('A'), cand('B')], ledger, opts())).toEqual([check, { code: 'B', action: 'send' }]);
+  expect(planBatch([cand('A')], ledger, opts({ force: true }))).toEqual([check]);
+  expect(planBatch([cand('A')], ledger, opts({ retryFailed: false }))).toEqual([check]);
+  // Another round, or a later outcome of the unit, settles it.
+  expect(planBatch([cand('A')], ledger, opts({ round: 'R2' }))).toEqual([{ code: 'A', action: 'send' }]);
+  expect(planBatch([cand('A')], [...ledger, entry({ row: 4, at: T0 + 2 * HOUR, status: 'TERKIRIM' })], opts())).toEqual([
+    { code: 'A', action: 'skip', reason: 'unchanged' },
+  ]);
+});
+
+test('"kirim ulang" sends an unknown outcome again, even unchanged, within the quota; never an intent of the batch itself', () => {
+  const ledger = [entry({ row: 2, status: 'TERKIRIM' }), entry({ row: 3, at: T0 + HOUR, status: 'MENGIRIM' })];
+  expect(planBatch([cand('A')], ledger, opts({ resend: ['a'] }))).toEqual([{ code: 'A', action: 'send' }]);
+  expect(planBatch([cand('A')], ledger, opts({ resend: ['A'], quota: 1 }))).toEqual([{ code: 'A', action: 'queue' }]);
+  expect(planBatch([cand('A', { blocked: 'rusak' })], ledger, opts({ resend: ['A'] }))).toEqual([{ code: 'A', action: 'fail', reason: 'rusak' }]);
+  expect(planBatch([cand('A')], ledger, opts({ resend: ['B'] }))).toEqual([{ code: 'A', action: 'check', since: T0 + HOUR }]);
+  // The batch that wrote row 3 (from row 3 on) does not send it again: its own intent is unknown too.
+  expect(planBatch([cand('A')], ledger, opts({ resend: ['A'], batchFromRow: 3 }))).toEqual([{ code: 'A', action: 'check', since: T0 + HOUR }]);
+  expect(planBatch([cand('A')], ledger, opts({ resend: ['A'], batchFromRow: 4 }))).toEqual([{ code: 'A', action: 'send' }]);
+});

@@ -13,6 +13,8 @@ export interface CommandIo {
   cwd: string;
   /** Resolves when the user asks a long-running command (workbench) to stop. */
   stopped: Promise<void>;
+  /** Whether the user asked to stop (Ctrl-C); `email` reads it between two messages. */
+  interrupted(): boolean;
   /** Writes one line for the user while a long-running command keeps going. */
   announce(line: string): void;
 }

@@ -13,46 +13,65 @@ export interface EmailTotals {
   skipped: number;
   failed: number;
   queued: number;
+  /** Units whose last send has an unknown outcome: left for the admin (--resend). */
+  unknown: number;
 }
 
 export interface EmailRequest {
   only?: string[];
   force?: boolean;
   dryRun?: boolean;
+  resend?: string[];
 }
 
 /** The bundle's batch function of each kind of send. */
 export type BatchFunction = 'sendFindingsBatch' | 'sendRemindersBatch';
 
-/** A unit whose message failed (or would fail, in a dry run), with the bundle's reason. */
-export interface EmailFailure {
+/** A unit whose message failed (or would fail, in a dry run), or whose outcome is unknown, with the bundle's reason. */
+export interface UnitNote {
   kode: string;
   reason: string;
 }
 
-/** The GAGAL units of a batch's results. */
-function failuresOf(results: unknown): EmailFailure[] {
+/** The units of a batch's results with `status`. */
+function unitsWith(results: unknown, status: string): UnitNote[] {
   if (!Array.isArray(results)) return [];
   return results
-    .filter((r): r is { kode: unknown; status: unknown; reason?: unknown } => r !== null && typeof r === 'object' && (r as { status?: unknown }).status === 'GAGAL')
+    .filter((r): r is { kode: unknown; status: unknown; reason?: unknown } => r !== null && typeof r === 'object' && (r as { status?: unknown }).status === status)
     .map((r) => ({ kode: String(r.kode), reason: typeof r.reason === 'string' ? r.reason : '' }));
 }
 
+export interface EmailRun {
+  totals: EmailTotals;
+  failures: UnitNote[];
+  /** The units to check (PERIKSA) as the last batch saw them. */
+  unknownUnits: UnitNote[];
+  last: BundleResult;
+  /** True when a stop request cut the send short. */
+  interrupted: boolean;
+}
+
 /**
- * Calls `fn` (default sendFindingsBatch) until the bundle is done, a batch fails, or a batch
+ * Calls `fn` (default sendFindingsBatch) until the bundle is done, a batch fails, a batch
  * makes no progress (nothing left it may send now, e.g. the quota is used up: what is queued
- * stays queued for the next run). Returns the totals, the failed units and the last batch's answer.
+ * stays queued for the next run), or the user asks to stop (`interrupted`, checked between
+ * batches; MailApp refuses the next message within one). Returns the totals, the failed and
+ * unknown units and the last batch's answer.
  */
 export function sendAllFindings(
   session: Session,
   request: EmailRequest,
-  io: Pick<CommandIo, 'progress'>,
+  io: Pick<CommandIo, 'progress' | 'interrupted'>,
   fn: BatchFunction = 'sendFindingsBatch',
-): { totals: EmailTotals; failures: EmailFailure[]; last: BundleResult } {
-  const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0 };
-  const failures: EmailFailure[] = [];
+): EmailRun {
+  const totals: EmailTotals = { sent: 0, skipped: 0, failed: 0, queued: 0, unknown: 0 };
+  const failures: UnitNote[] = [];
   const label = msg(session.lang, 'progress.email');
+  let last: BundleResult = { ok: true };
+  let unknownUnits: UnitNote[] = [];
   for (;;) {
+    // Asked to stop before a batch begins: nothing more is sent.
+    if (io.interrupted()) return { totals, failures, unknownUnits, last, interrupted: true };
     // A batch stopped by the mail service (ok: false) still reports what it did before.
     const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done' | 'results', unknown>>;
     const sent = count(batch.sent);
@@ -61,11 +80,16 @@ export function sendAllFindings(
     totals.sent += sent;
     totals.skipped += skipped;
     totals.failed += failed;
+    // Each batch counts again what waits and what is to be checked: the last one says it.
     totals.queued = count(batch.queued);
-    failures.push(...failuresOf(batch.results));
+    totals.unknown = count(batch.unknown);
+    failures.push(...unitsWith(batch.results, 'GAGAL'));
+    unknownUnits = unitsWith(batch.results, 'PERIKSA');
+    last = batch;
     const handled = totals.sent + totals.skipped + totals.failed;
     io.progress.update(label, handled, handled + totals.queued);
-    if (!batch.ok || batch.done === true || sent + skipped + failed === 0) return { totals, failures, last: batch };
+    if (batch.done === true || sent + skipped + failed === 0) return { totals, failures, unknownUnits, last, interrupted: false };
+    if (!batch.ok) return { totals, failures, unknownUnits, last, interrupted: io.interrupted() };
   }
 }
 
@@ -78,22 +102,30 @@ export const email: Command = (options, io) => {
   const file = workbookPath(options, io);
   const outbox = resolve(io.cwd, options.outbox ?? defaultOutbox(file));
   const delivery = options.smtp !== undefined ? { smtp: options.smtp } : { outbox };
-  return withSession(file, options, delivery, (session) => {
+  return withSession(file, options, { ...delivery, interrupted: io.interrupted }, (session) => {
     const request: EmailRequest = {
       ...(options.only !== undefined && { only: options.only }),
+      ...(options.resend !== undefined && { resend: options.resend }),
       ...(options.force === true && { force: true }),
       ...(options.dryRun === true && { dryRun: true }),
     };
     const reminders = options.reminders === true;
-    const { totals, failures, last } = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
+    const run = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
+    const { totals, failures, unknownUnits, last } = run;
     const lines = [
       msg(session.lang, options.dryRun ? 'result.emailDryRun' : 'result.email', { ...totals }),
       ...failures.map((f) => msg(session.lang, 'result.emailFailed', { ...f })),
     ];
+    if (unknownUnits.length > 0) {
+      lines.push(msg(session.lang, 'result.emailUnknown', { unknown: unknownUnits.length }), ...unknownUnits.map((u) => msg(session.lang, 'result.emailFailed', { ...u })));
+    }
     // A reminder run with nothing to do: the bundle's own words (no finding is past its deadline).
-    const nothing = totals.sent + totals.skipped + totals.failed + totals.queued === 0;
+    const nothing = totals.sent + totals.skipped + totals.failed + totals.queued + totals.unknown === 0;
     if (reminders && nothing && last.ok && typeof last.message === 'string' && last.message !== '') lines.push(last.message);
     if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
-    return outcome(session, last, { ...totals, failures }, lines);
+    const fields = { ...totals, failures, unknownUnits, ...(run.interrupted && { interrupted: true }) };
+    // Stopped by the user: the CLI's own words replace the mail service's refusal.
+    const answer: BundleResult = run.interrupted ? { ok: false, error: msg(session.lang, 'error.interrupted', { sent: totals.sent }) } : last;
+    return outcome(session, answer, fields, lines);
   });
 };

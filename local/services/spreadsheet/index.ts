@@ -21,6 +21,15 @@ export class LocalSpreadsheetApp {
     return new LocalSpreadsheet(this.a);
   }
 
+  /**
+   * Sends what the script buffered (the workbook's journal records it, as Sheets would have it
+   * now). Recalculating is Sheets' work, not the script's: here it waits for the next read or the
+   * end of the execution, so a flush per message does not recompute every formula over Log Email.
+   */
+  flush(): void {
+    this.a.call('SpreadsheetApp', 'flush', 'other', undefined, 'SpreadsheetApp.flush');
+  }
+
   /** The Ui works in AuthMode.NONE (onOpen builds menus); it is missing where no user looks (triggers, custom functions). */
   getUi(): LocalUi {
     this.a.ctx.metrics.record({ service: 'SpreadsheetApp', method: 'getUi', kind: 'other' });

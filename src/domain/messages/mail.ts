@@ -32,9 +32,18 @@ export const id = {
   'mail.reason.acknowledgementOff': 'tidak ada temuan, dan Pengaturan kirim_tanda_terima = Tidak.',
   'mail.reason.sendError': 'pengiriman ditolak: {error}',
   'mail.reason.queued': 'kuota email hari ini tidak cukup; akan terkirim saat kiriman berikutnya setelah kuota pulih.',
+  'mail.reason.tooManyRecipients':
+    'email ini punya {count} penerima (Email PIC + Email Asesor), sedangkan satu email paling banyak {max}. Kurangi alamat di baris unit ini pada tab Unit, lalu kirim lagi.',
+  'mail.reason.stopped': 'belum dikirim karena pengiriman terhenti; jalankan lagi untuk mengirimnya.',
+  'mail.reason.unknownOutcome':
+    'hasil pengiriman {since} tidak diketahui (prosesnya terputus). Tanyakan ke unit apakah email itu diterima: bila belum, pilih "Kirim ulang" (CLI: --resend {kode}); bila sudah, ubah Status barisnya di Log Email menjadi TERKIRIM.',
+  'mail.note.sending':
+    'Sedang dikirim. Bila Status tetap MENGIRIM, hasilnya tidak diketahui: tanyakan ke unit apakah email ini diterima, lalu pilih "Kirim ulang" (CLI: --resend {kode}) atau ubah Status menjadi TERKIRIM.',
   'mail.error.unknownUnits': 'Kode unit tidak dikenal: {codes}. Periksa Kode di tab Unit.',
   'mail.error.noUnits': 'Belum ada unit yang sah di tab Unit. Isi tab Unit dan jalankan "Buat / perbarui tab unit".',
   'mail.error.sendStopped': 'Pengiriman terhenti: {error}. Yang sudah terkirim tercatat di Log Email; jalankan lagi untuk mengirim sisanya.',
+  'mail.error.ledgerUnwritable':
+    'Pengiriman terhenti karena tab Log Email tidak dapat ditulis: {error}. Email yang barisnya tidak dapat dicatat tidak dikirim. Pastikan Anda boleh menyunting Log Email, lalu jalankan lagi.',
   'mail.error.noUser': 'Alamat email Anda tidak terbaca, jadi email contoh tidak dapat dikirim. Masuk dengan akun Google Anda, lalu coba lagi.',
   'mail.error.noSample': 'Belum ada unit dengan tab unit, jadi belum ada email contoh. Jalankan "Buat / perbarui tab unit" dulu.',
   'mail.error.noQuota': 'Kuota email hari ini sudah habis. Coba lagi setelah kuota pulih (24 jam setelah kiriman pertama).',
@@ -45,6 +54,7 @@ export const id = {
   'mail.report':
     'Terkirim {sent}, dilewati {skipped}, gagal {failed}, menunggu kuota {queued}. Rinciannya ada di tab Log Email.',
   'mail.report.more': 'Masih ada email yang belum dikirim. Jalankan "Kirim temuan…" lagi untuk melanjutkan.',
+  'mail.report.unknown': '{unknown} unit perlu diperiksa: hasil kiriman terakhirnya tidak diketahui, jadi tidak dikirim ulang tanpa pilihan Anda ("Kirim ulang").',
   'mail.report.quotaReset': 'Kuota email pulih pada {time}.',
   'mail.test.sent': 'Email contoh dikirim ke {email}.',
 };
@@ -80,9 +90,18 @@ export const en: typeof id = {
   'mail.reason.acknowledgementOff': 'no findings, and Pengaturan kirim_tanda_terima = Tidak.',
   'mail.reason.sendError': 'sending refused: {error}',
   'mail.reason.queued': "today's email quota is not enough; it goes out with the next send after the quota resets.",
+  'mail.reason.tooManyRecipients':
+    'this email has {count} recipients (Email PIC + Email Asesor), while one email takes at most {max}. Remove addresses from this unit’s row in the Unit tab, then send again.',
+  'mail.reason.stopped': 'not sent because sending stopped; run it again to send it.',
+  'mail.reason.unknownOutcome':
+    'the outcome of the send at {since} is unknown (the run was cut off). Ask the unit whether that email arrived: if not, choose "Send again" (CLI: --resend {kode}); if it did, change the Status of its Log Email row to TERKIRIM.',
+  'mail.note.sending':
+    'Being sent. If the Status stays MENGIRIM, the outcome is unknown: ask the unit whether this email arrived, then choose "Send again" (CLI: --resend {kode}) or change the Status to TERKIRIM.',
   'mail.error.unknownUnits': 'Unknown unit code(s): {codes}. Check Kode in the Unit tab.',
   'mail.error.noUnits': 'There is no valid unit in the Unit tab yet. Fill the Unit tab and run "Create / update unit tabs".',
   'mail.error.sendStopped': 'Sending stopped: {error}. What was sent is recorded in Log Email; run it again to send the rest.',
+  'mail.error.ledgerUnwritable':
+    'Sending stopped because the Log Email tab cannot be written: {error}. An email whose row cannot be recorded is not sent. Make sure you may edit Log Email, then run it again.',
   'mail.error.noUser': 'Your email address cannot be read, so the sample email cannot be sent. Sign in with your Google account, then try again.',
   'mail.error.noSample': 'No unit has a unit tab yet, so there is no sample email. Run "Create / update unit tabs" first.',
   'mail.error.noQuota': "Today's email quota is used up. Try again once it resets (24 hours after the first send).",
@@ -92,6 +111,7 @@ export const en: typeof id = {
   'mail.confirm.nothing': 'No email needs sending: every unit already received its latest findings in this round.',
   'mail.report': 'Sent {sent}, skipped {skipped}, failed {failed}, waiting for quota {queued}. Details are in the Log Email tab.',
   'mail.report.more': 'Some emails are not sent yet. Run "Send findings…" again to continue.',
+  'mail.report.unknown': '{unknown} units need a check: the outcome of their last send is unknown, so they are not sent again unless you choose to ("Send again").',
   'mail.report.quotaReset': 'The email quota resets at {time}.',
   'mail.test.sent': 'A sample email was sent to {email}.',
 };

@@ -70,6 +70,11 @@ export const id = {
   'panel.send.ledger': 'Log Email: {sent} terkirim, {failed} gagal, {skipped} dilewati.',
   'panel.send.ledgerLast': 'Terakhir: {time}.',
   'panel.send.ledgerEmpty': 'Belum ada email yang dikirim.',
+  'panel.send.unknownTitle': '{count} unit perlu diperiksa',
+  'panel.send.unknownHelp':
+    'Hasil kiriman terakhir unit ini tidak diketahui (prosesnya terputus), jadi tidak dikirim ulang dengan sendirinya. Tanyakan ke unit, lalu centang "Kirim ulang" hanya untuk yang belum menerimanya.',
+  'panel.send.resend': 'Kirim ulang {unit}',
+  'panel.send.unknownLeft': '{unknown} unit masih perlu diperiksa (lihat Pratinjau).',
 
   'panel.round.title': 'Putaran',
   'panel.round.current': 'Putaran aktif: {name}',
@@ -175,6 +180,11 @@ export const en: typeof id = {
   'panel.send.ledger': 'Email log: {sent} sent, {failed} failed, {skipped} skipped.',
   'panel.send.ledgerLast': 'Last: {time}.',
   'panel.send.ledgerEmpty': 'No email has been sent yet.',
+  'panel.send.unknownTitle': '{count} units need a check',
+  'panel.send.unknownHelp':
+    'The outcome of these units’ last send is unknown (the run was cut off), so they are not sent again by themselves. Ask each unit, then tick "Send again" only for those that did not receive it.',
+  'panel.send.resend': 'Send again to {unit}',
+  'panel.send.unknownLeft': '{unknown} units still need a check (see Preview).',
 
   'panel.round.title': 'Round',
   'panel.round.current': 'Active round: {name}',
