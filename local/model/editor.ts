@@ -122,13 +122,6 @@ export class WorkbookEditor {
     this.listener?.sheetRenamed(sheet, oldTitle);
   }
 
-  moveSheet(sheetId: number, index: number): void {
-    const sheet = this.sheet(sheetId);
-    const rest = this.workbook.sheets.filter((s) => s !== sheet);
-    rest.splice(Math.max(0, Math.min(index, rest.length)), 0, sheet);
-    this.workbook.sheets = rest;
-  }
-
   /**
    * Rewrites each cell of a block through `update` (which returns the new cell or undefined for
    * an empty one). `content` says whether values/formulas may have changed (not just formats).

@@ -7,7 +7,7 @@
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
 import type { CellData, CellFormat, DataValidationEntry, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
-import { allocateId, formatA1, parseA1Range, quoteSheetName, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
+import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
 import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
@@ -225,13 +225,7 @@ class RequestProcessor {
   }
 
   private bounded(sheet: SheetModel, range: GridRange): Required<GridRange> {
-    const r = {
-      sheetId: sheet.sheetId,
-      startRowIndex: range.startRowIndex ?? 0,
-      endRowIndex: range.endRowIndex ?? sheet.rowCount,
-      startColumnIndex: range.startColumnIndex ?? 0,
-      endColumnIndex: range.endColumnIndex ?? sheet.columnCount,
-    };
+    const r = closedRange(sheet, { ...range, sheetId: sheet.sheetId });
     if (r.endRowIndex > sheet.rowCount) fail(`GridCoordinate.rowIndex[${r.endRowIndex - 1}] is after last row in grid[${sheet.rowCount - 1}]`);
     if (r.endColumnIndex > sheet.columnCount) fail(`GridCoordinate.columnIndex[${r.endColumnIndex - 1}] is after last column in grid[${sheet.columnCount - 1}]`);
     return r;
@@ -283,9 +277,9 @@ class RequestProcessor {
   apply(request: Request): Json {
     const kinds = Object.keys(request);
     if (kinds.length !== 1) fail('Request must contain exactly one kind of request.');
-    const handler = HANDLERS[kinds[0]];
-    if (!handler) throw notImplemented(`batchUpdate request ${kinds[0]}`);
-    return handler(this, request[kinds[0]] ?? {}) ?? {};
+    const kind = HANDLED.find((k) => k === kinds[0]);
+    if (!kind) throw notImplemented(`batchUpdate request ${kinds[0]}`);
+    return this[kind](request[kind] ?? {}) ?? {};
   }
 
   addSheet(body: Json): Json {
@@ -464,25 +458,12 @@ class RequestProcessor {
   }
 }
 
-/** The request kinds the emulation implements, each by its RequestProcessor method. */
-const HANDLERS: Record<string, (p: RequestProcessor, body: Json) => Json | void> = {
-  addSheet: (p, body) => p.addSheet(body),
-  deleteSheet: (p, body) => p.deleteSheet(body),
-  updateSheetProperties: (p, body) => p.updateSheetProperties(body),
-  updateCells: (p, body) => p.updateCells(body),
-  appendDimension: (p, body) => p.appendDimension(body),
-  insertDimension: (p, body) => p.insertDimension(body),
-  deleteDimension: (p, body) => p.deleteDimension(body),
-  updateDimensionProperties: (p, body) => p.updateDimensionProperties(body),
-  addConditionalFormatRule: (p, body) => p.addConditionalFormatRule(body),
-  deleteConditionalFormatRule: (p, body) => p.deleteConditionalFormatRule(body),
-  addProtectedRange: (p, body) => p.addProtectedRange(body),
-  updateProtectedRange: (p, body) => p.updateProtectedRange(body),
-  createDeveloperMetadata: (p, body) => p.createDeveloperMetadata(body),
-  deleteDeveloperMetadata: (p, body) => p.deleteDeveloperMetadata(body),
-  addChart: (p, body) => p.addChart(body),
-  deleteEmbeddedObject: (p, body) => p.deleteEmbeddedObject(body),
-};
+/** The request kinds the emulation implements, each by its RequestProcessor method of that name. */
+const HANDLED = [
+  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'appendDimension', 'insertDimension', 'deleteDimension',
+  'updateDimensionProperties', 'addConditionalFormatRule', 'deleteConditionalFormatRule', 'addProtectedRange',
+  'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject',
+] as const;
 
 // --- values ------------------------------------------------------------------------------------
 
@@ -502,13 +483,7 @@ function resolveRange(workbook: WorkbookModel, a1: string): ResolvedRange {
   }
   const sheet = parsed.sheetName === undefined ? workbook.sheets[0] : sheetByTitle(workbook, parsed.sheetName);
   if (!sheet) return fail(`Unable to parse range: ${a1}`);
-  const range = {
-    sheetId: sheet.sheetId,
-    startRowIndex: parsed.startRow ?? 0,
-    endRowIndex: parsed.endRow ?? sheet.rowCount,
-    startColumnIndex: parsed.startColumn ?? 0,
-    endColumnIndex: parsed.endColumn ?? sheet.columnCount,
-  };
+  const range = closedRange(sheet, { sheetId: sheet.sheetId, startRowIndex: parsed.startRow, endRowIndex: parsed.endRow, startColumnIndex: parsed.startColumn, endColumnIndex: parsed.endColumn });
   const a1Text = formatA1(range.startRowIndex, range.startColumnIndex, range.endRowIndex - range.startRowIndex, range.endColumnIndex - range.startColumnIndex);
   return { sheet, range, a1: `${quoteSheetName(sheet.title)}!${a1Text}` };
 }
