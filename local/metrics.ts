@@ -49,18 +49,10 @@ export const EXCEEDED_MAXIMUM_EXECUTION_TIME = 'Exceeded maximum execution time'
 /** Calls priced by their own row whatever their kind (`Service.method`). */
 const BY_SERVICE_METHOD: Record<string, LatencyRowName> = {
   'Properties.getProperty': 'propertiesGet',
-  'Properties.getProperties': 'propertiesGet',
-  'Properties.getKeys': 'propertiesGet',
   'Properties.setProperty': 'propertiesSet',
-  'Properties.setProperties': 'propertiesSet',
   'Properties.deleteProperty': 'propertiesSet',
-  'Properties.deleteAllProperties': 'propertiesSet',
   'Cache.get': 'cacheGet',
-  'Cache.getAll': 'cacheGet',
   'Cache.put': 'cachePut',
-  'Cache.putAll': 'cachePut',
-  'Cache.remove': 'cachePut',
-  'Cache.removeAll': 'cachePut',
   'Lock.tryLock': 'lock',
   'Lock.waitLock': 'lock',
   'Lock.releaseLock': 'lock',
@@ -88,21 +80,7 @@ const BY_METHOD: Record<string, LatencyRowName> = {
 };
 
 /** Services computed inside the script's own engine: counted, never a round trip. */
-const IN_PROCESS_SERVICES = new Set([
-  'Utilities',
-  'Blob',
-  'Logger',
-  'console',
-  'HtmlService',
-  'HtmlOutput',
-  'HtmlTemplate',
-  'Session',
-  'User',
-  'PropertiesService',
-  'CacheService',
-  'LockService',
-  'Lock',
-]);
+const IN_PROCESS_SERVICES = new Set(['Utilities', 'HtmlService', 'HtmlOutput', 'Session', 'PropertiesService', 'LockService', 'Lock']);
 
 const SHEET_LOOKUPS = new Set(['getSheetByName', 'getSheets']);
 const FLUSHING_KINDS = new Set<ServiceCall['kind']>(['read', 'write', 'structural']);

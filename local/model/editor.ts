@@ -26,14 +26,11 @@ export interface ModelListener {
 
 export interface AddSheetOptions {
   title?: string;
-  index?: number;
   sheetId?: number;
   rowCount?: number;
   columnCount?: number;
   hidden?: boolean;
   frozenRowCount?: number;
-  frozenColumnCount?: number;
-  tabColor?: string;
 }
 
 /** Sheets' text when the last sheet would go. */
@@ -63,10 +60,7 @@ export class WorkbookEditor {
     if (options.sheetId !== undefined && options.sheetId >= this.workbook.nextId) this.workbook.nextId = options.sheetId + 1;
     sheet.hidden = options.hidden ?? false;
     sheet.frozenRowCount = options.frozenRowCount ?? 0;
-    sheet.frozenColumnCount = options.frozenColumnCount ?? 0;
-    if (options.tabColor) sheet.tabColor = options.tabColor;
-    const index = Math.max(0, Math.min(options.index ?? this.workbook.sheets.length, this.workbook.sheets.length));
-    this.workbook.sheets.splice(index, 0, sheet);
+    this.workbook.sheets.push(sheet);
     this.listener?.sheetAdded(sheet);
     return sheet;
   }

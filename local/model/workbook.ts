@@ -5,7 +5,7 @@ import { dateToSerial, isDateFormat, parseDateText } from './dates';
 import type { CellData, GridRange, Scalar, SheetModel, WorkbookModel } from './types';
 
 export { columnIndex, columnLetters, formatA1, parseA1Range, quoteSheetName, RANGE_NOT_FOUND, type A1Range } from './a1';
-export { dateToSerial, isDateFormat, parseDateText, serialToEpochMs, serialToParts } from './dates';
+export { dateToSerial, isDateFormat, parseDateText, serialToEpochMs } from './dates';
 
 /** A new Google Sheet's tab: 1,000 rows × 26 columns. */
 export const DEFAULT_ROW_COUNT = 1000;
