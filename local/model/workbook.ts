@@ -223,3 +223,29 @@ export function subtractRange(sheet: SheetModel, a: GridRange, b: GridRange): Gr
   rows(top, bottom, Math.min(x.endColumnIndex, y.endColumnIndex), x.endColumnIndex);
   return out;
 }
+
+/** Rectangles covering a set of cells: runs down each column, side-by-side equal runs joined. */
+export function rectangles(sheetId: number, cells: { row: number; column: number }[]): GridRange[] {
+  const byColumn = new Map<number, number[]>();
+  for (const { row, column } of cells) byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
+  const runs: { column: number; start: number; end: number }[] = [];
+  for (const [column, rows] of [...byColumn.entries()].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i += 1) {
+      if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
+        runs.push({ column, start, end: rows[i - 1] + 1 });
+        if (i < rows.length) start = rows[i];
+      }
+    }
+  }
+  const out: GridRange[] = [];
+  for (const run of runs) {
+    const left = out.find(
+      (g) => g.endColumnIndex === run.column && g.startRowIndex === run.start && g.endRowIndex === run.end,
+    );
+    if (left) left.endColumnIndex = run.column + 1;
+    else out.push({ sheetId, startRowIndex: run.start, endRowIndex: run.end, startColumnIndex: run.column, endColumnIndex: run.column + 1 });
+  }
+  return out;
+}

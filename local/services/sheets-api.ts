@@ -6,8 +6,8 @@
 // the call throws the API's error text.
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
-import type { CellData, CellFormat, DataValidationEntry, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
-import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
+import type { CellData, CellFormat, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
+import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
 import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
@@ -244,25 +244,21 @@ class RequestProcessor {
 
   /**
    * The dataValidation field of CellData: every cell of the block takes the rule it carries, or
-   * none. Rules are kept as ranges, so equal rules down a column are merged into one range.
+   * none. Rules are kept as ranges, so the cells of one rule are merged into rectangles.
    */
   private writeValidations(sheet: SheetModel, r: Required<GridRange>, dataAt: (i: number, j: number) => Json | undefined): void {
-    const added: DataValidationEntry[] = [];
-    for (let col = r.startColumnIndex; col < r.endColumnIndex; col += 1) {
-      let run: { start: number; rule: DataValidationRule; key: string } | undefined;
-      const close = (end: number) => {
-        if (run) added.push({ range: { sheetId: sheet.sheetId, startRowIndex: run.start, endRowIndex: end, startColumnIndex: col, endColumnIndex: col + 1 }, rule: run.rule });
-        run = undefined;
-      };
-      for (let row = r.startRowIndex; row < r.endRowIndex; row += 1) {
-        const rule = dataAt(row - r.startRowIndex, col - r.startColumnIndex)?.dataValidation as DataValidationRule | undefined;
-        const key = rule ? JSON.stringify(rule) : '';
-        if (run && run.key === key) continue;
-        close(row);
-        if (rule) run = { start: row, rule: structuredClone(rule), key };
+    const byRule = new Map<string, { rule: DataValidationRule; cells: { row: number; column: number }[] }>();
+    for (let row = r.startRowIndex; row < r.endRowIndex; row += 1) {
+      for (let column = r.startColumnIndex; column < r.endColumnIndex; column += 1) {
+        const rule = dataAt(row - r.startRowIndex, column - r.startColumnIndex)?.dataValidation as DataValidationRule | undefined;
+        if (!rule) continue;
+        const key = JSON.stringify(rule);
+        const group = byRule.get(key) ?? { rule, cells: [] };
+        group.cells.push({ row, column });
+        byRule.set(key, group);
       }
-      close(r.endRowIndex);
     }
+    const added = [...byRule.values()].flatMap(({ rule, cells }) => rectangles(sheet.sheetId, cells).map((range) => ({ range, rule: structuredClone(rule) })));
     sheet.dataValidations = [...sheet.dataValidations.flatMap((v) => subtractRange(sheet, v.range, r).map((range) => ({ range, rule: v.rule }))), ...added];
   }
 
