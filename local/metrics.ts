@@ -79,6 +79,9 @@ const BY_METHOD: Record<string, LatencyRowName> = {
   insertChart: 'insertChart',
 };
 
+/** Any other spreadsheet call, priced by its kind (what is left is `otherServerCall`). */
+const BY_KIND: Partial<Record<ServiceCall['kind'], LatencyRowName>> = { read: 'rangeRead', write: 'rangeWrite', buffered: 'bufferedWrite', metadata: 'metadataWarm' };
+
 /** Services computed inside the script's own engine: counted, never a round trip. */
 const IN_PROCESS_SERVICES = new Set(['Utilities', 'HtmlService', 'HtmlOutput', 'Session', 'PropertiesService', 'LockService', 'Lock']);
 
@@ -203,20 +206,7 @@ export class Metrics implements MetricsSink {
       frame.sheetsWarm = true;
       return LATENCY.sheetLookupFirst;
     }
-    const byMethod = BY_METHOD[call.method];
-    if (byMethod !== undefined) return LATENCY[byMethod];
-    switch (call.kind) {
-      case 'read':
-        return LATENCY.rangeRead;
-      case 'write':
-        return LATENCY.rangeWrite;
-      case 'buffered':
-        return LATENCY.bufferedWrite;
-      case 'metadata':
-        return LATENCY.metadataWarm;
-      default:
-        return LATENCY.otherServerCall;
-    }
+    return LATENCY[BY_METHOD[call.method] ?? BY_KIND[call.kind] ?? 'otherServerCall'];
   }
 
   /** The innermost execution (calls outside any execution are accounted as a script's). */
