@@ -8,6 +8,7 @@ import {
   emptySheet,
   sheetById,
   sheetNameProblem,
+  userEnteredToCell,
   type EnteredContent,
 } from './workbook';
 import type { CellData, GridRange, SheetModel, WorkbookModel } from './types';
@@ -160,6 +161,15 @@ export class WorkbookEditor {
       },
       true,
     );
+  }
+
+  /** Enters values as typed (USER_ENTERED) into a block; each cell's number format says how its text is read. */
+  enterValues(sheet: SheetModel, top: number, left: number, height: number, width: number, valueAt: (i: number, j: number) => unknown): void {
+    const currentFormat = (i: number, j: number) => sheet.rows[top + i]?.[left + j]?.format?.numberFormat;
+    const grid = Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => userEnteredToCell(valueAt(i, j), { timeZone: this.workbook.timeZone, currentFormat: currentFormat(i, j) })),
+    );
+    this.writeContent(sheet, top, left, grid);
   }
 
   insertDimension(sheet: SheetModel, dimension: Dimension, start: number, count: number): void {
