@@ -99,17 +99,12 @@ export function assertGridLimit(workbook: WorkbookModel, extraCells: number): vo
   if (extraCells > 0 && workbookCellCount(workbook) + extraCells > MAX_WORKBOOK_CELLS) throw new Error(GRID_LIMIT_MESSAGE);
 }
 
-/** Apps Script's message for a taken sheet name. */
-export function duplicateSheetNameMessage(name: string): string {
-  return `A sheet with the name "${name}" already exists. Please enter another name.`;
-}
-
 /** Why a sheet name is refused, or undefined when it may be used. */
 export function sheetNameProblem(workbook: WorkbookModel, name: string, exceptSheetId?: number): string | undefined {
   if (name.trim() === '') return 'Sheet names cannot be empty.';
   if (name.length > MAX_SHEET_NAME_LENGTH) return `Sheet names cannot be longer than ${MAX_SHEET_NAME_LENGTH} characters.`;
   const taken = sheetByTitle(workbook, name);
-  if (taken && taken.sheetId !== exceptSheetId) return duplicateSheetNameMessage(name);
+  if (taken && taken.sheetId !== exceptSheetId) return `A sheet with the name "${name}" already exists. Please enter another name.`;
   return undefined;
 }
 
