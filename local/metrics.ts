@@ -49,18 +49,10 @@ export const EXCEEDED_MAXIMUM_EXECUTION_TIME = 'Exceeded maximum execution time'
 /** Calls priced by their own row whatever their kind (`Service.method`). */
 const BY_SERVICE_METHOD: Record<string, LatencyRowName> = {
   'Properties.getProperty': 'propertiesGet',
-  'Properties.getProperties': 'propertiesGet',
-  'Properties.getKeys': 'propertiesGet',
   'Properties.setProperty': 'propertiesSet',
-  'Properties.setProperties': 'propertiesSet',
   'Properties.deleteProperty': 'propertiesSet',
-  'Properties.deleteAllProperties': 'propertiesSet',
   'Cache.get': 'cacheGet',
-  'Cache.getAll': 'cacheGet',
   'Cache.put': 'cachePut',
-  'Cache.putAll': 'cachePut',
-  'Cache.remove': 'cachePut',
-  'Cache.removeAll': 'cachePut',
   'Lock.tryLock': 'lock',
   'Lock.waitLock': 'lock',
   'Lock.releaseLock': 'lock',
@@ -87,22 +79,11 @@ const BY_METHOD: Record<string, LatencyRowName> = {
   insertChart: 'insertChart',
 };
 
+/** Any other spreadsheet call, priced by its kind (what is left is `otherServerCall`). */
+const BY_KIND: Partial<Record<ServiceCall['kind'], LatencyRowName>> = { read: 'rangeRead', write: 'rangeWrite', buffered: 'bufferedWrite', metadata: 'metadataWarm' };
+
 /** Services computed inside the script's own engine: counted, never a round trip. */
-const IN_PROCESS_SERVICES = new Set([
-  'Utilities',
-  'Blob',
-  'Logger',
-  'console',
-  'HtmlService',
-  'HtmlOutput',
-  'HtmlTemplate',
-  'Session',
-  'User',
-  'PropertiesService',
-  'CacheService',
-  'LockService',
-  'Lock',
-]);
+const IN_PROCESS_SERVICES = new Set(['Utilities', 'HtmlService', 'HtmlOutput', 'Session', 'PropertiesService', 'LockService', 'Lock']);
 
 const SHEET_LOOKUPS = new Set(['getSheetByName', 'getSheets']);
 const FLUSHING_KINDS = new Set<ServiceCall['kind']>(['read', 'write', 'structural']);
@@ -225,20 +206,7 @@ export class Metrics implements MetricsSink {
       frame.sheetsWarm = true;
       return LATENCY.sheetLookupFirst;
     }
-    const byMethod = BY_METHOD[call.method];
-    if (byMethod !== undefined) return LATENCY[byMethod];
-    switch (call.kind) {
-      case 'read':
-        return LATENCY.rangeRead;
-      case 'write':
-        return LATENCY.rangeWrite;
-      case 'buffered':
-        return LATENCY.bufferedWrite;
-      case 'metadata':
-        return LATENCY.metadataWarm;
-      default:
-        return LATENCY.otherServerCall;
-    }
+    return LATENCY[BY_METHOD[call.method] ?? BY_KIND[call.kind] ?? 'otherServerCall'];
   }
 
   /** The innermost execution (calls outside any execution are accounted as a script's). */

@@ -275,18 +275,9 @@ export function writeFileSheetParts(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet,
   if (settings.headerFooter) ws.headerFooter = structuredClone(settings.headerFooter) as ExcelJS.HeaderFooter;
   if (settings.autoFilter) ws.autoFilter = structuredClone(settings.autoFilter) as ExcelJS.AutoFilter;
   for (const key of ['rowBreaks', 'sheetProtection']) if (settings[key]) untyped(ws)[key] = structuredClone(settings[key]);
-  for (const r of parts.rows ?? []) {
-    const row = ws.getRow(r.index + 1);
-    if (r.height !== undefined) row.height = r.height;
-    if (r.hidden) row.hidden = true;
-    if (r.outlineLevel) row.outlineLevel = r.outlineLevel;
-  }
-  for (const c of parts.columns ?? []) {
-    const column = ws.getColumn(c.index + 1);
-    if (c.width !== undefined) column.width = c.width;
-    if (c.hidden) column.hidden = true;
-    if (c.outlineLevel) column.outlineLevel = c.outlineLevel;
-  }
+  // fileSheetParts keeps only the settings a row or column has: each is set as it was.
+  for (const { index, ...row } of parts.rows ?? []) Object.assign(ws.getRow(index + 1), row);
+  for (const { index, ...column } of parts.columns ?? []) Object.assign(ws.getColumn(index + 1), column);
   for (const image of parts.images ?? []) {
     const imageId = wb.addImage({ base64: image.base64, extension: image.extension as 'png' | 'jpeg' | 'gif' });
     ws.addImage(imageId, structuredClone(image.model.range) as ExcelJS.ImageRange);

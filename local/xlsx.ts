@@ -25,7 +25,7 @@ import type {
   SheetModel,
   WorkbookModel,
 } from './model/types';
-import { allocateId, closedRange, columnIndex, columnLetters, emptySheet, newWorkbook } from './model/workbook';
+import { allocateId, closedRange, dateToSerial, emptySheet, formatA1, newWorkbook, parseA1Range, rectangles } from './model/workbook';
 import { atomicWriteFile } from './workbook-file';
 import {
   argbToHex,
@@ -45,8 +45,6 @@ export const META_SHEET = '_pendamping_meta';
 const META_CHUNK_CHARS = 32_000;
 export const META_VERSION = 1;
 const DEFAULT_COLUMN_WIDTH_PX = 100;
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
 /** Error codes Excel knows; others (Sheets' '#ERROR!') are written as '#VALUE!' natively, exact in the meta sheet. */
 const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
 /**
@@ -82,26 +80,14 @@ export interface LoadOptions {
 
 // ---------------------------------------------------------------- shared helpers
 
-
-const dateToSerial = (date: Date): number => date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-
 function a1Of(sheet: SheetModel, range: GridRange): string {
   const r = closedRange(sheet, range);
-  const start = `${columnLetters(r.startColumnIndex)}${r.startRowIndex + 1}`;
-  const end = `${columnLetters(r.endColumnIndex - 1)}${r.endRowIndex}`;
-  return start === end ? start : `${start}:${end}`;
+  return formatA1(r.startRowIndex, r.startColumnIndex, r.endRowIndex - r.startRowIndex, r.endColumnIndex - r.startColumnIndex);
 }
 
 function gridRangeOf(sheetId: number, a1: string): GridRange {
-  const [start, end = start] = a1.replace(/\$/g, '').split(':');
-  const parse = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(ref);
-    if (!m) throw new Error(`bad cell reference ${ref}`);
-    return { row: Number(m[2]) - 1, column: columnIndex(m[1].toUpperCase()) };
-  };
-  const s = parse(start);
-  const e = parse(end);
-  return { sheetId, startRowIndex: s.row, endRowIndex: e.row + 1, startColumnIndex: s.column, endColumnIndex: e.column + 1 };
+  const r = parseA1Range(a1);
+  return { sheetId, startRowIndex: r.startRow, endRowIndex: r.endRow, startColumnIndex: r.startColumn, endColumnIndex: r.endColumn };
 }
 
 // ---------------------------------------------------------------- save
@@ -291,7 +277,8 @@ function scalarOf(value: unknown): { value?: Scalar; error?: string } {
   if (value === null || value === undefined) return {};
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
   if (typeof value === 'string') return value === '' ? {} : { value };
-  if (value instanceof Date) return { value: dateToSerial(value) };
+  // exceljs reads a date cell as the instant of its wall clock in UTC.
+  if (value instanceof Date) return { value: dateToSerial(value, 'UTC') };
   const v = value as { error?: string; richText?: { text: string }[]; text?: unknown };
   if (v.error !== undefined) return { value: v.error, error: v.error };
   if (v.richText) return { value: v.richText.map((t) => t.text).join('') };
@@ -323,32 +310,6 @@ function readCell(cell: ExcelJS.Cell): CellData | undefined {
   const note = noteText(cell.note);
   if (note !== undefined) out.note = note;
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** Rectangles covering a set of cells, for validations Excel stores cell by cell after loading. */
-function rectangles(sheetId: number, cells: { row: number; column: number }[]): GridRange[] {
-  const byColumn = new Map<number, number[]>();
-  for (const { row, column } of cells) byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
-  const runs: { column: number; start: number; end: number }[] = [];
-  for (const [column, rows] of [...byColumn.entries()].sort((a, b) => a[0] - b[0])) {
-    rows.sort((a, b) => a - b);
-    let start = rows[0];
-    for (let i = 1; i <= rows.length; i += 1) {
-      if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
-        runs.push({ column, start, end: rows[i - 1] + 1 });
-        if (i < rows.length) start = rows[i];
-      }
-    }
-  }
-  const out: GridRange[] = [];
-  for (const run of runs) {
-    const left = out.find(
-      (g) => g.endColumnIndex === run.column && g.startRowIndex === run.start && g.endRowIndex === run.end,
-    );
-    if (left) left.endColumnIndex = run.column + 1;
-    else out.push({ sheetId, startRowIndex: run.start, endRowIndex: run.end, startColumnIndex: run.column, endColumnIndex: run.column + 1 });
-  }
-  return out;
 }
 
 function ruleFromNative(v: ExcelJS.DataValidation): DataValidationRule | undefined {

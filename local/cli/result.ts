@@ -1,19 +1,11 @@
 // What a command hands back to the CLI's main: success or a user-facing error (already in the
 // workbook's language), the metrics of the latency model, the command's own JSON fields and the
 // lines a person reads. Errors the user can cause are values, never stack traces.
-import type { MetricsSnapshot } from '../metrics';
+import { Metrics, type MetricsSnapshot } from '../metrics';
 import { msg, type CliMessageKey, type Lang, type MessageParams } from './messages';
 
-export const NO_METRICS: MetricsSnapshot = {
-  serviceCalls: {},
-  roundTrips: 0,
-  modeledMs: 0,
-  executions: 0,
-  customFunctionExecutions: 0,
-  customFunctionCells: 0,
-  customFunctionMs: 0,
-  customFunctionRoundTrips: 0,
-};
+/** The metrics of a command that runs nothing. */
+export const NO_METRICS: MetricsSnapshot = new Metrics().snapshot();
 
 const COUNTS = ['roundTrips', 'executions', 'customFunctionExecutions', 'customFunctionCells', 'customFunctionRoundTrips'] as const;
 const MILLISECONDS = ['modeledMs', 'customFunctionMs'] as const;

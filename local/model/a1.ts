@@ -44,25 +44,10 @@ export function quoteSheetName(name: string): string {
 export function splitSheetPrefix(a1: string): { sheetName?: string; ref: string } {
   const text = a1.trim();
   if (text.startsWith("'")) {
-    let i = 1;
-    let name = '';
-    while (i < text.length) {
-      if (text[i] === "'") {
-        if (text[i + 1] === "'") {
-          name += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      name += text[i];
-      i += 1;
-    }
-    if (i >= text.length) throw new Error(RANGE_NOT_FOUND);
-    const rest = text.slice(i + 1);
-    if (rest === '') return { sheetName: name, ref: '' };
-    if (!rest.startsWith('!')) throw new Error(RANGE_NOT_FOUND);
-    return { sheetName: name, ref: rest.slice(1) };
+    // A quoted name, then nothing or '!' and the reference.
+    const quoted = /^'((?:[^']|'')*)'(?:!(.*))?$/s.exec(text);
+    if (!quoted) throw new Error(RANGE_NOT_FOUND);
+    return { sheetName: quoted[1].replace(/''/g, "'"), ref: quoted[2] ?? '' };
   }
   const bang = text.lastIndexOf('!');
   if (bang < 0) return { ref: text };

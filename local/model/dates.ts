@@ -50,29 +50,7 @@ export function serialToEpochMs(serial: number, timeZone: string): number {
   return instant;
 }
 
-/** Wall-clock fields of a serial (no zone involved: the serial is already local). */
-export function serialToParts(serial: number): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number;
-} {
-  const wall = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY / 1000) * 1000);
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    weekday: wall.getUTCDay(),
-  };
-}
-
-export function partsToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+function partsToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   return Date.UTC(year, month - 1, day, hour, minute, second) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 

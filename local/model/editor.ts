@@ -8,6 +8,7 @@ import {
   emptySheet,
   sheetById,
   sheetNameProblem,
+  userEnteredToCell,
   type EnteredContent,
 } from './workbook';
 import type { CellData, GridRange, SheetModel, WorkbookModel } from './types';
@@ -38,14 +39,11 @@ export interface EditObserver extends Pick<ModelListener, 'sheetAdded' | 'sheetR
 
 export interface AddSheetOptions {
   title?: string;
-  index?: number;
   sheetId?: number;
   rowCount?: number;
   columnCount?: number;
   hidden?: boolean;
   frozenRowCount?: number;
-  frozenColumnCount?: number;
-  tabColor?: string;
 }
 
 /** Sheets' text when the last sheet would go. */
@@ -78,10 +76,7 @@ export class WorkbookEditor {
     if (options.sheetId !== undefined && options.sheetId >= this.workbook.nextId) this.workbook.nextId = options.sheetId + 1;
     sheet.hidden = options.hidden ?? false;
     sheet.frozenRowCount = options.frozenRowCount ?? 0;
-    sheet.frozenColumnCount = options.frozenColumnCount ?? 0;
-    if (options.tabColor) sheet.tabColor = options.tabColor;
-    const index = Math.max(0, Math.min(options.index ?? this.workbook.sheets.length, this.workbook.sheets.length));
-    this.workbook.sheets.splice(index, 0, sheet);
+    this.workbook.sheets.push(sheet);
     this.observer?.sheetAdded(sheet);
     this.listener?.sheetAdded(sheet);
     return sheet;
@@ -186,6 +181,15 @@ export class WorkbookEditor {
       },
       true,
     );
+  }
+
+  /** Enters values as typed (USER_ENTERED) into a block; each cell's number format says how its text is read. */
+  enterValues(sheet: SheetModel, top: number, left: number, height: number, width: number, valueAt: (i: number, j: number) => unknown): void {
+    const currentFormat = (i: number, j: number) => sheet.rows[top + i]?.[left + j]?.format?.numberFormat;
+    const grid = Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => userEnteredToCell(valueAt(i, j), { timeZone: this.workbook.timeZone, currentFormat: currentFormat(i, j) })),
+    );
+    this.writeContent(sheet, top, left, grid);
   }
 
   insertDimension(sheet: SheetModel, dimension: Dimension, start: number, count: number): void {

@@ -15,22 +15,23 @@ function skipString(text: string, start: number): number {
   return i;
 }
 
-/** Applies `transform` to the parts of the formula outside string literals. */
-export function mapOutsideStrings(formula: string, transform: (code: string) => string): string {
+/** The formula rebuilt part by part: `code` maps what lies outside string literals, `literal` each literal (quotes included). */
+function mapParts(formula: string, code: (text: string) => string, literal: (text: string) => string): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
     const quote = formula.indexOf('"', i);
-    if (quote < 0) {
-      out += transform(formula.slice(i));
-      break;
-    }
-    out += transform(formula.slice(i, quote));
+    if (quote < 0) return out + code(formula.slice(i));
     const end = skipString(formula, quote);
-    out += formula.slice(quote, end);
+    out += code(formula.slice(i, quote)) + literal(formula.slice(quote, end));
     i = end;
   }
   return out;
+}
+
+/** Applies `transform` to the parts of the formula outside string literals. */
+export function mapOutsideStrings(formula: string, transform: (code: string) => string): string {
+  return mapParts(formula, transform, (literal) => literal);
 }
 
 /** How the engine writes a doubled quote inside a string literal (quotesToEngine). */
@@ -42,17 +43,14 @@ const ENGINE_QUOTED = /T\(("[^"]*"(?:&CHAR\(34\)&"[^"]*")+)\)/g;
  * such a literal goes to the engine as T("a"&CHAR(34)&"b"), the same text as a value.
  */
 export function quotesToEngine(formula: string): string {
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const quote = formula.indexOf('"', i);
-    if (quote < 0) return out + formula.slice(i);
-    const end = skipString(formula, quote);
-    const body = formula.slice(quote + 1, end - 1);
-    out += formula.slice(i, quote) + (body.includes('""') ? `T("${body.split('""').join(ENGINE_QUOTE)}")` : formula.slice(quote, end));
-    i = end;
-  }
-  return out;
+  return mapParts(
+    formula,
+    (code) => code,
+    (literal) => {
+      const body = literal.slice(1, -1);
+      return body.includes('""') ? `T("${body.split('""').join(ENGINE_QUOTE)}")` : literal;
+    },
+  );
 }
 
 /** The Sheets text of a formula the engine wrote back (the inverse of quotesToEngine). */

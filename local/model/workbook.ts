@@ -5,7 +5,7 @@ import { dateToSerial, isDateFormat, parseDateText } from './dates';
 import type { CellData, GridRange, Scalar, SheetModel, WorkbookModel } from './types';
 
 export { columnIndex, columnLetters, formatA1, parseA1Range, quoteSheetName, RANGE_NOT_FOUND, type A1Range } from './a1';
-export { dateToSerial, isDateFormat, parseDateText, serialToEpochMs, serialToParts } from './dates';
+export { dateToSerial, isDateFormat, parseDateText, serialToEpochMs } from './dates';
 
 /** A new Google Sheet's tab: 1,000 rows × 26 columns. */
 export const DEFAULT_ROW_COUNT = 1000;
@@ -99,17 +99,12 @@ export function assertGridLimit(workbook: WorkbookModel, extraCells: number): vo
   if (extraCells > 0 && workbookCellCount(workbook) + extraCells > MAX_WORKBOOK_CELLS) throw new Error(GRID_LIMIT_MESSAGE);
 }
 
-/** Apps Script's message for a taken sheet name. */
-export function duplicateSheetNameMessage(name: string): string {
-  return `A sheet with the name "${name}" already exists. Please enter another name.`;
-}
-
 /** Why a sheet name is refused, or undefined when it may be used. */
 export function sheetNameProblem(workbook: WorkbookModel, name: string, exceptSheetId?: number): string | undefined {
   if (name.trim() === '') return 'Sheet names cannot be empty.';
   if (name.length > MAX_SHEET_NAME_LENGTH) return `Sheet names cannot be longer than ${MAX_SHEET_NAME_LENGTH} characters.`;
   const taken = sheetByTitle(workbook, name);
-  if (taken && taken.sheetId !== exceptSheetId) return duplicateSheetNameMessage(name);
+  if (taken && taken.sheetId !== exceptSheetId) return `A sheet with the name "${name}" already exists. Please enter another name.`;
   return undefined;
 }
 
@@ -221,5 +216,31 @@ export function subtractRange(sheet: SheetModel, a: GridRange, b: GridRange): Gr
   rows(bottom, x.endRowIndex, x.startColumnIndex, x.endColumnIndex);
   rows(top, bottom, x.startColumnIndex, Math.max(x.startColumnIndex, y.startColumnIndex));
   rows(top, bottom, Math.min(x.endColumnIndex, y.endColumnIndex), x.endColumnIndex);
+  return out;
+}
+
+/** Rectangles covering a set of cells: runs down each column, side-by-side equal runs joined. */
+export function rectangles(sheetId: number, cells: { row: number; column: number }[]): GridRange[] {
+  const byColumn = new Map<number, number[]>();
+  for (const { row, column } of cells) byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
+  const runs: { column: number; start: number; end: number }[] = [];
+  for (const [column, rows] of [...byColumn.entries()].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i += 1) {
+      if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
+        runs.push({ column, start, end: rows[i - 1] + 1 });
+        if (i < rows.length) start = rows[i];
+      }
+    }
+  }
+  const out: GridRange[] = [];
+  for (const run of runs) {
+    const left = out.find(
+      (g) => g.endColumnIndex === run.column && g.startRowIndex === run.start && g.endRowIndex === run.end,
+    );
+    if (left) left.endColumnIndex = run.column + 1;
+    else out.push({ sheetId, startRowIndex: run.start, endRowIndex: run.end, startColumnIndex: run.column, endColumnIndex: run.column + 1 });
+  }
   return out;
 }

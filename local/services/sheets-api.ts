@@ -6,8 +6,8 @@
 // the call throws the API's error text.
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
-import type { CellData, CellFormat, DataValidationEntry, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
-import { allocateId, formatA1, parseA1Range, quoteSheetName, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
+import type { CellData, CellFormat, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
+import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
 import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
@@ -225,13 +225,7 @@ class RequestProcessor {
   }
 
   private bounded(sheet: SheetModel, range: GridRange): Required<GridRange> {
-    const r = {
-      sheetId: sheet.sheetId,
-      startRowIndex: range.startRowIndex ?? 0,
-      endRowIndex: range.endRowIndex ?? sheet.rowCount,
-      startColumnIndex: range.startColumnIndex ?? 0,
-      endColumnIndex: range.endColumnIndex ?? sheet.columnCount,
-    };
+    const r = closedRange(sheet, { ...range, sheetId: sheet.sheetId });
     if (r.endRowIndex > sheet.rowCount) fail(`GridCoordinate.rowIndex[${r.endRowIndex - 1}] is after last row in grid[${sheet.rowCount - 1}]`);
     if (r.endColumnIndex > sheet.columnCount) fail(`GridCoordinate.columnIndex[${r.endColumnIndex - 1}] is after last column in grid[${sheet.columnCount - 1}]`);
     return r;
@@ -250,25 +244,21 @@ class RequestProcessor {
 
   /**
    * The dataValidation field of CellData: every cell of the block takes the rule it carries, or
-   * none. Rules are kept as ranges, so equal rules down a column are merged into one range.
+   * none. Rules are kept as ranges, so the cells of one rule are merged into rectangles.
    */
   private writeValidations(sheet: SheetModel, r: Required<GridRange>, dataAt: (i: number, j: number) => Json | undefined): void {
-    const added: DataValidationEntry[] = [];
-    for (let col = r.startColumnIndex; col < r.endColumnIndex; col += 1) {
-      let run: { start: number; rule: DataValidationRule; key: string } | undefined;
-      const close = (end: number) => {
-        if (run) added.push({ range: { sheetId: sheet.sheetId, startRowIndex: run.start, endRowIndex: end, startColumnIndex: col, endColumnIndex: col + 1 }, rule: run.rule });
-        run = undefined;
-      };
-      for (let row = r.startRowIndex; row < r.endRowIndex; row += 1) {
-        const rule = dataAt(row - r.startRowIndex, col - r.startColumnIndex)?.dataValidation as DataValidationRule | undefined;
-        const key = rule ? JSON.stringify(rule) : '';
-        if (run && run.key === key) continue;
-        close(row);
-        if (rule) run = { start: row, rule: structuredClone(rule), key };
+    const byRule = new Map<string, { rule: DataValidationRule; cells: { row: number; column: number }[] }>();
+    for (let row = r.startRowIndex; row < r.endRowIndex; row += 1) {
+      for (let column = r.startColumnIndex; column < r.endColumnIndex; column += 1) {
+        const rule = dataAt(row - r.startRowIndex, column - r.startColumnIndex)?.dataValidation as DataValidationRule | undefined;
+        if (!rule) continue;
+        const key = JSON.stringify(rule);
+        const group = byRule.get(key) ?? { rule, cells: [] };
+        group.cells.push({ row, column });
+        byRule.set(key, group);
       }
-      close(r.endRowIndex);
     }
+    const added = [...byRule.values()].flatMap(({ rule, cells }) => rectangles(sheet.sheetId, cells).map((range) => ({ range, rule: structuredClone(rule) })));
     sheet.dataValidations = [...sheet.dataValidations.flatMap((v) => subtractRange(sheet, v.range, r).map((range) => ({ range, rule: v.rule }))), ...added];
   }
 
@@ -283,9 +273,9 @@ class RequestProcessor {
   apply(request: Request): Json {
     const kinds = Object.keys(request);
     if (kinds.length !== 1) fail('Request must contain exactly one kind of request.');
-    const handler = HANDLERS[kinds[0]];
-    if (!handler) throw notImplemented(`batchUpdate request ${kinds[0]}`);
-    return handler(this, request[kinds[0]] ?? {}) ?? {};
+    const kind = HANDLED.find((k) => k === kinds[0]);
+    if (!kind) throw notImplemented(`batchUpdate request ${kinds[0]}`);
+    return this[kind](request[kind] ?? {}) ?? {};
   }
 
   addSheet(body: Json): Json {
@@ -464,25 +454,12 @@ class RequestProcessor {
   }
 }
 
-/** The request kinds the emulation implements, each by its RequestProcessor method. */
-const HANDLERS: Record<string, (p: RequestProcessor, body: Json) => Json | void> = {
-  addSheet: (p, body) => p.addSheet(body),
-  deleteSheet: (p, body) => p.deleteSheet(body),
-  updateSheetProperties: (p, body) => p.updateSheetProperties(body),
-  updateCells: (p, body) => p.updateCells(body),
-  appendDimension: (p, body) => p.appendDimension(body),
-  insertDimension: (p, body) => p.insertDimension(body),
-  deleteDimension: (p, body) => p.deleteDimension(body),
-  updateDimensionProperties: (p, body) => p.updateDimensionProperties(body),
-  addConditionalFormatRule: (p, body) => p.addConditionalFormatRule(body),
-  deleteConditionalFormatRule: (p, body) => p.deleteConditionalFormatRule(body),
-  addProtectedRange: (p, body) => p.addProtectedRange(body),
-  updateProtectedRange: (p, body) => p.updateProtectedRange(body),
-  createDeveloperMetadata: (p, body) => p.createDeveloperMetadata(body),
-  deleteDeveloperMetadata: (p, body) => p.deleteDeveloperMetadata(body),
-  addChart: (p, body) => p.addChart(body),
-  deleteEmbeddedObject: (p, body) => p.deleteEmbeddedObject(body),
-};
+/** The request kinds the emulation implements, each by its RequestProcessor method of that name. */
+const HANDLED = [
+  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'appendDimension', 'insertDimension', 'deleteDimension',
+  'updateDimensionProperties', 'addConditionalFormatRule', 'deleteConditionalFormatRule', 'addProtectedRange',
+  'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject',
+] as const;
 
 // --- values ------------------------------------------------------------------------------------
 
@@ -502,13 +479,7 @@ function resolveRange(workbook: WorkbookModel, a1: string): ResolvedRange {
   }
   const sheet = parsed.sheetName === undefined ? workbook.sheets[0] : sheetByTitle(workbook, parsed.sheetName);
   if (!sheet) return fail(`Unable to parse range: ${a1}`);
-  const range = {
-    sheetId: sheet.sheetId,
-    startRowIndex: parsed.startRow ?? 0,
-    endRowIndex: parsed.endRow ?? sheet.rowCount,
-    startColumnIndex: parsed.startColumn ?? 0,
-    endColumnIndex: parsed.endColumn ?? sheet.columnCount,
-  };
+  const range = closedRange(sheet, { sheetId: sheet.sheetId, startRowIndex: parsed.startRow, endRowIndex: parsed.endRow, startColumnIndex: parsed.startColumn, endColumnIndex: parsed.endColumn });
   const a1Text = formatA1(range.startRowIndex, range.startColumnIndex, range.endRowIndex - range.startRowIndex, range.endColumnIndex - range.startColumnIndex);
   return { sheet, range, a1: `${quoteSheetName(sheet.title)}!${a1Text}` };
 }

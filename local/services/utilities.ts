@@ -15,6 +15,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** SimpleDateFormat's pattern letters; the ones formatDate below does not render are refused as not implemented. */
 const JAVA_LETTERS = /[GyYMLwWDdFEuaHkKhmsSzZX]/;
+/** A pattern's tokens: a quote (''), quoted text, a run of one letter (its field) or other text. */
+const PATTERN_TOKENS = /''|'(?:[^']|'')*(?:'|$)|([A-Za-z])\1*|[^A-Za-z']+/g;
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 
@@ -83,32 +85,12 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   };
 
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
-    const ch = pattern[i];
-    if (ch === "'") {
-      // '' is a quote; 'text' is literal text, in which '' is a quote too.
-      if (pattern[i + 1] === "'") {
-        out += "'";
-        i += 2;
-        continue;
-      }
-      for (i += 1; i < pattern.length; i += 1) {
-        if (pattern[i] !== "'") out += pattern[i];
-        else if (pattern[i + 1] === "'") out += pattern[i++];
-        else break;
-      }
-      i += 1;
-      continue;
-    }
-    if (/[A-Za-z]/.test(ch)) {
-      let count = 1;
-      while (pattern[i + count] === ch) count += 1;
-      out += field(ch, count);
-      i += count;
-      continue;
-    }
-    out += ch;
-    i += 1;
+  for (const [token, letter] of pattern.matchAll(PATTERN_TOKENS)) {
+    if (letter) out += field(letter, token.length);
+    else if (token === "''") out += "'";
+    // 'text' is literal text, in which '' is a quote.
+    else if (token.startsWith("'")) out += token.replace(/^'|'$/g, '').replace(/''/g, "'");
+    else out += token;
   }
   return out;
 }

@@ -22,10 +22,6 @@ export interface WorkbenchOptions {
   port?: number;
   /** The acting user at start; default the workbook's first admin. */
   user?: string;
-  /** Where findings emails go as .eml files; default `outbox/` beside the workbook. */
-  outbox?: string;
-  /** The built bundle (default dist/Code.js); Sidebar.html is read beside it. */
-  codePath?: string;
 }
 
 export interface Workbench {
@@ -53,8 +49,9 @@ interface PanelSummary {
 }
 
 export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
-  const codePath = opts.codePath ?? DEFAULT_CODE_PATH;
-  const outbox = opts.outbox ?? join(dirname(opts.file), 'outbox');
+  const codePath = DEFAULT_CODE_PATH;
+  // Findings emails go as .eml files into `outbox/` beside the workbook.
+  const outbox = join(dirname(opts.file), 'outbox');
   // One request at a time: the runtime and the file are not shared between executions.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

@@ -1,7 +1,8 @@
 // What the workbench page shows, read from the workbook model: each tab's cells as display text
 // (with the formula, if any) and the users one can act as (admins, assessors, unit PICs).
-import type { CellData, SheetModel, WorkbookModel } from '../model/types';
-import { columnLetters, isDateFormat, serialToParts, sheetByTitle } from '../model/workbook';
+import { formatCellValue } from '../model/number-format';
+import type { SheetModel, WorkbookModel } from '../model/types';
+import { columnLetters, sheetByTitle } from '../model/workbook';
 
 export interface GridCell {
   /** The value as displayed. */
@@ -25,27 +26,7 @@ export interface WorkbenchUser {
   unit?: string;
 }
 
-/** The sheet the runtime keeps what .xlsx cannot hold in; not the user's. */
-const META_SHEET = '_pendamping_meta';
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-export function displayValue(cell: CellData): string {
-  const value = cell.value;
-  if (value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value !== 'number') return value;
-  const pattern = cell.format?.numberFormat;
-  if (isDateFormat(pattern)) {
-    const p = serialToParts(value);
-    const date = `${p.year}-${two(p.month)}-${two(p.day)}`;
-    return /h/i.test(pattern ?? '') ? `${date} ${two(p.hour)}:${two(p.minute)}` : date;
-  }
-  if (pattern !== undefined && /0\.00/.test(pattern)) return value.toFixed(2);
-  return String(value);
-}
-
-function gridOfSheet(sheet: SheetModel): GridSheet {
+function gridOfSheet(sheet: SheetModel, locale: string): GridSheet {
   let height = 0;
   let width = 0;
   sheet.rows.forEach((row, r) =>
@@ -60,7 +41,8 @@ function gridOfSheet(sheet: SheetModel): GridSheet {
     Array.from({ length: width }, (_, c): GridCell | null => {
       const cell = sheet.rows[r]?.[c];
       if (!cell || (cell.value === undefined && cell.formula === undefined)) return null;
-      return cell.formula !== undefined ? { v: displayValue(cell), f: cell.formula } : { v: displayValue(cell) };
+      const v = formatCellValue(cell.value, cell.format?.numberFormat, locale);
+      return cell.formula !== undefined ? { v, f: cell.formula } : { v };
     }),
   );
   const columns = Array.from({ length: Math.max(1, width) }, (_, c) => columnLetters(c));
@@ -68,7 +50,7 @@ function gridOfSheet(sheet: SheetModel): GridSheet {
 }
 
 export function gridOf(workbook: WorkbookModel): GridSheet[] {
-  return workbook.sheets.filter((s) => !s.hidden && s.title !== META_SHEET).map(gridOfSheet);
+  return workbook.sheets.filter((s) => !s.hidden).map((s) => gridOfSheet(s, workbook.locale));
 }
 
 /** Addresses in a cell separated by commas, semicolons or new lines. */

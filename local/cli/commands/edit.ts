@@ -1,7 +1,6 @@
 // `pendamping edit`: cell edits typed by one user, as in the Sheets UI, honouring protections
 // and validation. Refused edits are reported, the rest applied. A workbook whose protections
 // were lost takes edits from admins only, until an admin runs generate.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { LocalRuntime } from '../../runtime';
@@ -9,6 +8,7 @@ import { msg, type Lang } from '../messages';
 import { CliError, CommandFailed } from '../result';
 import { withSession } from '../session';
 import { workbookPath, type Command } from './common';
+import { readText } from './init';
 
 export interface CellEdit {
   /** 1-based line of the edits file. */
@@ -26,12 +26,7 @@ const HEADER = ['sheet', 'cell', 'value'];
 
 /** The edits of a `sheet,cell,value` CSV file (a header row with those names is optional). */
 export function readEdits(file: string): CellEdit[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError('error.readFile', { file, reason: (error as Error).message });
-  }
+  const text = readText(file);
   let rows: string[][];
   try {
     // RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, a BOM); a row's cell count is checked below.

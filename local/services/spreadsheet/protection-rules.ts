@@ -1,6 +1,6 @@
 // Who may edit what, as Sheets enforces protections (for the UI and for scripts running as a user).
 import type { Dimension } from '../../model/editor';
-import { rangeContains, rangesIntersect } from '../../model/workbook';
+import { isWholeSheet, rangeContains, rangesIntersect } from '../../model/workbook';
 import type { GridRange, ProtectedRange, SheetModel, WorkbookModel } from '../../model/types';
 
 /** Sheets' refusal, for a user's edit and for a script's write alike. */
@@ -22,14 +22,9 @@ export function canEditProtection(workbook: WorkbookModel, p: ProtectedRange, us
   return p.editors.domainUsersCanEdit === true && domainOf(user) === domainOf(workbook.owner);
 }
 
-function isSheetProtection(p: ProtectedRange): boolean {
-  const r = p.range;
-  return r.startRowIndex === undefined && r.endRowIndex === undefined && r.startColumnIndex === undefined && r.endColumnIndex === undefined;
-}
-
 /** Does the protection cover any cell of the block (a sheet protection spares its unprotected ranges)? */
 function covers(sheet: SheetModel, p: ProtectedRange, block: GridRange): boolean {
-  if (!isSheetProtection(p)) return rangesIntersect(sheet, p.range, block);
+  if (!isWholeSheet(p.range)) return rangesIntersect(sheet, p.range, block);
   const spared = p.unprotectedRanges ?? [];
   const top = block.startRowIndex ?? 0;
   const left = block.startColumnIndex ?? 0;
@@ -57,16 +52,8 @@ export function protectionsAgainst(
 }
 
 /** The strict protection that refuses the user's edit of the block, if any (warning-only ones let it through). */
-export function protectionBlocking(
-  workbook: WorkbookModel,
-  user: string,
-  sheet: SheetModel,
-  top: number,
-  left: number,
-  height: number,
-  width: number,
-): ProtectedRange | undefined {
-  return protectionsAgainst(workbook, user, sheet, top, left, height, width).find((p) => !p.warningOnly);
+export function protectionBlocking(...block: Parameters<typeof protectionsAgainst>): ProtectedRange | undefined {
+  return protectionsAgainst(...block).find((p) => !p.warningOnly);
 }
 
 /**
@@ -76,7 +63,7 @@ export function protectionBlocking(
  */
 export function insertionBlocking(workbook: WorkbookModel, user: string, sheet: SheetModel, dimension: Dimension, start: number): ProtectedRange | undefined {
   const splits = (p: ProtectedRange) => {
-    if (isSheetProtection(p)) return true;
+    if (isWholeSheet(p.range)) return true;
     const [from, to] = dimension === 'ROWS' ? [p.range.startRowIndex, p.range.endRowIndex] : [p.range.startColumnIndex, p.range.endColumnIndex];
     return (from ?? 0) < start && start < (to ?? Infinity);
   };

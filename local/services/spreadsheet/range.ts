@@ -1,7 +1,7 @@
 // SpreadsheetApp's Range over the model: reads come from the model (computed values included),
 // writes go through the engine's editor with USER_ENTERED semantics and the acting user's protections.
 import type { CellData, GridRange, SheetModel } from '../../model/types';
-import { isDateFormat, serialToEpochMs, userEnteredToCell, type EnteredContent } from '../../model/workbook';
+import { isDateFormat, serialToEpochMs } from '../../model/workbook';
 import { loud } from '../loud';
 import type { Access, CallKind } from './access';
 
@@ -68,12 +68,7 @@ export class LocalRange {
   private write(method: string, kind: CallKind, valueAt: (i: number, j: number) => unknown): this {
     this.a.call('Range', method, kind, this.numRows * this.numColumns);
     this.a.assertEditable(this.sheet, this.row, this.column, this.numRows, this.numColumns);
-    const grid: EnteredContent[][] = Array.from({ length: this.numRows }, (_, i) =>
-      Array.from({ length: this.numColumns }, (_, j) =>
-        userEnteredToCell(valueAt(i, j), { timeZone: this.a.workbook.timeZone, currentFormat: this.sheet.rows[this.row + i]?.[this.column + j]?.format?.numberFormat }),
-      ),
-    );
-    this.a.editor.writeContent(this.sheet, this.row, this.column, grid);
+    this.a.editor.enterValues(this.sheet, this.row, this.column, this.numRows, this.numColumns, valueAt);
     return this;
   }
 }

@@ -1,5 +1,5 @@
 // SpreadsheetApp's Sheet over a SheetModel.
-import type { GridRange, SheetModel } from '../../model/types';
+import type { SheetModel } from '../../model/types';
 import { allocateId, copySheetName, parseA1Range } from '../../model/workbook';
 import { loud } from '../loud';
 import type { Access } from './access';
@@ -48,20 +48,16 @@ export class LocalSheet {
     return new LocalRange(this.a, this.model, row, column, numRows, numColumns);
   }
 
-  /** The range a model GridRange of this sheet denotes, open ends closed to the grid. */
-  rangeOf(r: Omit<GridRange, 'sheetId'>): LocalRange {
-    const top = r.startRowIndex ?? 0;
-    const left = r.startColumnIndex ?? 0;
-    return this.rangeAt(top, left, (r.endRowIndex ?? this.model.rowCount) - top, (r.endColumnIndex ?? this.model.columnCount) - left);
-  }
-
   /** getRange(a1) on this sheet, or getRange(row, column, numRows?, numColumns?) (1-based). */
   getRange(a1OrRow: string | number, column?: number, numRows = 1, numColumns = 1): LocalRange {
     this.a.call('Sheet', 'getRange', 'metadata');
     if (typeof a1OrRow === 'number') return this.rangeAt(a1OrRow - 1, (column ?? 1) - 1, numRows, numColumns);
     const parsed = this.a.run(() => parseA1Range(a1OrRow));
     if (parsed.sheetName !== undefined) throw this.a.error('Range not found');
-    return this.rangeOf({ startRowIndex: parsed.startRow, endRowIndex: parsed.endRow, startColumnIndex: parsed.startColumn, endColumnIndex: parsed.endColumn });
+    // Open ends close to the grid.
+    const top = parsed.startRow ?? 0;
+    const left = parsed.startColumn ?? 0;
+    return this.rangeAt(top, left, (parsed.endRow ?? this.model.rowCount) - top, (parsed.endColumn ?? this.model.columnCount) - left);
   }
 
   /** The last row and column holding content (a value or a formula), 1-based; 0 on an empty sheet. */

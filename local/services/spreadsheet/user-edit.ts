@@ -5,7 +5,7 @@
 import type { FormulaEngine } from '../../engine';
 import { formatCellValue } from '../../model/number-format';
 import type { DataValidationRule, SheetModel, WorkbookModel } from '../../model/types';
-import { parseA1Range, rangeContains, sheetByTitle, userEnteredToCell } from '../../model/workbook';
+import { parseA1Range, rangeContains, sheetByTitle } from '../../model/workbook';
 import type { ServiceContext } from '../context';
 import { PROTECTED_CELL_MESSAGE, protectionsAgainst } from './protection-rules';
 
@@ -82,11 +82,6 @@ export function applyUserEdit(ctx: ServiceContext, engine: FormulaEngine, edit: 
       if (check.warn && !warnings.includes(check.warn)) warnings.push(check.warn);
     }
   }
-  const grid = Array.from({ length: height }, (_, i) =>
-    Array.from({ length: width }, (_, j) =>
-      userEnteredToCell(edit.value, { timeZone: workbook.timeZone, currentFormat: sheet.rows[top + i]?.[left + j]?.format?.numberFormat }),
-    ),
-  );
-  engine.editor.writeContent(sheet, top, left, grid);
+  engine.editor.enterValues(sheet, top, left, height, width, () => edit.value);
   return warnings.length > 0 ? { ok: true, warning: warnings.join(' ') } : { ok: true };
 }
