@@ -76,7 +76,7 @@ export function withAdminLock<T extends { ok: true }>(
   }
 }
 
-/** "Siapkan buku kerja": the system tabs from a profile (default ombudsman-2021). */
+/** "Siapkan buku kerja": the system tabs from a profile (default DEFAULT_PROFILE_ID, opini-2025). */
 export function setupWorkbook(opts?: { profile?: string }): SetupResult | Failure {
   return withAdminLock((ctx, reading) => setupWorkbookIn(ctx, reading, opts?.profile), setupRanges);
 }

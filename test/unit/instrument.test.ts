@@ -1,4 +1,4 @@
-import { checkAspectCoverage, parseAnswerType, parseAspects, parseCategories, parseInstrument } from '../../src/domain/instrument';
+import { checkAspectCoverage, parseAnswerType, parseAspects, parseCategories, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { HEADERS } from '../../src/domain/tables';
 import type { Parsed, Problem } from '../../src/domain/types';
 
@@ -208,3 +208,32 @@ describe('parseCategories', () => {
     );
   });
 });
+
+describe('Kategori Skala: the scale of the minimums and of the figure shown', () => {
+  const K = [...HEADERS.kategori];
+  const ipp = (skala: string[]) => [K, ['A', '4.51', 'Pelayanan Prima', 'Hijau', skala[0]], ['B', 3.51, '', 'Kuning', skala[1]], ['F', 0, '', 'Merah', skala[2]]];
+
+  test('minimums on 0–N; one Skala for the table, empty cells taking it; without Skala 0-100', () => {
+    const parsed = parseCategoryTable(ipp(['0-5', '', ' 0-5 ']), 'id');
+    expect(parsed.ok && parsed.value.scale).toEqual({ max: 5 });
+    expect(parsed.ok && parsed.value.categories.map((c) => c.min)).toEqual([4.51, 3.51, 0]);
+    expect(parseCategoryTable([['Kategori', 'Skor Minimum', 'Zona'], ['Hijau', 81, 'Hijau'], ['Merah', 0, 'Merah']], 'id')).toMatchObject({
+      ok: true,
+      value: { scale: { max: 100 } },
+    });
+    expect(parseCategories(ipp(['0-5', '0-5', '0-5']), 'id')).toEqual({ ok: true, value: parsed.ok ? parsed.value.categories : [] });
+  });
+
+  test('a minimum above N, an unknown Skala and two different Skala are reported with the fix', () => {
+    const above = problemsOf(parseCategoryTable([K, ['A', 6, '', 'Hijau', '0-5'], ['F', 0, '', 'Merah', '0-5']], 'id'));
+    expect(above.map((p) => p.message)).toEqual(['Tab Kategori baris 2, kolom Skor Minimum: Skor Minimum "6" bukan angka dari 0 sampai 5. Isi angka, mis. 81 (pada Skala 0-100).']);
+    const unknown = problemsOf(parseCategoryTable(ipp(['1-5', '', '']), 'en'));
+    expect(unknown.map((p) => [p.row, p.column])).toEqual([[2, 'Skala']]);
+    expect(unknown[0].message).toContain('Skala "1-5" is unknown. Enter 0-N with N a whole number from 1 to 100');
+    const mixed = problemsOf(parseCategoryTable(ipp(['0-5', '0-100', '0-5']), 'id'));
+    expect(mixed.map((p) => p.message)).toEqual([
+      'Tab Kategori baris 3, kolom Skala: Skala "0-100" berbeda dari "0-5" di baris 2. Satu tabel Kategori memakai satu skala: samakan isinya atau kosongkan selnya.',
+    ]);
+  });
+});
+
