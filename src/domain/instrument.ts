@@ -4,7 +4,7 @@ import type { Lang } from './i18n';
 import { eachDuplicate, problemAt, readTable, tabWhere, type TableRow, type Where } from './problems';
 import { SCORE_SCALE, parseScale, zeroToN, type ScoreScale } from './scale';
 import { HEADERS, TABS, findColumns } from './tables';
-import { isBlankRow, normKey, parseNumber } from './text';
+import { cellText, isBlankRow, normKey, parseNumber } from './text';
 import type { AnswerType, AspectWeight, Category, Indicator, Parsed, Problem } from './types';
 
 /** A "Jenis Jawaban": 'ya-tidak', 'ya-sebagian-tidak' or '0-N' (N = 1..10), case-insensitive; null if unknown. */
@@ -14,6 +14,26 @@ export function parseAnswerType(value: unknown): { type: AnswerType; text: strin
   if (text === 'ya-sebagian-tidak') return { type: { kind: 'ya-sebagian-tidak' }, text };
   const max = zeroToN(text) ?? 0;
   return max >= 1 && max <= 10 ? { type: { kind: 'scale', max }, text: `0-${max}` } : null;
+}
+
+/** A "Berlaku Untuk" cell: the Jenis values it names, comma separated, trimmed, empty ones left out. */
+function parseAppliesTo(value: unknown): string[] {
+  return cellText(value)
+    .split(',')
+    .map((jenis) => jenis.trim())
+    .filter((jenis) => jenis !== '');
+}
+
+/**
+ * The indicators that apply to a unit of this Jenis: those whose Berlaku Untuk is empty (every
+ * unit) or names the Jenis, compared trimmed and case-insensitively. Instrument order is kept.
+ */
+export function indicatorsFor(instrument: readonly Indicator[], jenis: string): Indicator[] {
+  const key = normKey(jenis);
+  return instrument.filter((ind) => {
+    const kinds = ind.appliesTo ?? [];
+    return kinds.length === 0 || kinds.some((j) => normKey(j) === key);
+  });
 }
 
 /** A "Boleh N/A" cell: Ya/Yes/TRUE → true, Tidak/No/FALSE/empty → false, anything else null. */
@@ -36,7 +56,7 @@ type IndicatorColumn = Exclude<(typeof HEADERS.instrumen)[number], InstrumentOnl
 /** Columns only Instrumen has; Keterangan (where an indicator comes from) is for the reader and is not read. */
 type InstrumentOnlyColumn = 'Berlaku Untuk' | 'Panduan Skor' | 'Keterangan';
 const INSTRUMENT_REQUIRED: IndicatorColumn[] = ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban'];
-const INSTRUMENT_OPTIONAL: IndicatorColumn[] = ['Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'];
+const INSTRUMENT_OPTIONAL: (IndicatorColumn | InstrumentOnlyColumn)[] = ['Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta', 'Berlaku Untuk', 'Panduan Skor'];
 
 /**
  * Indicators from the rows of a header-keyed table (the Instrumen tab, or a unit tab's table
@@ -90,14 +110,23 @@ export function indicatorsFromTable(
   return { items, problems };
 }
 
-/** The Instrumen tab (rows including the header row). */
+/** The Instrumen tab (rows including the header row), with each indicator's Berlaku Untuk and Panduan Skor. */
 export function parseInstrument(rows: readonly (readonly unknown[])[], lang: Lang): Parsed<Indicator[]> {
   const where = tabWhere(TABS.instrumen, lang);
   const table = readTable(rows, where, INSTRUMENT_REQUIRED, INSTRUMENT_OPTIONAL);
   if (!table.ok) return table;
   const { items, problems } = indicatorsFromTable(table.rows, where, true);
   if (table.rows.length === 0) problems.push(problemAt(where, 'check.instrument.none'));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: items.map((i) => i.indicator) };
+  if (problems.length > 0) return { ok: false, problems };
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  return {
+    ok: true,
+    value: items.map(({ row, indicator }) => ({
+      ...indicator,
+      appliesTo: parseAppliesTo(byRow.get(row)?.get('Berlaku Untuk')),
+      rubric: byRow.get(row)?.text('Panduan Skor') ?? '',
+    })),
+  };
 }
 
 /** The value when no problem was found, else the problems. */

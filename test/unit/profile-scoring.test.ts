@@ -1,6 +1,7 @@
 // Every shipped profile scores a filled set of answers as computed by hand from its published
 // weights: opini-2022's dimension weights, opini-2025's 70/30 split, pekppp-2023's six aspects
-// and its 0–5 index, ombudsman-2021's flat weights.
+// and its 0–5 index, ombudsman-2021's flat weights; a desa unit of opini-2025 with its own items.
+import { indicatorsFor } from '../../src/domain/instrument';
 import { categoryDisplay, categoryOnScale, formatShownScore, shownScore } from '../../src/domain/scale';
 import { summarize } from '../../src/domain/scoring';
 import type { AnswerRow, Indicator } from '../../src/domain/types';
@@ -31,7 +32,7 @@ describe('scores against hand-computed expectations', () => {
 
   test('opini-2025: the four dimensions weigh 70 % together, Kepercayaan Masyarakat 30 %', () => {
     const { indicators } = parsedProfile('opini-2025');
-    const dinas = indicators.filter((i) => !i.code.startsWith('DS-'));
+    const dinas = indicatorsFor(indicators, 'Dinas');
     const trust = (ind: Indicator) => ind.aspect === 'Kepercayaan Masyarakat';
     expect(scored('opini-2025', dinas, (ind) => (trust(ind) ? 0 : 3)).score).toBe(70);
     expect(scored('opini-2025', dinas, (ind) => (trust(ind) ? 3 : 0))).toMatchObject({ score: 30, category: 'E' });
@@ -41,9 +42,19 @@ describe('scores against hand-computed expectations', () => {
     expect(scored('opini-2025', dinas, mixed)).toEqual({ score: 76.67, shown: 76.67, category: 'C', display: 'C — Kualitas Sedang, Zona Kuning' });
   });
 
+  test('opini-2025 for a desa: its own items count inside the dimensions they join', () => {
+    const { indicators } = parsedProfile('opini-2025');
+    const desa = indicatorsFor(indicators, 'Desa');
+    // Every general item 3, every desa item Tidak. Proses 12 of 16 (DS-06…DS-09), Output 7 of 9
+    // (DS-04, DS-05), Pengaduan 7 of 10 (DS-01…DS-03):
+    // 17.5 + 17.5·12/16 + 17.5·7/9 + 17.5·7/10 + 30 = 86.486… → 86.49 → B.
+    const answer = (ind: Indicator) => (ind.code.startsWith('DS-') ? 'Tidak' : 3);
+    expect(scored('opini-2025', desa, answer)).toEqual({ score: 86.49, shown: 86.49, category: 'B', display: 'B — Kualitas Tinggi, Zona Hijau' });
+  });
+
   test('pekppp-2023: six aspects 24/25/18/11/10/12 on 0–5, shown as the index (score ÷ 20) and its IPP category', () => {
     const { indicators, scale } = parsedProfile('pekppp-2023');
-    const dinas = indicators.filter((i) => !i.code.startsWith('DS-'));
+    const dinas = indicatorsFor(indicators, 'Dinas');
     // Kebijakan 5/5, SDM 4/5, Sarana 3/5, SIPP 2/5, Konsultasi 5/5, Inovasi 0/5:
     // 24 + 25·0.8 + 18·0.6 + 11·0.4 + 10 + 0 = 69.2 → index 3.46 → B- (3.01–3.50).
     const levels: Record<string, number> = {
