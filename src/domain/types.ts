@@ -17,6 +17,10 @@ export interface Indicator {
   recommendation: string;
   legalBasis: string;
   evidence: string;
+  /** Instrumen "Berlaku Untuk": the unit Jenis it applies to, as written; absent or empty = every unit. */
+  appliesTo?: readonly string[];
+  /** Instrumen "Panduan Skor": what each answer means (the rubric ladder); absent or '' = none. */
+  rubric?: string;
 }
 
 export interface Category {
