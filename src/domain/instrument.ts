@@ -5,7 +5,7 @@ import { eachDuplicate, problemAt, readTable, tabWhere, type TableRow, type Wher
 import { SCORE_SCALE, parseScale, zeroToN, type ScoreScale } from './scale';
 import { HEADERS, TABS, findColumns } from './tables';
 import { cellText, isBlankRow, normKey, parseNumber } from './text';
-import type { AnswerType, AspectWeight, Category, Indicator, Parsed, Problem } from './types';
+import type { AnswerType, AspectWeight, Category, CategoryTable, Indicator, Parsed, Problem } from './types';
 
 /** A "Jenis Jawaban": 'ya-tidak', 'ya-sebagian-tidak' or '0-N' (N = 1..10), case-insensitive; null if unknown. */
 export function parseAnswerType(value: unknown): { type: AnswerType; text: string } | null {
@@ -201,12 +201,6 @@ function scaleOf(rows: readonly TableRow<'Skala'>[], where: Where): { scale: Sco
     }
   }
   return { scale: first?.scale ?? SCORE_SCALE, problems };
-}
-
-/** The Kategori tab read whole: its categories and the scale their minimums (and the figure shown) are on. */
-export interface CategoryTable {
-  categories: Category[];
-  scale: ScoreScale;
 }
 
 /**

@@ -4,9 +4,29 @@
 // Indeks Pelayanan Publik on 0–5 beside the 0–100 score), the category looked up on that
 // figure, and the category with its meaning and zone ("B — Kualitas Tinggi, Zona Hijau").
 import { t, type Lang, type MessageKey } from './i18n';
-import { categoryFor, roundHalfUp } from './scoring';
 import { normKey } from './text';
 import type { Category } from './types';
+
+/**
+ * `x` rounded half up (away from zero) to `digits` decimals. The scaled value is first cut to
+ * 15 significant digits, so a binary fraction just under a half (1.005 × 100 = 100.49999…)
+ * rounds as the decimal the user sees.
+ */
+export function roundHalfUp(x: number, digits = 2): number {
+  if (!Number.isFinite(x)) return x;
+  const factor = 10 ** digits;
+  const scaled = Number((Math.abs(x) * factor).toPrecision(15));
+  const rounded = Math.floor(scaled + 0.5) / factor;
+  return x < 0 ? -rounded : rounded;
+}
+
+/** The category with the highest Skor Minimum ≤ score; null for no score or no such category. */
+export function categoryFor(score: number | null, categories: readonly Category[]): Category | null {
+  if (score === null) return null;
+  let best: Category | null = null;
+  for (const c of categories) if (c.min <= score && (best === null || c.min > best.min)) best = c;
+  return best;
+}
 
 /** A scale 0–N: the figure shown for a score is Skor × N / 100 (N = 100: the score itself). */
 export interface ScoreScale {

@@ -77,7 +77,7 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
       expect(tab.rowCount).toBe(47);
       expect(tab.columnCount).toBe(14);
       const formulas = tab.rows.flat().filter((c) => c?.formula !== undefined);
-      expect(formulas.map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:N47,'Kategori'!A:D,'Aspek'!A:B)"]);
+      expect(formulas.map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:N47,'Kategori'!A:F,'Aspek'!A:B)"]);
       expect(grid(tab)[6]).toEqual([...HEADERS.unitTable]);
     }
     const dinkes = unitTab(workbook, 'DINKES');

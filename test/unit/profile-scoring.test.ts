@@ -2,7 +2,7 @@
 // weights: opini-2022's dimension weights, opini-2025's 70/30 split, pekppp-2023's six aspects
 // and its 0–5 index, ombudsman-2021's flat weights; a desa unit of opini-2025 with its own items.
 import { indicatorsFor } from '../../src/domain/instrument';
-import { categoryDisplay, categoryOnScale, formatShownScore, shownScore } from '../../src/domain/scale';
+import { categoryDisplay, formatShownScore, shownScore } from '../../src/domain/scale';
 import { summarize } from '../../src/domain/scoring';
 import type { AnswerRow, Indicator } from '../../src/domain/types';
 import { parsedProfile } from './shipped-profile';
@@ -15,8 +15,8 @@ function answered(indicators: readonly Indicator[], answer: (ind: Indicator) => 
 /** The score, the category on the profile's scale and what the category shows. */
 function scored(id: string, indicators: readonly Indicator[], answer: (ind: Indicator) => unknown) {
   const p = parsedProfile(id);
-  const summary = summarize(indicators, answered(indicators, answer), p.aspects, p.categories);
-  const category = categoryOnScale(summary.finalScore, p.scale, p.categories)?.name ?? '';
+  const summary = summarize(indicators, answered(indicators, answer), p.aspects, p);
+  const category = summary.category;
   return { score: summary.finalScore, shown: shownScore(summary.finalScore, p.scale), category, display: categoryDisplay('id', category, p.categories) };
 }
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { planSetup } from '../../src/domain/plan/setup';
 import { parsedProfile } from './shipped-profile';
 import { DEFAULT_PROFILE_ID, defaultSettingsRows, getProfile, PROFILE_IDS, profileSummaries } from '../../src/domain/profiles';
-import { findingsOf, roundHalfUp, summarize } from '../../src/domain/scoring';
+import { roundHalfUp } from '../../src/domain/scale';
+import { findingsOf, summarize } from '../../src/domain/scoring';
 import { parseSettings } from '../../src/domain/settings';
 import { HEADERS, SETTING_KEYS } from '../../src/domain/tables';
 import { parseDelimited } from '../../src/domain/text';
@@ -141,14 +142,14 @@ describe('shipped profiles', () => {
   });
 
   test('an opini-2022 workbook answered on the earlier instrument keeps every answer whose indicator stayed', () => {
-    const { indicators, aspects, categories } = parsedProfile('opini-2022');
+    const { indicators, aspects, categories, scale } = parsedProfile('opini-2022');
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const lost = EARLIER_OPINI_2022.filter(([code, word]) => !byCode.get(code)?.text.toLowerCase().includes(word));
     expect(lost.map(([code]) => code)).toEqual(['PD-05']);
     expect(byCode.has('PD-05')).toBe(false);
     const answers = EARLIER_OPINI_2022.map(([code]) => ({ code, self: 3, verified: '' }));
     expect(findingsOf(indicators, answers, { deadline: '' }).map((f) => f.code)).toEqual(['PR-12', 'PD-07', 'PD-08']);
-    expect(summarize(indicators, answers, aspects, categories).completeness).toBe(roundHalfUp((100 * 36) / 39));
+    expect(summarize(indicators, answers, aspects, { categories, scale }).completeness).toBe(roundHalfUp((100 * 36) / 39));
   });
 
   test('opini-2025 is the default: four dimensions 70 % and Kepercayaan Masyarakat 30 %, A to E with meanings and zones, Tanpa Maladministrasi', () => {

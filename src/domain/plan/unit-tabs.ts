@@ -242,7 +242,8 @@ function headerBlock(unit: Unit, input: UnitTabsInput, status: UnitTabStatus | n
   const deadline = isoToSerial(settings.batasWaktu);
   const lastRow = UNIT_TAB.firstDataRow + input.indicators.length;
   const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
-  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:D,${quoteSheet('Aspek')}!A:B)`;
+  // Kategori's every column, Skala included: the category is looked up on the scale it declares.
+  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B)`;
   const gap = Array<PlannedCell>(UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
   const fill = statusValue(status?.filling?.value, FILL_VALUES, INITIAL_STATUSES.fill);
   const verify = statusValue(status?.verification?.value, VERIFY_VALUES, INITIAL_STATUSES.verify);
