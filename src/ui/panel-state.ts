@@ -9,7 +9,7 @@ import { findColumns, TABS } from '../domain/tables';
 import { normKey, parseNumber } from '../domain/text';
 import type { Category, Settings } from '../domain/types';
 import { UNIT_OK } from '../domain/units';
-import type { PanelCategory, PanelLedger, PanelOverdue, PanelState, PanelUnit } from './panel-types';
+import type { PanelCategory, PanelLedger, PanelOverdue, PanelProfile, PanelState, PanelUnit } from './panel-types';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -18,7 +18,7 @@ export interface PanelInput {
   user: string;
   isAdmin: boolean;
   settings: Settings;
-  profiles: { id: string; name: string }[];
+  profiles: PanelProfile[];
   /** Sheet id of each active unit tab, by unit Kode (lower case). */
   unitTabs: ReadonlyMap<string, { sheetId: number; title: string }>;
   spreadsheetUrl: string;

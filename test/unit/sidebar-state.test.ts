@@ -43,7 +43,7 @@ function input(overrides: Partial<PanelInput> = {}): PanelInput {
     user: 'admin@example.go.id',
     isAdmin: true,
     settings,
-    profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021' }],
+    profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021', summary: 'Instrumen kepatuhan standar pelayanan (UU 25/2009).' }],
     unitTabs: new Map([
       ['dinkes', { sheetId: 11, title: 'DINKES' }],
       ['dukcapil', { sheetId: 12, title: 'DUKCAPIL' }],
