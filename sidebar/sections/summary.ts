@@ -73,7 +73,7 @@ function categories(panel: Panel, state: PanelState): HTMLElement {
       'li',
       {},
       el('span', { className: `swatch ${ZONE_CLASS[c.zone.toLowerCase()] ?? ''}`, attrs: { 'aria-hidden': 'true' } }),
-      panel.tr('panel.summary.categoryCount', { name: c.name, count: c.count }),
+      panel.tr('panel.summary.categoryCount', { name: c.label, count: c.count }),
     ),
   );
   if (state.unscored > 0) {

@@ -23,6 +23,8 @@ export interface PanelUnit {
 
 export interface PanelCategory {
   name: string;
+  /** The category with its meaning and zone, as everywhere ("B — Kualitas Tinggi, Zona Hijau"). */
+  label: string;
   zone: string;
   count: number;
 }

@@ -86,9 +86,14 @@ describe('a pekppp-2023 unit scoring 69.2 (index 3.46)', () => {
     expect([count('A'), count('B-')]).toEqual([0, 1]);
   });
 
-  test('the findings email gives B- as the category', async () => {
+  test('the findings email gives B- with its Keterangan and zone, and the score with its index', async () => {
     const mails = await outbox(box);
     expect(mails).toHaveLength(1);
-    expect(mails[0].mail.text).toMatch(/Kategori\W+B-/);
+    const { text, html } = mails[0].mail;
+    expect(text).toMatch(/Kategori\W+B- — Baik \(Dengan Catatan\), Zona Kuning/);
+    for (const body of [text, html || '']) {
+      expect(body).toContain('B- — Baik (Dengan Catatan), Zona Kuning');
+      expect(body).toContain('69,2 (indeks 0–5: 3,46)');
+    }
   });
 });

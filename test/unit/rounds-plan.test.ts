@@ -300,6 +300,7 @@ function withProgress(lang: 'id' | 'en', items: RoundProgress, score = { previou
     settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman', putaran: 'R2', batasWaktu: '' },
     unit: { code: 'U1', name: 'Dinas', picName: '' },
     summary: { selfScore: score.finalScore, finalScore: score.finalScore, category: '' },
+    categories: { categories: CATEGORIES, scale: SCORE_SCALE },
     findings: [],
     tabUrl: '',
     progress: { items, ...score },
