@@ -5,9 +5,10 @@
 // Apps Script passes a range as a 2-D array (empty cells ''), a single cell as a scalar and
 // an omitted optional argument as undefined. Cells never show a stack trace, so text is Indonesian.
 import { t } from './domain/i18n';
-import { checkAspectCoverage, indicatorsFromTable, parseAnswerType, parseAspects, parseCategories, parseWeight, parseYesNo } from './domain/instrument';
+import { checkAspectCoverage, indicatorsFromTable, parseAnswerType, parseAspects, parseCategoryTable, parseWeight, parseYesNo } from './domain/instrument';
 import { problemAt, readTable, type Where } from './domain/problems';
-import { answerCredit, categoryFor, flatScore, roundHalfUp, summarize, type Scored } from './domain/scoring';
+import { answerCredit, flatScore, summarize, type Scored } from './domain/scoring';
+import { categoryOnScale, roundHalfUp } from './domain/scale';
 import { cellText, parseNumber } from './domain/text';
 import type { AnswerRow, Problem } from './domain/types';
 
@@ -55,13 +56,13 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
   {
     name: 'KATEGORI_KEPATUHAN',
     description:
-      'Kategori sebuah skor: baris tabel kategori dengan Skor Minimum tertinggi yang tidak melebihi skor. Contoh: =KATEGORI_KEPATUHAN(C5; Kategori!A:D).',
+      'Kategori sebuah skor: baris tabel kategori dengan Skor Minimum tertinggi yang tidak melebihi skor. Contoh: =KATEGORI_KEPATUHAN(C5; Kategori!A:F).',
     params: [
       { name: 'skor', example: 'C5', description: 'Skor 0–100, mis. hasil SKOR_KEPATUHAN.' },
       {
         name: 'tabel_kategori',
-        example: 'Kategori!A:D',
-        description: 'Tabel kategori beserta baris judulnya: Kategori | Skor Minimum | Keterangan | Zona.',
+        example: 'Kategori!A:F',
+        description: 'Tabel kategori beserta baris judulnya: Kategori | Skor Minimum | Keterangan | Zona | Skala (Skala 0-N: Skor Minimum dan kategori pada indeks Skor × N / 100).',
       },
     ],
     returns: 'Nama kategori, mis. Hijau; kosong bila skor kosong.',
@@ -70,7 +71,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
   {
     name: 'RINGKASAN_KEPATUHAN',
     description:
-      'Ringkasan satu tab unit dalam satu baris: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan (%). Kolom tabel dicari dari judulnya. Contoh: =RINGKASAN_KEPATUHAN(A7:N47; Kategori!A:D; Aspek!A:B).',
+      'Ringkasan satu tab unit dalam satu baris: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan (%). Kolom tabel dicari dari judulnya. Contoh: =RINGKASAN_KEPATUHAN(A7:N47; Kategori!A:F; Aspek!A:B).',
     params: [
       {
         name: 'tabel_indikator',
@@ -80,8 +81,8 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
       },
       {
         name: 'tabel_kategori',
-        example: 'Kategori!A:D',
-        description: 'Tabel kategori beserta baris judulnya: Kategori | Skor Minimum | Keterangan | Zona.',
+        example: 'Kategori!A:F',
+        description: 'Tabel kategori beserta baris judulnya: Kategori | Skor Minimum | Keterangan | Zona | Skala (Skala 0-N: Skor Minimum dan kategori pada indeks Skor × N / 100).',
       },
       {
         name: 'tabel_aspek',
@@ -163,12 +164,12 @@ export function SKOR_KEPATUHAN(jawaban: unknown, bobot: unknown, jenis_jawaban?:
 /** =KATEGORI_KEPATUHAN(skor; tabel_kategori): the category name of the (rounded) score, '' for an empty score. */
 export function KATEGORI_KEPATUHAN(skor: unknown, tabel_kategori: unknown): string {
   const cell = listOf(skor)[0] ?? '';
-  const categories = parseCategories(tableOf(tabel_kategori), LANG, argWhere('tabel_kategori'));
+  const categories = parseCategoryTable(tableOf(tabel_kategori), LANG, argWhere('tabel_kategori'));
   if (!categories.ok) return errorText(categories.problems);
   if (cellText(cell) === '') return '';
   const score = parseNumber(cell);
   if (score === null) return errorText([problemAt(argWhere('skor'), 'fn.scoreNotNumber', { value: cellText(cell) })]);
-  return categoryFor(roundHalfUp(score), categories.value)?.name ?? '';
+  return categoryOnScale(roundHalfUp(score), categories.value.scale, categories.value.categories)?.name ?? '';
 }
 
 const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi'] as const;
@@ -188,7 +189,7 @@ export function RINGKASAN_KEPATUHAN(
   const table = readTable(tableOf(tabel_indikator), where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
   if (!table.ok) return errorText(table.problems);
   const { items, problems } = indicatorsFromTable(table.rows, where, false);
-  const categories = parseCategories(tableOf(tabel_kategori), LANG, argWhere('tabel_kategori'));
+  const categories = parseCategoryTable(tableOf(tabel_kategori), LANG, argWhere('tabel_kategori'));
   const aspects = parseAspects(tableOf(tabel_aspek), LANG, argWhere('tabel_aspek'));
   if (!categories.ok) problems.push(...categories.problems);
   if (!aspects.ok) problems.push(...aspects.problems);

@@ -67,7 +67,7 @@ export function settingsSection(panel: Panel): Section {
       for (const control of controls) setLocked(control, !editable);
       setLocked(save, !editable);
       while (profile.firstChild) profile.removeChild(profile.firstChild);
-      for (const p of state.profiles) profile.append(el('option', { attrs: { value: p.id } }, `${p.name} (${p.id})`));
+      for (const p of state.profiles) profile.append(el('option', { attrs: { value: p.id, title: p.summary } }, `${p.name} (${p.id})`));
       language.value = s.bahasa;
       admins.value = s.emailAdmin.join(', ');
       deadline.value = s.batasWaktu;

@@ -1,7 +1,7 @@
 // Ringkasan: units per category, completion per unit, what to do next, overdue units, and the
 // workbook-wide actions (set up, create/update unit tabs, refresh recap).
 import type { PanelState } from '../../src/ui/panel-types';
-import { el, replaceChildren } from '../dom';
+import { el, replaceChildren, uniqueId } from '../dom';
 import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
 
 const ZONE_CLASS: Record<string, string> = { hijau: 'zone-green', kuning: 'zone-yellow', merah: 'zone-red' };
@@ -10,8 +10,9 @@ export function summarySection(panel: Panel): Section {
   const { root, body } = sectionShell('ringkasan', panel.tr('panel.summary.title'), true);
   const area = statusArea();
   const content = el('div');
+  const choice = profileChoice(panel);
   const setup = actionButton(panel, panel.tr('panel.summary.setup'), area, async () => {
-    const result = expectOk(await panel.call('setupWorkbook', {}));
+    const result = expectOk(await panel.call('setupWorkbook', { profile: choice.selected() }));
     await panel.refresh();
     return result.message;
   });
@@ -34,11 +35,35 @@ export function summarySection(panel: Panel): Section {
       for (const button of [setup, generate, recap]) setLocked(button, !state.isAdmin);
       replaceChildren(actions, state.ready ? null : setup, state.ready ? generate : null, state.ready ? recap : null);
       if (!state.ready) {
-        replaceChildren(content, el('p', {}, panel.tr('panel.summary.notReady')), nextSteps(panel, state));
+        choice.update(state);
+        replaceChildren(content, el('p', {}, panel.tr('panel.summary.notReady')), choice.root, nextSteps(panel, state));
         return;
       }
       replaceChildren(content, categories(panel, state), completion(panel, state), overdue(panel, state), nextSteps(panel, state));
     },
+  };
+}
+
+/** The profile a new workbook is set up from: one radio per profile, with its one-line summary and legal basis. */
+function profileChoice(panel: Panel): { root: HTMLElement; update(state: PanelState): void; selected(): string } {
+  const name = uniqueId('profil');
+  const options = el('div');
+  const root = el('fieldset', { className: 'profiles' }, el('legend', {}, panel.tr('panel.settings.profile')), options);
+  let chosen = '';
+  return {
+    root,
+    update(state: PanelState) {
+      chosen = state.profiles.some((p) => p.id === chosen) ? chosen : state.settings.profil;
+      const items = state.profiles.map((p) => {
+        const radio = el('input', { attrs: { type: 'radio', name, value: p.id, id: uniqueId('profil') }, on: { change: () => (chosen = p.id) } });
+        radio.checked = p.id === chosen;
+        const hintId = uniqueId('hint');
+        radio.setAttribute('aria-describedby', hintId);
+        return el('div', { className: 'field' }, radio, el('label', { attrs: { for: radio.id } }, `${p.name} (${p.id})`), el('p', { className: 'hint', attrs: { id: hintId } }, p.summary));
+      });
+      replaceChildren(options, ...items);
+    },
+    selected: () => chosen,
   };
 }
 
@@ -48,7 +73,7 @@ function categories(panel: Panel, state: PanelState): HTMLElement {
       'li',
       {},
       el('span', { className: `swatch ${ZONE_CLASS[c.zone.toLowerCase()] ?? ''}`, attrs: { 'aria-hidden': 'true' } }),
-      panel.tr('panel.summary.categoryCount', { name: c.name, count: c.count }),
+      panel.tr('panel.summary.categoryCount', { name: c.label, count: c.count }),
     ),
   );
   if (state.unscored > 0) {

@@ -3,13 +3,16 @@
 // secretariat typed is escaped in the HTML; the plain text carries it verbatim.
 import { t, type Lang } from './i18n';
 import type { OverdueFinding, RoundProgress } from './rounds';
-import type { Finding, Settings, Summary, Unit } from './types';
+import { categoryDisplay, formatShownScore } from './scale';
+import type { CategoryTable, Finding, Settings, Summary, Unit } from './types';
 
 export interface FindingsEmailInput {
   lang: Lang;
   settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran' | 'batasWaktu'>;
   unit: Pick<Unit, 'code' | 'name' | 'picName'>;
   summary: Pick<Summary, 'selfScore' | 'finalScore' | 'category'>;
+  /** Kategori: the category's meaning and zone, and the scale the scores are shown on. */
+  categories: CategoryTable;
   findings: readonly Finding[];
   /** The link to the unit's own tab. */
   tabUrl: string;
@@ -210,6 +213,7 @@ function progressBlocks(lang: Lang, p: ProgressInput): Block[] {
 
 function findingsBlocks(input: FindingsEmailInput): Block[] {
   const { lang, settings, unit, summary, findings } = input;
+  const { categories, scale } = input.categories;
   const unitName = unit.name || unit.code;
   const deadline = formatLongDate(lang, settings.batasWaktu);
   const blocks: Block[] = [
@@ -218,9 +222,9 @@ function findingsBlocks(input: FindingsEmailInput): Block[] {
     {
       kind: 'scores',
       rows: [
-        [t(lang, 'mail.score.self'), formatScore(lang, summary.selfScore)],
-        [t(lang, 'mail.score.final'), formatScore(lang, summary.finalScore)],
-        [t(lang, 'mail.score.category'), summary.category || '–'],
+        [t(lang, 'mail.score.self'), formatShownScore(lang, summary.selfScore, scale)],
+        [t(lang, 'mail.score.final'), formatShownScore(lang, summary.finalScore, scale)],
+        [t(lang, 'mail.score.category'), categoryDisplay(lang, summary.category, categories) || '–'],
       ],
     },
   ];

@@ -2,18 +2,38 @@
 // Kategori (score categories). Every problem is collected, each naming tab, row and the fix.
 import type { Lang } from './i18n';
 import { eachDuplicate, problemAt, readTable, tabWhere, type TableRow, type Where } from './problems';
+import { SCORE_SCALE, parseScale, zeroToN, type ScoreScale } from './scale';
 import { HEADERS, TABS, findColumns } from './tables';
-import { isBlankRow, normKey, parseNumber } from './text';
-import type { AnswerType, AspectWeight, Category, Indicator, Parsed, Problem } from './types';
+import { cellText, isBlankRow, normKey, parseNumber } from './text';
+import type { AnswerType, AspectWeight, Category, CategoryTable, Indicator, Parsed, Problem } from './types';
 
 /** A "Jenis Jawaban": 'ya-tidak', 'ya-sebagian-tidak' or '0-N' (N = 1..10), case-insensitive; null if unknown. */
 export function parseAnswerType(value: unknown): { type: AnswerType; text: string } | null {
   const text = normKey(value);
   if (text === 'ya-tidak') return { type: { kind: 'ya-tidak' }, text };
   if (text === 'ya-sebagian-tidak') return { type: { kind: 'ya-sebagian-tidak' }, text };
-  const scale = /^0\s*-\s*(\d+)$/.exec(text);
-  const max = scale ? Number(scale[1]) : 0;
+  const max = zeroToN(text) ?? 0;
   return max >= 1 && max <= 10 ? { type: { kind: 'scale', max }, text: `0-${max}` } : null;
+}
+
+/** A "Berlaku Untuk" cell: the Jenis values it names, comma separated, trimmed, empty ones left out. */
+function parseAppliesTo(value: unknown): string[] {
+  return cellText(value)
+    .split(',')
+    .map((jenis) => jenis.trim())
+    .filter((jenis) => jenis !== '');
+}
+
+/**
+ * The indicators that apply to a unit of this Jenis: those whose Berlaku Untuk is empty (every
+ * unit) or names the Jenis, compared trimmed and case-insensitively. Instrument order is kept.
+ */
+export function indicatorsFor(instrument: readonly Indicator[], jenis: string): Indicator[] {
+  const key = normKey(jenis);
+  return instrument.filter((ind) => {
+    const kinds = ind.appliesTo ?? [];
+    return kinds.length === 0 || kinds.some((j) => normKey(j) === key);
+  });
 }
 
 /** A "Boleh N/A" cell: Ya/Yes/TRUE → true, Tidak/No/FALSE/empty → false, anything else null. */
@@ -31,9 +51,12 @@ export function parseWeight(value: unknown): number | null {
   return n !== null && n > 0 ? n : null;
 }
 
-type IndicatorColumn = (typeof HEADERS.instrumen)[number];
+/** The columns an indicator is scored from: a unit tab's table has them too. */
+type IndicatorColumn = Exclude<(typeof HEADERS.instrumen)[number], InstrumentOnlyColumn>;
+/** Columns only Instrumen has; Keterangan (where an indicator comes from) is for the reader and is not read. */
+type InstrumentOnlyColumn = 'Berlaku Untuk' | 'Panduan Skor' | 'Keterangan';
 const INSTRUMENT_REQUIRED: IndicatorColumn[] = ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban'];
-const INSTRUMENT_OPTIONAL: IndicatorColumn[] = ['Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'];
+const INSTRUMENT_OPTIONAL: (IndicatorColumn | InstrumentOnlyColumn)[] = ['Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta', 'Berlaku Untuk', 'Panduan Skor'];
 
 /**
  * Indicators from the rows of a header-keyed table (the Instrumen tab, or a unit tab's table
@@ -87,14 +110,23 @@ export function indicatorsFromTable(
   return { items, problems };
 }
 
-/** The Instrumen tab (rows including the header row). */
+/** The Instrumen tab (rows including the header row), with each indicator's Berlaku Untuk and Panduan Skor. */
 export function parseInstrument(rows: readonly (readonly unknown[])[], lang: Lang): Parsed<Indicator[]> {
   const where = tabWhere(TABS.instrumen, lang);
   const table = readTable(rows, where, INSTRUMENT_REQUIRED, INSTRUMENT_OPTIONAL);
   if (!table.ok) return table;
   const { items, problems } = indicatorsFromTable(table.rows, where, true);
   if (table.rows.length === 0) problems.push(problemAt(where, 'check.instrument.none'));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: items.map((i) => i.indicator) };
+  if (problems.length > 0) return { ok: false, problems };
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  return {
+    ok: true,
+    value: items.map(({ row, indicator }) => ({
+      ...indicator,
+      appliesTo: parseAppliesTo(byRow.get(row)?.get('Berlaku Untuk')),
+      rubric: byRow.get(row)?.text('Panduan Skor') ?? '',
+    })),
+  };
 }
 
 /** The value when no problem was found, else the problems. */
@@ -154,15 +186,35 @@ export function checkAspectCoverage(
 
 const ZONES: readonly Category['zone'][] = ['Hijau', 'Kuning', 'Merah'];
 
-/** The Kategori tab: names and minimums unique, minimums 0..100 with one at 0, Zona Hijau/Kuning/Merah. */
-export function parseCategories(
+/** The Skala of the Kategori rows: the one value its filled cells hold (0-100 when none), and the problems. */
+function scaleOf(rows: readonly TableRow<'Skala'>[], where: Where): { scale: ScoreScale; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let first: { row: number; text: string; scale: ScoreScale } | null = null;
+  for (const r of rows) {
+    const text = r.text('Skala');
+    if (text === '') continue;
+    const scale = parseScale(text);
+    if (scale === null) problems.push(problemAt(where, 'check.category.scale', { value: text }, r.row, 'Skala'));
+    else if (first === null) first = { row: r.row, text, scale };
+    else if (scale.max !== first.scale.max) {
+      problems.push(problemAt(where, 'check.category.scaleMixed', { value: text, first: first.text, firstRow: first.row }, r.row, 'Skala'));
+    }
+  }
+  return { scale: first?.scale ?? SCORE_SCALE, problems };
+}
+
+/**
+ * The Kategori tab: names and minimums unique, minimums from 0 to the Skala's N (100 without
+ * Skala) with one at 0, Zona Hijau/Kuning/Merah, one Skala for the whole table.
+ */
+export function parseCategoryTable(
   rows: readonly (readonly unknown[])[],
   lang: Lang,
   where: Where = tabWhere(TABS.kategori, lang),
-): Parsed<Category[]> {
-  const table = readTable(rows, where, ['Kategori', 'Skor Minimum', 'Zona'], ['Keterangan']);
+): Parsed<CategoryTable> {
+  const table = readTable(rows, where, ['Kategori', 'Skor Minimum', 'Zona'], ['Keterangan', 'Skala']);
   if (!table.ok) return table;
-  const problems: Problem[] = [];
+  const { scale, problems } = scaleOf(table.rows, where);
   const value: Category[] = [];
   const mins: { row: number; min: string }[] = [];
   for (const r of table.rows) {
@@ -170,8 +222,8 @@ export function parseCategories(
     const min = parseNumber(r.get('Skor Minimum'));
     const zone = ZONES.find((z) => z.toLowerCase() === normKey(r.get('Zona')));
     if (name === '') problems.push(problemAt(where, 'check.category.emptyName', {}, r.row, 'Kategori'));
-    if (min === null || min < 0 || min > 100) {
-      problems.push(problemAt(where, 'check.category.min', { value: r.text('Skor Minimum') }, r.row, 'Skor Minimum'));
+    if (min === null || min < 0 || min > scale.max) {
+      problems.push(problemAt(where, 'check.category.min', { value: r.text('Skor Minimum'), max: scale.max }, r.row, 'Skor Minimum'));
     } else mins.push({ row: r.row, min: String(min) });
     if (zone === undefined) problems.push(problemAt(where, 'check.category.zone', { value: r.text('Zona') }, r.row, 'Zona'));
     if (name !== '' && min !== null && zone !== undefined) value.push({ name, min, description: r.text('Keterangan'), zone });
@@ -186,5 +238,15 @@ export function parseCategories(
   );
   if (!mins.some((m) => m.min === '0')) problems.push(problemAt(where, 'check.category.noZero'));
   problems.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
-  return finish(problems, value);
+  return finish(problems, { categories: value, scale });
+}
+
+/** The categories of the Kategori tab (see parseCategoryTable). */
+export function parseCategories(
+  rows: readonly (readonly unknown[])[],
+  lang: Lang,
+  where: Where = tabWhere(TABS.kategori, lang),
+): Parsed<Category[]> {
+  const parsed = parseCategoryTable(rows, lang, where);
+  return parsed.ok ? { ok: true, value: parsed.value.categories } : parsed;
 }

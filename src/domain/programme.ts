@@ -3,9 +3,9 @@
 // src/sheets/programme.ts); an action that needs them all asks checkProgramme for every
 // problem of every tab in one list.
 import type { Lang } from './i18n';
-import { checkAspectCoverage, parseAspects, parseCategories, parseInstrument } from './instrument';
+import { checkAspectCoverage, parseAspects, parseCategoryTable, parseInstrument } from './instrument';
 import { parseSettings } from './settings';
-import type { AspectWeight, Category, Indicator, Parsed, Problem, Settings } from './types';
+import type { AspectWeight, CategoryTable, Indicator, Parsed, Problem, Settings } from './types';
 import { validateUnits, type UnitValidation } from './units';
 
 type Rows = readonly (readonly unknown[])[];
@@ -23,7 +23,8 @@ export interface ProgrammeParts {
   settings: Parsed<Settings>;
   instrument: Parsed<Indicator[]>;
   aspects: Parsed<AspectWeight[]>;
-  categories: Parsed<Category[]>;
+  /** Kategori: the categories and the scale of their minimums. */
+  categories: Parsed<CategoryTable>;
   /** The Unit rows: the valid units, and each row's status. A bad row is not a problem of the programme. */
   units: UnitValidation;
 }
@@ -32,7 +33,7 @@ export interface ValidProgramme {
   settings: Settings;
   indicators: Indicator[];
   aspects: AspectWeight[];
-  categories: Category[];
+  categories: CategoryTable;
   units: UnitValidation;
 }
 
@@ -42,7 +43,7 @@ export function parseProgramme(rows: ProgrammeRows, lang: Lang): ProgrammeParts 
     settings: parseSettings(rows.settings, lang),
     instrument: parseInstrument(rows.instrument, lang),
     aspects: parseAspects(rows.aspects, lang),
-    categories: parseCategories(rows.categories, lang),
+    categories: parseCategoryTable(rows.categories, lang),
     units: validateUnits(rows.units, lang),
   };
 }

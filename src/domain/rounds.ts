@@ -20,7 +20,7 @@ import { checkAspectCoverage } from './instrument';
 import { findingsOf, isAssessed, summarize } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
-import type { AnswerRow, AspectWeight, Category, Finding, Problem, Summary } from './types';
+import type { AnswerRow, AspectWeight, CategoryTable, Finding, Problem, Summary } from './types';
 import { EMPTY, isEmptyValue, isoToSerial, kept, num, text, type PlannedCell } from './plan/cells';
 import { CLEARED_COLUMNS, ROUND_COLUMNS, type RoundColumn, type RoundRow, type UnitAnswers, type UnitTableLayout, type UnitTabReading } from './unit-tab';
 
@@ -146,7 +146,7 @@ export interface StartRoundInput {
   closedOn: string;
   /** Every active unit tab as read. */
   tabs: readonly UnitTabReading[];
-  categories: readonly Category[];
+  categories: CategoryTable;
   aspects: readonly AspectWeight[];
 }
 

@@ -1,8 +1,9 @@
 // Scoring, exactly as docs/WORKBOOK.md "Answers and scoring" says: the credit of an answer, the
 // flat and aspect-weighted scores, categories, findings (temuan) and completeness. The custom
 // functions and the server both score through this file, so there is one scoring code.
+import { categoryOnScale, roundHalfUp } from './scale';
 import { cellText, normKey } from './text';
-import type { AnswerRow, AspectWeight, Category, Finding, Indicator, Summary } from './types';
+import type { AnswerRow, AspectWeight, CategoryTable, Finding, Indicator, Summary } from './types';
 
 export type Credit = { kind: 'empty' } | { kind: 'na' } | { kind: 'invalid' } | { kind: 'credit'; credit: number };
 
@@ -36,27 +37,6 @@ export function answerCredit(answer: unknown, ind: Pick<Indicator, 'answerType' 
   if (NO.has(text)) return { kind: 'credit', credit: 0 };
   if (type.kind === 'ya-sebagian-tidak' && PARTIAL.has(text)) return { kind: 'credit', credit: 0.5 };
   return INVALID;
-}
-
-/**
- * `x` rounded half up (away from zero) to `digits` decimals. The scaled value is first cut to
- * 15 significant digits, so a binary fraction just under a half (1.005 × 100 = 100.49999…)
- * rounds as the decimal the user sees.
- */
-export function roundHalfUp(x: number, digits = 2): number {
-  if (!Number.isFinite(x)) return x;
-  const factor = 10 ** digits;
-  const scaled = Number((Math.abs(x) * factor).toPrecision(15));
-  const rounded = Math.floor(scaled + 0.5) / factor;
-  return x < 0 ? -rounded : rounded;
-}
-
-/** The category with the highest Skor Minimum ≤ score; null for no score or no such category. */
-export function categoryFor(score: number | null, categories: readonly Category[]): Category | null {
-  if (score === null) return null;
-  let best: Category | null = null;
-  for (const c of categories) if (c.min <= score && (best === null || c.min > best.min)) best = c;
-  return best;
 }
 
 interface Assessed {
@@ -134,7 +114,7 @@ export function isAssessed(indicators: readonly Indicator[], answers: readonly A
 
 /**
  * Skor Mandiri (self answers), Skor Akhir (effective answers), the category of the rounded
- * Skor Akhir, the number of findings and the completeness of the self-assessment. Answers are
+ * Skor Akhir on the Kategori scale (pekppp-2023: of its 0–5 index), the number of findings and the completeness of the self-assessment. Answers are
  * matched to indicators by code, case-insensitively; indicators without an answer row are unanswered.
  * A unit with no answer at all has not been assessed: no score, category or findings (never 0
  * or the lowest category); its completeness is 0 %.
@@ -143,7 +123,7 @@ export function summarize(
   indicators: readonly Indicator[],
   answers: readonly AnswerRow[],
   aspects: readonly AspectWeight[],
-  categories: readonly Category[],
+  categories: CategoryTable,
 ): Summary {
   const rows = assess(indicators, answers);
   const selfScore = scoreOf(rows.map((r) => ({ ind: r.ind, credit: r.self })), aspects);
@@ -155,7 +135,7 @@ export function summarize(
   return {
     selfScore,
     finalScore,
-    category: categoryFor(finalScore, categories)?.name ?? '',
+    category: categoryOnScale(finalScore, categories.scale, categories.categories)?.name ?? '',
     findings: rows.filter((r) => isFinding(r.effective)).length,
     completeness,
   };

@@ -16,9 +16,24 @@ export const TABS = {
 
 export const HEADERS = {
   pengaturan: ['Kunci', 'Nilai', 'Keterangan'],
-  instrumen: ['Kode', 'Aspek', 'Indikator', 'Bobot', 'Jenis Jawaban', 'Boleh N/A', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'],
+  /** Berlaku Untuk, Panduan Skor and Keterangan are optional (issue 15): a table without them still reads. */
+  instrumen: [
+    'Kode',
+    'Aspek',
+    'Indikator',
+    'Bobot',
+    'Jenis Jawaban',
+    'Boleh N/A',
+    'Rekomendasi',
+    'Dasar Hukum',
+    'Bukti Diminta',
+    'Berlaku Untuk',
+    'Panduan Skor',
+    'Keterangan',
+  ],
   aspek: ['Aspek', 'Bobot Aspek'],
-  kategori: ['Kategori', 'Skor Minimum', 'Keterangan', 'Zona'],
+  /** Skala and Catatan are optional (issue 15): without Skala the scale is 0-100. */
+  kategori: ['Kategori', 'Skor Minimum', 'Keterangan', 'Zona', 'Skala', 'Catatan'],
   unit: ['Kode', 'Nama Unit', 'Jenis', 'Nama PIC', 'Email PIC', 'Email Asesor', 'Tab', 'Status'],
   rekap: [
     'Kode',

@@ -1,6 +1,7 @@
 // The shapes the domain works on. Values read from the workbook are parsed into these by
 // settings.ts, instrument.ts and units.ts; scoring.ts computes over them.
 import type { Lang } from './i18n';
+import type { ScoreScale } from './scale';
 
 /** How an indicator is answered (Instrumen "Jenis Jawaban"). */
 export type AnswerType = { kind: 'ya-tidak' } | { kind: 'ya-sebagian-tidak' } | { kind: 'scale'; max: number };
@@ -17,6 +18,10 @@ export interface Indicator {
   recommendation: string;
   legalBasis: string;
   evidence: string;
+  /** Instrumen "Berlaku Untuk": the unit Jenis it applies to, as written; absent or empty = every unit. */
+  appliesTo?: readonly string[];
+  /** Instrumen "Panduan Skor": what each answer means (the rubric ladder); absent or '' = none. */
+  rubric?: string;
 }
 
 export interface Category {
@@ -24,6 +29,12 @@ export interface Category {
   min: number;
   description: string;
   zone: 'Hijau' | 'Kuning' | 'Merah';
+}
+
+/** The Kategori tab read whole: its categories and the scale their minimums (and the figure shown) are on. */
+export interface CategoryTable {
+  categories: Category[];
+  scale: ScoreScale;
 }
 
 export interface AspectWeight {

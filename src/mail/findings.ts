@@ -12,6 +12,7 @@ function compose(u: UnitMailInput) {
     settings: u.settings,
     unit: u.unit,
     summary,
+    categories: u.categories,
     findings: findingsOf(u.tab.indicators, u.tab.answers, { deadline: u.settings.batasWaktu }),
     tabUrl: u.tabUrl,
     progress: { items: roundProgress(u.tab), previousScore: u.previousScore, finalScore: summary.finalScore },

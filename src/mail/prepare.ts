@@ -9,7 +9,7 @@ import { checkProgramme, type ValidProgramme } from '../domain/programme';
 import { latestScores } from '../domain/rounds';
 import { HEADERS, TABS, findColumns } from '../domain/tables';
 import { cellText, normKey, splitEmails } from '../domain/text';
-import type { AspectWeight, Category, Indicator, Settings, Unit } from '../domain/types';
+import type { AspectWeight, CategoryTable, Indicator, Settings, Unit } from '../domain/types';
 import type { UnitValidation } from '../domain/units';
 import type { UnitAnswers } from '../domain/unit-tab';
 import type { SheetInfo } from '../sheets/api';
@@ -25,7 +25,7 @@ export interface UnitMailInput {
   /** The unit tab as read, its indicators carrying Instrumen's recommendation where the tab has none. */
   tab: UnitAnswers;
   aspects: AspectWeight[];
-  categories: Category[];
+  categories: CategoryTable;
   /** The link to the unit's tab. */
   tabUrl: string;
   /** 'yyyy-mm-dd' in the spreadsheet's time zone. */

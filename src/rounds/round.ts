@@ -20,7 +20,7 @@ import {
 } from '../domain/rounds';
 import { HEADERS, TABS, findColumns } from '../domain/tables';
 import { cellText, normKey } from '../domain/text';
-import type { AspectWeight, Category, Parsed, Problem, Settings } from '../domain/types';
+import type { AspectWeight, CategoryTable, Parsed, Problem, Settings } from '../domain/types';
 import type { UnitTabReading } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
@@ -63,7 +63,7 @@ interface RoundRead {
   rekap: TabValues;
   snapshot: TabValues | null;
   archive: TabValues | null;
-  categories: Parsed<Category[]>;
+  categories: Parsed<CategoryTable>;
   aspects: Parsed<AspectWeight[]>;
   tabs: UnitTabReading[];
   sheets: SheetInfo[];

@@ -9,7 +9,7 @@ import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
 import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
-import type { Category } from '../domain/types';
+import type { CategoryTable } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
 import { stageRefsOf } from '../domain/stage';
@@ -222,7 +222,7 @@ function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: Re
  * Rekap as this generation leaves the unit tabs: the active tabs, where each keeps its stage, and
  * the open follow-ups of each (a new tab too); an active tab whose table could not be read, as read.
  */
-function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly UnitTab[], categories: readonly Category[]): Request[] {
+function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly UnitTab[], categories: CategoryTable): Request[] {
   const { lang } = programme;
   const activeTabs = new Map<string, RecapTab>();
   const planned = plan.tabs.map((tab) => {
@@ -269,7 +269,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
     lang,
     settings,
     indicators,
-    categories,
+    categories: categories.categories,
     units: validation.units,
     listedCodes: register.listedCodes,
     recordedTabs: register.recordedTabs,

@@ -6,7 +6,7 @@ import { openFollowUpsByUnit } from '../domain/rounds';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
-import type { Category, Unit } from '../domain/types';
+import type { CategoryTable, Unit } from '../domain/types';
 import { applyRequests, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -58,7 +58,7 @@ export function planRecapFor(
   lang: Lang,
   units: readonly Unit[],
   tabs: ReadonlyMap<string, RecapTab>,
-  categories: readonly Category[],
+  categories: CategoryTable,
   existing: unknown[][],
   openFollowUps: ReadonlyMap<string, number>,
 ): RecapPlan {

@@ -6,7 +6,7 @@ import { planSetup, type TabContent } from '../domain/plan/setup';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, getProfile } from '../domain/profiles';
 import { HEADERS, SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
-import { isBlankRow, parseDelimited } from '../domain/text';
+import { isBlankRow, normKey, parseDelimited } from '../domain/text';
 import { UNIT_OK, validateUnits } from '../domain/units';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
@@ -50,9 +50,14 @@ function setupTabs(sheets: readonly SheetInfo[]): SheetInfo[] {
 /** What setup reads: the system tabs that exist and the default tab it may fill. */
 export const SETUP_READ: ReadSpec = { others: setupTabs };
 
+/**
+ * The system tabs from `profileId`; without one, from the profile Pengaturan `profil` names (a
+ * workbook set up earlier keeps its method when a missing tab is repaired), else the default.
+ */
 export function setupWorkbookIn(ctx: ActionContext, programme: Programme, profileId: string | undefined): SetupResult | Failure {
   const { lang } = ctx;
-  const profile = getProfile(profileId ?? DEFAULT_PROFILE_ID);
+  profileId ??= normKey(programme.setting('profil')) || DEFAULT_PROFILE_ID;
+  const profile = getProfile(profileId);
   if (!profile) return failure(lang, 'core.setup.unknownProfile', { profile: String(profileId), ids: PROFILE_IDS.join(', ') });
   const { sheets } = programme;
   const plan = planSetup({

@@ -107,7 +107,7 @@ const generate = () => {
 
 const recap = () => runAsAdmin(refreshRecapIn, RECAP_READ);
 
-/** "Siapkan buku kerja": the system tabs from a profile (default ombudsman-2021). */
+/** "Siapkan buku kerja": the system tabs from a profile (default DEFAULT_PROFILE_ID, opini-2025). */
 export function setupWorkbook(opts?: { profile?: string }): SetupResult | Failure {
   return setup(opts?.profile).result;
 }

@@ -5,11 +5,12 @@ import { parseCategories } from '../domain/instrument';
 import { parseLedger } from '../domain/ledger';
 import { closedRounds } from '../domain/rounds';
 import { readTable, tabWhere } from '../domain/problems';
+import { categoryDisplay } from '../domain/scale';
 import { findColumns, TABS } from '../domain/tables';
 import { normKey, parseNumber } from '../domain/text';
 import type { Category, Settings } from '../domain/types';
 import { UNIT_OK } from '../domain/units';
-import type { PanelCategory, PanelLedger, PanelOverdue, PanelState, PanelUnit } from './panel-types';
+import type { PanelCategory, PanelLedger, PanelOverdue, PanelProfile, PanelState, PanelUnit } from './panel-types';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -18,7 +19,7 @@ export interface PanelInput {
   user: string;
   isAdmin: boolean;
   settings: Settings;
-  profiles: { id: string; name: string }[];
+  profiles: PanelProfile[];
   /** Sheet id of each active unit tab, by unit Kode (lower case). */
   unitTabs: ReadonlyMap<string, { sheetId: number; title: string }>;
   spreadsheetUrl: string;
@@ -77,9 +78,10 @@ function unitsOf(input: PanelInput, recap: Map<string, RecapRow>): PanelUnit[] {
   });
 }
 
-function categoriesOf(categories: readonly Category[], units: readonly PanelUnit[]): PanelCategory[] {
+function categoriesOf(lang: Lang, categories: readonly Category[], units: readonly PanelUnit[]): PanelCategory[] {
   return categories.map((c) => ({
     name: c.name,
+    label: categoryDisplay(lang, c.name, categories),
     zone: c.zone,
     count: units.filter((u) => u.tab !== '' && normKey(u.category) === normKey(c.name)).length,
   }));
@@ -147,7 +149,7 @@ export function buildPanelState(input: PanelInput): PanelState {
   const recap = recapByCode(input.values.rekap, input.lang);
   const units = unitsOf(input, recap);
   const parsedCategories = parseCategories(input.values.kategori, input.lang);
-  const categories = categoriesOf(parsedCategories.ok ? parsedCategories.value : [], units);
+  const categories = categoriesOf(input.lang, parsedCategories.ok ? parsedCategories.value : [], units);
   const counted = categories.reduce((sum, c) => sum + c.count, 0);
   const ledger = ledgerOf(input);
   const overdue = input.overdue;

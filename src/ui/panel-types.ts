@@ -23,6 +23,8 @@ export interface PanelUnit {
 
 export interface PanelCategory {
   name: string;
+  /** The category with its meaning and zone, as everywhere ("B — Kualitas Tinggi, Zona Hijau"). */
+  label: string;
   zone: string;
   count: number;
 }
@@ -41,6 +43,12 @@ export interface PanelOverdue {
   findings: number;
 }
 
+export interface PanelProfile {
+  id: string;
+  name: string;
+  summary: string;
+}
+
 export interface PanelState {
   ok: true;
   lang: Lang;
@@ -49,7 +57,8 @@ export interface PanelState {
   /** The system tabs exist (the workbook was set up). */
   ready: boolean;
   settings: Settings;
-  profiles: { id: string; name: string }[];
+  /** Each profile with its one-line summary and legal basis (profileSummaries), for the setup and Pengaturan. */
+  profiles: PanelProfile[];
   categories: PanelCategory[];
   /** Units with no score yet. */
   unscored: number;

@@ -1,7 +1,8 @@
 // The sidebar's server endpoints (called through google.script.run): the panel state from one
 // reading of the programme (structure, then every tab it shows and the active unit tabs in one
 // batchGet), and saving settings in one batchUpdate under the document lock.
-import { DEFAULT_PROFILE_ID, PROFILE_IDS, defaultSettingsRows, getProfile } from '../domain/profiles';
+import type { Lang } from '../domain/i18n';
+import { DEFAULT_PROFILE_ID, defaultSettingsRows, profileSummaries } from '../domain/profiles';
 import { parseSettings } from '../domain/settings';
 import { TABS } from '../domain/tables';
 import { normKey, splitEmails } from '../domain/text';
@@ -15,7 +16,7 @@ import { readProgramme, type Programme, type ReadSpec } from '../sheets/programm
 import { syncAdmins } from '../sheets/protections';
 import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
 import { buildPanelState, unpreparedPanelState } from './panel-state';
-import type { PanelOverdue, PanelState, SettingsPatch } from './panel-types';
+import type { PanelOverdue, PanelProfile, PanelState, SettingsPatch } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
 
 /** The tabs without which the panel only offers "Siapkan buku kerja". */
@@ -27,8 +28,8 @@ function actingUser(): string {
   return Session.getActiveUser().getEmail();
 }
 
-function profileChoices(): { id: string; name: string }[] {
-  return PROFILE_IDS.map((id) => ({ id, name: getProfile(id)?.label ?? id }));
+function profileChoices(lang: Lang): PanelProfile[] {
+  return profileSummaries(lang).map((p) => ({ id: p.id, name: p.label, summary: p.summary }));
 }
 
 function defaultSettings(user: string): Settings {
@@ -43,7 +44,7 @@ export function getPanelState(): PanelState | Failure {
   const programme = readProgramme(ss.getId(), PANEL_READ);
   const { lang, settings } = programme;
   const today = Utilities.formatDate(new Date(), programme.timeZone, 'yyyy-MM-dd');
-  const profiles = profileChoices();
+  const profiles = profileChoices(lang);
   if (!PANEL_REQUIRES.every((title) => programme.tab(title))) {
     return unpreparedPanelState({ user, settings: defaultSettings(user), profiles, today });
   }

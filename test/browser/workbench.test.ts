@@ -110,7 +110,7 @@ test('a full run through the sidebar ends with the right .eml files in the outbo
   writeFileSync(join(dir, 'units.csv'), units);
   mkdirSync(join(dir, 'run'));
   const file = join(dir, 'run', 'program.xlsx');
-  cli('init', '--workbook', file, '--units', join(dir, 'units.csv'), '--user', ADMIN);
+  cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'units.csv'), '--user', ADMIN);
   const { page, sidebar } = await open(file);
 
   // Generate the unit tabs from the sidebar, as the admin.

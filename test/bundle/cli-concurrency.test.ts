@@ -16,7 +16,7 @@ afterAll(() => tmp.remove());
 
 test('two processes editing one workbook at once both land', async () => {
   const wb = join(tmp.dir, 'bersama.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--profile', 'ombudsman-2021', '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
   expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
 
   const model = await loadWorkbook(wb);

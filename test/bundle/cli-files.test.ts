@@ -27,7 +27,7 @@ beforeAll(async () => {
   tmp = tempDir('cli-files');
   fresh = join(tmp.dir, 'baru.xlsx');
   book = join(tmp.dir, 'buku.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', fresh, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  expect((await pendamping(tmp.dir, ['init', '--workbook', fresh, '--user', ADMIN, '--profile', 'ombudsman-2021', '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
   copyFileSync(fresh, book);
   expect((await pendamping(tmp.dir, ['generate', '--workbook', book, '--now', NOW])).code).toBe(0);
 });

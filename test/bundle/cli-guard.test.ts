@@ -28,7 +28,7 @@ beforeAll(async () => {
   ensureBuilt();
   tmp = tempDir('cli-guard');
   wb = join(tmp.dir, 'program.xlsx');
-  expect((await pendamping(tmp.dir, json('init', '--user', ADMIN, '--units', writeUnits(tmp.dir)))).code).toBe(0);
+  expect((await pendamping(tmp.dir, json('init', '--user', ADMIN, '--profile', 'ombudsman-2021', '--units', writeUnits(tmp.dir)))).code).toBe(0);
   expect((await pendamping(tmp.dir, json('generate'))).code).toBe(0);
 });
 afterAll(() => tmp.remove());

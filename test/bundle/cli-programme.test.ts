@@ -29,7 +29,7 @@ function expectMetrics(out: Record<string, unknown>): void {
 
 test('init creates the workbook with the acting user as first admin and imports the units', async () => {
   const units = writeUnits(tmp.dir);
-  const run = await pendamping(tmp.dir, json('init', '--user', ADMIN, '--units', units));
+  const run = await pendamping(tmp.dir, json('init', '--profile', 'ombudsman-2021', '--user', ADMIN, '--units', units));
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   expect(out).toMatchObject({ ok: true, command: 'init', added: 3 });

@@ -50,7 +50,7 @@ export function tsv(rows: readonly (readonly string[])[]): string {
 export async function demoWorkbook(units: readonly (readonly string[])[] = DEMO_UNITS_30): Promise<{ workbook: WorkbookModel; rt: LocalRuntime }> {
   const workbook = newWorkbook({ owner: ADMIN });
   const rt = await runtimeFor(workbook, ADMIN);
-  ok(run(rt, 'setupWorkbook'));
+  ok(run(rt, 'setupWorkbook', { profile: 'ombudsman-2021' }));
   ok(run(rt, 'addUnits', tsv(units)));
   return { workbook, rt };
 }

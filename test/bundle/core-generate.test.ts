@@ -18,8 +18,8 @@ describe('Siapkan buku kerja', () => {
     expect(workbook.documentProperties['pendamping.installer']).toBe(ADMIN);
     const settings = grid(sheet(workbook, 'Pengaturan'));
     expect(settings.find((r) => r[0] === 'email_admin')?.[1]).toBe(ADMIN);
-    expect(settings.find((r) => r[0] === 'profil')?.[1]).toBe('ombudsman-2021');
-    expect(grid(sheet(workbook, 'Instrumen'))).toHaveLength(41);
+    expect(settings.find((r) => r[0] === 'profil')?.[1]).toBe('opini-2025');
+    expect(grid(sheet(workbook, 'Instrumen'))).toHaveLength(58);
     expect(sheet(workbook, 'Unit').frozenRowCount).toBe(1);
     expect(grid(sheet(workbook, 'Unit'))[0]).toEqual([...HEADERS.unit]);
   });
@@ -77,7 +77,7 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
       expect(tab.rowCount).toBe(47);
       expect(tab.columnCount).toBe(14);
       const formulas = tab.rows.flat().filter((c) => c?.formula !== undefined);
-      expect(formulas.map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:N47,'Kategori'!A:D,'Aspek'!A:B)"]);
+      expect(formulas.map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:N47,'Kategori'!A:F,'Aspek'!A:B)"]);
       expect(grid(tab)[6]).toEqual([...HEADERS.unitTable]);
     }
     const dinkes = unitTab(workbook, 'DINKES');

@@ -154,7 +154,7 @@ export function reopen(wb: WorkbookModel, opts: Options): Promise<LocalRuntime> 
 /** Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators, "Ya" elsewhere. */
 export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, ...opts });
-  ok(rt.run('setupWorkbook'));
+  ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
   setting(rt, 'putaran', '2025 Pendampingan');
   setting(rt, 'batas_waktu', '2025-04-30');
   setting(rt, 'instansi_penilai', 'Ombudsman RI Perwakilan Jambi');

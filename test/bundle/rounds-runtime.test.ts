@@ -54,7 +54,7 @@ function settingValue(wb: WorkbookModel, key: string): unknown {
 
 async function programme(now = new Date('2025-01-10T02:00:00Z')): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now });
-  ok(rt.run('setupWorkbook'));
+  ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
   setting(rt, 'putaran', 'R1');
   setting(rt, 'batas_waktu', '2025-03-31');
   ok(rt.run('addUnits', UNITS));

@@ -21,7 +21,7 @@ const pic = (code: string) => `pic.${code.toLowerCase()}@pemkab.go.id`;
 /** Set up, the units added and their tabs generated; nobody has answered anything yet. */
 async function generated(units: readonly UnitSpec[], outbox = tempOutbox()): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, outbox });
-  ok(rt.run('setupWorkbook'));
+  ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
   setting(rt, 'putaran', '2025 Pendampingan');
   setting(rt, 'batas_waktu', '2025-04-30');
   ok(rt.run('addUnits', unitsCsv(units)));

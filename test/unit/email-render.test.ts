@@ -1,5 +1,8 @@
 import { escapeHtml, formatLongDate, formatScore, renderFindingsEmail, testSubject, type FindingsEmailInput } from '../../src/domain/email';
-import type { Finding } from '../../src/domain/types';
+import { parseCategoryTable } from '../../src/domain/instrument';
+import { getProfile } from '../../src/domain/profiles';
+import { SCORE_SCALE } from '../../src/domain/scale';
+import type { Category, Finding } from '../../src/domain/types';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   code: 'SP-01',
@@ -12,11 +15,18 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   ...over,
 });
 
+const CATEGORIES: Category[] = [
+  { name: 'Hijau', min: 81, description: '', zone: 'Hijau' },
+  { name: 'Kuning', min: 51, description: '', zone: 'Kuning' },
+  { name: 'Merah', min: 0, description: '', zone: 'Merah' },
+];
+
 const input = (over: Partial<FindingsEmailInput> = {}): FindingsEmailInput => ({
   lang: 'id',
   settings: { namaKegiatan: 'Pendampingan 2025', instansiPenilai: 'Ombudsman RI Perwakilan Jambi', putaran: '2025 Pendampingan', batasWaktu: '2025-04-30' },
   unit: { code: 'DINKES', name: 'Dinas Kesehatan', picName: 'Budi' },
   summary: { selfScore: 80.5, finalScore: 72.25, category: 'Kuning' },
+  categories: { categories: CATEGORIES, scale: SCORE_SCALE },
   findings: [finding()],
   tabUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=12',
   ...over,
@@ -43,6 +53,19 @@ test('the findings email greets the PIC and carries the programme, round, scores
   expect(m.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=12">');
   expect(m.text).toContain('https://docs.google.com/spreadsheets/d/abc/edit#gid=12');
   for (const header of ['Kode', 'Indikator', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu']) expect(m.html).toContain(`>${header}</th>`);
+});
+
+test('the scores on the Kategori scale and the category with its meaning and zone', () => {
+  const kategori = parseCategoryTable(getProfile('pekppp-2023')?.categories ?? [], 'id');
+  if (!kategori.ok) throw new Error('pekppp-2023 Kategori should parse');
+  const m = renderFindingsEmail(input({ summary: { selfScore: 80, finalScore: 69.2, category: 'B-' }, categories: kategori.value }));
+  for (const body of [m.html, m.text]) {
+    expect(body).toContain('80 (indeks 0–5: 4,00)');
+    expect(body).toContain('69,2 (indeks 0–5: 3,46)');
+    expect(body).toContain('B- — Baik (Dengan Catatan), Zona Kuning');
+  }
+  const en = renderFindingsEmail(input({ lang: 'en', summary: { selfScore: 80, finalScore: 69.2, category: 'B-' }, categories: kategori.value }));
+  expect(en.text).toContain('B- — Baik (Dengan Catatan), yellow zone');
 });
 
 test('agency and assessor text is escaped in the HTML and left verbatim in the plain text', () => {

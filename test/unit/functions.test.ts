@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from '../../src/functions';
-import { parseAspects, parseCategories, parseInstrument } from '../../src/domain/instrument';
+import { parseAspects, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
 import { summarize } from '../../src/domain/scoring';
 import { HEADERS } from '../../src/domain/tables';
@@ -82,6 +82,15 @@ describe('KATEGORI_KEPATUHAN', () => {
     expect(KATEGORI_KEPATUHAN(90, 'Kategori')).toMatch(/^#GALAT: tabel_kategori: kolom "Skor Minimum", "Zona" tidak ditemukan/);
     expect(KATEGORI_KEPATUHAN(90, undefined)).toMatch(/^#GALAT: /);
   });
+  test('with a Skala 0-N in the table, the category of the score’s index (pekppp-2023: 69.2 is 3.46, B-)', () => {
+    const pekppp = getProfile('pekppp-2023')?.categories ?? [];
+    expect(KATEGORI_KEPATUHAN(69.2, pekppp)).toBe('B-');
+    expect(KATEGORI_KEPATUHAN(90.1, pekppp)).toBe('A');
+    expect(KATEGORI_KEPATUHAN(90, pekppp)).toBe('A-');
+    // The same table without its Skala column reads its minimums on 0–100: 69.2 reaches them all
+    // (why a unit tab passes Kategori!A:F).
+    expect(KATEGORI_KEPATUHAN(69.2, pekppp.map((r) => r.slice(0, 4)))).toBe('A');
+  });
 });
 
 describe('RINGKASAN_KEPATUHAN', () => {
@@ -143,7 +152,7 @@ describe('RINGKASAN_KEPATUHAN', () => {
     if (!profile) throw new Error('profile');
     const instrument = parseInstrument(profile.instrument, 'id');
     const aspects = parseAspects(profile.aspects, 'id');
-    const categories = parseCategories(profile.categories, 'id');
+    const categories = parseCategoryTable(profile.categories, 'id');
     if (!instrument.ok || !aspects.ok || !categories.ok) throw new Error('profile should parse');
     const answers = instrument.value.map((ind, i) => ({ code: ind.code, self: i % 4, verified: i % 5 === 0 ? '3' : '' }));
     const table = unitTable(

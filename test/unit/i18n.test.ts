@@ -2,11 +2,12 @@ import { t, toLang, type MessageKey } from '../../src/domain/i18n';
 import * as core from '../../src/domain/messages/core';
 import * as domain from '../../src/domain/messages/domain';
 import * as mail from '../../src/domain/messages/mail';
+import * as methodology from '../../src/domain/messages/methodology';
 import * as rounds from '../../src/domain/messages/rounds';
 import * as sidebar from '../../src/domain/messages/sidebar';
 import * as ui from '../../src/domain/messages/ui';
 
-const SECTIONS = { core, domain, mail, rounds, sidebar, ui };
+const SECTIONS = { core, domain, mail, methodology, rounds, sidebar, ui };
 const KEYS = Object.values(SECTIONS).flatMap((section) => Object.keys(section.id)) as MessageKey[];
 
 /** The `{name}` placeholders of a message, each once, sorted. */

@@ -1,6 +1,7 @@
-import { checkAspectCoverage, parseAnswerType, parseAspects, parseCategories, parseInstrument } from '../../src/domain/instrument';
+import { checkAspectCoverage, indicatorsFor, parseAnswerType, parseAspects, parseCategories, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { HEADERS } from '../../src/domain/tables';
 import type { Parsed, Problem } from '../../src/domain/types';
+import { parsedProfile } from './shipped-profile';
 
 const H = [...HEADERS.instrumen];
 const row = (over: Partial<Record<(typeof HEADERS.instrumen)[number], unknown>> = {}): unknown[] => {
@@ -44,6 +45,8 @@ describe('parseInstrument', () => {
           recommendation: 'Pasang papan informasi.',
           legalBasis: 'UU 25/2009 Pasal 21',
           evidence: 'Foto',
+          appliesTo: [],
+          rubric: '',
         },
       ],
     });
@@ -206,5 +209,103 @@ describe('parseCategories', () => {
     expect(problemsOf(parseCategories([['Kategori', 'Skor Minimum']], 'en'))[0].message).toBe(
       'Tab Kategori: column(s) "Zona" not found in the header row (the first row). Add those headers exactly as written.',
     );
+  });
+});
+
+describe('Kategori Skala: the scale of the minimums and of the figure shown', () => {
+  const K = [...HEADERS.kategori];
+  const ipp = (skala: string[]) => [K, ['A', '4.51', 'Pelayanan Prima', 'Hijau', skala[0]], ['B', 3.51, '', 'Kuning', skala[1]], ['F', 0, '', 'Merah', skala[2]]];
+
+  test('minimums on 0–N; one Skala for the table, empty cells taking it; without Skala 0-100', () => {
+    const parsed = parseCategoryTable(ipp(['0-5', '', ' 0-5 ']), 'id');
+    expect(parsed.ok && parsed.value.scale).toEqual({ max: 5 });
+    expect(parsed.ok && parsed.value.categories.map((c) => c.min)).toEqual([4.51, 3.51, 0]);
+    expect(parseCategoryTable([['Kategori', 'Skor Minimum', 'Zona'], ['Hijau', 81, 'Hijau'], ['Merah', 0, 'Merah']], 'id')).toMatchObject({
+      ok: true,
+      value: { scale: { max: 100 } },
+    });
+    expect(parseCategories(ipp(['0-5', '0-5', '0-5']), 'id')).toEqual({ ok: true, value: parsed.ok ? parsed.value.categories : [] });
+  });
+
+  test('a minimum above N, an unknown Skala and two different Skala are reported with the fix', () => {
+    const above = problemsOf(parseCategoryTable([K, ['A', 6, '', 'Hijau', '0-5'], ['F', 0, '', 'Merah', '0-5']], 'id'));
+    expect(above.map((p) => p.message)).toEqual(['Tab Kategori baris 2, kolom Skor Minimum: Skor Minimum "6" bukan angka dari 0 sampai 5. Isi angka, mis. 81 (pada Skala 0-100).']);
+    const unknown = problemsOf(parseCategoryTable(ipp(['1-5', '', '']), 'en'));
+    expect(unknown.map((p) => [p.row, p.column])).toEqual([[2, 'Skala']]);
+    expect(unknown[0].message).toContain('Skala "1-5" is unknown. Enter 0-N with N a whole number from 1 to 100');
+    const mixed = problemsOf(parseCategoryTable(ipp(['0-5', '0-100', '0-5']), 'id'));
+    expect(mixed.map((p) => p.message)).toEqual([
+      'Tab Kategori baris 3, kolom Skala: Skala "0-100" berbeda dari "0-5" di baris 2. Satu tabel Kategori memakai satu skala: samakan isinya atau kosongkan selnya.',
+    ]);
+  });
+});
+
+describe('Instrumen Berlaku Untuk and Panduan Skor (optional)', () => {
+  test('read by header: the Jenis a row applies to, comma separated and trimmed, and its rubric', () => {
+    const parsed = parseInstrument(
+      [
+        H,
+        row({ Kode: 'A', 'Berlaku Untuk': '', 'Panduan Skor': '0 = tidak ada; 1 = ada' }),
+        row({ Kode: 'B', 'Berlaku Untuk': ' Desa ,, kelurahan ' }),
+        row({ Kode: 'C', 'Berlaku Untuk': 'Puskesmas' }),
+      ],
+      'id',
+    );
+    expect(parsed.ok && parsed.value.map((i) => [i.code, i.appliesTo, i.rubric])).toEqual([
+      ['A', [], '0 = tidak ada; 1 = ada'],
+      ['B', ['Desa', 'kelurahan'], ''],
+      ['C', ['Puskesmas'], ''],
+    ]);
+  });
+
+  test('an Instrumen without them (an older workbook) reads as before: every row for every unit, no rubric', () => {
+    const older = H.slice(0, 9);
+    const parsed = parseInstrument([older, row().slice(0, 9)], 'id');
+    expect(parsed.ok && parsed.value.map((i) => [i.code, i.appliesTo, i.rubric])).toEqual([['SP-01', [], '']]);
+  });
+
+  test('indicatorsFor keeps the rows for every unit and those naming its Jenis, case-insensitively and trimmed, in order', () => {
+    const parsed = parseInstrument(
+      [
+        H,
+        row({ Kode: 'ALL' }),
+        row({ Kode: 'DESA', 'Berlaku Untuk': 'Desa, Kelurahan' }),
+        row({ Kode: 'PKM', 'Berlaku Untuk': 'Puskesmas' }),
+        row({ Kode: 'PKM-KEC', 'Berlaku Untuk': ' kecamatan ,PUSKESMAS' }),
+      ],
+      'id',
+    );
+    if (!parsed.ok) throw new Error('instrument should parse');
+    const codes = (jenis: string) => indicatorsFor(parsed.value, jenis).map((i) => i.code);
+    expect(codes('Dinas')).toEqual(['ALL']);
+    expect(codes('Puskesmas')).toEqual(['ALL', 'PKM', 'PKM-KEC']);
+    expect(codes(' KECAMATAN')).toEqual(['ALL', 'PKM-KEC']);
+    expect(codes('desa ')).toEqual(['ALL', 'DESA']);
+    expect(codes('')).toEqual(['ALL']);
+  });
+
+  test("the shipped rubrics reach the parsed indicators: pekppp-2023's nine Kebijakan Pelayanan ladders, nothing elsewhere", () => {
+    const withRubric = (id: string) => parsedProfile(id).indicators.filter((i) => i.rubric !== '');
+    expect(withRubric('pekppp-2023').map((i) => i.code)).toEqual(['KP-01', 'KP-02', 'KP-03', 'KP-04', 'KP-05', 'KP-06', 'KP-07', 'KP-08', 'KP-09']);
+    expect(withRubric('pekppp-2023')[6].rubric).toBe('0 = hasil SKM tidak dipublikasikan; 1 = di 1 media publikasi; 2 = di 2 media; 3 = di 3 media; 4 = di 4 media; 5 = di lebih dari 4 media');
+    expect(['opini-2025', 'opini-2022', 'ombudsman-2021'].flatMap(withRubric)).toEqual([]);
+  });
+
+  test.each([
+    ['opini-2025', 48, 57],
+    ['pekppp-2023', 20, 29],
+    ['opini-2022', 39, 39],
+    ['ombudsman-2021', 40, 40],
+  ])('%s: a mixed unit list gets the right indicator count per unit', (id, general, desa) => {
+    const { indicators } = parsedProfile(id);
+    const units = ['Dinas', 'Puskesmas', 'Kecamatan', 'Desa', 'Kelurahan', 'RSUD'];
+    expect(units.map((jenis) => [jenis, indicatorsFor(indicators, jenis).length])).toEqual([
+      ['Dinas', general],
+      ['Puskesmas', general],
+      ['Kecamatan', general],
+      ['Desa', desa],
+      ['Kelurahan', desa],
+      ['RSUD', general],
+    ]);
   });
 });

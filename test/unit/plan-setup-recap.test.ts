@@ -3,6 +3,7 @@
 // and per stage). Rekap's rows are checked by what they show once the local runtime has applied
 // and computed them.
 import { getProfile } from '../../src/domain/profiles';
+import { SCORE_SCALE } from '../../src/domain/scale';
 import { HEADERS, SETTING_KEYS, TABS } from '../../src/domain/tables';
 import { columnLetter, kept, type PlannedCell } from '../../src/domain/plan/cells';
 import { RECAP_HEADERS, recapColumn } from '../../src/domain/plan/layout';
@@ -99,7 +100,7 @@ describe('Rekap', () => {
     openFollowUpsNote: 'catatan',
     stageNote: 'tahap',
   };
-  const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories, existing, openFollowUps: open, labels });
+  const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories: { categories, scale: SCORE_SCALE }, existing, openFollowUps: open, labels });
 
   /**
    * A workbook with the units' tabs (their summary row holding results), Log Email holding
@@ -189,7 +190,7 @@ describe('Rekap', () => {
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
-    const p = planRecap({ units: [], categories, existing: [], openFollowUps: new Map(), labels });
+    const p = planRecap({ units: [], categories: { categories, scale: SCORE_SCALE }, existing: [], openFollowUps: new Map(), labels });
     const rekap = evaluated([], p, []);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
     expect(rekap.row(2).every((c) => c === '')).toBe(true);

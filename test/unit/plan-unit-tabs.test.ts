@@ -117,7 +117,7 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(asValues([tab.rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
   const formulas = tab.rows.flat().filter((c) => c.value.kind === 'formula');
   expect(formulas).toHaveLength(1);
-  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:D,'Aspek'!A:B)");
+  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:F,'Aspek'!A:B)");
   expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
   expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
@@ -384,5 +384,48 @@ describe('protection matrix in Sheets semantics', () => {
       expect(canEdit(assessor, row, col('Catatan Asesor'), protections)).toBe(false);
       expect(canEdit(admin, row, col('Catatan Asesor'), protections)).toBe(true);
     }
+  });
+});
+
+describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
+  const indicators = [ind('A1'), ind('D1', { appliesTo: ['Desa', 'Kelurahan'] }), ind('A2'), ind('D2', { appliesTo: ['Desa'] })];
+  const desa = (code: string): Unit => ({ ...unit(code, `Desa ${code}`), type: ' desa ' });
+  const codes = (rows: PlannedCell[][]) => rows.slice(UNIT_TAB.firstDataRow).map((r) => shown(r[col('Kode')])).filter((c) => c !== '');
+
+  test('a mixed unit list: each tab holds exactly its Jenis’s indicators, its summary over them', () => {
+    const plan = planUnitTabs(input({ indicators, units: [unit('DINKES'), desa('SUKAJADI')] }));
+    expect(plan.tabs.map((t) => codes(t.rows))).toEqual([
+      ['A1', 'A2'],
+      ['A1', 'D1', 'A2', 'D2'],
+    ]);
+    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N9,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N11,'Kategori'!A:F,'Aspek'!A:B)");
+  });
+
+  test('a unit whose Jenis changes: the answers of what no longer applies go to Arsip, the others stay; back again, the rows return empty', () => {
+    const first = planUnitTabs(input({ indicators, units: [desa('DINKES')] })).tabs[0];
+    const answers = { A1: { 'Jawaban Mandiri': 'Ya' }, D1: { 'Jawaban Mandiri': 'Tidak', 'Catatan Asesor': 'belum ada' }, A2: { Bukti: 'foto' } };
+    const old = existingFrom(first.rows, answers);
+    const plan = planUnitTabs(input({ indicators, existing: [old] }));
+    expect(codes(plan.tabs[0].rows)).toEqual(['A1', 'A2']);
+    expect(shown(tableRow(plan.tabs[0].rows, 'A1')[col('Jawaban Mandiri')])).toBe('Ya');
+    expect(shown(tableRow(plan.tabs[0].rows, 'A2')[col('Bukti')])).toBe('foto');
+    const archived = plan.archive.map((r) => r.map(shown));
+    expect(archived.map((r) => [r[3], r[4 + col('Kode')], r[4 + col('Jawaban Mandiri')], r[4 + col('Catatan Asesor')]])).toEqual([
+      ['Indikator tidak berlaku untuk Jenis unit ini (Instrumen: Berlaku Untuk)', 'D1', 'Tidak', 'belum ada'],
+    ]);
+    const back = planUnitTabs(input({ indicators, units: [desa('DINKES')], existing: [existingFrom(plan.tabs[0].rows, {})] }));
+    expect(codes(back.tabs[0].rows)).toEqual(['A1', 'D1', 'A2', 'D2']);
+    expect(shown(tableRow(back.tabs[0].rows, 'A1')[col('Jawaban Mandiri')])).toBe('Ya');
+    expect(shown(tableRow(back.tabs[0].rows, 'D1')[col('Jawaban Mandiri')])).toBe('');
+    expect(back.archive).toEqual([]);
+  });
+
+  test('a Panduan Skor is the note of both answer cells; none without one', () => {
+    const rubric = '0 = tidak ada; 1 = ada';
+    const plan = planUnitTabs(input({ indicators: [ind('A1', { rubric }), ind('A2')] }));
+    const [a1, a2] = [tableRow(plan.tabs[0].rows, 'A1'), tableRow(plan.tabs[0].rows, 'A2')];
+    expect([a1[col('Jawaban Mandiri')].note, a1[col('Jawaban Verifikasi')].note]).toEqual([rubric, rubric]);
+    expect([a2[col('Jawaban Mandiri')].note, a2[col('Jawaban Verifikasi')].note]).toEqual([undefined, undefined]);
   });
 });

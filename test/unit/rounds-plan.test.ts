@@ -14,6 +14,7 @@ import {
 import { CLEARED_COLUMNS, ROUND_COLUMNS, readUnitAnswers, type UnitAnswers, type UnitTabValues as RoundTab } from '../../src/domain/unit-tab';
 import { renderFindingsEmail, renderReminderEmail } from '../../src/domain/email';
 import type { RoundProgress } from '../../src/domain/rounds';
+import { SCORE_SCALE } from '../../src/domain/scale';
 import { HEADERS } from '../../src/domain/tables';
 import type { Category } from '../../src/domain/types';
 
@@ -102,7 +103,7 @@ function start(tabs: RoundTab[]) {
     next: { name: 'R2', deadline: '2025-09-30' },
     closedOn: '2025-04-15',
     tabs: tabs.map(readTab),
-    categories: CATEGORIES,
+    categories: { categories: CATEGORIES, scale: SCORE_SCALE },
     aspects: [],
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
@@ -199,7 +200,7 @@ describe('closing a round', () => {
       next: { name: 'R2', deadline: '' },
       closedOn: '2025-04-15',
       tabs: [tabA(), broken].map(readTab),
-      categories: CATEGORIES,
+      categories: { categories: CATEGORIES, scale: SCORE_SCALE },
       aspects: [],
     });
     expect(r.ok).toBe(false);
@@ -299,6 +300,7 @@ function withProgress(lang: 'id' | 'en', items: RoundProgress, score = { previou
     settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman', putaran: 'R2', batasWaktu: '' },
     unit: { code: 'U1', name: 'Dinas', picName: '' },
     summary: { selfScore: score.finalScore, finalScore: score.finalScore, category: '' },
+    categories: { categories: CATEGORIES, scale: SCORE_SCALE },
     findings: [],
     tabUrl: '',
     progress: { items, ...score },

@@ -1,5 +1,6 @@
 // summarize against a straightforward reference written from docs/WORKBOOK.md "Answers and scoring".
 import fc from 'fast-check';
+import { SCORE_SCALE } from '../../src/domain/scale';
 import { answerCredit, summarize } from '../../src/domain/scoring';
 import type { AnswerRow, AnswerType, AspectWeight, Category, Indicator } from '../../src/domain/types';
 
@@ -8,6 +9,7 @@ const CATEGORIES: Category[] = [
   { name: 'C', min: 54, description: '', zone: 'Kuning' },
   { name: 'E', min: 0, description: '', zone: 'Merah' },
 ];
+const TABLE = { categories: CATEGORIES, scale: SCORE_SCALE };
 const ASPECT_NAMES = ['Input', 'Proses', 'Output'];
 
 const answerTypeArb: fc.Arbitrary<AnswerType> = fc.oneof(
@@ -122,7 +124,7 @@ test('property: summarize agrees with the reference on scores, findings, complet
         const useVerified = v !== undefined && !(typeof v === 'string' && v.trim() === '');
         return refCredit(useVerified ? v : c.answers[i].self, ind.answerType, ind.allowNA);
       });
-      const s = summarize(inds, answers, c.aspects, CATEGORIES);
+      const s = summarize(inds, answers, c.aspects, TABLE);
       // No answer at all: the unit is not assessed, so no score and no findings (never 0).
       const assessed = effective.some((x) => x !== 'empty');
       expectRounded(s.selfScore, assessed ? refScore(inds, self, c.aspects) : null);
@@ -159,8 +161,8 @@ test('property: raising one answer from Tidak to Ya never lowers the score', () 
       if (yesNo.length === 0) return;
       const target = yesNo[pick % yesNo.length].code.toLowerCase();
       const withAnswer = (value: string) => [{ code: target, self: value, verified: '' }, ...answers.filter((a) => a.code !== target)];
-      const low = summarize(inds, withAnswer('Tidak'), c.aspects, CATEGORIES).finalScore;
-      const high = summarize(inds, withAnswer('Ya'), c.aspects, CATEGORIES).finalScore;
+      const low = summarize(inds, withAnswer('Tidak'), c.aspects, TABLE).finalScore;
+      const high = summarize(inds, withAnswer('Ya'), c.aspects, TABLE).finalScore;
       if (low !== null && high !== null) expect(high).toBeGreaterThanOrEqual(low);
     }),
     { numRuns: 300 },

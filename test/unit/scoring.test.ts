@@ -1,4 +1,5 @@
-import { answerCredit, categoryFor, findingsOf, isAssessed, roundHalfUp, summarize } from '../../src/domain/scoring';
+import { categoryFor, roundHalfUp, SCORE_SCALE } from '../../src/domain/scale';
+import { answerCredit, findingsOf, isAssessed, summarize } from '../../src/domain/scoring';
 import type { AnswerType, AnswerRow, Category, Indicator } from '../../src/domain/types';
 
 function ind(code: string, over: Partial<Indicator> = {}): Indicator {
@@ -26,6 +27,7 @@ const CATEGORIES: Category[] = [
   { name: 'Hijau', min: 81, description: '', zone: 'Hijau' },
   { name: 'Kuning', min: 51, description: '', zone: 'Kuning' },
 ];
+const TABLE = { categories: CATEGORIES, scale: SCORE_SCALE };
 
 describe('answerCredit', () => {
   test.each([
@@ -113,7 +115,7 @@ describe('summarize', () => {
       { code: 'C', self: 'N/A', verified: '' },
       { code: 'D', self: 'Tidak', verified: 'Ya' },
     ];
-    expect(summarize(inds, answers, [], CATEGORIES)).toEqual({
+    expect(summarize(inds, answers, [], TABLE)).toEqual({
       selfScore: 50, // (3 + 1) / 8
       finalScore: 93.75, // (3 + 0.5 + 4) / 8
       category: 'Hijau',
@@ -127,7 +129,7 @@ describe('summarize', () => {
       { code: 'A', self: 'mungkin', verified: '' },
       { code: 'C', self: 'N/A', verified: 'Ya' },
     ];
-    expect(summarize(inds, answers, [], CATEGORIES)).toEqual({
+    expect(summarize(inds, answers, [], TABLE)).toEqual({
       selfScore: 0, // C not applicable by self answer: A, B, D over 8
       finalScore: 20, // C verified Ya: 2 / 10
       category: 'Merah',
@@ -137,26 +139,26 @@ describe('summarize', () => {
   });
 
   test('N/A where it is not allowed is invalid and a finding', () => {
-    const s = summarize([ind('A')], [{ code: 'A', self: 'N/A', verified: '' }], [], CATEGORIES);
+    const s = summarize([ind('A')], [{ code: 'A', self: 'N/A', verified: '' }], [], TABLE);
     expect(s).toEqual({ selfScore: 0, finalScore: 0, category: 'Merah', findings: 1, completeness: 100 });
   });
 
   test('no applicable indicator: empty scores and category, not 0', () => {
-    const s = summarize([ind('C', { allowNA: true })], [{ code: 'C', self: 'na', verified: '' }], [], CATEGORIES);
+    const s = summarize([ind('C', { allowNA: true })], [{ code: 'C', self: 'na', verified: '' }], [], TABLE);
     expect(s).toEqual({ selfScore: null, finalScore: null, category: '', findings: 0, completeness: null });
-    expect(summarize([], [], [], CATEGORIES)).toEqual({ selfScore: null, finalScore: null, category: '', findings: null, completeness: null });
+    expect(summarize([], [], [], TABLE)).toEqual({ selfScore: null, finalScore: null, category: '', findings: null, completeness: null });
   });
 
   test('no answer at all (no Jawaban Mandiri, no Jawaban Verifikasi): empty scores, category and findings, completeness 0', () => {
     const empty: AnswerRow[] = inds.map((i) => ({ code: i.code, self: '  ', verified: '' }));
     const expected = { selfScore: null, finalScore: null, category: '', findings: null, completeness: 0 };
-    expect(summarize(inds, empty, [], CATEGORIES)).toEqual(expected);
-    expect(summarize(inds, [], [], CATEGORIES)).toEqual(expected);
+    expect(summarize(inds, empty, [], TABLE)).toEqual(expected);
+    expect(summarize(inds, [], [], TABLE)).toEqual(expected);
     expect(isAssessed(inds, empty)).toBe(false);
     // One answer anywhere, even the assessor's alone, and the unit is scored as specified.
     const verifiedOnly = [{ code: 'D', self: '', verified: 'Tidak' }];
     expect(isAssessed(inds, verifiedOnly)).toBe(true);
-    expect(summarize(inds, verifiedOnly, [], CATEGORIES)).toEqual({ selfScore: 0, finalScore: 0, category: 'Merah', findings: 4, completeness: 0 });
+    expect(summarize(inds, verifiedOnly, [], TABLE)).toEqual({ selfScore: 0, finalScore: 0, category: 'Merah', findings: 4, completeness: 0 });
   });
 
   test('aspect weights: Σ BobotAspek·skor_aspek / Σ BobotAspek over aspects with an applicable indicator', () => {
@@ -181,7 +183,7 @@ describe('summarize', () => {
     ];
     // Input = (1·1 + 3·1/3)/4 = 0.5; Proses = 0; Output not applicable; Lain not listed.
     const expected = roundHalfUp((100 * 21.85 * 0.5) / (21.85 + 32.37));
-    const s = summarize(weighted, answers, aspects, CATEGORIES);
+    const s = summarize(weighted, answers, aspects, TABLE);
     expect(s.finalScore).toBe(expected);
     expect(s.finalScore).toBe(20.15);
     expect(s.selfScore).toBe(20.15);
@@ -190,7 +192,7 @@ describe('summarize', () => {
   test('the category is looked up on the rounded score', () => {
     // 100 × 16199 / 20000 = 80.995 → 81.00 → Hijau (80.995 itself is Kuning)
     const two = [ind('A', { weight: 16199 }), ind('B', { weight: 3801 })];
-    const s = summarize(two, [{ code: 'A', self: 'Ya', verified: '' }], [], CATEGORIES);
+    const s = summarize(two, [{ code: 'A', self: 'Ya', verified: '' }], [], TABLE);
     expect(s.finalScore).toBe(81);
     expect(s.category).toBe('Hijau');
   });
@@ -200,7 +202,7 @@ describe('summarize', () => {
       { code: ' a ', self: 'Ya', verified: '' },
       { code: 'A', self: 'Tidak', verified: '' },
     ];
-    const s = summarize([ind('A'), ind('Z')], answers, [], CATEGORIES);
+    const s = summarize([ind('A'), ind('Z')], answers, [], TABLE);
     expect(s).toMatchObject({ finalScore: 50, findings: 1, completeness: 50 });
   });
 });
@@ -240,6 +242,6 @@ describe('findingsOf', () => {
   test('its count is the summary’s Jumlah Temuan', () => {
     const inds = [ind('A'), ind('B'), ind('C', { allowNA: true })];
     const answers: AnswerRow[] = [{ code: 'B', self: 'Ya', verified: '' }, { code: 'C', self: 'NA', verified: '' }];
-    expect(findingsOf(inds, answers, { deadline: '' })).toHaveLength(summarize(inds, answers, [], CATEGORIES).findings as number);
+    expect(findingsOf(inds, answers, { deadline: '' })).toHaveLength(summarize(inds, answers, [], TABLE).findings as number);
   });
 });

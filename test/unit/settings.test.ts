@@ -45,7 +45,7 @@ describe('parseSettings', () => {
     expect(parsed.ok && parsed.value).toEqual({
       namaKegiatan: 'Pendampingan Perbaikan Pelayanan Publik',
       instansiPenilai: '',
-      profil: 'ombudsman-2021',
+      profil: 'opini-2025',
       putaran: '',
       batasWaktu: '',
       emailAdmin: ['a@x.example', 'b@x.example'],
@@ -87,7 +87,7 @@ describe('parseSettings', () => {
       [7, 'Kunci'],
     ]);
     const messages = parsed.problems.map((p) => p.message);
-    expect(messages[0]).toBe('Tab Pengaturan baris 2, kolom Nilai: profil "ombudsman-2015" tidak dikenal. Pakai salah satu: ombudsman-2021, opini-2022.');
+    expect(messages[0]).toBe('Tab Pengaturan baris 2, kolom Nilai: profil "ombudsman-2015" tidak dikenal. Pakai salah satu: opini-2025, pekppp-2023, opini-2022, ombudsman-2021.');
     expect(messages[1]).toContain('batas_waktu "31 Juni 2025" bukan tanggal');
     expect(messages[2]).toContain('alamat email tidak sah: admin-at-x.example.');
     expect(messages[3]).toContain('email_balasan hanya boleh satu alamat, bukan 2');

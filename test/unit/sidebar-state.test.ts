@@ -43,7 +43,7 @@ function input(overrides: Partial<PanelInput> = {}): PanelInput {
     user: 'admin@example.go.id',
     isAdmin: true,
     settings,
-    profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021' }],
+    profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021', summary: 'Instrumen kepatuhan standar pelayanan (UU 25/2009).' }],
     unitTabs: new Map([
       ['dinkes', { sheetId: 11, title: 'DINKES' }],
       ['dukcapil', { sheetId: 12, title: 'DUKCAPIL' }],
@@ -70,11 +70,23 @@ test('each unit carries its status, tab link and Rekap figures; units without a 
 test('units are counted per category, and units with a tab but no score as unscored', () => {
   const state = buildPanelState(input());
   expect(state.categories).toEqual([
-    { name: 'Hijau', zone: 'Hijau', count: 1 },
-    { name: 'Kuning', zone: 'Kuning', count: 0 },
-    { name: 'Merah', zone: 'Merah', count: 0 },
+    { name: 'Hijau', label: 'Hijau', zone: 'Hijau', count: 1 },
+    { name: 'Kuning', label: 'Kuning', zone: 'Kuning', count: 0 },
+    { name: 'Merah', label: 'Merah', zone: 'Merah', count: 0 },
   ]);
   expect(state.unscored).toBe(1);
+});
+
+test('each category shows with its meaning and zone, in the workbook’s language', () => {
+  const kategori = [[...HEADERS.kategori], ['A', 91, 'Kualitas Tertinggi', 'Hijau'], ['B', 81, 'Kualitas Tinggi', 'Hijau'], ['E', 0, 'Kualitas Terendah', 'Merah']];
+  const rekap = [REKAP[0], ['DINKES', 'Dinas Kesehatan', 'OPD', 90, 88.5, 'B', 2, 100, '', '', '', 'DINKES']];
+  const labels = (lang: 'id' | 'en') => buildPanelState(input({ lang, values: { ...input().values, kategori, rekap } })).categories.map((c) => [c.label, c.count]);
+  expect(labels('id')).toEqual([
+    ['A — Kualitas Tertinggi, Zona Hijau', 0],
+    ['B — Kualitas Tinggi, Zona Hijau', 1],
+    ['E — Kualitas Terendah, Zona Merah', 0],
+  ]);
+  expect(labels('en')[1][0]).toBe('B — Kualitas Tinggi, green zone');
 });
 
 test('the ledger summary counts the active round only and shows its latest time', () => {

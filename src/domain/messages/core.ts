@@ -34,6 +34,7 @@ export const id = {
   'core.status.tableUnreadable':
     'Tab "{tab}" tidak diperbarui: baris judul tabelnya (Kode, Jawaban Mandiri, …) berubah. Kembalikan judul kolomnya, lalu jalankan lagi.',
   'core.archive.indicatorRemoved': 'Indikator tidak ada lagi di Instrumen',
+  'core.archive.indicatorNotApplicable': 'Indikator tidak berlaku untuk Jenis unit ini (Instrumen: Berlaku Untuk)',
   'core.archive.unitRemoved': 'Unit tidak ada lagi di tab Unit',
   'core.inactiveTitle': 'NONAKTIF — {title}',
   'core.chartTitle': 'Sebaran Kategori',
@@ -78,6 +79,7 @@ export const en: typeof id = {
   'core.status.tableUnreadable':
     'Tab "{tab}" was not updated: its table header row (Kode, Jawaban Mandiri, …) was changed. Restore the column headers, then run again.',
   'core.archive.indicatorRemoved': 'Indicator no longer in Instrumen',
+  'core.archive.indicatorNotApplicable': 'Indicator does not apply to this unit\'s Jenis (Instrumen: Berlaku Untuk)',
   'core.archive.unitRemoved': 'Unit no longer in the Unit tab',
   'core.inactiveTitle': 'INACTIVE — {title}',
   'core.chartTitle': 'Category distribution',

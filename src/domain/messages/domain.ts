@@ -27,7 +27,11 @@ export const id = {
   'check.aspect.unlisted':
     'aspek "{name}" dipakai di tab Instrumen tetapi tidak ada di sini, sehingga indikatornya tidak ikut dinilai. Tambahkan aspek itu beserta bobotnya, atau kosongkan tab Aspek untuk penilaian tanpa bobot aspek.',
   'check.category.emptyName': 'nama Kategori kosong. Isi nama kategori, mis. Hijau, atau kosongkan barisnya.',
-  'check.category.min': 'Skor Minimum "{value}" bukan angka dari 0 sampai 100. Isi angka, mis. 81.',
+  'check.category.min': 'Skor Minimum "{value}" bukan angka dari 0 sampai {max}. Isi angka, mis. 81 (pada Skala 0-100).',
+  'check.category.scale':
+    'Skala "{value}" tidak dikenal. Isi 0-N dengan N bilangan bulat 1 sampai 100: 0-100 bila Skor Minimum memakai skor 0–100, mis. 0-5 untuk indeks PEKPPP; kosong berarti 0-100.',
+  'check.category.scaleMixed':
+    'Skala "{value}" berbeda dari "{first}" di baris {firstRow}. Satu tabel Kategori memakai satu skala: samakan isinya atau kosongkan selnya.',
   'check.category.duplicateName': 'Kategori "{name}" sudah ada di baris {first}. Beri setiap kategori nama yang berbeda.',
   'check.category.duplicateMin':
     'Skor Minimum {value} sudah dipakai kategori di baris {first}. Beri setiap kategori Skor Minimum yang berbeda.',
@@ -50,7 +54,8 @@ export const id = {
     'Email Asesor tidak sah: {emails}. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma, atau kosongkan.',
   'setting.note.nama_kegiatan': 'Nama kegiatan, tampil di email temuan.',
   'setting.note.instansi_penilai': 'Instansi penilai yang menandatangani email temuan.',
-  'setting.note.profil': 'Profil metodologi: ombudsman-2021 atau opini-2022.',
+  'setting.note.profil':
+    'Profil metodologi: opini-2025 (Penilaian Maladministrasi Ombudsman sejak 2025, bawaan), pekppp-2023 (PEKPPP KemenPAN-RB), opini-2022 (Ombudsman 2022–2024) atau ombudsman-2021 (lama, untuk membandingkan skor 2019–2021).',
   'setting.note.putaran': 'Nama putaran yang berjalan, mis. 2020 Pendampingan.',
   'setting.note.batas_waktu': 'Batas waktu perbaikan putaran ini (tanggal, mis. 2025-03-31).',
   'setting.note.email_admin': 'Email sekretariat yang boleh menjalankan tindakan admin, pisahkan dengan koma.',
@@ -87,7 +92,11 @@ export const en: typeof id = {
   'check.aspect.unlisted':
     'aspect "{name}" is used in the Instrumen tab but missing here, so its indicators are not scored. Add that aspect with its weight, or clear the Aspek tab to score without aspect weights.',
   'check.category.emptyName': 'the Kategori name is empty. Enter a category name, e.g. Hijau, or clear the row.',
-  'check.category.min': 'Skor Minimum "{value}" is not a number from 0 to 100. Enter a number, e.g. 81.',
+  'check.category.min': 'Skor Minimum "{value}" is not a number from 0 to {max}. Enter a number, e.g. 81 (on Skala 0-100).',
+  'check.category.scale':
+    'Skala "{value}" is unknown. Enter 0-N with N a whole number from 1 to 100: 0-100 when Skor Minimum uses the 0–100 score, e.g. 0-5 for the PEKPPP index; empty means 0-100.',
+  'check.category.scaleMixed':
+    'Skala "{value}" differs from "{first}" in row {firstRow}. One Kategori table uses one scale: make them the same or clear the cell.',
   'check.category.duplicateName': 'Kategori "{name}" already appears in row {first}. Give every category a different name.',
   'check.category.duplicateMin':
     'Skor Minimum {value} is already used by the category in row {first}. Give every category a different minimum.',
@@ -110,7 +119,8 @@ export const en: typeof id = {
     'invalid Email Asesor: {emails}. Correct the spelling; separate several addresses with commas, or leave it empty.',
   'setting.note.nama_kegiatan': 'Name of the programme, shown in findings emails.',
   'setting.note.instansi_penilai': 'The assessing office that signs the findings emails.',
-  'setting.note.profil': 'Methodology profile: ombudsman-2021 or opini-2022.',
+  'setting.note.profil':
+    "Methodology profile: opini-2025 (the Ombudsman's maladministration assessment from 2025, the default), pekppp-2023 (KemenPAN-RB's PEKPPP), opini-2022 (Ombudsman 2022–2024) or ombudsman-2021 (legacy, for comparing 2019–2021 scores).",
   'setting.note.putaran': 'Label of the active round, e.g. 2020 Pendampingan.',
   'setting.note.batas_waktu': 'Deadline for fixes in this round (a date, e.g. 2025-03-31).',
   'setting.note.email_admin': 'Secretariat emails allowed to run admin actions, comma separated.',

@@ -12,7 +12,8 @@
 import { lastSentFormula } from '../ledger';
 import { findColumns } from '../tables';
 import { cellText, normKey } from '../text';
-import type { Category } from '../types';
+import { SCORE_SCALE, type ScoreScale } from '../scale';
+import type { CategoryTable } from '../types';
 import { EMPTY, columnLetter, formula, formulaString, kept, num, quoteSheet, text, type PlannedCell } from './cells';
 import {
   CATEGORY_MOVES,
@@ -53,7 +54,8 @@ export interface RecapLabels {
 
 export interface RecapInput {
   units: readonly RecapUnit[];
-  categories: readonly Category[];
+  /** Kategori: the categories and the scale their minimums are on. */
+  categories: CategoryTable;
   /** Rekap as read (header row first), to keep the columns other features write and the user's own. */
   existing: readonly (readonly unknown[])[];
   /** Findings whose Tindak Lanjut is not Selesai, by unit Kode (normKey); a unit not in it shows nothing. */
@@ -120,9 +122,13 @@ function placement(existing: readonly (readonly unknown[])[]): Placement {
   };
 }
 
-/** The category rank of a score cell: how many category thresholds it reaches. */
-function rankOf(cell: string, thresholds: readonly number[]): string {
-  return thresholds.length === 0 ? '0' : thresholds.map((min) => `(${cell}>=${min})`).join('+');
+/**
+ * The category rank of a score cell: how many category thresholds its figure on the Kategori
+ * scale reaches (as shownScore: Skor × N / 100 rounded to 2 decimals; the score itself on 0–100).
+ */
+function rankOf(cell: string, thresholds: readonly number[], scale: ScoreScale): string {
+  const shown = scale.max === SCORE_SCALE.max ? cell : `ROUND(${cell}*${scale.max}/${SCORE_SCALE.max},2)`;
+  return thresholds.length === 0 ? '0' : thresholds.map((min) => `(${shown}>=${min})`).join('+');
 }
 
 export function planRecap(input: RecapInput): RecapPlan {
@@ -138,7 +144,8 @@ export function planRecap(input: RecapInput): RecapPlan {
     keptByCode.set(code, values);
   }
   const letter = (c: RecapColumn) => columnLetter(recapColumn(c));
-  const thresholds = [...new Set(input.categories.map((c) => c.min))].sort((a, b) => a - b);
+  const { categories, scale } = input.categories;
+  const thresholds = [...new Set(categories.map((c) => c.min))].sort((a, b) => a - b);
 
   const header = RECAP_HEADERS.map((h) => text(h, HEADER_STYLE));
   header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
@@ -149,7 +156,7 @@ export function planRecap(input: RecapInput): RecapPlan {
     const keptValues = keptByCode.get(normKey(unit.code)) ?? {};
     const now = `${letter('Skor Akhir')}${n}`;
     const before = `${letter('Skor Putaran Lalu')}${n}`;
-    const [up, down] = [rankOf(now, thresholds), rankOf(before, thresholds)];
+    const [up, down] = [rankOf(now, thresholds, scale), rankOf(before, thresholds, scale)];
     const open = input.openFollowUps.get(normKey(unit.code));
     const code = `$${letter('Kode')}${n}`;
     const stage = `${letter('Tahap')}${n}`;
@@ -185,7 +192,7 @@ export function planRecap(input: RecapInput): RecapPlan {
   const last = Math.max(2, input.units.length + 1);
   const range = (c: RecapColumn) => `$${letter(c)}$2:$${letter(c)}$${last}`;
   const counts: PlannedCell[][] = [RECAP_COUNT_HEADERS.map((h) => text(h, HEADER_STYLE))];
-  input.categories.forEach((c, i) => {
+  categories.forEach((c, i) => {
     const labelCell = `${columnLetter(countsColumn)}${i + 2}`;
     counts.push([text(c.name), formula(`=COUNTIF(${range('Kategori')},${labelCell})`)]);
   });

@@ -2,6 +2,7 @@
 // refresh, rename or mark inactive, every cell they get (answers carried over by indicator
 // Kode), who may edit what, and which rows go to Arsip. src/sheets only carries it out.
 import { t, type Lang } from '../i18n';
+import { indicatorsFor } from '../instrument';
 import { HEADERS } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
@@ -235,14 +236,15 @@ function statusCells(label: string, note: string, value: PlannedCell, values: re
 }
 
 /** The block above the table; `status` is the old tab's (null for a new tab). */
-function headerBlock(unit: Unit, input: UnitTabsInput, status: UnitTabStatus | null): PlannedCell[][] {
+function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, status: UnitTabStatus | null): PlannedCell[][] {
   const { settings, lang } = input;
   const width = UNIT_TAB.width;
   const row = (cells: PlannedCell[]): PlannedCell[] => [...cells, ...Array<PlannedCell>(width - cells.length).fill(EMPTY)];
   const deadline = isoToSerial(settings.batasWaktu);
-  const lastRow = UNIT_TAB.firstDataRow + input.indicators.length;
+  const lastRow = UNIT_TAB.firstDataRow + indicatorCount;
   const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
-  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:D,${quoteSheet('Aspek')}!A:B)`;
+  // Kategori's every column, Skala included: the category is looked up on the scale it declares.
+  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B)`;
   const gap = Array<PlannedCell>(UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
   const fill = statusValue(status?.filling?.value, FILL_VALUES, INITIAL_STATUSES.fill);
   const verify = statusValue(status?.verification?.value, VERIFY_VALUES, INITIAL_STATUSES.verify);
@@ -294,6 +296,7 @@ function indicatorRow(ind: Indicator, keptCells: readonly unknown[] | undefined)
   withNote('Rekomendasi', ind.recommendation === '' ? '' : `Rekomendasi instrumen: ${ind.recommendation}`);
   for (const column of ['Jawaban Mandiri', 'Jawaban Verifikasi'] as const) {
     cells[unitColumn(column)] = { ...cells[unitColumn(column)], dropdown: { values: choices, strict: true } };
+    withNote(column, ind.rubric ?? '');
   }
   cells[unitColumn('Tindak Lanjut')] = { ...cells[unitColumn('Tindak Lanjut')], dropdown: { values: FOLLOW_UP_VALUES, strict: true } };
   return cells;
@@ -310,7 +313,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
   const listed = new Set(input.listedCodes.map(normKey));
   const taken = new Set(input.titles.map((title) => title.toLowerCase()));
   const colourRules = categoryColourRules(input.categories);
-  const indicatorCodes = new Set(input.indicators.map((i) => normKey(i.code)));
+  const instrumentCodes = new Set(input.indicators.map((i) => normKey(i.code)));
   const plan: UnitTabsPlan = { tabs: [], deactivations: [], archive: [], tabOf: new Map(), unreadable: new Map() };
   let nextSheetId = input.firstFreeSheetId;
 
@@ -331,9 +334,12 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     taken.add(title.toLowerCase());
     plan.tabOf.set(key, title);
 
+    // The indicators of the unit's Jenis (Instrumen "Berlaku Untuk"); one that no longer applies goes to Arsip as a removed one.
+    const indicators = indicatorsFor(input.indicators, unit.type);
+    const indicatorCodes = new Set(indicators.map((i) => normKey(i.code)));
     const rows = [
-      ...headerBlock(unit, input, oldTable?.status ?? null),
-      ...input.indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
+      ...headerBlock(unit, input, indicators.length, oldTable?.status ?? null),
+      ...indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
     ];
     const contentRows = rows.length;
     while (old && rows.length < old.values.length) rows.push(Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY));
@@ -343,7 +349,8 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
       const carriedOver = indicatorCodes.has(r.code) && !carried.has(r.code);
       if (carriedOver) carried.add(r.code);
       else if (old && holdsData(r.cells)) {
-        plan.archive.push(archiveRow(input, unit.code, old.title, t(input.lang, 'core.archive.indicatorRemoved'), r.cells));
+        const reason = instrumentCodes.has(r.code) && !carried.has(r.code) ? 'core.archive.indicatorNotApplicable' : 'core.archive.indicatorRemoved';
+        plan.archive.push(archiveRow(input, unit.code, old.title, t(input.lang, reason), r.cells));
       }
     }
     plan.tabs.push({
@@ -355,7 +362,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
       rows,
       rowCount: old ? Math.max(old.rowCount, contentRows) : contentRows,
       frozenRows: UNIT_TAB.tableHeaderRow + 1,
-      protections: unitProtections(input.indicators.length, input.admins, unit.picEmails, unit.assessorEmails),
+      protections: unitProtections(indicators.length, input.admins, unit.picEmails, unit.assessorEmails),
       colourRules,
       reactivate: old?.inactive ?? false,
     });
