@@ -99,17 +99,17 @@ describe('references to documents', () => {
 
   test('finds names in prose and code, links in markdown outside code, and skips URLs', () => {
     const markdown = [
-      'See `docs/GUIDE.md` and [the limits](../platform/LIMITS.md#quotas).',
-      '[site](https://example.org/README.md) [top](#top) [ref]: other/REF.md',
+      'See `docs/guide.md` and [the limits](../platform/limits.md#quotas).',
+      '[site](https://example.org/README.md) [top](#top) [ref]: other/ref.md',
       '```',
       '[not a link](code/IN-FENCE.txt)',
       '```',
     ].join('\n');
     expect(referencesIn('docs/a.md', markdown).map((r) => `${r.line}:${r.target}`).sort()).toEqual(
-      ['1:../platform/LIMITS.md', '1:../platform/LIMITS.md', '1:docs/GUIDE.md', '2:other/REF.md'].sort(),
+      ['1:../platform/limits.md', '1:../platform/limits.md', '1:docs/guide.md', '2:other/ref.md'].sort(),
     );
-    expect(referencesIn('src/x.ts', '// as shared/platform/LIMITS.md says; see https://host/x/README.md').map((r) => r.target)).toEqual([
-      'shared/platform/LIMITS.md',
+    expect(referencesIn('src/x.ts', '// as shared/platform/limits.md says; see https://host/x/README.md').map((r) => r.target)).toEqual([
+      'shared/platform/limits.md',
     ]);
   });
 });
