@@ -1,42 +1,16 @@
 /// <reference lib="dom" />
-// Chromium for the browser tests: Debian's chromium driven by playwright-core, with a fresh
-// user-data dir per launch and nothing that talks to the network on its own.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Chromium for the browser tests: the same launch as the offline PDF printing (local/chromium.ts).
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, type Chromium } from '../../local/chromium';
 import { ROOT } from '../helpers/build';
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-export interface Browser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
+export type Browser = Chromium;
 
-export async function launch(): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'pendamping-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+export const launch = launchChromium;
 
 /** Saves a full-page screenshot as a test artefact. */
 export async function screenshot(page: Page, name: string): Promise<void> {
