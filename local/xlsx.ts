@@ -266,8 +266,44 @@ export async function workbookToXlsx(model: WorkbookModel): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Saves atomically: readers see the old file or the new one, never a torn one. */
+/** The most characters an .xlsx cell keeps: Excel refuses more, LibreOffice cuts the rest on open. */
+export const XLSX_MAX_CELL_TEXT = 32_767;
+
+/** A save refused because a cell holds more text than .xlsx keeps: never cut silently. */
+export class CellTooLongError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+    readonly cell: string,
+    readonly length: number,
+  ) {
+    super(`${file}: ${sheet}!${cell} holds ${length} characters, more than the ${XLSX_MAX_CELL_TEXT} an .xlsx cell keeps`);
+    this.name = 'CellTooLongError';
+  }
+}
+
+/** The first cell whose text is longer than an .xlsx cell keeps, or undefined. */
+function tooLongCell(model: WorkbookModel): { sheet: string; cell: string; length: number } | undefined {
+  for (const sheet of model.sheets) {
+    for (let r = 0; r < sheet.rows.length; r += 1) {
+      const row = sheet.rows[r] ?? [];
+      for (let c = 0; c < row.length; c += 1) {
+        const value = row[c]?.value;
+        if (typeof value === 'string' && value.length > XLSX_MAX_CELL_TEXT) return { sheet: sheet.title, cell: formatA1(r, c), length: value.length };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Saves atomically: readers see the old file or the new one, never a torn one. A cell longer
+ * than .xlsx keeps refuses the save (CellTooLongError, the old file untouched) rather than
+ * letting Excel or LibreOffice cut it.
+ */
 export async function saveWorkbook(model: WorkbookModel, file: string): Promise<void> {
+  const long = tooLongCell(model);
+  if (long) throw new CellTooLongError(file, long.sheet, long.cell, long.length);
   atomicWriteFile(file, await workbookToXlsx(model));
 }
 

@@ -11,6 +11,7 @@ export interface CliOptions {
   profile?: string;
   units?: string;
   force?: boolean;
+  repair?: boolean;
   dryRun?: boolean;
   only?: string[];
   resend?: string[];
@@ -41,6 +42,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   profile: ['text', 'ID'],
   units: ['text', 'CSV'],
   force: ['flag'],
+  repair: ['flag'],
   dryRun: ['flag'],
   only: ['list', 'KODE,…'],
   resend: ['list', 'KODE,…'],
@@ -78,7 +80,7 @@ interface CommandSpec {
 
 /** The commands of docs/WORKBOOK.md, in the order the usage text lists them. */
 export const COMMANDS: Record<CommandName, CommandSpec> = {
-  init: { options: ['workbook', 'profile', 'units', 'force'], required: ['workbook'] },
+  init: { options: ['workbook', 'profile', 'units', 'force', 'repair'], required: ['workbook'] },
   generate: { options: ['workbook'], required: ['workbook'] },
   recap: { options: ['workbook'], required: ['workbook'] },
   email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },

@@ -3,7 +3,7 @@
 // busy or unusable lock file, and the notice when a lock whose holder is gone was taken over.
 import { JournalConflictError } from '../journal';
 import { LockFileError, SaveError, WorkbookBusyError, type LockFileOwner } from '../workbook-file';
-import { META_VERSION, WorkbookFileError, type WorkbookFileProblem } from '../xlsx';
+import { CellTooLongError, META_VERSION, WorkbookFileError, XLSX_MAX_CELL_TEXT, type WorkbookFileProblem } from '../xlsx';
 import { msg, type CliMessageKey, type Lang } from './messages';
 import { CliError } from './result';
 
@@ -69,6 +69,10 @@ export function fileError(error: unknown, lang?: Lang): CliError | undefined {
   }
   if (error instanceof JournalConflictError) {
     return new CliError(error.reason === 'changed' ? 'error.journalChanged' : 'error.journalDamaged', { file: error.file, journal: error.journal }, lang);
+  }
+  if (error instanceof CellTooLongError) {
+    const { file, sheet, cell, length } = error;
+    return new CliError('error.cellTooLong', { file, sheet, cell, length, max: XLSX_MAX_CELL_TEXT }, lang);
   }
   if (error instanceof SaveError) {
     const key = SAVE_REASONS[error.code];

@@ -80,15 +80,19 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
     io.stdout.write(`${usage(lang, DEFAULT_INIT_USER)}\n`);
     return 0;
   }
+  /** Bad usage, found by the parser or by a command before it opens anything: exit 2 with the usage text. */
+  const usageFailure = (error: UsageError): number => {
+    const what = msg(lang, error.key, error.params);
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, command: error.command, error: what, metrics: NO_METRICS })}\n`);
+    io.stderr.write(`pendamping: ${what}\n\n${usage(lang, DEFAULT_INIT_USER)}\n`);
+    return 2;
+  };
   let parsed;
   try {
     parsed = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const what = msg(lang, error.key, error.params);
-    if (json) io.stdout.write(`${JSON.stringify({ ok: false, command: error.command, error: what, metrics: NO_METRICS })}\n`);
-    io.stderr.write(`pendamping: ${what}\n\n${usage(lang, DEFAULT_INIT_USER)}\n`);
-    return 2;
+    return usageFailure(error);
   }
   const { command, options } = parsed;
   const progress = progressOn(io.stderr);
@@ -105,6 +109,10 @@ export async function main(argv: readonly string[], io: CliStreams): Promise<num
   } catch (caught) {
     // A workbook file's own trouble raised outside a session (the workbench) is a user error too.
     const error = fileError(caught) ?? caught;
+    if (error instanceof UsageError) {
+      progress.end();
+      return usageFailure(error);
+    }
     if (error instanceof CommandFailed) result = error.result;
     else if (error instanceof CliError) result = errorResult(error.lang ?? lang, error.text(error.lang ?? lang));
     else {

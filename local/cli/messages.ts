@@ -9,7 +9,7 @@ const id = {
   'usage.title': 'Pemakaian: pendamping <perintah> [opsi]',
   'usage.commands': 'Perintah:',
   'usage.common': 'Opsi umum:',
-  'usage.cmd.init': 'membuat buku kerja dengan tab sistem (tidak menimpa berkas yang ada tanpa --force)',
+  'usage.cmd.init': 'membuat buku kerja dengan tab sistem (tidak menimpa berkas yang ada tanpa --force); --repair: melengkapi tab sistem yang hilang pada buku kerja yang ada, tanpa menghapus isinya',
   'usage.cmd.generate': 'membuat / memperbarui tab unit, lalu memperbarui Rekap',
   'usage.cmd.recap': 'memperbarui Rekap',
   'usage.cmd.email': 'mengirim temuan ke setiap unit (berkas .eml di outbox, atau SMTP); dengan --reminders: pengingat temuan lewat batas waktu',
@@ -115,13 +115,31 @@ const id = {
   'demo.hint': 'Buka buku kerja di LibreOffice atau unggah ke Google Drive: angkanya sama.',
   'demo.note.verified': 'Belum sesuai saat verifikasi lapangan.',
   'demo.evidence': 'Foto dan tautan terlampir',
+  'error.conflict': 'opsi {options} tidak dapat dipakai bersama',
+  'error.outboxNotDir': 'opsi {option} harus folder, bukan berkas: {value}. Beri jalur folder (dibuat bila belum ada).',
+  'error.binaryFile':
+    'Berkas {file} bukan berkas teks (bita kendali {byte} di baris {line}): mungkin berkas biner atau buku kerja. Simpan daftarnya sebagai CSV dari aplikasi lembar kerja, lalu coba lagi. Tidak ada yang diubah.',
+  'result.encoding': 'Berkas {file} dibaca sebagai {encoding}.',
+  'error.deadlinePast': 'Batas waktu {deadline} sudah lewat (hari ini {today}). Beri --deadline hari ini atau sesudahnya. Tidak ada yang diubah.',
+  'result.editsDelimiter': 'Berkas suntingan {file} dibaca dengan pemisah "{delimiter}".',
+  'error.csvOpenQuote': 'Berkas {file} baris {line}: tanda kutip (") dibuka tetapi tidak pernah ditutup, sehingga sisa berkas terbaca sebagai satu sel. Tutup kutipnya atau hapus. Tidak ada yang diubah.',
+  'refuse.noSheet': 'tab "{sheet}" tidak ada di buku kerja. Periksa nama tabnya (huruf besar/kecil tidak dibedakan).',
+  'refuse.badCell': '"{cell}" bukan alamat sel (mis. F8). Perbaiki kolom cell di baris itu.',
+  'refuse.outsideGrid': 'sel {cell} di luar tab {sheet}, yang berakhir di {last}. Periksa alamat selnya.',
+  'refuse.protected': 'sel {sheet}!{cell} dilindungi untuk {user}; yang boleh menyuntingnya: {editors}. Minta salah satu dari mereka mengubahnya.',
+  'refuse.invalid': 'nilai "{value}" tidak ada di daftar pilihan sel {sheet}!{cell}: {items}. Pilih salah satunya.',
+  'refuse.tooLong': 'nilai untuk sel {sheet}!{cell} berisi {length} karakter, lebih dari {max} karakter per sel ({limit}). Persingkat isinya.',
+  'limit.sheets': 'batas Google Sheets',
+  'limit.xlsx': 'batas berkas .xlsx: Excel dan LibreOffice memotong yang lebih panjang',
+  'error.cellTooLong':
+    'Buku kerja {file} tidak disimpan: sel {sheet}!{cell} berisi {length} karakter, lebih dari {max} yang dapat disimpan .xlsx (Excel dan LibreOffice memotong sisanya). Persingkat isi sel itu; berkas yang lama tetap utuh.',
 };
 
 const en: typeof id = {
   'usage.title': 'Usage: pendamping <command> [options]',
   'usage.commands': 'Commands:',
   'usage.common': 'Common options:',
-  'usage.cmd.init': 'creates a workbook with the system tabs (never overwrites an existing file without --force)',
+  'usage.cmd.init': 'creates a workbook with the system tabs (never overwrites an existing file without --force); --repair: adds the missing system tabs to an existing workbook, keeping what it holds',
   'usage.cmd.generate': 'creates / refreshes the unit tabs, then refreshes Rekap',
   'usage.cmd.recap': 'refreshes Rekap',
   'usage.cmd.email': 'emails every unit its findings (.eml files in the outbox, or SMTP); with --reminders: reminders of overdue findings',
@@ -227,6 +245,24 @@ const en: typeof id = {
   'demo.hint': 'Open the workbook in LibreOffice or upload it to Google Drive: the numbers are the same.',
   'demo.note.verified': 'Not in place at the field verification.',
   'demo.evidence': 'Photos and links attached',
+  'error.conflict': 'options {options} cannot be used together',
+  'error.outboxNotDir': 'option {option} must be a folder, not a file: {value}. Give a folder path (created when missing).',
+  'error.binaryFile':
+    'File {file} is not a text file (control byte {byte} on line {line}): perhaps a binary file or a workbook. Save the list as CSV from a spreadsheet application, then try again. Nothing was changed.',
+  'result.encoding': 'File {file} was read as {encoding}.',
+  'error.deadlinePast': 'The deadline {deadline} has passed (today is {today}). Give a --deadline of today or later. Nothing was changed.',
+  'result.editsDelimiter': 'Edits file {file} was read with the delimiter "{delimiter}".',
+  'error.csvOpenQuote': 'File {file} line {line}: a quote (") is opened and never closed, so the rest of the file reads as one cell. Close the quote or delete it. Nothing was changed.',
+  'refuse.noSheet': 'tab "{sheet}" does not exist in the workbook. Check the tab name (case is ignored).',
+  'refuse.badCell': '"{cell}" is not a cell address (e.g. F8). Correct the cell column of that row.',
+  'refuse.outsideGrid': 'cell {cell} is outside tab {sheet}, which ends at {last}. Check the cell address.',
+  'refuse.protected': 'cell {sheet}!{cell} is protected against {user}; who may edit it: {editors}. Ask one of them to change it.',
+  'refuse.invalid': 'value "{value}" is not in the list of cell {sheet}!{cell}: {items}. Pick one of them.',
+  'refuse.tooLong': 'the value for cell {sheet}!{cell} has {length} characters, more than {max} per cell ({limit}). Shorten it.',
+  'limit.sheets': "Google Sheets' limit",
+  'limit.xlsx': 'the .xlsx limit: Excel and LibreOffice cut anything longer',
+  'error.cellTooLong':
+    'Workbook {file} was not saved: cell {sheet}!{cell} holds {length} characters, more than the {max} an .xlsx file keeps (Excel and LibreOffice cut the rest). Shorten that cell; the old file is intact.',
 };
 
 export type CliMessageKey = keyof typeof id;

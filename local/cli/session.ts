@@ -10,9 +10,9 @@ import type { WorkbookModel } from '../model/types';
 import { withWorkbook, workbookLockPath, type LockFileOwner, type WithWorkbookOptions } from '../workbook-file';
 import type { CliOptions } from './args';
 import { fileError, lockTakeoverNotice } from './file-errors';
-import { toLang, type Lang } from './messages';
+import { msg, toLang, type Lang } from './messages';
 import type { MetricsSnapshot } from '../metrics';
-import { CliError, metricsSince, type BundleResult, type CommandResult } from './result';
+import { CliError, CommandFailed, NO_METRICS, metricsSince, type BundleResult, type CommandResult } from './result';
 
 /** What the CLI needs of getPanelState's answer (src/ui/panel-types.ts). */
 interface SettingsSummary {
@@ -81,10 +81,22 @@ function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: Ses
   };
 }
 
-/** The workbook's language and first admin, as the bundle reads them from Pengaturan. */
-function readSettings(runtime: LocalRuntime): SettingsSummary {
-  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings: { emailAdmin: string[] } } | { ok: false };
-  return state.ok ? { lang: state.lang, emailAdmin: state.settings.emailAdmin } : { lang: 'id', emailAdmin: [] };
+/** The workbook's language and first admin, as the bundle reads them from Pengaturan, or why Pengaturan cannot be read. */
+function readSettings(runtime: LocalRuntime): SettingsSummary | Extract<BundleResult, { ok: false }> {
+  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings: { emailAdmin: string[] } } | Extract<BundleResult, { ok: false }>;
+  return state.ok ? { lang: state.lang, emailAdmin: state.settings.emailAdmin } : state;
+}
+
+/**
+ * The command's failure when Pengaturan does not parse and no --user says who acts: each
+ * problem named as itself (the bundle's words, already in the workbook's language).
+ */
+function settingsFailure(failed: Extract<BundleResult, { ok: false }>, metrics: MetricsSnapshot): CommandFailed {
+  const problems = failed.problems ?? [];
+  // The error and the problems are the bundle's text; the CLI adds no words of its own here.
+  const lang: Lang = 'id';
+  const lines = problems.map((p) => msg(lang, 'result.problem', { message: p.message }));
+  return new CommandFailed({ ok: false, lang, error: failed.error, metrics, fields: problems.length > 0 ? { problems } : {}, lines });
 }
 
 const LOCK_TIMEOUT_MS = 120_000;
@@ -136,6 +148,12 @@ export async function withSession(
       const asked = options.user ?? extra.creator;
       let runtime = await LocalRuntime.open({ workbook, user: asked ?? workbook.owner, ...shared });
       const settings = readSettings(runtime);
+      if ('ok' in settings && asked === undefined) throw settingsFailure(settings, NO_METRICS);
+      if ('ok' in settings) {
+        // --user says who acts: the command itself reports what is wrong with Pengaturan.
+        session = new Session(runtime, workbook, asked ?? workbook.owner, 'id');
+        return work(session);
+      }
       const user = asked ?? settings.emailAdmin[0];
       if (user === undefined) throw new CliError('error.noAdmin', {}, toLang(settings.lang));
       if (user !== workbook.owner && asked === undefined) runtime = await LocalRuntime.open({ workbook, user, ...shared });

@@ -3,6 +3,7 @@
 // A section's English object is typed from its Indonesian one, so a missing key fails the build.
 import * as core from './messages/core';
 import * as domain from './messages/domain';
+import * as input from './messages/input';
 import * as mail from './messages/mail';
 import * as methodology from './messages/methodology';
 import * as rounds from './messages/rounds';
@@ -11,10 +12,10 @@ import * as ui from './messages/ui';
 
 export type Lang = 'id' | 'en';
 
-const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id };
+const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id, ...input.id };
 type Catalogue = typeof id;
 export type MessageKey = keyof Catalogue;
-const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en };
+const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en, ...input.en };
 
 const catalogues: Record<Lang, Catalogue> = { id, en };
 

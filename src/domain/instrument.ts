@@ -1,10 +1,10 @@
 // Parsing the methodology tabs: Instrumen (indicators), Aspek (optional aspect weights) and
 // Kategori (score categories). Every problem is collected, each naming tab, row and the fix.
-import type { Lang } from './i18n';
+import type { Lang, MessageKey } from './i18n';
 import { eachDuplicate, problemAt, readTable, tabWhere, type TableRow, type Where } from './problems';
 import { SCORE_SCALE, parseScale, zeroToN, type ScoreScale } from './scale';
 import { HEADERS, TABS, findColumns } from './tables';
-import { cellText, isBlankRow, normKey, parseNumber } from './text';
+import { cellText, hiddenCharacter, isBlankRow, normKey, parseNumber } from './text';
 import type { AnswerType, AspectWeight, Category, CategoryTable, Indicator, Parsed, Problem } from './types';
 
 /** A "Jenis Jawaban": 'ya-tidak', 'ya-sebagian-tidak' or '0-N' (N = 1..10), case-insensitive; null if unknown. */
@@ -45,10 +45,26 @@ export function parseYesNo(value: unknown): boolean | null {
   return null;
 }
 
-/** A weight cell: a number > 0, or null. */
+/** The largest Bobot and Bobot Aspek: any sum of them stays a plain finite number. */
+export const MAX_WEIGHT = 1000;
+
+/** A weight cell: a number > 0 and at most MAX_WEIGHT, or null. */
 export function parseWeight(value: unknown): number | null {
   const n = parseNumber(value);
-  return n !== null && n > 0 ? n : null;
+  return n !== null && n > 0 && n <= MAX_WEIGHT ? n : null;
+}
+
+/** The problem of a refused weight cell: `tooBig` for a number above MAX_WEIGHT, else `notPositive`. */
+function weightProblem(where: Where, value: unknown, row: number, column: string, notPositive: MessageKey, tooBig: MessageKey): Problem {
+  const n = parseNumber(value);
+  const key = n !== null && n > MAX_WEIGHT ? tooBig : notPositive;
+  return problemAt(where, key, { value: cellText(value), max: MAX_WEIGHT }, row, column);
+}
+
+/** The problem of a code holding an invisible character (zero-width, bidi control), or null. */
+export function hiddenProblem(where: Where, text: string, row: number, column: string): Problem | null {
+  const char = hiddenCharacter(text);
+  return char === null ? null : problemAt(where, 'check.hidden', { column, char }, row, column);
 }
 
 /** The columns an indicator is scored from: a unit tab's table has them too. */
@@ -72,12 +88,14 @@ export function indicatorsFromTable(
   const items: { row: number; indicator: Indicator }[] = [];
   for (const r of rows) {
     const before = problems.length;
-    const code = r.text('Kode');
+    const code = r.text('Kode').normalize('NFC');
     if (code === '') problems.push(problemAt(where, 'check.code.empty', {}, r.row, 'Kode'));
+    const hidden = hiddenProblem(where, code, r.row, 'Kode');
+    if (hidden) problems.push(hidden);
     const text = r.text('Indikator');
     if (requireText && text === '') problems.push(problemAt(where, 'check.indicator.emptyText', {}, r.row, 'Indikator'));
     const weight = parseWeight(r.get('Bobot'));
-    if (weight === null) problems.push(problemAt(where, 'check.weight.invalid', { value: r.text('Bobot') }, r.row, 'Bobot'));
+    if (weight === null) problems.push(weightProblem(where, r.get('Bobot'), r.row, 'Bobot', 'check.weight.invalid', 'check.weight.range'));
     const answerType = parseAnswerType(r.get('Jenis Jawaban'));
     if (answerType === null) {
       problems.push(problemAt(where, 'check.answerType.invalid', { value: r.text('Jenis Jawaban') }, r.row, 'Jenis Jawaban'));
@@ -150,7 +168,7 @@ export function parseAspects(
     const aspect = r.text('Aspek');
     const weight = parseWeight(r.get('Bobot Aspek'));
     if (aspect === '') problems.push(problemAt(where, 'check.aspect.emptyName', {}, r.row, 'Aspek'));
-    if (weight === null) problems.push(problemAt(where, 'check.aspect.weight', { value: r.text('Bobot Aspek') }, r.row, 'Bobot Aspek'));
+    if (weight === null) problems.push(weightProblem(where, r.get('Bobot Aspek'), r.row, 'Bobot Aspek', 'check.aspect.weight', 'check.aspect.weightRange'));
     if (aspect !== '' && weight !== null) value.push({ aspect, weight, row: r.row });
   }
   eachDuplicate(

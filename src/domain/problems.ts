@@ -71,7 +71,7 @@ export function readTable<K extends string>(
   return { ok: true, rows: out };
 }
 
-/** Reports the rows whose `key` repeats an earlier row's (case-insensitive); calls `report` with the first row. */
+/** Reports the rows whose `key` repeats an earlier row's (case-insensitive, Unicode NFC); calls `report` with the first row. */
 export function eachDuplicate<T extends { row: number }>(
   items: readonly T[],
   key: (item: T) => string,
@@ -79,7 +79,7 @@ export function eachDuplicate<T extends { row: number }>(
 ): void {
   const first = new Map<string, number>();
   for (const item of items) {
-    const k = key(item).toLowerCase();
+    const k = key(item).normalize('NFC').toLowerCase();
     if (k === '') continue;
     const seen = first.get(k);
     if (seen === undefined) first.set(k, item.row);

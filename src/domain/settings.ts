@@ -5,7 +5,7 @@ import { parseYesNo } from './instrument';
 import { eachDuplicate, problemAt, readTable, tabWhere } from './problems';
 import { DEFAULT_NAMA_KEGIATAN, DEFAULT_PROFILE_ID, PROFILE_IDS } from './profiles';
 import { SETTING_KEYS, TABS, type SettingKey } from './tables';
-import { cellText, formatIsoDate, isValidEmail, normKey, splitEmails } from './text';
+import { cellText, formatIsoDate, hiddenCharacter, isValidEmail, normKey, splitEmails } from './text';
 import type { Parsed, Problem, Settings } from './types';
 
 export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang): Parsed<Settings> {
@@ -24,6 +24,8 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
   const at = (key: SettingKey) => find(key)?.row;
   const text = (key: SettingKey) => cellText(raw(key));
   const emailsOf = (key: SettingKey): string[] => {
+    const char = hiddenCharacter(text(key));
+    if (char !== null) problems.push(problemAt(where, 'check.hidden', { column: key, char }, at(key), 'Nilai'));
     const emails = splitEmails(raw(key));
     const bad = emails.filter((e) => !isValidEmail(e));
     if (bad.length > 0) problems.push(problemAt(where, 'check.email.invalid', { emails: bad.join(', ') }, at(key), 'Nilai'));
@@ -33,6 +35,10 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
   const profil = normKey(raw('profil')) || DEFAULT_PROFILE_ID;
   if (!PROFILE_IDS.includes(profil)) {
     problems.push(problemAt(where, 'check.settings.profile', { value: text('profil'), ids: PROFILE_IDS.join(', ') }, at('profil'), 'Nilai'));
+  }
+  const bahasa = normKey(raw('bahasa'));
+  if (bahasa !== '' && bahasa !== 'id' && bahasa !== 'en') {
+    problems.push(problemAt(where, 'check.settings.bahasa', { value: text('bahasa') }, at('bahasa'), 'Nilai'));
   }
   const batasWaktu = formatIsoDate(raw('batas_waktu'));
   if (batasWaktu === '' && text('batas_waktu') !== '') {

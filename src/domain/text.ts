@@ -15,9 +15,25 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-/** The comparison key of a name or code: trimmed and lower case. */
+/** The comparison key of a name or code: trimmed, Unicode NFC (one spelling of each accented letter) and lower case. */
 export function normKey(value: unknown): string {
-  return cellText(value).toLowerCase();
+  return cellText(value).normalize('NFC').toLowerCase();
+}
+
+/** The most characters a cell holds in Google Sheets. */
+export const MAX_CELL_TEXT = 50_000;
+
+/**
+ * Characters nobody can see that change what a code, a name or an address is: zero-width
+ * spaces and joiners, the soft hyphen, the byte-order mark, and the bidirectional controls
+ * (U+202E reverses what users see). Tab and line breaks are not among them.
+ */
+const HIDDEN = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+
+/** The first hidden character of `text` as `U+XXXX`, or null when it has none. */
+export function hiddenCharacter(text: string): string | null {
+  const found = HIDDEN.exec(text);
+  return found ? `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : null;
 }
 
 /** True when every cell of the row is empty (or whitespace). */
@@ -129,21 +145,32 @@ function detectDelimiter(text: string): string {
   return semicolons > commas ? ';' : ',';
 }
 
+/** A pasted or imported table as read: its rows, the delimiter found, and where a quote was left open. */
+export interface DelimitedText {
+  rows: string[][];
+  delimiter: ',' | ';' | '\t';
+  /** The 1-based line on which a quoted cell opened that never closes (it swallowed the rest), or null. */
+  openQuoteLine: number | null;
+}
+
 /**
  * A pasted or imported table as rows of cells: TSV (what a spreadsheet copies) or CSV with
  * RFC 4180 quotes (',' or, as Indonesian-locale Excel writes it, ';'). Strips a BOM, accepts
  * CRLF/CR/LF line ends, drops trailing empty lines. Cells are not trimmed.
  */
-export function parseDelimited(text: string): string[][] {
+export function readDelimited(text: string): DelimitedText {
   const source = text.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(source);
+  const delimiter = detectDelimiter(source) as DelimitedText['delimiter'];
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let inQuotes = false;
   let fieldStarted = false;
+  let line = 1;
+  let quoteLine = 0;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
+    if (ch === '\r' || (ch === '\n' && source[i - 1] !== '\r')) line++;
     if (inQuotes) {
       if (ch !== '"') field += ch;
       else if (source[i + 1] === '"') {
@@ -153,6 +180,7 @@ export function parseDelimited(text: string): string[][] {
     } else if (ch === '"' && !fieldStarted) {
       inQuotes = true;
       fieldStarted = true;
+      quoteLine = line;
     } else if (ch === delimiter) {
       row.push(field);
       field = '';
@@ -174,7 +202,12 @@ export function parseDelimited(text: string): string[][] {
     rows.push(row);
   }
   while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
-  return rows;
+  return { rows, delimiter, openQuoteLine: inQuotes ? quoteLine : null };
+}
+
+/** The rows of a pasted or imported table (see readDelimited). */
+export function parseDelimited(text: string): string[][] {
+  return readDelimited(text).rows;
 }
 
 const EMAIL =
@@ -190,7 +223,7 @@ export function splitEmails(cell: unknown): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of cellText(cell).split(/[,;\r\n]+/)) {
-    const address = part.trim();
+    const address = part.trim().normalize('NFC');
     if (address === '' || seen.has(address.toLowerCase())) continue;
     seen.add(address.toLowerCase());
     out.push(address);

@@ -5,9 +5,9 @@ import { text as textCell, type PlannedCell } from '../domain/plan/cells';
 import { planSetup, type TabContent } from '../domain/plan/setup';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, getProfile } from '../domain/profiles';
-import { HEADERS, SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
-import { isBlankRow, normKey, parseDelimited } from '../domain/text';
-import { UNIT_OK, validateUnits } from '../domain/units';
+import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
+import { isBlankRow, normKey } from '../domain/text';
+import { PASTE_COLUMNS, UNIT_OK, readPastedUnits, validateUnits } from '../domain/units';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import type { Programme, ReadSpec } from './programme';
@@ -93,26 +93,11 @@ export function setupWorkbookIn(ctx: ActionContext, programme: Programme, profil
   };
 }
 
-const PASTE_COLUMNS = HEADERS.unit.slice(0, 6);
-
-/** Pasted rows as Unit columns: by header when the paste has one, else in Unit's first six columns' order. */
-function pastedUnits(pasted: string): Record<string, string>[] {
-  const rows = parseDelimited(pasted).filter((row) => !isBlankRow(row));
-  const header = findColumns(rows[0], ['Kode', 'Nama Unit'] as const).missing.length === 0 ? rows[0] : null;
-  const columns = header ? findColumns(header, PASTE_COLUMNS).index : Object.fromEntries(PASTE_COLUMNS.map((h, i) => [h, i]));
-  return rows.slice(header ? 1 : 0).map((row) => {
-    const out: Record<string, string> = {};
-    for (const h of PASTE_COLUMNS) {
-      const at = (columns as Record<string, number | undefined>)[h];
-      out[h] = at === undefined ? '' : (row[at] ?? '').trim();
-    }
-    return out;
-  });
-}
-
 export function addUnitsIn(ctx: ActionContext, programme: Programme, pasted: string): AddUnitsResult | Failure {
   const { lang } = ctx;
-  const units = pastedUnits(pasted);
+  const pastedList = readPastedUnits(pasted, lang);
+  if (!pastedList.ok) return { ok: false, error: pastedList.error };
+  const units = pastedList.rows;
   if (units.length === 0) return failure(lang, 'core.units.none');
   const read = programme.tab(TABS.unit);
   if (!read) return failure(lang, 'core.needSetup', { tabs: TABS.unit });
@@ -144,6 +129,6 @@ export function addUnitsIn(ctx: ActionContext, programme: Programme, pasted: str
     ok: true,
     added: report.length,
     units: report,
-    message: t(lang, 'core.units.added', { count: report.length, ok, bad: report.length - ok }),
+    message: [t(lang, 'core.units.added', { count: report.length, ok, bad: report.length - ok }), ...pastedList.notes].join(' '),
   };
 }

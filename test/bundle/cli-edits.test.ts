@@ -26,7 +26,7 @@ function refusal(read: () => unknown): string {
 
 test('rows are sheet, cell, value: header optional, quotes, doubled quotes, line breaks, a BOM, CRLF', () => {
   const text = '\uFEFFsheet,cell,value\r\n"DINKES — Dinas Kesehatan",F8,Ya\r\n\r\nPengaturan,B2,"Putaran ""2025"",\nbaris dua"\r\n';
-  expect(readEdits(file(text))).toEqual([
+  expect(readEdits(file(text)).edits).toEqual([
     { row: 2, sheet: 'DINKES — Dinas Kesehatan', cell: 'F8', value: 'Ya' },
     { row: 4, sheet: 'Pengaturan', cell: 'B2', value: 'Putaran "2025",\nbaris dua' },
   ]);

@@ -2,7 +2,9 @@
 // pengingat" (the units with findings past their deadline). The bundle sends in resumable
 // batches (each one execution, as the sidebar drives them); the CLI calls the next batch until
 // the bundle says it is done, and adds up what each batch did.
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../args';
 import { msg } from '../messages';
 import type { BundleResult } from '../result';
 import { withSession, type Session } from '../session';
@@ -101,6 +103,10 @@ export function defaultOutbox(workbook: string): string {
 export const email: Command = (options, io) => {
   const file = workbookPath(options, io);
   const outbox = resolve(io.cwd, options.outbox ?? defaultOutbox(file));
+  // An outbox that is a file is the command line's mistake, not a unit's failure.
+  if (options.outbox !== undefined && statSync(outbox, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new UsageError('error.outboxNotDir', { option: '--outbox', value: outbox }, 'email');
+  }
   const delivery = options.smtp !== undefined ? { smtp: options.smtp } : { outbox };
   return withSession(file, options, { ...delivery, interrupted: io.interrupted }, (session) => {
     const request: EmailRequest = {
@@ -123,7 +129,9 @@ export const email: Command = (options, io) => {
     const nothing = totals.sent + totals.skipped + totals.failed + totals.queued + totals.unknown === 0;
     if (reminders && nothing && last.ok && typeof last.message === 'string' && last.message !== '') lines.push(last.message);
     if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
-    const fields = { ...totals, failures, unknownUnits, ...(run.interrupted && { interrupted: true }) };
+    // A dry run's counts are what a send would do: named so (sent etc. kept for older readers).
+    const planned = options.dryRun === true && { dryRun: true, wouldSend: totals.sent, wouldSkip: totals.skipped, wouldFail: totals.failed };
+    const fields = { ...totals, ...planned, failures, unknownUnits, ...(run.interrupted && { interrupted: true }) };
     // Stopped by the user: the CLI's own words replace the mail service's refusal.
     const answer: BundleResult = run.interrupted ? { ok: false, error: msg(session.lang, 'error.interrupted', { sent: totals.sent }) } : last;
     return outcome(session, answer, fields, lines);

@@ -1,22 +1,23 @@
 // `pendamping init`: a new workbook with the system tabs ("Siapkan buku kerja") as the acting
 // user, who becomes its first admin; `--units CSV` appends the units through addUnits.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { newWorkbook } from '../../model/workbook';
 import { msg } from '../messages';
-import { CliError, CommandFailed, type BundleResult } from '../result';
+import { CliError, CommandFailed, type BundleResult, type CommandResult } from '../result';
 import { withSession, type Session } from '../session';
-import { count, messageOf, outcome, workbookPath, type Command } from './common';
+import { readTextFile, type TextFile } from '../text-file';
+import { UsageError, type CliOptions } from '../args';
+import { count, messageOf, outcome, workbookPath, type Command, type CommandIo } from './common';
 
 /** The first admin when init is given no --user (a reserved, never-delivered address). */
 export const DEFAULT_INIT_USER = 'admin@pendamping.local';
 
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError('error.readFile', { file, reason: (error as Error).message });
-  }
+/** The --units file, read and decoded (see text-file.ts), or undefined without --units. */
+function readUnits(options: CliOptions, io: CommandIo): (TextFile & { file: string }) | undefined {
+  if (options.units === undefined) return undefined;
+  const file = resolve(io.cwd, options.units);
+  return { ...readTextFile(file), file };
 }
 
 /** "Siapkan buku kerja" as the session's user, then the units appended (addUnits): the first failure, else the last answer. */
@@ -26,11 +27,25 @@ export function setUpWorkbook(session: Session, profile: string | undefined, uni
   return session.call('addUnits', unitsText);
 }
 
+/**
+ * `init --repair`: "Siapkan buku kerja" on an existing workbook, which adds only what is missing
+ * (a deleted system tab, a header cell, a Pengaturan key) and overwrites nothing a user typed.
+ */
+function repair(file: string, options: CliOptions, unitsText: string | undefined): Promise<CommandResult> {
+  if (options.force) throw new UsageError('error.conflict', { options: '--repair, --force' }, 'init');
+  return withSession(file, options, {}, (session) => {
+    const result = setUpWorkbook(session, options.profile, unitsText);
+    return outcome(session, result, result.ok ? { created: result.created, added: count(result.added) } : {}, result.ok ? [messageOf(result, '')] : []);
+  });
+}
+
 export const init: Command = (options, io) => {
   const file = workbookPath(options, io);
+  if (options.repair) return repair(file, options, readUnits(options, io)?.text);
   if (existsSync(file) && !options.force) throw new CliError('error.fileExists', { file });
-  const unitsFile = options.units === undefined ? undefined : resolve(io.cwd, options.units);
-  const unitsText = unitsFile === undefined ? undefined : readText(unitsFile);
+  const unitsRead = readUnits(options, io);
+  const unitsFile = unitsRead?.file;
+  const unitsText = unitsRead?.text;
   const user = options.user ?? DEFAULT_INIT_USER;
   const title = basename(file, extname(file));
   const create = () => newWorkbook({ owner: user, title });
@@ -41,7 +56,10 @@ export const init: Command = (options, io) => {
     const lines = [msg(session.lang, 'result.init', { file, user })];
     if (unitsText === undefined) return outcome(session, result, {}, lines);
     const added = count(result.added);
-    lines.push(messageOf(result, msg(session.lang, 'result.units', { count: added, file: unitsFile ?? '' })));
+    lines.push(
+      msg(session.lang, 'result.encoding', { file: unitsFile ?? '', encoding: unitsRead?.encoding ?? '' }),
+      messageOf(result, msg(session.lang, 'result.units', { count: added, file: unitsFile ?? '' })),
+    );
     return outcome(session, result, { added }, lines);
   });
 };

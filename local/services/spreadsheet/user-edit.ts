@@ -5,9 +5,9 @@
 import type { FormulaEngine } from '../../engine';
 import { formatCellValue } from '../../model/number-format';
 import type { DataValidationRule, SheetModel, WorkbookModel } from '../../model/types';
-import { parseA1Range, rangeContains, sheetByTitle } from '../../model/workbook';
+import { formatA1, parseA1Range, rangeContains, sheetByTitle } from '../../model/workbook';
 import type { ServiceContext } from '../context';
-import { PROTECTED_CELL_MESSAGE, protectionsAgainst } from './protection-rules';
+import { PROTECTED_CELL_MESSAGE, protectionEditors, protectionsAgainst } from './protection-rules';
 
 export interface UserEdit {
   user: string;
@@ -18,7 +18,24 @@ export interface UserEdit {
   value: string;
 }
 
-export type UserEditResult = { ok: true; warning?: string } | { ok: false; reason: string };
+/** Why an edit was refused, for a caller that words it itself (the CLI, in the workbook's language). */
+export type EditRefusal =
+  | { kind: 'noSheet' }
+  | { kind: 'badCell' }
+  /** The cell is beyond the tab's grid, which ends at `last` (A1). */
+  | { kind: 'outsideGrid'; last: string }
+  /** A protection the user is not an editor of covers the cell; `editors` may edit it (every protection covering it lists them). */
+  | { kind: 'protected'; editors: string[] }
+  /** A strict dropdown refuses the value; `items` are its choices. */
+  | { kind: 'invalid'; items: string[] }
+  | { kind: 'tooLong'; length: number; max: number };
+
+/** A refused edit: Sheets' own words (`reason`, as the Sheets UI shows them) and what refused it. */
+export type UserEditResult = { ok: true; warning?: string } | { ok: false; reason: string; refusal: EditRefusal };
+
+/** The most characters Sheets takes in one cell. */
+export const MAX_CELL_CHARACTERS = 50_000;
+export const TOO_LONG_MESSAGE = `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`;
 
 /** Sheets' warning for a warning-only protection. */
 export const PROTECTION_WARNING = "You're trying to edit part of this sheet that shouldn't be changed accidentally.";
@@ -43,8 +60,8 @@ function allowedItems(workbook: WorkbookModel, rule: DataValidationRule): string
   return items;
 }
 
-/** Why validation refuses the value in a cell, or a warning for a lenient rule. */
-function validate(workbook: WorkbookModel, sheet: SheetModel, row: number, column: number, value: string): { refuse?: string; warn?: string } {
+/** Why validation refuses the value in a cell (the message and the list's items), or a warning for a lenient rule. */
+function validate(workbook: WorkbookModel, sheet: SheetModel, row: number, column: number, value: string): { refuse?: string; items?: string[]; warn?: string } {
   if (value === '') return {};
   const entry = [...sheet.dataValidations].reverse().find((v) => rangeContains(sheet, v.range, row, column));
   if (!entry) return {};
@@ -53,32 +70,48 @@ function validate(workbook: WorkbookModel, sheet: SheetModel, row: number, colum
   const wanted = value.trim().toLowerCase();
   if (items.some((item) => item.trim().toLowerCase() === wanted)) return {};
   const message = entry.rule.condition.type === 'ONE_OF_LIST' ? INVALID_LIST_ITEM : INVALID_RANGE_ITEM;
-  return entry.rule.strict ? { refuse: message } : { warn: message };
+  return entry.rule.strict ? { refuse: message, items } : { warn: message };
+}
+
+/** Who may edit every cell of the block: the editors every strict protection covering it lists (the owner first). */
+function editorsOf(workbook: WorkbookModel, sheet: SheetModel, ...block: [number, number, number, number]): string[] {
+  const strict = protectionsAgainst(workbook, '', sheet, ...block).filter((p) => !p.warningOnly);
+  const lists = strict.map((p) => protectionEditors(workbook, p));
+  const [first = [workbook.owner], ...rest] = lists;
+  return first.filter((user) => rest.every((list) => list.some((u) => u.toLowerCase() === user.toLowerCase())));
 }
 
 export function applyUserEdit(ctx: ServiceContext, engine: FormulaEngine, edit: UserEdit): UserEditResult {
   const workbook = ctx.workbook;
+  const unparsable = `Unable to parse range: ${edit.sheet}!${edit.a1}`;
   const sheet = sheetByTitle(workbook, edit.sheet);
-  if (!sheet) return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+  if (!sheet) return { ok: false, reason: unparsable, refusal: { kind: 'noSheet' } };
   let range;
   try {
     range = parseA1Range(edit.a1);
   } catch {
-    return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+    return { ok: false, reason: unparsable, refusal: { kind: 'badCell' } };
   }
   const top = range.startRow ?? 0;
   const left = range.startColumn ?? 0;
   const height = (range.endRow ?? sheet.rowCount) - top;
   const width = (range.endColumn ?? sheet.columnCount) - left;
-  if (top + height > sheet.rowCount || left + width > sheet.columnCount) return { ok: false, reason: `Unable to parse range: ${edit.sheet}!${edit.a1}` };
+  if (top + height > sheet.rowCount || left + width > sheet.columnCount) {
+    return { ok: false, reason: unparsable, refusal: { kind: 'outsideGrid', last: formatA1(sheet.rowCount - 1, sheet.columnCount - 1) } };
+  }
+  if (edit.value.length > MAX_CELL_CHARACTERS) {
+    return { ok: false, reason: TOO_LONG_MESSAGE, refusal: { kind: 'tooLong', length: edit.value.length, max: MAX_CELL_CHARACTERS } };
+  }
 
   const against = protectionsAgainst(workbook, edit.user, sheet, top, left, height, width);
-  if (against.some((p) => !p.warningOnly)) return { ok: false, reason: PROTECTED_CELL_MESSAGE };
+  if (against.some((p) => !p.warningOnly)) {
+    return { ok: false, reason: PROTECTED_CELL_MESSAGE, refusal: { kind: 'protected', editors: editorsOf(workbook, sheet, top, left, height, width) } };
+  }
   const warnings = against.length > 0 ? [PROTECTION_WARNING] : [];
   for (let r = top; r < top + height; r += 1) {
     for (let c = left; c < left + width; c += 1) {
       const check = validate(workbook, sheet, r, c, edit.value);
-      if (check.refuse) return { ok: false, reason: check.refuse };
+      if (check.refuse) return { ok: false, reason: check.refuse, refusal: { kind: 'invalid', items: check.items ?? [] } };
       if (check.warn && !warnings.includes(check.warn)) warnings.push(check.warn);
     }
   }

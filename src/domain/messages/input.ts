@@ -1,0 +1,58 @@
+// Messages of the checks made where a value enters the workbook (issue 18): weights in range,
+// hidden characters, the bahasa setting, a pasted or imported unit list, and what a unit tab
+// holds that cannot be scored (section of the one catalogue, see ../i18n.ts).
+
+export const id = {
+  'check.weight.range': 'Bobot "{value}" di luar rentang. Isi angka lebih dari 0 sampai {max}, mis. 2 atau 2,5.',
+  'check.aspect.weightRange': 'Bobot Aspek "{value}" di luar rentang. Isi angka lebih dari 0 sampai {max}, mis. 21,85.',
+  'check.hidden':
+    '{column} berisi karakter tak terlihat {char} (spasi lebar-nol atau pengatur arah teks), sehingga tampak sama dengan teks lain padahal berbeda. Ketik ulang isinya tanpa karakter itu.',
+  'check.settings.bahasa': 'bahasa "{value}" tidak dikenal, jadi pesan memakai bahasa Indonesia. Isi id atau en.',
+  'core.units.openQuote':
+    'Tanda kutip (") yang dibuka di baris {line} tidak pernah ditutup, sehingga sisa teks terbaca sebagai satu sel. Tutup kutipnya (atau hapus), lalu impor lagi. Tidak ada yang ditambahkan.',
+  'core.units.tooLong':
+    'Baris {line}: satu sel berisi {length} karakter, lebih dari {max} karakter per sel. Persingkat isinya, lalu impor lagi. Tidak ada yang ditambahkan.',
+  'core.units.read': 'Daftar unit dibaca dengan pemisah {delimiter}.',
+  'core.units.aliases': 'Judul kolom dibaca sebagai: {pairs}.',
+  'core.units.ignored': 'Kolom yang tidak dikenal diabaikan: {columns}.',
+  'tab.flag.answer':
+    '{column} "{value}" bukan pilihan indikator {code} ({choices}), sehingga tidak dinilai. Pilih jawaban dari daftar di sel itu.',
+  'tab.flag.duplicate':
+    'Kode "{code}" muncul lagi (pertama di baris {first}); baris ini tidak dinilai. Pindahkan isinya ke baris {first}, lalu jalankan "Buat / perbarui tab unit" (pendamping generate): baris ganda disimpan ke Arsip dan dihapus dari tab.',
+  'tab.flag.unknown':
+    'Kode "{code}" tidak ada di tab Instrumen untuk unit ini; baris ini tidak dinilai. Jalankan "Buat / perbarui tab unit" (pendamping generate): isinya disimpan ke Arsip dan barisnya dihapus.',
+  'tab.flag.noCode':
+    'baris berisi jawaban tanpa Kode, sehingga tidak dinilai. Isi Kode indikatornya atau pindahkan jawabannya ke baris indikator itu.',
+  'tab.flag.deadline': 'Batas Waktu "{value}" bukan tanggal, sehingga tidak dipakai untuk pengingat. Isi tanggal, mis. 2025-03-31.',
+  'tab.flag.merged':
+    'sel {range} digabung (merge), sehingga hanya sel pertamanya yang terbaca. Pisahkan gabungannya, lalu isi setiap sel sendiri-sendiri.',
+  'tab.flag.header':
+    'judul tabel ada di baris {row}, bukan baris {expected}. Jalankan "Buat / perbarui tab unit" (pendamping generate) untuk menata ulang tab ini; jawaban tetap tersimpan per Kode.',
+};
+
+export const en: typeof id = {
+  'check.weight.range': 'Bobot "{value}" is out of range. Enter a number greater than 0 and at most {max}, e.g. 2 or 2.5.',
+  'check.aspect.weightRange': 'Bobot Aspek "{value}" is out of range. Enter a number greater than 0 and at most {max}, e.g. 21.85.',
+  'check.hidden':
+    '{column} holds the invisible character {char} (a zero-width space or a text-direction control), so it looks the same as another text but is not. Type it again without that character.',
+  'check.settings.bahasa': 'bahasa "{value}" is unknown, so messages are in Indonesian. Enter id or en.',
+  'core.units.openQuote':
+    'The quote (") opened on line {line} is never closed, so the rest of the text reads as one cell. Close the quote (or delete it), then import again. Nothing was added.',
+  'core.units.tooLong':
+    'Line {line}: a cell holds {length} characters, more than {max} per cell. Shorten it, then import again. Nothing was added.',
+  'core.units.read': 'The unit list was read with the delimiter {delimiter}.',
+  'core.units.aliases': 'Headers read as: {pairs}.',
+  'core.units.ignored': 'Unknown columns ignored: {columns}.',
+  'tab.flag.answer':
+    '{column} "{value}" is not a choice of indicator {code} ({choices}), so it is not scored. Pick an answer from the cell\'s list.',
+  'tab.flag.duplicate':
+    'Kode "{code}" appears again (first in row {first}); this row is not scored. Move what it holds to row {first}, then run "Create / update unit tabs" (pendamping generate): the repeated row goes to Arsip and leaves the tab.',
+  'tab.flag.unknown':
+    'Kode "{code}" is not in the Instrumen tab for this unit; this row is not scored. Run "Create / update unit tabs" (pendamping generate): what it holds goes to Arsip and the row leaves the tab.',
+  'tab.flag.noCode':
+    'the row holds answers but no Kode, so it is not scored. Enter the indicator\'s Kode or move the answers to that indicator\'s row.',
+  'tab.flag.deadline': 'Batas Waktu "{value}" is not a date, so reminders do not use it. Enter a date, e.g. 2025-03-31.',
+  'tab.flag.merged': 'cells {range} are merged, so only the first one is read. Unmerge them, then fill each cell on its own.',
+  'tab.flag.header':
+    'the table header is in row {row}, not row {expected}. Run "Create / update unit tabs" (pendamping generate) to lay this tab out again; answers stay under their Kode.',
+};
