@@ -3,14 +3,15 @@
 // it (Putaran, Batas Waktu, status cells), the rows generation carries over by indicator Kode,
 // and the indicators and answers scored the way RINGKASAN_KEPATUHAN scores them. Pure: src/sheets
 // reads the values (src/sheets/programme.ts) and src/domain/plan/unit-tabs.ts writes the tab.
-import { t, type Lang } from './i18n';
+import { t, type Lang, type MessageKey } from './i18n';
 import { indicatorsFromTable } from './instrument';
 import { isEmptyValue } from './plan/cells';
-import { KEPT_COLUMNS, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
-import { readTable, tabWhere } from './problems';
+import { KEPT_COLUMNS, UNIT_TAB, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
+import { problemAt, readTable, tabWhere } from './problems';
+import { answerCredit } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
-import type { AnswerRow, Indicator, Parsed } from './types';
+import type { AnswerRow, Indicator, Parsed, Problem } from './types';
 
 type Values = readonly (readonly unknown[])[];
 
@@ -155,7 +156,7 @@ const ROUND_REQUIRED: readonly UnitColumn[] = [...ROUND_COLUMNS, 'Tindak Lanjut'
  */
 export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateUnitTable(tab.values)): UnitTabReading {
   const where = tabWhere(tab.title, lang);
-  if (!layout) return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'round.tableUnreadable', { tab: tab.title }) }] };
+  if (!layout) return { ok: false, problems: [{ tab: tab.title, message: t(lang, 'tab.unreadable', { tab: tab.title }) }] };
   const missing = ROUND_REQUIRED.filter((c) => layout.column[c] === undefined);
   if (missing.length > 0) {
     const columns = missing.map((c) => `"${c}"`).join(', ');
@@ -186,4 +187,61 @@ export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateU
     });
   });
   return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows } };
+}
+
+/** A flag of a unit tab: a Problem on that tab, and whether "Buat / perbarui tab unit" repairs it. */
+export interface UnitTabFlag extends Problem {
+  row: number;
+  /** Generation repairs it (a repeated or unknown row goes to Arsip, a moved table is laid out again). */
+  repairable: boolean;
+}
+
+/** The choices an answer cell of `ind` offers, as its dropdown shows them. */
+function choicesOf(ind: Indicator): string {
+  const { answerType: type } = ind;
+  const base = type.kind === 'ya-tidak' ? ['Ya', 'Tidak'] : type.kind === 'ya-sebagian-tidak' ? ['Ya', 'Sebagian', 'Tidak'] : [`0–${type.max}`];
+  return [...base, ...(ind.allowNA ? ['N/A'] : [])].join(', ');
+}
+
+/**
+ * What a unit tab holds that cannot be scored, each naming its row and column and how to fix
+ * it: an answer outside its indicator's choices (typed where no dropdown stopped it, as in
+ * Excel), a text Batas Waktu, a row whose Kode repeats an earlier one or is not among the
+ * unit's indicators (`indicators`: those of its Jenis), answers on a row without a Kode, and a
+ * table header that is not where generation put it. Pure: a tab without a table has no flags
+ * (it is reported as unreadable).
+ */
+export function unitTabFlags(tab: UnitTabValues, indicators: readonly Indicator[], lang: Lang, layout = locateUnitTable(tab.values)): UnitTabFlag[] {
+  if (!layout) return [];
+  const where = tabWhere(tab.title, lang);
+  const flags: UnitTabFlag[] = [];
+  const flag = (repairable: boolean, key: MessageKey, params: Record<string, string | number>, row: number, column?: string) =>
+    flags.push({ ...problemAt(where, key, params, row, column), row, repairable });
+  if (layout.headerRow !== UNIT_TAB.tableHeaderRow) flag(true, 'tab.flag.header', { row: layout.headerRow + 1, expected: UNIT_TAB.tableHeaderRow + 1 }, layout.headerRow + 1);
+  const byCode = new Map(indicators.map((ind) => [normKey(ind.code), ind]));
+  const first = new Map<string, number>();
+  const at = (cells: readonly unknown[], c: UnitColumn): unknown => (layout.column[c] === undefined ? '' : (cells[layout.column[c] as number] ?? ''));
+  tab.values.forEach((cells, i) => {
+    if (i <= layout.headerRow) return;
+    const row = i + 1;
+    const code = cellText(at(cells, 'Kode'));
+    const key = normKey(code);
+    const answered = KEPT_COLUMNS.some((c) => !isEmptyValue(at(cells, c)));
+    if (key === '') {
+      if (answered) flag(false, 'tab.flag.noCode', {}, row);
+      return;
+    }
+    const seen = first.get(key);
+    if (seen !== undefined) return void flag(true, 'tab.flag.duplicate', { code, first: seen }, row, 'Kode');
+    first.set(key, row);
+    const ind = byCode.get(key);
+    if (!ind) return void flag(true, 'tab.flag.unknown', { code }, row, 'Kode');
+    for (const column of ['Jawaban Mandiri', 'Jawaban Verifikasi'] as const) {
+      const value = at(cells, column);
+      if (answerCredit(value, ind).kind === 'invalid') flag(false, 'tab.flag.answer', { column, value: cellText(value), code: ind.code, choices: choicesOf(ind) }, row, column);
+    }
+    const deadline = at(cells, 'Batas Waktu');
+    if (cellText(deadline) !== '' && formatIsoDate(deadline) === '') flag(false, 'tab.flag.deadline', { value: cellText(deadline) }, row, 'Batas Waktu');
+  });
+  return flags;
 }

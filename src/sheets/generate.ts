@@ -1,19 +1,20 @@
 // "Buat / perbarui tab unit": the programme read once (src/sheets/programme.ts), the decisions
 // in src/domain/plan, then one batchUpdate (split only when very large, never inside one tab's
 // requests) that writes the unit tabs, Arsip, Unit's Tab/Status and Rekap.
-import { t, type Lang } from '../domain/i18n';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
+import { indicatorsFor } from '../domain/instrument';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
-import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS } from '../domain/plan/layout';
+import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS, type UnitColumn } from '../domain/plan/layout';
 import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
 import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
-import type { CategoryTable } from '../domain/types';
+import type { CategoryTable, Indicator, Problem, Unit } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
 import { stageRefsOf } from '../domain/stage';
-import { locateUnitTable, readUnitAnswers } from '../domain/unit-tab';
+import { locateUnitTable, readUnitAnswers, unitTabFlags, type UnitTabFlag } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -48,6 +49,9 @@ export interface GenerateResult {
   /** Round trips of the writes (batchUpdate calls). */
   writes: number;
   message: string;
+  /** What the unit tabs held that this generation repaired, and what is left to fix (flagged on its cell). */
+  tabRepairs?: Problem[];
+  tabProblems?: Problem[];
 }
 
 const REQUIRED = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit, TABS.rekap] as const;
@@ -240,13 +244,22 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
   return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
 }
 
-function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang): GenerateResult {
+interface TabFlags {
+  repaired: UnitTabFlag[];
+  remaining: UnitTabFlag[];
+}
+
+function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang, flags: TabFlags): GenerateResult {
   const created = plan.tabs.filter((tab) => tab.kind === 'create').map((tab) => tab.title);
   const updated = plan.tabs.filter((tab) => tab.kind === 'refresh').map((tab) => tab.title);
   const inactive = plan.deactivations.map((d) => d.title);
   const counts = { created: created.length, updated: updated.length, rejected: rejected.length, inactive: inactive.length, archived: plan.archive.length };
   const done = t(lang, 'core.generate.done', counts);
-  const message = orphans.length > 0 ? `${done} ${t(lang, 'core.generate.orphans', { tabs: orphans.map((o) => `"${o}"`).join(', ') })}` : done;
+  const orphaned = orphans.length > 0 ? `${done} ${t(lang, 'core.generate.orphans', { tabs: orphans.map((o) => `"${o}"`).join(', ') })}` : done;
+  const listed = (key: MessageKey, list: readonly string[]) => (list.length === 0 ? [] : [t(lang, key, { count: list.length }), ...list.map((m) => `- ${m}`)]);
+  // A tab whose table header was changed is left untouched: said here as in its Unit Status.
+  const left = [...flags.remaining.map((f) => f.message), ...plan.unreadable.values()];
+  const message = [orphaned, ...listed('core.generate.repaired', flags.repaired.map((f) => f.message)), ...listed('core.generate.flagged', left)].join('\n');
   return { ok: true, created, updated, inactive, archived: plan.archive.length, rejected, orphans, writes, message };
 }
 
@@ -280,6 +293,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
     archivedAt: archivedAt(programme.timeZone),
   });
 
+  const flags = flagUnitTabs(plan, tabs, validation.units, indicators, lang);
   const arsip = programme.tab(TABS.arsip);
   const groups: Request[][] = [
     ...unitTabRequests(plan, tabs, found),
@@ -288,5 +302,30 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
     recapAfter(programme, plan, tabs, categories),
   ];
   const writes = applyRequests(ctx.spreadsheetId, groups);
-  return generated(plan, validation.rejected, orphans, writes, lang);
+  return { ...generated(plan, validation.rejected, orphans, writes, lang, flags), tabRepairs: flags.repaired, tabProblems: flags.remaining };
+}
+
+/**
+ * What the unit tabs held that could not be scored: what this generation repairs (a repeated or
+ * unknown row goes to Arsip, a moved table is laid out again), and what stays for a person to fix
+ * (an answer outside the choices, a text Batas Waktu), whose cell gets the flag as its note.
+ */
+function flagUnitTabs(plan: UnitTabsPlan, tabs: readonly UnitTab[], units: readonly Unit[], indicators: readonly Indicator[], lang: Lang): TabFlags {
+  const repaired: UnitTabFlag[] = [];
+  const remaining: UnitTabFlag[] = [];
+  for (const tab of plan.tabs) {
+    const unit = units.find((u) => normKey(u.code) === normKey(tab.code));
+    const own = indicatorsFor(indicators, unit?.type ?? '');
+    const old = tabs.find((s) => s.sheet.sheetId === tab.sheetId);
+    if (old) repaired.push(...unitTabFlags({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: old.rows }, own, lang).filter((f) => f.repairable));
+    const values = tab.rows.map((r) => r.map(plannedValue));
+    const layout = locateUnitTable(values);
+    for (const flag of unitTabFlags({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values }, own, lang, layout)) {
+      remaining.push(flag);
+      const column = flag.column === undefined ? undefined : layout?.column[flag.column as UnitColumn];
+      const cell = column === undefined ? undefined : tab.rows[flag.row - 1]?.[column];
+      if (cell) tab.rows[flag.row - 1][column as number] = { ...cell, note: cell.note ? `${flag.message}\n\n${cell.note}` : flag.message };
+    }
+  }
+  return { repaired, remaining };
 }

@@ -15,7 +15,14 @@ export const generate: Command = (options, io) =>
     const generated = session.call('generateUnitTabs');
     if (!generated.ok) return outcome(session, generated);
     const rejected = (generated.rejected ?? []) as Rejected[];
-    const fields = { created: generated.created, updated: generated.updated, rejected, orphans: generated.orphans ?? [] };
+    const fields = {
+      created: generated.created,
+      updated: generated.updated,
+      rejected,
+      orphans: generated.orphans ?? [],
+      tabRepairs: generated.tabRepairs ?? [],
+      tabProblems: generated.tabProblems ?? [],
+    };
     const lines = [
       messageOf(
         generated,

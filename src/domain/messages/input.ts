@@ -28,6 +28,10 @@ export const id = {
     'sel {range} digabung (merge), sehingga hanya sel pertamanya yang terbaca. Pisahkan gabungannya, lalu isi setiap sel sendiri-sendiri.',
   'tab.flag.header':
     'judul tabel ada di baris {row}, bukan baris {expected}. Jalankan "Buat / perbarui tab unit" (pendamping generate) untuk menata ulang tab ini; jawaban tetap tersimpan per Kode.',
+  'core.generate.repaired': 'Diperbaiki di tab unit ({count}):',
+  'tab.unreadable':
+    'Tab {tab}: baris judul tabel (dengan kolom Kode dan Jawaban Mandiri) tidak ditemukan, jadi tab ini tidak dapat dinilai; "Buat / perbarui tab unit" membiarkannya agar tidak ada jawaban yang hilang. Kembalikan judul kolom Kode dan Jawaban Mandiri persis seperti tertulis, lalu jalankan lagi.',
+  'core.generate.flagged': 'Belum dapat dinilai di tab unit ({count}; selnya diberi catatan):',
 };
 
 export const en: typeof id = {
@@ -55,4 +59,8 @@ export const en: typeof id = {
   'tab.flag.merged': 'cells {range} are merged, so only the first one is read. Unmerge them, then fill each cell on its own.',
   'tab.flag.header':
     'the table header is in row {row}, not row {expected}. Run "Create / update unit tabs" (pendamping generate) to lay this tab out again; answers stay under their Kode.',
+  'core.generate.repaired': 'Repaired on the unit tabs ({count}):',
+  'tab.unreadable':
+    'Tab {tab}: the table header row (with the Kode and Jawaban Mandiri columns) was not found, so this tab cannot be scored; "Create / update unit tabs" leaves it alone so that no answer is lost. Restore the Kode and Jawaban Mandiri headers exactly as written, then run again.',
+  'core.generate.flagged': 'Not scorable yet on the unit tabs ({count}; the cells carry a note):',
 };

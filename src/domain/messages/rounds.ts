@@ -14,7 +14,6 @@ export const id = {
   'round.current.empty':
     'Putaran yang berjalan belum bernama (Pengaturan: putaran kosong), sehingga tidak dapat dicatat di Riwayat. Isi dulu nama putaran yang berjalan di Pengaturan.',
   'round.noUnits': 'Belum ada tab unit. Jalankan "Buat / perbarui tab unit" dulu.',
-  'round.tableUnreadable': 'Tab {tab}: baris judul tabel (dengan kolom Kode dan Jawaban Mandiri) tidak ditemukan. Jalankan "Buat / perbarui tab unit" untuk memperbaikinya.',
   'round.tabMissingColumns': 'Tab {tab}: kolom {columns} tidak ditemukan di baris judul tabel. Jalankan "Buat / perbarui tab unit" untuk memperbaikinya.',
   'round.started': 'Putaran "{name}" dimulai. Putaran "{previous}" ditutup: {units} unit dicatat di Riwayat.',
   'round.failed': 'Putaran baru tidak dimulai; buku kerja tidak berubah. Penyebab: {reason}',
@@ -75,7 +74,6 @@ export const en: typeof id = {
   'round.current.empty':
     'The active round has no name (Pengaturan: putaran is empty), so it cannot be recorded in Riwayat. Enter the name of the active round in Pengaturan first.',
   'round.noUnits': 'There are no unit tabs yet. Run "Buat / perbarui tab unit" first.',
-  'round.tableUnreadable': 'Tab {tab}: the table header row (with the Kode and Jawaban Mandiri columns) was not found. Run "Buat / perbarui tab unit" to repair it.',
   'round.tabMissingColumns': 'Tab {tab}: column(s) {columns} not found in the table header row. Run "Buat / perbarui tab unit" to repair it.',
   'round.started': 'Round "{name}" started. Round "{previous}" was closed: {units} units recorded in Riwayat.',
   'round.failed': 'The new round was not started; the workbook is unchanged. Cause: {reason}',
