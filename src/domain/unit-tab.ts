@@ -228,7 +228,7 @@ export function unitTabFlags(tab: UnitTabValues, indicators: readonly Indicator[
     const key = normKey(code);
     const answered = KEPT_COLUMNS.some((c) => !isEmptyValue(at(cells, c)));
     if (key === '') {
-      if (answered) flag(false, 'tab.flag.noCode', {}, row);
+      if (answered) flag(true, 'tab.flag.noCode', {}, row);
       return;
     }
     const seen = first.get(key);

@@ -33,7 +33,7 @@ test('rows are sheet, cell, value: header optional, quotes, doubled quotes, line
 });
 
 test.each([
-  ['Unit,A2,"tidak ditutup\n', 'error.csv'],
+  ['Unit,A2,"tidak ditutup\n', 'error.csvOpenQuote'],
   ['Unit,A2,"x"y\n', 'error.csv'],
   ['Unit,A2\n', 'error.editsRow'],
   ['sheet,cell,value\n\n', 'error.editsEmpty'],

@@ -34,21 +34,28 @@ function parseRows(file: string, text: string, delimiter: string): string[][] {
     return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw new CliError('error.csvOpenQuote', { file, line: (error as CsvError & { lines?: number }).lines ?? 1 });
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // The open quote's record starts right after the bytes of the complete records.
+      const done = Buffer.from(text).subarray(0, Number((error as CsvError & { bytes_records?: number }).bytes_records ?? 0)).toString();
+      throw new CliError('error.csvOpenQuote', { file, line: done.split(/\r\n|\r|\n/).length });
+    }
     throw new CliError('error.csv', { file, reason: error.message });
   }
 }
 
 const isBlank = (cells: readonly string[]) => cells.length === 1 && cells[0].trim() === '';
 
-/** The file's rows with the first delimiter that gives every row three cells (else ','), and that delimiter. */
+/**
+ * The file's rows with the first delimiter that gives every row three cells, and that delimiter;
+ * else as ',' reads them (its rows or its error are what the user is told about).
+ */
 function rowsOf(file: string, text: string): { rows: string[][]; delimiter: string } {
-  for (const delimiter of DELIMITERS) {
+  for (const delimiter of DELIMITERS.slice(1)) {
     try {
       const rows = parseRows(file, text, delimiter);
-      if (rows.every((cells) => isBlank(cells) || cells.length === 3)) return { rows, delimiter };
-    } catch (error) {
-      if (delimiter === DELIMITERS[DELIMITERS.length - 1]) throw error;
+      if (rows.some((cells) => !isBlank(cells)) && rows.every((cells) => isBlank(cells) || cells.length === 3)) return { rows, delimiter };
+    } catch {
+      // Not this delimiter: ',' says what is wrong.
     }
   }
   return { rows: parseRows(file, text, DELIMITERS[0]), delimiter: DELIMITERS[0] };

@@ -92,12 +92,18 @@ export function applyUserEdit(ctx: ServiceContext, engine: FormulaEngine, edit: 
   } catch {
     return { ok: false, reason: unparsable, refusal: { kind: 'badCell' } };
   }
+  // A word that is no cell reads as a sheet name ('ZZZZ99999999': a column past ZZZ, beyond any grid); row 0 is none.
+  const last = formatA1(sheet.rowCount - 1, sheet.columnCount - 1);
+  if (range.sheetName !== undefined) {
+    return { ok: false, reason: unparsable, refusal: /^[A-Za-z]+\d+$/.test(edit.a1.trim()) ? { kind: 'outsideGrid', last } : { kind: 'badCell' } };
+  }
+  if ((range.startRow ?? 0) < 0) return { ok: false, reason: unparsable, refusal: { kind: 'badCell' } };
   const top = range.startRow ?? 0;
   const left = range.startColumn ?? 0;
   const height = (range.endRow ?? sheet.rowCount) - top;
   const width = (range.endColumn ?? sheet.columnCount) - left;
   if (top + height > sheet.rowCount || left + width > sheet.columnCount) {
-    return { ok: false, reason: unparsable, refusal: { kind: 'outsideGrid', last: formatA1(sheet.rowCount - 1, sheet.columnCount - 1) } };
+    return { ok: false, reason: unparsable, refusal: { kind: 'outsideGrid', last } };
   }
   if (edit.value.length > MAX_CELL_CHARACTERS) {
     return { ok: false, reason: TOO_LONG_MESSAGE, refusal: { kind: 'tooLong', length: edit.value.length, max: MAX_CELL_CHARACTERS } };

@@ -22,7 +22,7 @@ export const id = {
   'tab.flag.unknown':
     'Kode "{code}" tidak ada di tab Instrumen untuk unit ini; baris ini tidak dinilai. Jalankan "Buat / perbarui tab unit" (pendamping generate): isinya disimpan ke Arsip dan barisnya dihapus.',
   'tab.flag.noCode':
-    'baris berisi jawaban tanpa Kode, sehingga tidak dinilai. Isi Kode indikatornya atau pindahkan jawabannya ke baris indikator itu.',
+    'baris berisi jawaban tanpa Kode, sehingga tidak dinilai. Isi Kode indikatornya, atau jalankan "Buat / perbarui tab unit" (pendamping generate): isinya disimpan ke Arsip dan barisnya dihapus.',
   'tab.flag.deadline': 'Batas Waktu "{value}" bukan tanggal, sehingga tidak dipakai untuk pengingat. Isi tanggal, mis. 2025-03-31.',
   'tab.flag.merged':
     'sel {range} digabung (merge), sehingga hanya sel pertamanya yang terbaca. Pisahkan gabungannya, lalu isi setiap sel sendiri-sendiri.',
@@ -54,7 +54,7 @@ export const en: typeof id = {
   'tab.flag.unknown':
     'Kode "{code}" is not in the Instrumen tab for this unit; this row is not scored. Run "Create / update unit tabs" (pendamping generate): what it holds goes to Arsip and the row leaves the tab.',
   'tab.flag.noCode':
-    'the row holds answers but no Kode, so it is not scored. Enter the indicator\'s Kode or move the answers to that indicator\'s row.',
+    'the row holds answers but no Kode, so it is not scored. Enter the indicator\'s Kode, or run "Create / update unit tabs" (pendamping generate): what it holds goes to Arsip and the row leaves the tab.',
   'tab.flag.deadline': 'Batas Waktu "{value}" is not a date, so reminders do not use it. Enter a date, e.g. 2025-03-31.',
   'tab.flag.merged': 'cells {range} are merged, so only the first one is read. Unmerge them, then fill each cell on its own.',
   'tab.flag.header':
