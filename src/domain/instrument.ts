@@ -120,7 +120,7 @@ export function indicatorsFromTable(
     });
   }
   eachDuplicate(
-    rows.map((r) => ({ row: r.row, code: r.text('Kode') })),
+    rows.map((r) => ({ row: r.row, code: r.text('Kode').normalize('NFC') })),
     (r) => r.code,
     (r, first) => problems.push(problemAt(where, 'check.code.duplicate', { code: r.code, first }, r.row, 'Kode')),
   );
