@@ -431,19 +431,22 @@ const unitBook = once(async () => {
     const rows = grid(m, 'Unit');
     const next = rows.length + 1;
     const unit = (i: number, cells: string[]) => cells.forEach((v, c) => setCell(m, 'Unit', `${String.fromCharCode(65 + c)}${next + i}`, v));
-    unit(0, ['DINKES\u200B', 'Dinas Kesehatan Kembar', 'OPD', '', 'a@pemkab.go.id', '']);
-    unit(1, ['BIDI', 'Dinas \u202ElaisoS', 'OPD', '', 'b@pemkab.go.id', '']);
-    unit(2, ['ZWJ', 'Dinas ZWJ', 'OPD', '', 'c@pem\u200Dkab.go.id', '']);
-    unit(3, ['ISO', 'Dinas Isolasi', 'OPD', '', 'd@pemkab.go.id', 'e@ombudsman\u2066.go.id']);
-    unit(4, ['dinkes', 'Dinas Kesehatan Lagi', 'OPD', '', 'f@pemkab.go.id', '']);
-    unit(5, ['CAFÉ', 'Kafe Satu', 'OPD', '', 'g@pemkab.go.id', '']);
-    unit(6, ['CAFE\u0301', 'Kafe Dua', 'OPD', '', 'h@pemkab.go.id', '']);
-    unit(7, ['TANPA', 'Dinas Tanpa Email', 'OPD', '', '', '']);
-    unit(8, ['SALAH', 'Dinas Salah Email', 'OPD', '', 'bukan-email', '']);
-    unit(9, ['NAMA', 'Dinas Nama', 'OPD', '', 'Budi <budi@pemkab.go.id>', '']);
-    unit(10, ['', 'Dinas Tanpa Kode', 'OPD', '', 'i@pemkab.go.id', '']);
-    unit(11, ['KOSONG', '', 'OPD', '', 'j@pemkab.go.id', '']);
-    unit(12, ['TLD', 'Dinas Tanpa Domain', 'OPD', '', 'k@pemkab.go.id', 'asesor@ombudsman']);
+    const bad: string[][] = [
+      ['DINKES\u200B', 'Dinas Kesehatan Kembar', 'OPD', '', 'a@pemkab.go.id', ''],
+      ['BIDI', 'Dinas \u202ElaisoS', 'OPD', '', 'b@pemkab.go.id', ''],
+      ['ZWJ', 'Dinas ZWJ', 'OPD', '', 'c@pem\u200Dkab.go.id', ''],
+      ['ISO', 'Dinas Isolasi', 'OPD', '', 'd@pemkab.go.id', 'e@ombudsman\u2066.go.id'],
+      ['dinkes', 'Dinas Kesehatan Lagi', 'OPD', '', 'f@pemkab.go.id', ''],
+      ['CAFÉ', 'Kafe Satu', 'OPD', '', 'g@pemkab.go.id', ''],
+      ['CAFE\u0301', 'Kafe Dua', 'OPD', '', 'h@pemkab.go.id', ''],
+      ['TANPA', 'Dinas Tanpa Email', 'OPD', '', '', ''],
+      ['SALAH', 'Dinas Salah Email', 'OPD', '', 'bukan-email', ''],
+      ['NAMA', 'Dinas Nama', 'OPD', '', 'Budi <budi@pemkab.go.id>', ''],
+      ['', 'Dinas Tanpa Kode', 'OPD', '', 'i@pemkab.go.id', ''],
+      ['KOSONG', '', 'OPD', '', 'j@pemkab.go.id', ''],
+      ['TLD', 'Dinas Tanpa Domain', 'OPD', '', 'k@pemkab.go.id', 'asesor@ombudsman'],
+    ];
+    bad.forEach((cells, i) => unit(i, cells));
   });
   return runOn(file, (copy) => ['generate', '--workbook', copy]);
 });

@@ -123,9 +123,18 @@ describe('protections', () => {
     );
     const edit = (user: string, a1: string, value: string) => applyUserEdit(base.ctx, base.engine, { user, sheet: 'D01 — Dinas Kesehatan', a1, value });
 
-    expect(edit(PIC, 'A1', 'x')).toEqual({ ok: false, reason: expect.stringContaining('You are trying to edit a protected cell') });
+    expect(edit(PIC, 'A1', 'x')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('You are trying to edit a protected cell'),
+      refusal: { kind: 'protected', editors: expect.arrayContaining([OWNER]) },
+    });
     expect(edit(PIC, 'F8', 'ya')).toEqual({ ok: true });
-    expect(edit(PIC, 'F9', 'Mungkin')).toEqual({ ok: false, reason: 'Input must be an item on the specified list.' });
+    expect(edit(PIC, 'F9', 'Mungkin')).toEqual({ ok: false, reason: 'Input must be an item on the specified list.', refusal: { kind: 'invalid', items: ['Ya', 'Tidak', 'Sebagian'] } });
+    // What Sheets refuses before any protection: a cell past the grid, an address that is none, a value over 50,000 characters.
+    expect(edit(PIC, 'ZZZZ99999999', 'x')).toMatchObject({ ok: false, refusal: { kind: 'outsideGrid' } });
+    expect(edit(PIC, 'A0', 'x')).toMatchObject({ ok: false, refusal: { kind: 'badCell' } });
+    expect(edit(PIC, 'F8', 'x'.repeat(50_001))).toMatchObject({ ok: false, refusal: { kind: 'tooLong', length: 50_001, max: 50_000 } });
+    expect(applyUserEdit(base.ctx, base.engine, { user: PIC, sheet: 'Tidak Ada', a1: 'A1', value: 'x' })).toMatchObject({ ok: false, refusal: { kind: 'noSheet' } });
     expect(edit(OWNER, 'A1', 'Judul')).toEqual({ ok: true });
     expect(edit(PIC, 'J1', 'catatan')).toMatchObject({ ok: false });
     sheet.model.protectedRanges = sheet.model.protectedRanges.filter((p) => p.warningOnly);

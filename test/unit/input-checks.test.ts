@@ -9,6 +9,8 @@ import type { Indicator } from '../../src/domain/types';
 import { unitTabFlags } from '../../src/domain/unit-tab';
 import { readPastedUnits, validateUnits } from '../../src/domain/units';
 
+/** An Instrumen tab of ya-tidak indicators of aspect Umum: [Kode, Indikator, Bobot] each. */
+const instrumen = (...rows: [string, string, unknown][]) => [[...HEADERS.instrumen], ...rows.map(([code, text, weight]) => [code, 'Umum', text, weight, 'ya-tidak'])];
 const messages = (parsed: { ok: boolean; problems?: { message: string }[] }) => (parsed.ok ? [] : (parsed.problems ?? []).map((p) => p.message));
 
 test('invisible characters are found and named by code point; ordinary text has none', () => {
@@ -20,13 +22,7 @@ test('invisible characters are found and named by code point; ordinary text has 
 });
 
 test('a weight beyond 1000 is out of range, a non-positive one not a weight: each named where it is', () => {
-  const instrument = [
-    [...HEADERS.instrumen],
-    ['A-01', 'Umum', 'Satu', 1e308, 'ya-tidak'],
-    ['A-02', 'Umum', 'Dua', 1000, 'ya-tidak'],
-    ['A-03', 'Umum', 'Tiga', 1000.5, 'ya-tidak'],
-    ['A-04', 'Umum', 'Empat', -2, 'ya-tidak'],
-  ];
+  const instrument = instrumen(['A-01', 'Satu', 1e308], ['A-02', 'Dua', 1000], ['A-03', 'Tiga', 1000.5], ['A-04', 'Empat', -2]);
   expect(messages(parseInstrument(instrument, 'id'))).toEqual([
     'Tab Instrumen baris 2, kolom Bobot: Bobot "1e+308" di luar rentang. Isi angka lebih dari 0 sampai 1000, mis. 2 atau 2,5.',
     'Tab Instrumen baris 4, kolom Bobot: Bobot "1000.5" di luar rentang. Isi angka lebih dari 0 sampai 1000, mis. 2 atau 2,5.',
@@ -38,12 +34,7 @@ test('a weight beyond 1000 is out of range, a non-positive one not a weight: eac
 });
 
 test('an Instrumen Kode with an invisible character is refused; codes typed in two Unicode forms are one code', () => {
-  const instrument = [
-    [...HEADERS.instrumen],
-    ['É-01', 'Umum', 'Satu', 1, 'ya-tidak'],
-    ['E\u0301-01', 'Umum', 'Dua', 1, 'ya-tidak'],
-    ['B\u200B-01', 'Umum', 'Tiga', 1, 'ya-tidak'],
-  ];
+  const instrument = instrumen(['É-01', 'Satu', 1], ['E\u0301-01', 'Dua', 1], ['B\u200B-01', 'Tiga', 1]);
   expect(messages(parseInstrument(instrument, 'id'))).toEqual([
     'Tab Instrumen baris 3, kolom Kode: Kode "É-01" sudah dipakai di baris 2. Beri setiap baris Kode yang berbeda (huruf besar/kecil tidak dibedakan).',
     'Tab Instrumen baris 4, kolom Kode: Kode berisi karakter tak terlihat U+200B (spasi lebar-nol atau pengatur arah teks), sehingga tampak sama dengan teks lain padahal berbeda. Ketik ulang isinya tanpa karakter itu.',
