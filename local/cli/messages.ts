@@ -115,6 +115,9 @@ const id = {
   'demo.hint': 'Buka buku kerja di LibreOffice atau unggah ke Google Drive: angkanya sama.',
   'demo.note.verified': 'Belum sesuai saat verifikasi lapangan.',
   'demo.evidence': 'Foto dan tautan terlampir',
+  'demo.stages': 'Unit per tahap: {stages}.',
+  'demo.leftOut': 'Tidak dikirimi temuan ({count} unit):',
+  'result.emailNotReady': '{count} unit tidak dikirimi karena belum siap:',
 };
 
 const en: typeof id = {
@@ -227,6 +230,9 @@ const en: typeof id = {
   'demo.hint': 'Open the workbook in LibreOffice or upload it to Google Drive: the numbers are the same.',
   'demo.note.verified': 'Not in place at the field verification.',
   'demo.evidence': 'Photos and links attached',
+  'demo.stages': 'Units per stage: {stages}.',
+  'demo.leftOut': 'Not sent findings ({count} units):',
+  'result.emailNotReady': '{count} units were not emailed because they are not ready:',
 };
 
 export type CliMessageKey = keyof typeof id;

@@ -151,7 +151,10 @@ export function reopen(wb: WorkbookModel, opts: Options): Promise<LocalRuntime> 
   return LocalRuntime.open({ workbook: wb, user: ADMIN, ...opts });
 }
 
-/** Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators, "Ya" elsewhere. */
+/**
+ * Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators,
+ * "Ya" elsewhere, submitted and verified (findings go to verified units only).
+ */
 export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, ...opts });
   ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
@@ -168,6 +171,8 @@ export async function programme(units: readonly UnitSpec[], opts: Options): Prom
       continue; // a rejected row has no tab
     }
     fillColumn(rt, u.code, 'Jawaban Mandiri', (i) => (i < 2 ? 'Tidak' : 'Ya'));
+    setStatus(rt, u.code, 'Status Pengisian', 'Diajukan');
+    setStatus(rt, u.code, 'Status Verifikasi', 'Terverifikasi');
   }
   return rt;
 }
