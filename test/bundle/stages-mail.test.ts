@@ -11,6 +11,7 @@ import {
   ADMIN,
   NOW,
   fillColumn,
+  generated,
   ledger,
   ok,
   outbox,
@@ -22,26 +23,12 @@ import {
   statusCell,
   tempOutbox,
   unitSheet,
-  unitsCsv,
   values,
-  type Result,
-  type UnitSpec,
 } from './mail-helpers';
 
 beforeAll(() => ensureBuilt());
 
 type Note = { kode: string; reason: string };
-
-/** Set up with the round's label and deadline, the units added and their tabs generated; nobody has answered yet. */
-async function generated(units: readonly UnitSpec[], box: string): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, outbox: box });
-  ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
-  setting(rt, 'putaran', '2025 Pendampingan');
-  setting(rt, 'batas_waktu', '2025-04-30');
-  ok(rt.run('addUnits', unitsCsv(units)));
-  ok(rt.run('generateUnitTabs'));
-  return rt;
-}
 
 /** The PIC's answers (Tidak on the first two indicators, Ya elsewhere), typed by the admin. */
 const answer = (rt: LocalRuntime, code: string) => fillColumn(rt, code, 'Jawaban Mandiri', (i) => (i < 2 ? 'Tidak' : 'Ya'));
@@ -50,7 +37,7 @@ const verify = (rt: LocalRuntime, code: string) => setStatus(rt, code, 'Status V
 
 /** One unit at each stage before the findings go out: BELUM (nothing), DIISI (Draf), DIAJUKAN, VERIF. */
 async function atEveryStage(box: string): Promise<LocalRuntime> {
-  const rt = await generated([{ code: 'BELUM' }, { code: 'DIISI' }, { code: 'DIAJUKAN' }, { code: 'VERIF' }], box);
+  const rt = await generated([{ code: 'BELUM' }, { code: 'DIISI' }, { code: 'DIAJUKAN' }, { code: 'VERIF' }], { outbox: box });
   for (const code of ['DIISI', 'DIAJUKAN', 'VERIF']) answer(rt, code);
   submit(rt, 'DIAJUKAN');
   submit(rt, 'VERIF');
@@ -126,7 +113,7 @@ describe('sending refuses while the round has no label or no deadline', () => {
       const rt = await atEveryStage(box);
       setting(rt, key, '');
       for (const fn of ['previewFindings', 'sendFindingsBatch']) {
-        const r = rt.run(fn, {}) as Result;
+        const r = rt.run(fn, {}) as { ok: boolean; error?: string };
         expect(r.ok).toBe(false);
         expect(r.error).toContain(`Pengaturan ${key} masih kosong`);
         expect(r.error).toMatch(/tab Pengaturan, kolom Nilai/);
@@ -146,7 +133,7 @@ describe('sending refuses while the round has no label or no deadline', () => {
 describe('a unit without an email address', () => {
   test('gets its tab, its Status says it will not be emailed and why, and a send leaves it out as not ready, not as a failure', async () => {
     const box = tempOutbox();
-    const rt = await generated([{ code: 'DESA', picEmails: '' }, { code: 'SALAH', picEmails: 'bukan-alamat' }, { code: 'OPD' }], box);
+    const rt = await generated([{ code: 'DESA', picEmails: '' }, { code: 'SALAH', picEmails: 'bukan-alamat' }, { code: 'OPD' }], { outbox: box });
     const unit = values(sheet(rt.workbook, 'Unit'));
     const status = (code: string) => String(unit.find((r) => r[0] === code)?.[unit[0].indexOf('Status')]);
     expect(status('DESA')).toMatch(/^OK — Email PIC kosong: .*tidak akan dikirimi email/);
