@@ -2,8 +2,9 @@
 // Kabupaten Muaro Jambi shipped with the demo (DEMO_UNITS_FILE). Every step is the bundle's own server function
 // or a person's cell edit through the runtime (protections honoured): the secretariat sets up
 // the workbook and registers the units, generates the tabs, each PIC fills the self-assessment
-// and submits it (Status Pengisian), each assessor verifies it (Status Verifikasi), the
-// secretariat refreshes the recap and emails the findings.
+// and submits it (Status Pengisian), the assessors verify all but a few (Status Verifikasi), the
+// secretariat refreshes the recap and emails the findings, which go to the verified units only;
+// the demo prints the units per stage and who was left out and why.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from './cli/args';
@@ -24,6 +25,8 @@ export const DEMO_WORKBOOK = 'pendamping-demo.xlsx';
 const DEMO_SEED = 20200914;
 const DEMO_PROFILE = 'ombudsman-2021';
 const DEADLINE_DAYS = 60;
+/** How many units the assessors have not verified yet when the findings go out. */
+const DEMO_UNVERIFIED = 4;
 /**
  * The demo's units: the 30 OPD of Kabupaten Muaro Jambi (real names in the regency's current
  * nomenclature, from its own internal list; fictional PICs under the reserved .example domain),
@@ -41,6 +44,8 @@ export interface DemoRow {
   skorAkhir: number | null;
   kategori: string;
   temuan: number | null;
+  /** Rekap's Tahap once the findings went out. */
+  tahap: string;
 }
 
 const ANSWER_HEADERS = ['Kode', 'Jenis Jawaban', 'Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'];
@@ -100,7 +105,15 @@ function indicatorRows(table: Table): IndicatorRow[] {
   }));
 }
 
-/** Each PIC self-assesses, then each assessor verifies, every row typed into the unit's tab. */
+/** The positions (of `count`) of the units whose assessors have not finished: `unverified` of them, spread evenly. */
+export function unverifiedAt(count: number, unverified: number): Set<number> {
+  return new Set(Array.from({ length: Math.min(count, unverified) }, (_, k) => Math.floor(((k + 0.5) * count) / unverified)));
+}
+
+/**
+ * Each PIC self-assesses and submits, then each assessor verifies every row typed into the
+ * unit's tab, except the assessors of DEMO_UNVERIFIED units, who have not started yet.
+ */
 function simulateAssessments(session: Session, io: CommandIo): void {
   const tabs = unitTabs(session);
   const random = seededRandom(DEMO_SEED);
@@ -129,8 +142,10 @@ function simulateAssessments(session: Session, io: CommandIo): void {
     }
     setStatus(unit.pic, unit.tab, 'Status Pengisian', 'Diajukan');
   });
+  const pending = unverifiedAt(plans.length, DEMO_UNVERIFIED);
   plans.forEach(({ unit, table, answers }, i) => {
     io.progress.update(msg(session.lang, 'progress.demo.verify'), i, plans.length);
+    if (pending.has(i)) return;
     for (const a of answers.verified) {
       edit(unit.assessor, table, a.row, 'Jawaban Verifikasi', a.value);
       if (a.downgraded) edit(unit.assessor, table, a.row, 'Catatan Asesor', note);
@@ -145,7 +160,7 @@ function numberOrNull(value: unknown): number | null {
 
 /** The recap as the demo prints it: one row per unit, read from Rekap. */
 export function recapRows(session: Session): DemoRow[] {
-  const headers = ['Kode', 'Nama Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan'];
+  const headers = ['Kode', 'Nama Unit', 'Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Tahap'];
   const rekap = findTable(session.workbook, 'Rekap', headers);
   if (rekap === undefined) return [];
   return rekap.rows.map((row) => ({
@@ -155,7 +170,15 @@ export function recapRows(session: Session): DemoRow[] {
     skorAkhir: numberOrNull(cellOf(rekap, row, 'Skor Akhir')),
     kategori: String(cellOf(rekap, row, 'Kategori') ?? ''),
     temuan: numberOrNull(cellOf(rekap, row, 'Jumlah Temuan')),
+    tahap: String(cellOf(rekap, row, 'Tahap') ?? ''),
   }));
+}
+
+/** How many units are at each stage, in the order the stages first appear in Rekap: "Temuan terkirim 26, Diajukan 4". */
+function stageCounts(rows: readonly DemoRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.tahap] = (counts[r.tahap] ?? 0) + 1;
+  return counts;
 }
 
 /** A plain-text table, numbers right-aligned in the workbook's number style. */
@@ -252,18 +275,21 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
       simulateAssessments(session, io);
       step('progress.demo.recap');
       must(session.call('refreshRecap'), session);
-      const { totals, last } = sendAllFindings(session, {}, io);
+      const { totals, notReady, last } = sendAllFindings(session, {}, io);
       must(last, session);
       step('progress.demo.save');
       const rows = recapRows(session);
+      const stages = stageCounts(rows);
       const lines = [
         msg(session.lang, 'demo.title', { count: rows.length }),
         '',
         ...renderTable(session.lang, rows),
         '',
+        msg(session.lang, 'demo.stages', { stages: Object.entries(stages).map(([stage, n]) => `${stage} ${n}`).join(', ') }),
         msg(session.lang, 'result.email', { ...totals }),
+        ...(notReady.length > 0 ? [msg(session.lang, 'demo.leftOut', { count: notReady.length }), ...notReady.map((u) => msg(session.lang, 'result.emailFailed', { ...u }))] : []),
       ];
-      return outcome(session, last, { workbook: file, outbox, units: rows, ...totals }, lines);
+      return outcome(session, last, { workbook: file, outbox, units: rows, stages, notReady, ...totals }, lines);
     });
   } finally {
     // Even a run that failed half-way records what it wrote: the next run may replace it.

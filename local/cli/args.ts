@@ -18,6 +18,7 @@ export interface CliOptions {
   outbox?: string;
   smtp?: string;
   reminders?: boolean;
+  includeUnverified?: boolean;
   undo?: boolean;
   name?: string;
   deadline?: string;
@@ -60,6 +61,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   failMailAfter: ['count', 'N'],
   now: ['time', 'ISO'],
   json: ['flag'],
+  includeUnverified: ['flag'],
 };
 
 type OptionKey = keyof CliOptions;
@@ -83,7 +85,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   init: { options: ['workbook', 'profile', 'units', 'force', 'repair'], required: ['workbook'] },
   generate: { options: ['workbook'], required: ['workbook'] },
   recap: { options: ['workbook'], required: ['workbook'] },
-  email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
+  email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders', 'includeUnverified'], required: ['workbook'] },
   round: { options: ['workbook', 'name', 'deadline', 'force', 'undo'], required: ['workbook'], oneOf: ['name', 'undo'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },

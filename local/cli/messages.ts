@@ -133,6 +133,9 @@ const id = {
   'limit.xlsx': 'batas berkas .xlsx: Excel dan LibreOffice memotong yang lebih panjang',
   'error.cellTooLong':
     'Buku kerja {file} tidak disimpan: sel {sheet}!{cell} berisi {length} karakter, lebih dari {max} yang dapat disimpan .xlsx (Excel dan LibreOffice memotong sisanya). Persingkat isi sel itu; berkas yang lama tetap utuh.',
+  'demo.stages': 'Unit per tahap: {stages}.',
+  'demo.leftOut': 'Tidak dikirimi temuan ({count} unit):',
+  'result.emailNotReady': '{count} unit tidak dikirimi karena belum siap:',
 };
 
 const en: typeof id = {
@@ -263,6 +266,9 @@ const en: typeof id = {
   'limit.xlsx': 'the .xlsx limit: Excel and LibreOffice cut anything longer',
   'error.cellTooLong':
     'Workbook {file} was not saved: cell {sheet}!{cell} holds {length} characters, more than the {max} an .xlsx file keeps (Excel and LibreOffice cut the rest). Shorten that cell; the old file is intact.',
+  'demo.stages': 'Units per stage: {stages}.',
+  'demo.leftOut': 'Not sent findings ({count} units):',
+  'result.emailNotReady': '{count} units were not emailed because they are not ready:',
 };
 
 export type CliMessageKey = keyof typeof id;

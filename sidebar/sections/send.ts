@@ -23,6 +23,9 @@ export function sendSection(panel: Panel): Section {
   const progressBox = el('div', {}, progressText, progress);
   progressBox.hidden = true;
   const confirm = el('input', { attrs: { type: 'checkbox' } });
+  /** The explicit choice to also send to submitted units not verified yet (marked provisional). */
+  const includeUnverified = el('input', { attrs: { type: 'checkbox' } });
+  const choice = () => (includeUnverified.checked ? { includeUnverified: true } : {});
   let admin = false;
   /** Messages the last preview said can go out today; 0 = nothing to send, or no preview yet. */
   let sendable = 0;
@@ -34,7 +37,7 @@ export function sendSection(panel: Panel): Section {
   const unitLabel = (kode: string) => (names.has(kode) ? `${kode} — ${names.get(kode)}` : kode);
 
   const showPreview = actionButton(panel, panel.tr('panel.send.preview'), area, async () => {
-    const result = expectOk(await panel.call('previewFindings', {}));
+    const result = expectOk(await panel.call('previewFindings', choice()));
     sendable = result.messages - result.queued;
     const notes = result.results.filter((r) => r.reason !== undefined && r.status !== 'PERIKSA').map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`));
     const unknown = result.results.filter((r) => r.status === 'PERIKSA');
@@ -46,6 +49,9 @@ export function sendSection(panel: Panel): Section {
       el('p', {}, panel.tr('panel.send.quota', { count: result.remainingQuota })),
       result.queued > 0 ? el('p', {}, panel.tr('panel.send.previewQueued', { queued: result.queued })) : null,
       notes.length > 0 ? el('ul', {}, ...notes) : null,
+      result.notReady.length > 0
+        ? el('div', {}, el('p', {}, panel.tr('panel.send.notReady', { count: result.notReady.length })), el('ul', {}, ...result.notReady.map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`))))
+        : null,
       unknown.length > 0
         ? el(
             'fieldset',
@@ -84,7 +90,7 @@ export function sendSection(panel: Panel): Section {
     progress.value = 0;
     const chosen = resend();
     const totals = await runBatches(
-      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH, ...(chosen.length > 0 && { resend: chosen }) })),
+      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH, ...choice(), ...(chosen.length > 0 && { resend: chosen }) })),
       (done) => {
         progress.max = Math.max(progress.max, done);
         progress.value = done;
@@ -102,7 +108,15 @@ export function sendSection(panel: Panel): Section {
     return lines.join(' ');
   });
   confirm.addEventListener('change', lockSend);
+  // What goes out changes with the choice: the preview must be seen again before sending.
+  includeUnverified.addEventListener('change', () => {
+    sendable = 0;
+    resendBoxes = [];
+    replaceChildren(preview);
+    lockSend();
+  });
   body.append(
+    el('label', { className: 'check' }, includeUnverified, panel.tr('panel.send.includeUnverified')),
     el('div', { className: 'actions' }, showPreview, test),
     preview,
     el('label', { className: 'check' }, confirm, panel.tr('panel.send.confirm')),
@@ -117,7 +131,7 @@ export function sendSection(panel: Panel): Section {
     update(state: PanelState) {
       admin = state.isAdmin && state.ready;
       names = new Map(state.units.map((u) => [u.kode, u.nama]));
-      for (const control of [showPreview, test, confirm]) setLocked(control, !admin);
+      for (const control of [showPreview, test, confirm, includeUnverified]) setLocked(control, !admin);
       lockSend();
       const l = state.ledger;
       replaceChildren(

@@ -18,6 +18,8 @@ export interface FindingsEmailInput {
   tabUrl: string;
   /** In a later round: what changed since the last one. */
   progress?: ProgressInput;
+  /** The unit is not verified yet: subject and body say the result is provisional. */
+  provisional?: boolean;
 }
 
 export interface RenderedEmail {
@@ -219,6 +221,7 @@ function findingsBlocks(input: FindingsEmailInput): Block[] {
   const blocks: Block[] = [
     { kind: 'para', text: greetingOf(lang, unit) },
     { kind: 'para', text: t(lang, 'mail.intro', { programme: settings.namaKegiatan, round: settings.putaran, unit: unitName }) },
+    ...(input.provisional === true ? [{ kind: 'para' as const, text: t(lang, 'mail.provisional.body') }] : []),
     {
       kind: 'scores',
       rows: [
@@ -253,7 +256,8 @@ export function renderFindingsEmail(input: FindingsEmailInput): RenderedEmail {
   const hasFindings = input.findings.length > 0;
   const { lang, settings, unit } = input;
   const subjectParams = { programme: settings.namaKegiatan, unit: unit.name || unit.code, round: settings.putaran };
-  const subject = oneLine(t(lang, hasFindings ? 'mail.subject.findings' : 'mail.subject.acknowledgement', subjectParams));
+  const plain = t(lang, hasFindings ? 'mail.subject.findings' : 'mail.subject.acknowledgement', subjectParams);
+  const subject = oneLine(input.provisional === true ? t(lang, 'mail.subject.provisional', { subject: plain }) : plain);
   const blocks = findingsBlocks(input);
   return { kind: hasFindings ? 'findings' : 'acknowledgement', subject, html: renderHtml(blocks), text: renderText(blocks) };
 }
@@ -291,6 +295,30 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
     ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
   ];
   const subject = oneLine(t(lang, 'round.reminder.subject', { count, unit: unitName, programme: settings.namaKegiatan }));
+  return { kind: 'reminder', subject, html: renderHtml(blocks), text: renderText(blocks) };
+}
+
+export interface SubmissionReminderInput {
+  lang: Lang;
+  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran' | 'batasWaktu'>;
+  unit: Pick<Unit, 'code' | 'name' | 'picName'>;
+  /** Whether the PIC has filled in anything yet (Diisi) or nothing (Belum mulai). */
+  started: boolean;
+  tabUrl: string;
+}
+
+/** The reminder to a unit that has not submitted its self-assessment by the round's deadline. */
+export function renderSubmissionReminder(input: SubmissionReminderInput): RenderedEmail {
+  const { lang, settings, unit } = input;
+  const unitName = unit.name || unit.code;
+  const params = { programme: settings.namaKegiatan, round: settings.putaran, unit: unitName, deadline: formatLongDate(lang, settings.batasWaktu) };
+  const blocks: Block[] = [
+    { kind: 'para', text: greetingOf(lang, unit) },
+    { kind: 'para', text: t(lang, 'round.reminder.submit.intro', params) },
+    { kind: 'para', text: t(lang, input.started ? 'round.reminder.submit.draft' : 'round.reminder.submit.notStarted') },
+    ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.submit.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
+  ];
+  const subject = oneLine(t(lang, 'round.reminder.submit.subject', params));
   return { kind: 'reminder', subject, html: renderHtml(blocks), text: renderText(blocks) };
 }
 

@@ -99,14 +99,15 @@ export const DEFAULT_NAMA_KEGIATAN = 'Pendampingan Perbaikan Pelayanan Publik';
 
 /**
  * The Pengaturan rows of a new workbook, header included: docs/WORKBOOK.md's defaults (the
- * installer as admin and reply-to) and a Keterangan per key in `lang`.
+ * installer as admin and reply-to, the first round's label `Putaran 1 {year}`) and a
+ * Keterangan per key in `lang`. Without `year` the label is `Putaran 1`.
  */
-export function defaultSettingsRows(profileId: string, adminEmail: string, lang: Lang = 'id'): string[][] {
+export function defaultSettingsRows(profileId: string, adminEmail: string, lang: Lang = 'id', year?: number): string[][] {
   const values: Record<SettingKey, string> = {
     nama_kegiatan: DEFAULT_NAMA_KEGIATAN,
     instansi_penilai: '',
     profil: profileId,
-    putaran: '',
+    putaran: t(lang, 'setting.default.putaran', { year: year ?? '' }).trim(),
     batas_waktu: '',
     email_admin: adminEmail,
     email_balasan: adminEmail,

@@ -4,6 +4,11 @@
 // tabs come as the execution read them (src/domain/unit-tab.ts, src/sheets/programme.ts);
 // src/rounds carries a plan out in one atomic Sheets API batchUpdate.
 //
+// Riwayat "Status Pengisian", "Status Verifikasi" and "Tahap": where the unit stood when its
+// round closed (its two statuses as they were, an empty one as its start, and its stage). The
+// new round puts every tab back at Draf / Belum diverifikasi; undoing the round puts the statuses
+// of these columns back.
+//
 // Riwayat "Jawaban": the effective answers of the closed round per indicator, as one JSON
 // object keyed by indicator Kode, e.g. {"SP-01":"Ya","SP-02":"Sebagian","SK-03":2}. Unanswered
 // indicators are left out; a number stays a number (scale answers).
@@ -21,11 +26,23 @@ import { findingsOf, isAssessed, summarize } from './scoring';
 import { HEADERS, findColumns } from './tables';
 import { cellText, formatIsoDate, normKey } from './text';
 import type { AnswerRow, AspectWeight, CategoryTable, Finding, Problem, Summary } from './types';
+import type { LedgerEntry } from './ledger';
 import { EMPTY, isEmptyValue, isoToSerial, kept, num, text, type PlannedCell } from './plan/cells';
-import { CLEARED_COLUMNS, ROUND_COLUMNS, type RoundColumn, type RoundRow, type UnitAnswers, type UnitTableLayout, type UnitTabReading } from './unit-tab';
+import { INITIAL_STATUSES, unitStage } from './stage';
+import {
+  CLEARED_COLUMNS,
+  ROUND_COLUMNS,
+  statusOf,
+  type LabelledCell,
+  type RoundColumn,
+  type RoundRow,
+  type UnitAnswers,
+  type UnitTableLayout,
+  type UnitTabReading,
+} from './unit-tab';
 
-/** Riwayat: the pinned columns, then the answers of the closed round (see the file comment). */
-export const RIWAYAT_HEADERS = [...HEADERS.riwayat, 'Jawaban'] as const;
+/** Riwayat: the pinned columns, then the answers of the closed round and where the unit stood (see the file comment). */
+export const RIWAYAT_HEADERS = [...HEADERS.riwayat, 'Jawaban', 'Status Pengisian', 'Status Verifikasi', 'Tahap'] as const;
 export const SNAPSHOT_TAB = 'Cadangan Putaran';
 export const SNAPSHOT_META_HEADERS = ['Putaran Ditutup', 'Batas Waktu Putaran Ditutup'] as const;
 /** Zero-based row of the snapshot's column headers; its data rows follow. */
@@ -128,6 +145,18 @@ function headerWrites(sheetId: number, layout: UnitTableLayout, name: string, de
   return out;
 }
 
+/** The tab's status cells set to `fill` / `verify` (a tab without them is left as it is). */
+function statusWrites(sheetId: number, layout: UnitTableLayout, fill: unknown, verify: unknown): BlockWrite[] {
+  const { filling, verification } = statusOf(layout);
+  const write = (c: LabelledCell | null, value: unknown): BlockWrite[] => (c ? [{ sheetId, row: c.row, column: c.column, cells: [[kept(value)]] }] : []);
+  return [...write(filling, fill), ...write(verification, verify)];
+}
+
+/** A status as the round closed it: its value, or its start when empty. */
+function statusText(c: LabelledCell | null, start: string): string {
+  return cellText(c?.value) || start;
+}
+
 /** A 'yyyy-mm-dd' date as a date cell ('' = empty). */
 export function dateCell(iso: string): PlannedCell {
   const serial = isoToSerial(iso);
@@ -148,6 +177,8 @@ export interface StartRoundInput {
   tabs: readonly UnitTabReading[];
   categories: CategoryTable;
   aspects: readonly AspectWeight[];
+  /** Log Email as read: whether the round's findings went out (the Tahap a unit closes at). */
+  ledger: readonly LedgerEntry[];
 }
 
 export interface ClosedUnit {
@@ -217,6 +248,8 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
     plan.answered += u.rows.filter((r) => cellText(effectiveOf(r)) !== '').length;
     const summary = summarize(u.indicators, u.answers, input.aspects, input.categories);
     plan.closed.push({ code: u.tab.code, summary });
+    const status = statusOf(u.layout);
+    const stage = unitStage({ code: u.tab.code, round: input.current.name, status, answers: u.answers, ledger: input.ledger });
     plan.riwayat.push([
       text(input.current.name),
       text(u.tab.code),
@@ -226,6 +259,9 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
       summary.findings === null ? EMPTY : num(summary.findings),
       dateCell(input.closedOn),
       text(encodeAnswers(u.rows)),
+      text(statusText(status.filling, INITIAL_STATUSES.fill)),
+      text(statusText(status.verification, INITIAL_STATUSES.verify)),
+      text(stage),
     ]);
     const byRow = new Map(u.rows.map((r) => [r.row, r]));
     for (const r of u.rows) {
@@ -239,6 +275,7 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
         return c === 'Jawaban Putaran Lalu' && r ? kept(effectiveOf(r)) : EMPTY;
       }),
       ...headerWrites(u.tab.sheetId, u.layout, input.next.name, input.next.deadline),
+      ...statusWrites(u.tab.sheetId, u.layout, INITIAL_STATUSES.fill, INITIAL_STATUSES.verify),
     );
   }
   return { ok: true, plan };
@@ -344,6 +381,18 @@ export interface UndoPlan {
   archiveRows: number[];
 }
 
+/** The statuses each unit closed `round` at (Riwayat), by Kode (normKey); none for rows written before Riwayat kept them. */
+function closedStatuses(riwayat: readonly (readonly unknown[])[], round: string): Map<string, { fill: unknown; verify: unknown }> {
+  const { index } = findColumns(riwayat[0], ['Putaran', 'Kode Unit', 'Status Pengisian', 'Status Verifikasi'] as const);
+  const out = new Map<string, { fill: unknown; verify: unknown }>();
+  const { Putaran: at, 'Kode Unit': code, 'Status Pengisian': fill, 'Status Verifikasi': verify } = index;
+  if (at === undefined || code === undefined || fill === undefined || verify === undefined) return out;
+  for (const row of riwayat.slice(1)) {
+    if (normKey(row[at]) === normKey(round) && cellText(row[fill]) !== '') out.set(normKey(row[code]), { fill: row[fill], verify: row[verify] });
+  }
+  return out;
+}
+
 /** The round the snapshot can reopen, or null when there is none. */
 export function snapshotRound(snapshot: readonly (readonly unknown[])[]): { name: string; deadline: string } | null {
   const meta = snapshot[0] ?? [];
@@ -386,9 +435,11 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
   const lost = [...saved.keys()].find((code) => !present.has(code));
   if (lost !== undefined) return { ok: false, error: t(lang, 'round.undo.tabMissing', { unit: lost.toUpperCase() }) };
 
+  const statuses = closedStatuses(input.riwayat, reopened.name);
   const writes: BlockWrite[] = [];
   for (const u of units) {
     const cells = saved.get(normKey(u.tab.code));
+    const status = statuses.get(normKey(u.tab.code));
     const codeAt = new Map(u.rows.map((r) => [r.row, normKey(r.code)]));
     writes.push(
       ...roundColumnWrites(u.tab.sheetId, u.layout, u.tab.values.length - 1, (row, c) => {
@@ -396,6 +447,7 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
         return old ? kept(old[ROUND_COLUMNS.indexOf(c)]) : EMPTY;
       }),
       ...headerWrites(u.tab.sheetId, u.layout, reopened.name, reopened.deadline),
+      ...(status ? statusWrites(u.tab.sheetId, u.layout, status.fill, status.verify) : []),
     );
   }
   return {

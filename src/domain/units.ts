@@ -21,7 +21,20 @@ const HIDDEN_CHECKED = ['Kode', 'Nama Unit', 'Email PIC', 'Email Asesor'] as con
 
 export const UNIT_OK = 'OK';
 
-/** Validates the Unit tab's rows (header row included). Email Asesor may be empty; present, it must be valid. */
+/**
+ * Whether a Unit Status text says the row is valid: `OK`, or `OK — …` with a note (a unit
+ * without Email PIC gets its tab and is never emailed: its Status says so).
+ */
+export function isUnitOk(status: unknown): boolean {
+  const text = String(status ?? '').trim();
+  return text === UNIT_OK || text.startsWith(`${UNIT_OK} — `);
+}
+
+/**
+ * Validates the Unit tab's rows (header row included). Email PIC and Email Asesor may be empty;
+ * present, they must be valid. A unit without Email PIC is valid, and its Status says it will
+ * not be emailed.
+ */
 export function validateUnits(rows: readonly (readonly unknown[])[], lang: Lang): UnitValidation {
   const statuses = rows.slice(1).map(() => '');
   const table = readTable(rows, tabWhere(TABS.unit, lang), ['Kode', 'Nama Unit', 'Email PIC'], OPTIONAL_COLUMNS);
@@ -48,8 +61,7 @@ export function validateUnits(rows: readonly (readonly unknown[])[], lang: Lang)
     if (unit.code === '') flag(r.row, 'check.unit.codeEmpty');
     if (unit.name === '') flag(r.row, 'check.unit.nameEmpty');
     const badPic = unit.picEmails.filter((e) => !isValidEmail(e));
-    if (unit.picEmails.length === 0) flag(r.row, 'check.unit.picMissing');
-    else if (badPic.length > 0) flag(r.row, 'check.unit.picInvalid', { emails: badPic.join(', ') });
+    if (badPic.length > 0) flag(r.row, 'check.unit.picInvalid', { emails: badPic.join(', ') });
     const badAssessor = unit.assessorEmails.filter((e) => !isValidEmail(e));
     if (badAssessor.length > 0) flag(r.row, 'check.unit.assessorInvalid', { emails: badAssessor.join(', ') });
     return unit;
@@ -61,7 +73,7 @@ export function validateUnits(rows: readonly (readonly unknown[])[], lang: Lang)
   for (const unit of candidates) {
     const why = reasons.get(unit.row);
     const reason = why ? why.join(' ') : '';
-    statuses[unit.row - 2] = why ? reason : UNIT_OK;
+    statuses[unit.row - 2] = why ? reason : unit.picEmails.length === 0 ? t(lang, 'check.unit.noEmail', { ok: UNIT_OK }) : UNIT_OK;
     if (why) rejected.push({ row: unit.row, kode: unit.code, reason });
     else units.push(unit);
   }

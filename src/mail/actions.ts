@@ -29,6 +29,7 @@ export function cleanOptions(opts: unknown): SendOptions {
     ...(resend !== undefined && { resend }),
     ...(o.force === true && { force: true }),
     ...(o.dryRun === true && { dryRun: true }),
+    ...(o.includeUnverified === true && { includeUnverified: true }),
     ...(typeof o.maxMessages === 'number' && { maxMessages: o.maxMessages }),
   };
 }
@@ -69,7 +70,8 @@ export function menuSendFindings(): void {
   }
   const { lang } = preview;
   const title = t(lang, 'mail.confirm.title');
-  const unknown = preview.unknown > 0 ? ` ${t(lang, 'mail.report.unknown', { unknown: preview.unknown })}` : '';
+  const notReady = preview.notReady.length > 0 ? ['', t(lang, 'mail.confirm.notReady'), ...preview.notReady.map((u) => `• ${u.kode}: ${u.reason}`)].join('\n') : '';
+  const unknown = (preview.unknown > 0 ? ` ${t(lang, 'mail.report.unknown', { unknown: preview.unknown })}` : '') + notReady;
   if (preview.messages === 0 && preview.failed === 0) {
     ui.alert(title, t(lang, 'mail.confirm.nothing') + unknown, ui.ButtonSet.OK);
     return;

@@ -27,7 +27,7 @@ import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
-import { prepare, type MailKind, type Outgoing, type Prepared } from './prepare';
+import { prepare, type MailKind, type NotReady, type Outgoing, type Prepared } from './prepare';
 
 /** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
 export type UnitStatus = Exclude<LedgerStatus, 'MENGIRIM'> | 'ANTRE' | 'PERIKSA';
@@ -52,6 +52,8 @@ export interface PreviewOptions {
   force?: boolean;
   /** Kode of units whose unknown outcome the admin chose to send again ("kirim ulang"). */
   resend?: string[];
+  /** Findings also go to submitted units not verified yet (Diajukan), marked provisional. */
+  includeUnverified?: boolean;
 }
 
 export interface PreviewResult {
@@ -70,6 +72,8 @@ export interface PreviewResult {
   /** One rendered message (the first to be sent, else the first unit's); null when no unit has one. */
   sample: SampleMessage | null;
   results: UnitResult[];
+  /** Units left out because they are not ready for this send (stage, no address), with the reason: not counted, not logged. */
+  notReady: NotReady[];
 }
 
 export interface SendOptions extends PreviewOptions {
@@ -102,13 +106,15 @@ export interface SendResult extends BatchCounts {
   /** When units are queued: when the quota gives room again (ISO). */
   quotaResetAt?: string;
   results: UnitResult[];
+  /** Units left out because they are not ready for this send, with the reason: not counted, not logged. */
+  notReady: NotReady[];
   message: string;
   /** With dryRun: what the preview shows. */
   preview?: PreviewResult;
 }
 
 /** A send stopped by the mail service: what happened before it is kept and reported. */
-export type SendFailure = Failure & BatchCounts & { done: false; results: UnitResult[] };
+export type SendFailure = Failure & BatchCounts & { done: false; results: UnitResult[]; notReady: NotReady[] };
 
 /** Each call stops sending after this long, far from the 6-minute limit of one execution. */
 export const BATCH_TIME_LIMIT_MS = 270_000;
@@ -126,7 +132,7 @@ interface BatchState {
 
 function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
   const codes = (list: string[] | undefined) => (list ?? []).map((k) => k.trim().toLowerCase()).sort();
-  return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend)]);
+  return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend), opts.includeUnverified === true]);
 }
 
 function isBatchState(value: unknown): value is BatchState {
@@ -213,12 +219,13 @@ function previewOf(p: Prepared, decisions: readonly Decision[], quota: number): 
     unknown: decisions.filter((d) => d.action === 'check').length,
     sample: sampleSource ? sampleOf(sampleSource) : null,
     results: decisions.map((d) => resultOf(p, d)),
+    notReady: p.notReady,
   };
 }
 
 /** The preview of a send of `kind`: messages, recipients, today's quota and one rendered sample. Sends nothing. */
 export function previewIn(ctx: ActionContext, programme: Programme, kind: MailKind, opts: PreviewOptions): PreviewResult | Failure {
-  const p = prepare(ctx, programme, kind, opts.only);
+  const p = prepare(ctx, programme, kind, opts);
   if ('ok' in p) return p;
   const quota = MailApp.getRemainingDailyQuota();
   return previewOf(p, plan(p, opts, quota), quota);
@@ -296,6 +303,7 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
   const { lang, kind } = p;
   const lines = [kind.nothingKey !== undefined && p.outgoing.length === 0 ? t(lang, kind.nothingKey) : t(lang, kind.reportKey, { ...counts })];
   if (counts.unknown > 0) lines.push(t(lang, 'mail.report.unknown', { unknown: counts.unknown }));
+  if (p.notReady.length > 0) lines.push(t(lang, 'mail.report.notReady', { count: p.notReady.length }));
   if (!done) lines.push(t(lang, kind.moreKey));
   if (resetText !== undefined) lines.push(t(lang, 'mail.report.quotaReset', { time: resetText }));
   return lines.join(' ');
@@ -305,7 +313,8 @@ function report(p: Prepared, counts: BatchCounts, done: boolean, resetText: stri
 function dryRunOf(p: Prepared, opts: SendOptions, quota: number): SendResult {
   const preview = previewOf(p, plan(p, opts, quota), quota);
   const counts = { sent: preview.messages - preview.queued, skipped: preview.skipped, failed: preview.failed, queued: preview.queued, unknown: preview.unknown };
-  return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, message: report(p, counts, true, undefined), preview };
+  const message = report(p, counts, true, undefined);
+  return { ok: true, ...counts, done: true, dryRun: true, remainingQuota: quota, results: preview.results, notReady: p.notReady, message, preview };
 }
 
 /** Why the batch stopped: the mail service, or Log Email could not be written. */
@@ -424,6 +433,7 @@ function sentResult(p: Prepared, run: BatchRun): SendResult {
     remainingQuota: MailApp.getRemainingDailyQuota(),
     ...(reset !== undefined && { quotaResetAt: new Date(reset).toISOString() }),
     results,
+    notReady: p.notReady,
     message: report(p, counts, done, resetText),
   };
 }
@@ -439,7 +449,7 @@ export function sendBatchIn(
   opts: SendOptions,
   startedAt: number,
 ): SendResult | SendFailure | Failure {
-  const p = prepare(ctx, programme, kind, opts.only);
+  const p = prepare(ctx, programme, kind, opts);
   if ('ok' in p) return p;
   const quota = MailApp.getRemainingDailyQuota();
   if (opts.dryRun === true) return dryRunOf(p, opts, quota);
@@ -453,7 +463,7 @@ export function sendBatchIn(
   // A stop ends the batch: the next run is a new one, which retries what the stop left.
   if (run.stop !== undefined) {
     saveBatch(null);
-    return { ...failure(p.lang, run.stop.key, { error: run.stop.error }), ...countsOf(run.results), done: false, results: run.results };
+    return { ...failure(p.lang, run.stop.key, { error: run.stop.error }), ...countsOf(run.results), done: false, results: run.results, notReady: p.notReady };
   }
   saveBatch(run.done ? null : { ...batch, lastAt: Date.now() });
   return sentResult(p, run);
@@ -468,7 +478,7 @@ export interface TestSendResult {
 
 /** One sample message of `kind` to the acting user only (no Cc, nothing in Log Email). */
 export function sendTestIn(ctx: ActionContext, programme: Programme, kind: MailKind): TestSendResult | Failure {
-  const p = prepare(ctx, programme, kind, undefined);
+  const p = prepare(ctx, programme, kind, {});
   if ('ok' in p) return p;
   if (ctx.user === '') return failure(p.lang, 'mail.error.noUser');
   const withMessage = p.outgoing.filter((o) => o.message !== undefined);

@@ -1,11 +1,15 @@
 // "Kirim temuan" as a kind of send: each unit's findings (or its acknowledgement), and in a
 // later round what improved since the last one. Its ledger rows carry the round's label.
+// Only verified units get it; asked for, submitted ones too, marked provisional. A unit nobody
+// has answered gets nothing (it has no result to send).
 import { renderFindingsEmail } from '../domain/email';
 import { roundProgress } from '../domain/rounds';
-import { findingsOf, summarize } from '../domain/scoring';
+import { findingsOf, isAssessed, summarize } from '../domain/scoring';
+import { VERIFIED_STAGES } from '../domain/stage';
 import type { MailKind, UnitMailInput } from './prepare';
 
 function compose(u: UnitMailInput) {
+  if (!isAssessed(u.tab.indicators, u.tab.answers)) return null;
   const summary = summarize(u.tab.indicators, u.tab.answers, u.aspects, u.categories);
   return renderFindingsEmail({
     lang: u.lang,
@@ -16,6 +20,7 @@ function compose(u: UnitMailInput) {
     findings: findingsOf(u.tab.indicators, u.tab.answers, { deadline: u.settings.batasWaktu }),
     tabUrl: u.tabUrl,
     progress: { items: roundProgress(u.tab), previousScore: u.previousScore, finalScore: summary.finalScore },
+    provisional: !VERIFIED_STAGES.includes(u.stage),
   });
 }
 
@@ -23,6 +28,8 @@ export const FINDINGS: MailKind = {
   id: 'findings',
   ledgerRound: (settings) => settings.putaran,
   compose,
+  stages: ({ includeUnverified }) => (includeUnverified ? [...VERIFIED_STAGES, 'Diajukan'] : VERIFIED_STAGES),
+  requiredSettings: ['putaran', 'batas_waktu'],
   failsUnreadable: true,
   sendAcknowledgement: (settings) => settings.kirimTandaTerima,
   reportKey: 'mail.report',

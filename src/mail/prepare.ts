@@ -3,6 +3,7 @@
 // What each unit's message says is the send's MailKind (findings, reminders): the reading,
 // the ledger and the batch are the same for every kind.
 import type { RenderedEmail } from '../domain/email';
+import { unitStage, type Stage } from '../domain/stage';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { fingerprintInput, hexOf, parseLedger, type Candidate, type LedgerEntry } from '../domain/ledger';
 import { checkProgramme, type ValidProgramme } from '../domain/programme';
@@ -32,6 +33,20 @@ export interface UnitMailInput {
   today: string;
   /** Skor Akhir of the unit's latest closed round (Riwayat); null when none. */
   previousScore: number | null;
+  /** Where the unit stands in the programme (src/domain/stage.ts). */
+  stage: Stage;
+}
+
+/** What a send is asked for besides its units. */
+export interface KindOptions {
+  /** Findings also go to units submitted but not verified yet (Diajukan), marked provisional. */
+  includeUnverified: boolean;
+}
+
+/** A unit the send leaves out because it is not ready for it, and why: not sent, not counted, not logged. */
+export interface NotReady {
+  kode: string;
+  reason: string;
 }
 
 /** What a kind of send says to each unit and how its ledger rows and reports read. */
@@ -48,6 +63,13 @@ export interface MailKind {
    * a message fails with the row's problem either way.
    */
   failsUnreadable: boolean;
+  /**
+   * The stages whose units get a message of this kind; a unit at another stage is left out as
+   * not ready (with its stage's reason). Null: every stage (compose decides).
+   */
+  stages(opts: KindOptions): readonly Stage[] | null;
+  /** Pengaturan keys that must be filled in before this kind is sent (the send is refused, naming the key). */
+  requiredSettings: readonly ('putaran' | 'batas_waktu')[];
   /** Whether units with no finding get the acknowledgement (findings only). */
   sendAcknowledgement(settings: Settings): boolean;
   /** The report of a batch ({sent}, {skipped}, {failed}, {queued}) and the line saying to run it again. */
@@ -65,6 +87,8 @@ export interface Outgoing {
   /** Absent when the unit cannot be sent (candidate.blocked says why). */
   message?: RenderedEmail;
   candidate: Candidate;
+  /** Set when the unit is not ready for this send: why it is left out (nothing planned, sent or logged). */
+  notReady?: string;
 }
 
 export interface Prepared {
@@ -75,6 +99,8 @@ export interface Prepared {
   round: string;
   timeZone: string;
   outgoing: Outgoing[];
+  /** The units left out because they are not ready for this send, in Unit order. */
+  notReady: NotReady[];
   ledger: LedgerEntry[];
   /** The Log Email tab, for the appends of a send. */
   ledgerSheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -157,6 +183,15 @@ interface SendInput {
   /** Skor Akhir of each unit's latest closed round, by Kode (normKey). */
   history: ReadonlyMap<string, number | null>;
   tabs: ReadonlyMap<string, UnitTab>;
+  ledger: readonly LedgerEntry[];
+  /** The stages the kind sends to (null: all). */
+  stages: readonly Stage[] | null;
+}
+
+/** Why a unit at `stage` is not ready for a kind that does not send to it. */
+function notReadyKey(stage: Stage): MessageKey {
+  if (stage === 'Belum mulai') return 'mail.notReady.notStarted';
+  return stage === 'Diisi' ? 'mail.notReady.draft' : 'mail.notReady.unverified';
 }
 
 /** One unit's message, a failure saying why it cannot be sent, or null when the kind leaves it out. */
@@ -169,6 +204,7 @@ function outgoingOf(input: SendInput, { unit: u, blocked: rejectedBecause }: Add
     ...base,
     candidate: { code: u.code, kind: messageKind, recipients: to.length + cc.length, fingerprint: '', blocked: reason },
   });
+  const notReady = (key: MessageKey): Outgoing => ({ ...blocked(t(lang, key)), notReady: t(lang, key) });
   const tab = input.tabs.get(normKey(u.code));
   if (!tab || !tab.reading.ok) {
     // What such a unit would be told is not known: it fails where the kind concerns every unit.
@@ -177,6 +213,8 @@ function outgoingOf(input: SendInput, { unit: u, blocked: rejectedBecause }: Add
   }
   const answers = tab.reading.value;
   const { settings, indicators, aspects, categories } = input.programme;
+  const stage = unitStage({ code: u.code, round: settings.putaran, status: tab.status, answers: answers.answers, ledger: input.ledger });
+  if (input.stages !== null && !input.stages.includes(stage)) return notReady(notReadyKey(stage));
   const link = tabUrl(input.ctx.spreadsheetId, tab.sheet.sheetId);
   const message = kind.compose({
     lang,
@@ -188,9 +226,11 @@ function outgoingOf(input: SendInput, { unit: u, blocked: rejectedBecause }: Add
     tabUrl: link,
     today: input.today,
     previousScore: input.history.get(normKey(u.code)) ?? null,
+    stage,
   });
   if (message === null) return null;
   if (rejectedBecause !== undefined) return blocked(rejectedBecause, message.kind);
+  if (to.length === 0) return notReady('mail.notReady.noEmail');
   return { ...base, message, candidate: { code: u.code, kind: message.kind, recipients: to.length + cc.length, fingerprint: fingerprintOf(to, cc, message, link) } };
 }
 
@@ -210,17 +250,27 @@ function readLedger(logEmail: SheetInfo): Pick<Prepared, 'ledger' | 'ledgerSheet
   return { ledger: parseLedger(ledgerValues), ledgerSheet, nextLedgerRow: ledgerValues.length + 1, ledgerRowCount: logEmail.rowCount };
 }
 
+/** Prepare's options: the units asked for (Kode, any case; none = all) and what the kind is asked for. */
+export interface PrepareOptions extends Partial<KindOptions> {
+  only?: readonly string[];
+}
+
 /**
  * Everything a send of `kind` needs, or the error that stops it. `only` limits the units (Kode,
- * any case); an unknown Kode is an error, so a typo never sends nothing in silence.
+ * any case); an unknown Kode is an error, so a typo never sends nothing in silence. A setting the
+ * kind needs (kind.requiredSettings) left empty refuses the send, naming the key.
  */
-export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind, only: readonly string[] | undefined): Prepared | Failure {
+export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind, opts: PrepareOptions): Prepared | Failure {
   const unready = needSetup(programme, REQUIRED);
   if (unready) return unready;
   const { lang, timeZone } = programme;
   const checked = checkProgramme(programme, lang);
   if (!checked.ok) return failure(lang, 'core.fixFirst', {}, checked.problems);
   const { settings, units: validation } = checked.value;
+  const empty = kind.requiredSettings.find((key) => (key === 'putaran' ? settings.putaran : settings.batasWaktu) === '');
+  if (empty !== undefined) return failure(lang, 'mail.error.settingEmpty', { key: empty, tab: TABS.pengaturan });
+  const logEmail = findTab(programme.sheets, TABS.logEmail) as SheetInfo;
+  const ledger = readLedger(logEmail);
   const input: SendInput = {
     ctx,
     kind,
@@ -229,6 +279,8 @@ export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind
     today: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd'),
     history: latestScores(programme.rows(TABS.riwayat)),
     tabs: new Map(programme.unitTabs.map((tab) => [normKey(tab.sheet.code), tab] as const)),
+    ledger: ledger.ledger,
+    stages: kind.stages({ includeUnverified: opts.includeUnverified === true }),
   };
   const addressees: Addressee[] = [
     ...validation.units.map((unit) => ({ unit })),
@@ -237,8 +289,9 @@ export function prepare(ctx: ActionContext, programme: Programme, kind: MailKind
   const all = addressees.flatMap((a) => outgoingOf(input, a) ?? []);
   const known = new Set([...validation.units.map((u) => normKey(u.code)), ...all.map((o) => normKey(o.code))]);
   if (known.size === 0) return failure(lang, 'mail.error.noUnits');
-  const outgoing = limited(all, known, only, lang);
-  if ('ok' in outgoing) return outgoing;
-  const logEmail = findTab(programme.sheets, TABS.logEmail) as SheetInfo;
-  return { lang, settings, kind, round: kind.ledgerRound(settings), timeZone, outgoing, ...readLedger(logEmail) };
+  const wanted = limited(all, known, opts.only, lang);
+  if ('ok' in wanted) return wanted;
+  const outgoing = wanted.filter((o) => o.notReady === undefined);
+  const notReady = wanted.flatMap((o) => (o.notReady === undefined ? [] : [{ kode: o.code, reason: o.notReady }]));
+  return { lang, settings, kind, round: kind.ledgerRound(settings), timeZone, outgoing, notReady, ...ledger };
 }

@@ -8,9 +8,10 @@
 // acting admin. The trigger calls remindOverdueUnits, which never touches the Ui, takes the
 // document lock, and stops itself when the switch is off, when it is no longer the trigger the
 // workbook names (document property), or when its owner is no longer an admin.
-import { renderReminderEmail } from '../domain/email';
+import { renderReminderEmail, renderSubmissionReminder } from '../domain/email';
 import { t, type Lang } from '../domain/i18n';
 import { reminderRound } from '../domain/ledger';
+import type { Stage } from '../domain/stage';
 import { kept } from '../domain/plan/cells';
 import { overdueFindings } from '../domain/rounds';
 import { TABS } from '../domain/tables';
@@ -24,7 +25,18 @@ import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { effectiveAdmins, isAdmin, withAdminLock } from '../ui/actions';
 import { settingWrites, writeRequest } from './round';
 
+/** The stages of a unit whose PIC has not submitted the self-assessment. */
+const NOT_SUBMITTED = new Set<Stage>(['Belum mulai', 'Diisi']);
+
+/**
+ * A unit that has not submitted once the round's deadline has passed is reminded to submit;
+ * any other unit, of its findings past their deadline (none: no reminder).
+ */
 function compose(u: UnitMailInput) {
+  const { batasWaktu } = u.settings;
+  if (NOT_SUBMITTED.has(u.stage) && batasWaktu !== '' && batasWaktu < u.today) {
+    return renderSubmissionReminder({ lang: u.lang, settings: u.settings, unit: u.unit, started: u.stage === 'Diisi', tabUrl: u.tabUrl });
+  }
   const overdue = overdueFindings(u.tab, u.settings.batasWaktu, u.today);
   if (overdue.length === 0) return null;
   return renderReminderEmail({ lang: u.lang, settings: u.settings, unit: u.unit, overdue, tabUrl: u.tabUrl });
@@ -34,6 +46,8 @@ export const REMINDERS: MailKind = {
   id: 'reminders',
   ledgerRound: (settings) => reminderRound(settings.putaran),
   compose,
+  stages: () => null,
+  requiredSettings: ['putaran'],
   failsUnreadable: false,
   sendAcknowledgement: () => false,
   reportKey: 'round.reminder.sent',

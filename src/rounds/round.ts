@@ -2,6 +2,7 @@
 // tab involved, src/sheets/programme.ts), the decisions of src/domain/rounds.ts, then ONE
 // Sheets API batchUpdate, which is atomic: if any request fails, nothing of the round change happens.
 import { t } from '../domain/i18n';
+import { parseLedger, type LedgerEntry } from '../domain/ledger';
 import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import {
@@ -50,8 +51,8 @@ export interface UndoRoundResult {
   message: string;
 }
 
-/** What a round change reads besides the programme: Riwayat, Rekap, the undo snapshot, Arsip Jawaban and every active unit tab. */
-export const ROUND_READ: ReadSpec = { tabs: [TABS.riwayat, TABS.rekap, SNAPSHOT_TAB, TABS.arsipJawaban], unitTabs: 'active' };
+/** What a round change reads besides the programme: Riwayat, Rekap, the undo snapshot, Arsip Jawaban, Log Email (the stage a unit closes at) and every active unit tab. */
+export const ROUND_READ: ReadSpec = { tabs: [TABS.riwayat, TABS.rekap, SNAPSHOT_TAB, TABS.arsipJawaban, TABS.logEmail], unitTabs: 'active' };
 
 /** What a round change works on, from the programme the execution read. */
 interface RoundRead {
@@ -66,6 +67,7 @@ interface RoundRead {
   categories: Parsed<CategoryTable>;
   aspects: Parsed<AspectWeight[]>;
   tabs: UnitTabReading[];
+  ledger: LedgerEntry[];
   sheets: SheetInfo[];
 }
 
@@ -94,6 +96,7 @@ function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failur
     categories: programme.categories,
     aspects: programme.aspects,
     tabs: programme.unitTabs.map((tab) => tab.reading),
+    ledger: parseLedger(programme.rows(TABS.logEmail)),
     sheets: programme.sheets,
   };
 }
@@ -257,6 +260,7 @@ export function startNewRoundIn(
     tabs: read.tabs,
     categories: categories.value,
     aspects: aspects.value,
+    ledger: read.ledger,
   });
   if (!planned.ok) return problemsFailure(ctx, planned.problems);
   const { plan } = planned;

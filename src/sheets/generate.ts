@@ -12,7 +12,7 @@ import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
 import type { CategoryTable, Indicator, Problem, Unit } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
-import { UNIT_OK } from '../domain/units';
+import { isUnitOk } from '../domain/units';
 import { stageRefsOf } from '../domain/stage';
 import { locateUnitTable, readUnitAnswers, unitTabFlags, type UnitTabFlag } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
@@ -143,7 +143,7 @@ function unitColumnsRequests(
   statuses.forEach((status, i) => {
     const row = unitRows[i + 1] ?? [];
     const code = normKey(index.Kode === undefined ? '' : row[index.Kode]);
-    const tab = status === UNIT_OK ? plan.tabOf.get(code) : undefined;
+    const tab = isUnitOk(status) ? plan.tabOf.get(code) : undefined;
     tabCells.push([tab === undefined ? kept(row[columns.tab]) : text(tab)]);
     statusCells.push([text(plan.unreadable.get(code) ?? status, { wrap: true })]);
   });

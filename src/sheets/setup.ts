@@ -7,7 +7,7 @@ import { systemProtection } from '../domain/plan/unit-tabs';
 import { DEFAULT_PROFILE_ID, PROFILE_IDS, getProfile } from '../domain/profiles';
 import { SYSTEM_TAB_NAMES, TABS, findColumns } from '../domain/tables';
 import { isBlankRow, normKey } from '../domain/text';
-import { PASTE_COLUMNS, UNIT_OK, readPastedUnits, validateUnits } from '../domain/units';
+import { PASTE_COLUMNS, isUnitOk, readPastedUnits, validateUnits } from '../domain/units';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import type { Programme, ReadSpec } from './programme';
@@ -66,6 +66,7 @@ export function setupWorkbookIn(ctx: ActionContext, programme: Programme, profil
     admin: ctx.user,
     tabs: setupTabs(sheets).map((s) => ({ sheetId: s.sheetId, title: s.title, rowCount: s.rowCount, columnCount: s.columnCount, values: programme.valuesOf(s) })),
     firstFreeSheetId: firstFreeSheetId(sheets),
+    year: Number(Utilities.formatDate(new Date(), programme.timeZone, 'yyyy')),
   });
   const groups: Request[][] = [
     ...plan.create.map((tab) => [addSheet(tab.sheetId, tab.title, tab.rowCount, tab.columnCount, 1), ...contentRequests(tab)]),
@@ -124,7 +125,7 @@ export function addUnitsIn(ctx: ActionContext, programme: Programme, pasted: str
     kode: index.Kode === undefined ? '' : row[index.Kode],
     status: after.statuses[used - 1 + i],
   }));
-  const ok = report.filter((r) => r.status === UNIT_OK).length;
+  const ok = report.filter((r) => isUnitOk(r.status)).length;
   return {
     ok: true,
     added: report.length,

@@ -9,7 +9,7 @@ import { categoryDisplay } from '../domain/scale';
 import { findColumns, TABS } from '../domain/tables';
 import { normKey, parseNumber } from '../domain/text';
 import type { Category, Settings } from '../domain/types';
-import { UNIT_OK } from '../domain/units';
+import { isUnitOk } from '../domain/units';
 import type { PanelCategory, PanelLedger, PanelOverdue, PanelProfile, PanelState, PanelUnit } from './panel-types';
 
 type Rows = readonly (readonly unknown[])[];
@@ -67,7 +67,7 @@ function unitsOf(input: PanelInput, recap: Map<string, RecapRow>): PanelUnit[] {
       kode: r.text('Kode'),
       nama: r.text('Nama Unit'),
       status,
-      statusOk: status === UNIT_OK,
+      statusOk: isUnitOk(status),
       tab: tab?.title ?? '',
       link: tab ? `${input.spreadsheetUrl}#gid=${tab.sheetId}` : '',
       completion: tab ? (scored?.completion ?? null) : null,

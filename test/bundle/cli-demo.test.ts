@@ -1,6 +1,7 @@
 // `pendamping demo`: the whole programme on the shipped 30 Muaro Jambi OPD, as a real process.
-// The table it prints is the recap of the saved workbook, with a spread of categories, and
-// every findings email is in the outbox. LibreOffice (Debian's libreoffice-calc-nogui) opening
+// The table it prints is the recap of the saved workbook, with a spread of categories over the
+// verified units; every PIC submitted, the assessors verified 26 of the 30, the findings went to
+// those 26 only (every email is in the outbox), and the 4 others are listed with the reason. LibreOffice (Debian's libreoffice-calc-nogui) opening
 // the saved workbook shows the same numbers; without it that test is skipped, except in CI.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and emails every unit its findings', async () => {
+test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, saves them, and emails the verified units only', async () => {
   const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
   expect(run.code).toBe(0);
   const out = jsonOf(run);
@@ -36,16 +37,24 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
   demo = { workbook: out.workbook as string, units };
   expect(units).toHaveLength(30);
   expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
-  expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
+  const verified = units.filter((u) => u.tahap === 'Temuan terkirim');
+  const unverified = units.filter((u) => u.tahap !== 'Temuan terkirim');
+  expect(verified).toHaveLength(26);
+  expect(new Set(verified.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
+  // Submitted, not verified: no category, and no findings sent.
+  expect(unverified.map((u) => [u.tahap, u.kategori])).toEqual(Array(4).fill(['Diajukan', 'Belum diverifikasi']));
+  expect(out.stages).toEqual({ 'Temuan terkirim': 26, Diajukan: 4 });
+  const notReady = out.notReady as { kode: string; reason: string }[];
+  expect(notReady.map((n) => n.kode)).toEqual(unverified.map((u) => u.kode));
+  for (const n of notReady) expect(n.reason).toMatch(/belum diverifikasi/);
   for (const u of units) {
     expect(u.skorMandiri).not.toBeNull();
     expect(u.skorAkhir).not.toBeNull();
   }
   // The assessors found some self-assessments too generous.
   expect(units.filter((u) => (u.skorAkhir as number) < (u.skorMandiri as number)).length).toBeGreaterThan(5);
-  const withFindings = units.filter((u) => (u.temuan ?? 0) > 0).length;
-  expect(out).toMatchObject({ ok: true, command: 'demo', failed: 0, queued: 0 });
-  expect(out.sent).toBeGreaterThanOrEqual(withFindings);
+  // Every verified unit got its findings (or its acknowledgement), and nobody else.
+  expect(out).toMatchObject({ ok: true, command: 'demo', sent: 26, skipped: 0, failed: 0, queued: 0 });
 
   const dir = join(tmp.dir, 'keluaran');
   expect(out.workbook).toBe(join(dir, 'pendamping-demo.xlsx'));
@@ -61,8 +70,8 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
     const row = values.find((r) => r[col('Kode')] === u.kode);
     expect(row?.[col('Skor Akhir')]).toBe(u.skorAkhir);
     expect(row?.[col('Kategori')]).toBe(u.kategori);
-    // Each PIC submitted, each assessor verified, and the findings went out.
-    expect(row?.[col('Tahap')]).toBe('Temuan terkirim');
+    // Each PIC submitted; the verified units' findings went out.
+    expect(row?.[col('Tahap')]).toBe(u.tahap);
   }
 
   // Same seed, same programme: a second run prints the same table.
@@ -93,15 +102,18 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
     expect(Number(row?.[col('Skor Akhir')])).toBeCloseTo(u.skorAkhir as number, 2);
     expect(row?.[col('Kategori')]).toBe(u.kategori);
     expect(Number(row?.[col('Jumlah Temuan')])).toBe(u.temuan);
-    expect(row?.[col('Tahap')]).toBe('Temuan terkirim');
+    expect(row?.[col('Tahap')]).toBe(u.tahap);
   }
 });
 
-test('without --json the demo prints the table and where the workbook and outbox are', async () => {
+test('without --json the demo prints the table, the units per stage, who was left out and why, and where the workbook and outbox are', async () => {
   const run = await pendamping(tmp.dir, ['demo', '--dir', 'tabel', '--now', NOW]);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/Unit\s+Skor Mandiri\s+Skor Akhir\s+Kategori\s+Temuan/);
   expect(run.stdout).toContain('DUKCAPIL — Dinas Kependudukan dan Pencatatan Sipil');
+  expect(run.stdout).toContain('Unit per tahap: Temuan terkirim 26, Diajukan 4.');
+  expect(run.stdout).toContain('Email: 26 terkirim, 0 dilewati, 0 gagal, 0 masih antre.');
+  expect(run.stdout).toMatch(/Tidak dikirimi temuan \(4 unit\):\n {2}\S+: belum diverifikasi/);
   expect(run.stdout).toContain(`Buku kerja: ${join(tmp.dir, 'tabel', 'pendamping-demo.xlsx')}`);
   expect(run.stdout).toContain(join(tmp.dir, 'tabel', 'outbox'));
 });

@@ -14,10 +14,10 @@ import type { WorkbookModel } from '../../local/model/types';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { saveWithLibreOffice, withLibreOffice } from '../helpers/libreoffice';
-import { ADMIN, BIN, NOW, answerCell, jsonOf, pendamping, tempDir, writeUnits, type Run } from './cli-process';
+import { ADMIN, BIN, NOW, answerCell, jsonOf, makeReady, pendamping, tempDir, writeUnits, type Run } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
-/** A workbook with three units and their tabs (init + generate). */
+/** A workbook with three units and their tabs (init + generate), ready for its findings (makeReady). */
 let book: string;
 /** The same right after init (no unit tabs yet). */
 let fresh: string;
@@ -30,6 +30,8 @@ beforeAll(async () => {
   expect((await pendamping(tmp.dir, ['init', '--workbook', fresh, '--user', ADMIN, '--profile', 'ombudsman-2021', '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
   copyFileSync(fresh, book);
   expect((await pendamping(tmp.dir, ['generate', '--workbook', book, '--now', NOW])).code).toBe(0);
+  // Answered, submitted and verified, with the round's deadline: findings can go out.
+  await makeReady(tmp.dir, book, ADMIN);
 });
 afterAll(() => tmp.remove());
 

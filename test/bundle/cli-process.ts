@@ -3,9 +3,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { WorkbookModel } from '../../local/model/types';
 import { formatA1 } from '../../local/model/workbook';
+import { loadWorkbook } from '../../local/xlsx';
 import { ROOT } from '../helpers/build';
 
 export const BIN = join(ROOT, 'bin', 'pendamping.js');
@@ -81,4 +82,43 @@ export function answerCell(model: WorkbookModel, kode: string, indicator: string
 export function settingCell(model: WorkbookModel, key: string): string {
   const rows = grid(model, 'Pengaturan');
   return `B${rows.findIndex((r) => r[0] === key) + 1}`;
+}
+
+/** The A1 address of the cell right of the first cell reading `label` on a tab (a status of a unit tab's top block). */
+export function labelledCell(model: WorkbookModel, tab: string, label: string): string {
+  const values = grid(model, tab);
+  const row = values.findIndex((r) => r.includes(label));
+  if (row < 0) throw new Error(`no ${label} on ${tab}`);
+  return formatA1(row, values[row].indexOf(label) + 1);
+}
+
+/**
+ * The `edit` rows (sheet,cell,value) that make every unit of a generated workbook ready for its
+ * findings, as its people would: the round's deadline in Pengaturan, the PIC's answer "Tidak" on
+ * the first indicator (the others left empty: every indicator is a finding), Status Pengisian
+ * Diajukan and Status Verifikasi Terverifikasi. Run them with `edit --user` an admin.
+ */
+export function readyEdits(model: WorkbookModel, deadline = '2025-04-30'): string {
+  const unit = grid(model, 'Unit');
+  const tabs = unit.slice(1).map((r) => String(r[unit[0].indexOf('Tab')] ?? '')).filter((tab) => tab !== '');
+  const quoted = (tab: string) => `"${tab.replace(/"/g, '""')}"`;
+  const rows = [`Pengaturan,${settingCell(model, 'batas_waktu')},${deadline}`];
+  for (const tab of tabs) {
+    const values = grid(model, tab);
+    const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+    rows.push(
+      `${quoted(tab)},${formatA1(header + 1, values[header].indexOf('Jawaban Mandiri'))},Tidak`,
+      `${quoted(tab)},${labelledCell(model, tab, 'Status Pengisian')},Diajukan`,
+      `${quoted(tab)},${labelledCell(model, tab, 'Status Verifikasi')},Terverifikasi`,
+    );
+  }
+  return ['sheet,cell,value', ...rows].join('\n');
+}
+
+/** Applies readyEdits to the workbook `file` as `user` (an admin) through `pendamping edit`; a refused edit throws. */
+export async function makeReady(cwd: string, file: string, user: string, now: string = NOW): Promise<void> {
+  const edits = join(cwd, `${basename(file)}.ready.csv`);
+  writeFileSync(edits, readyEdits(await loadWorkbook(file)));
+  const run = await pendamping(cwd, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', now]);
+  if (run.code !== 0) throw new Error(`edits refused:\n${run.stdout}\n${run.stderr}`);
 }

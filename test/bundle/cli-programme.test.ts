@@ -5,7 +5,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, settingCell, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, jsonOf, makeReady, pendamping, settingCell, tempDir, writeUnits } from './cli-process';
 
 
 let tmp: ReturnType<typeof tempDir>;
@@ -39,9 +39,9 @@ test('init creates the workbook with the acting user as first admin and imports 
 });
 
 test('generate reports created, updated and rejected (row + reason) and exits 0', async () => {
-  // A fourth unit with no PIC email is rejected; the three good rows still get their tabs.
+  // A fourth unit with an invalid PIC email is rejected; the three good rows still get their tabs.
   const bad = join(tmp.dir, 'bad.csv');
-  writeFileSync(bad, 'RUSAK,Unit Tanpa Email,OPD,Siapa,,\n');
+  writeFileSync(bad, 'RUSAK,Unit Email Salah,OPD,Siapa,bukan-alamat,\n');
   // Without --user, init's admin is admin@pendamping.local and generate runs as that first admin.
   const pasted = await pendamping(tmp.dir, ['init', '--workbook', join(tmp.dir, 'other.xlsx'), '--units', bad, '--json']);
   expect(pasted.code).toBe(0);
@@ -105,12 +105,26 @@ test('an admin action by a non-admin is refused with one clear line (exit 1)', a
   expect(jsonOf(run)).toMatchObject({ ok: false, command: 'recap', error: line });
 });
 
+test('email refuses while the round has no deadline: exit 1, one line naming batas_waktu and where to fill it, nothing sent', async () => {
+  // A new workbook names its first round, and has no deadline yet.
+  expect(grid(await loadWorkbook(wb), 'Pengaturan').find((r) => r[0] === 'putaran')?.[1]).toBe('Putaran 1 2025');
+  const run = await pendamping(tmp.dir, json('email'));
+  expect(run.code).toBe(1);
+  const line = run.stderr.trim();
+  expect(line.split('\n')).toHaveLength(1);
+  expect(line).toMatch(/Pengaturan batas_waktu masih kosong.*tab Pengaturan, kolom Nilai/);
+  expect(jsonOf(run)).toMatchObject({ ok: false, command: 'email', sent: 0 });
+  expect(existsSync(join(tmp.dir, 'outbox'))).toBe(false);
+});
+
 test('email: a dry run sends nothing; an injected fault stops after what it sent (exit 1); re-runs send only what is left', async () => {
   const outbox = join(tmp.dir, 'outbox');
   const emls = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+  // Each unit answered, submitted and verified, and the round's deadline set: findings can go out.
+  await makeReady(tmp.dir, wb, ADMIN);
   const dry = await pendamping(tmp.dir, json('email', '--dry-run'));
   expect(dry.code).toBe(0);
-  expect(jsonOf(dry)).toMatchObject({ ok: true, command: 'email', sent: 3, failed: 0, queued: 0 });
+  expect(jsonOf(dry)).toMatchObject({ ok: true, command: 'email', dryRun: true, sent: 3, failed: 0, queued: 0, notReady: [] });
   expect(existsSync(outbox)).toBe(false);
 
   const faulty = await pendamping(tmp.dir, json('email', '--fail-mail-after', '1'));

@@ -151,16 +151,25 @@ export function reopen(wb: WorkbookModel, opts: Options): Promise<LocalRuntime> 
   return LocalRuntime.open({ workbook: wb, user: ADMIN, ...opts });
 }
 
-/** Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators, "Ya" elsewhere. */
-export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
+/** Set up with the round's label and deadline, the units added and their tabs generated; nobody has answered anything yet. */
+export async function generated(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, ...opts });
   ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
   setting(rt, 'putaran', '2025 Pendampingan');
   setting(rt, 'batas_waktu', '2025-04-30');
-  setting(rt, 'instansi_penilai', 'Ombudsman RI Perwakilan Jambi');
-  setting(rt, 'email_balasan', 'balasan@ombudsman.go.id');
   ok(rt.run('addUnits', unitsCsv(units)));
   ok(rt.run('generateUnitTabs'));
+  return rt;
+}
+
+/**
+ * Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators,
+ * "Ya" elsewhere, submitted and verified (findings go to verified units only).
+ */
+export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
+  const rt = await generated(units, opts);
+  setting(rt, 'instansi_penilai', 'Ombudsman RI Perwakilan Jambi');
+  setting(rt, 'email_balasan', 'balasan@ombudsman.go.id');
   for (const u of units) {
     try {
       unitSheet(rt.workbook, u.code);
@@ -168,6 +177,8 @@ export async function programme(units: readonly UnitSpec[], opts: Options): Prom
       continue; // a rejected row has no tab
     }
     fillColumn(rt, u.code, 'Jawaban Mandiri', (i) => (i < 2 ? 'Tidak' : 'Ya'));
+    setStatus(rt, u.code, 'Status Pengisian', 'Diajukan');
+    setStatus(rt, u.code, 'Status Verifikasi', 'Terverifikasi');
   }
   return rt;
 }

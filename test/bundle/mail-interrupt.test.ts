@@ -9,7 +9,7 @@ import { journalPath } from '../../local/journal';
 import { seededRandom } from '../../local/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
-import { NOW, jsonOf, pendamping, tempDir, type Run } from './cli-process';
+import { NOW, jsonOf, makeReady, pendamping, tempDir, type Run } from './cli-process';
 import { ledger, outbox, unitsCsv, type UnitSpec } from './mail-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -24,7 +24,7 @@ const CLI = join(ROOT, 'build', 'cli.cjs');
 const UNITS: UnitSpec[] = Array.from({ length: 30 }, (_, i) => ({ code: `U${String(i + 1).padStart(2, '0')}` }));
 const picOf = (code: string) => `pic.${code.toLowerCase()}@pemkab.go.id`;
 
-/** A workbook with the 30 units and their tabs, in a directory of its own. */
+/** A workbook with the 30 units and their tabs, ready for their findings (makeReady), in a directory of its own. */
 async function workbook(name: string, units: readonly UnitSpec[] = UNITS): Promise<{ file: string; box: string }> {
   const dir = join(tmp.dir, name);
   const csv = join(tmp.dir, `${name}.csv`);
@@ -32,6 +32,7 @@ async function workbook(name: string, units: readonly UnitSpec[] = UNITS): Promi
   const file = join(tmp.dir, `${name}.xlsx`);
   expect((await pendamping(tmp.dir, ['init', '--workbook', file, '--user', ADMIN, '--units', csv, '--now', NOW])).code).toBe(0);
   expect((await pendamping(tmp.dir, ['generate', '--workbook', file, '--now', NOW])).code).toBe(0);
+  await makeReady(tmp.dir, file, ADMIN);
   return { file, box: dir };
 }
 

@@ -5,29 +5,17 @@
 // they existed without losing anything.
 import type { SheetModel, WorkbookModel } from '../../local/model/types';
 import { LocalRuntime } from '../../local/runtime';
-import { newWorkbook } from '../../local/model/workbook';
 import { parseLedger } from '../../src/domain/ledger';
 import { unitStage } from '../../src/domain/stage';
 import { readUnitAnswers, statusOf } from '../../src/domain/unit-tab';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, fillColumn, ok, reopen, setStatus, setting, sheet, statusCell, tempOutbox, unitSheet, unitsCsv, values, type UnitSpec } from './mail-helpers';
+import { ADMIN, NOW, fillColumn, generated, ok, reopen, setStatus, sheet, statusCell, tempOutbox, unitSheet, values } from './mail-helpers';
 
 beforeAll(() => ensureBuilt());
 
 const ASSESSOR = 'asesor@ombudsman.go.id';
 const OTHER_ASSESSOR = 'asesor.lain@ombudsman.go.id';
 const pic = (code: string) => `pic.${code.toLowerCase()}@pemkab.go.id`;
-
-/** Set up, the units added and their tabs generated; nobody has answered anything yet. */
-async function generated(units: readonly UnitSpec[], outbox = tempOutbox()): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, outbox });
-  ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
-  setting(rt, 'putaran', '2025 Pendampingan');
-  setting(rt, 'batas_waktu', '2025-04-30');
-  ok(rt.run('addUnits', unitsCsv(units)));
-  ok(rt.run('generateUnitTabs'));
-  return rt;
-}
 
 /** The PIC answers every indicator: Tidak on the first two, Ya elsewhere. */
 function selfAssess(rt: LocalRuntime, code: string): void {
@@ -95,7 +83,7 @@ describe('who may set the statuses', () => {
   };
   let rt: LocalRuntime;
   beforeAll(async () => {
-    rt = await generated([{ code: 'U1' }, { code: 'U2', assessorEmails: OTHER_ASSESSOR }]);
+    rt = await generated([{ code: 'U1' }, { code: 'U2', assessorEmails: OTHER_ASSESSOR }], { outbox: tempOutbox() });
   });
 
   test('a new tab starts at Draf and Belum diverifikasi, each value right of its label, with its dropdown', () => {
@@ -157,7 +145,7 @@ describe('Rekap at each stage', () => {
   let rt: LocalRuntime;
   const UNITS = ['U1', 'U2', 'U3', 'U4', 'U5'];
   beforeAll(async () => {
-    rt = await generated(UNITS.map((code) => ({ code })));
+    rt = await generated(UNITS.map((code) => ({ code })), { outbox: tempOutbox() });
     // U1 has not started. U2 is filling in, U3 submitted, U4 submitted and verified, U5 verified
     // (its PIC never pressed Diajukan) and its findings sent.
     for (const code of ['U2', 'U3', 'U4', 'U5']) selfAssess(rt, code);
@@ -207,7 +195,7 @@ describe('Rekap at each stage', () => {
 
 describe('a unit nobody has answered', () => {
   test('scores empty on its tab, in Rekap and in the sidebar: never 0, never Merah; Kelengkapan 0 %', async () => {
-    const rt = await generated([{ code: 'U1' }, { code: 'U2' }]);
+    const rt = await generated([{ code: 'U1' }, { code: 'U2' }], { outbox: tempOutbox() });
     fillColumn(rt, 'U2', 'Jawaban Mandiri', () => 'Tidak');
     ok(rt.run('refreshRecap'));
     const summary = (code: string) => {
@@ -246,7 +234,7 @@ describe('a tab made before the statuses existed', () => {
 
   test('gets both at their start on the next generation, every answer and user column kept; set statuses are kept after that', async () => {
     const outbox = tempOutbox();
-    let rt = await generated([{ code: 'U1' }, { code: 'U2' }], outbox);
+    let rt = await generated([{ code: 'U1' }, { code: 'U2' }], { outbox });
     selfAssess(rt, 'U1');
     fillColumn(rt, 'U1', 'Catatan Asesor', (i) => `catatan ${i}`);
     const rekap = sheet(rt.workbook, 'Rekap');

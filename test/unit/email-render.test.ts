@@ -1,4 +1,4 @@
-import { escapeHtml, formatLongDate, formatScore, renderFindingsEmail, testSubject, type FindingsEmailInput } from '../../src/domain/email';
+import { escapeHtml, formatLongDate, formatScore, renderFindingsEmail, renderSubmissionReminder, testSubject, type FindingsEmailInput } from '../../src/domain/email';
 import { parseCategoryTable } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
 import { SCORE_SCALE } from '../../src/domain/scale';
@@ -141,4 +141,32 @@ test('helpers: escaping, dates, scores, test subject', () => {
 
 test('the same input always renders the same message (the fingerprint depends on it)', () => {
   expect(renderFindingsEmail(input())).toEqual(renderFindingsEmail(input()));
+});
+
+test('a provisional result says so in its subject and body, in Indonesian and in English', () => {
+  const id = renderFindingsEmail(input({ provisional: true }));
+  expect(id.subject).toBe('[SEMENTARA, BELUM DIVERIFIKASI] Temuan Pendampingan 2025: Dinas Kesehatan (2025 Pendampingan)');
+  for (const body of [id.html, id.text]) expect(body).toContain('hasil ini SEMENTARA dan BELUM DIVERIFIKASI oleh asesor');
+  const en = renderFindingsEmail(input({ lang: 'en', provisional: true, findings: [] }));
+  expect(en.subject).toMatch(/^\[PROVISIONAL, NOT VERIFIED\] /);
+  for (const body of [en.html, en.text]) expect(body).toContain('this result is PROVISIONAL and NOT VERIFIED by the assessor');
+  // A verified result carries neither.
+  const final = renderFindingsEmail(input());
+  expect(`${final.subject}${final.text}`).not.toMatch(/SEMENTARA|PROVISIONAL/);
+});
+
+test('the reminder to submit names the round, its deadline and what to do, in both languages', () => {
+  const base = {
+    settings: { namaKegiatan: 'Pendampingan 2025', instansiPenilai: 'Ombudsman RI Perwakilan Jambi', putaran: '2025 Pendampingan', batasWaktu: '2025-04-30' },
+    unit: { code: 'DINKES', name: 'Dinas Kesehatan', picName: 'Budi' },
+    tabUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=12',
+  };
+  const id = renderSubmissionReminder({ ...base, lang: 'id', started: false });
+  expect(id).toMatchObject({ kind: 'reminder', subject: 'Pengingat: penilaian mandiri Dinas Kesehatan belum diajukan — Pendampingan 2025 (2025 Pendampingan)' });
+  expect(id.text).toContain('30 April 2025');
+  expect(id.text).toContain('Belum ada Jawaban Mandiri');
+  const en = renderSubmissionReminder({ ...base, lang: 'en', started: true });
+  expect(en.subject).toMatch(/^Reminder: the self-assessment of Dinas Kesehatan is not submitted/);
+  expect(en.text).toContain('still Draf');
+  expect(en.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=12">');
 });

@@ -273,7 +273,7 @@ describe('shipped profiles', () => {
 
 describe('default settings', () => {
   test('have every key in order, docs/WORKBOOK.md defaults and a Keterangan', () => {
-    const rows = defaultSettingsRows('opini-2022', 'admin@ombudsman.example');
+    const rows = defaultSettingsRows('opini-2022', 'admin@ombudsman.example', 'id', 2026);
     expect(rows[0]).toEqual(['Kunci', 'Nilai', 'Keterangan']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...SETTING_KEYS]);
     const value = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[1]]));
@@ -281,7 +281,7 @@ describe('default settings', () => {
       nama_kegiatan: 'Pendampingan Perbaikan Pelayanan Publik',
       instansi_penilai: '',
       profil: 'opini-2022',
-      putaran: '',
+      putaran: 'Putaran 1 2026',
       batas_waktu: '',
       email_admin: 'admin@ombudsman.example',
       email_balasan: 'admin@ombudsman.example',
@@ -300,7 +300,7 @@ describe('default settings', () => {
         namaKegiatan: 'Pendampingan Perbaikan Pelayanan Publik',
         instansiPenilai: '',
         profil: 'ombudsman-2021',
-        putaran: '',
+        putaran: 'Putaran 1',
         batasWaktu: '',
         emailAdmin: ['a@b.example'],
         emailBalasan: 'a@b.example',
@@ -311,6 +311,8 @@ describe('default settings', () => {
     });
     const en = defaultSettingsRows('ombudsman-2021', 'a@b.example', 'en');
     expect(en.find((r) => r[0] === 'bahasa')?.slice(1)).toEqual(['en', 'Language of menus, panel and emails: id or en.']);
+    // A new workbook's round has a label, never an empty one.
+    expect(defaultSettingsRows('ombudsman-2021', 'a@b.example', 'en', 2026).find((r) => r[0] === 'putaran')?.[1]).toBe('Round 1 2026');
   });
 });
 

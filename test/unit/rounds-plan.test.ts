@@ -105,6 +105,7 @@ function start(tabs: RoundTab[]) {
     tabs: tabs.map(readTab),
     categories: { categories: CATEGORIES, scale: SCORE_SCALE },
     aspects: [],
+    ledger: [],
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
   return result.plan;
@@ -151,9 +152,9 @@ describe('closing a round', () => {
     const plan = start([tabA(), tabB()]);
     const rows = plan.riwayat.map((r) => r.map(valueOf));
     // A: self (1 + 0.5 + 2·0.5)/4 = 62.5; final A1 verified Tidak → (0 + 0.5 + 1)/4 = 37.5, Merah, 3 findings.
-    expect(rows[0]).toEqual(['R1', 'A', 62.5, 37.5, 'Merah', 3, 45762, '{"A1":"Tidak","A2":"Sebagian","A3":2,"A4":"N/A"}']);
+    expect(rows[0]).toEqual(['R1', 'A', 62.5, 37.5, 'Merah', 3, 45762, '{"A1":"Tidak","A2":"Sebagian","A3":2,"A4":"N/A"}', 'Draf', 'Belum diverifikasi', 'Diisi']);
     // B: all yes, A4 unanswered (N/A allowed but empty: a finding, credit 0) → 4/5 = 80, Hijau, 1 finding.
-    expect(rows[1]).toEqual(['R1', 'B', 80, 80, 'Hijau', 1, 45762, '{"A1":"Ya","A2":"Ya","A3":4}']);
+    expect(rows[1]).toEqual(['R1', 'B', 80, 80, 'Hijau', 1, 45762, '{"A1":"Ya","A2":"Ya","A3":4}', 'Draf', 'Belum diverifikasi', 'Diisi']);
     expect(plan.riwayat[0]).toHaveLength(RIWAYAT_HEADERS.length);
     expect(plan.closed.map((c) => [c.code, c.summary.finalScore])).toEqual([['A', 37.5], ['B', 80]]);
   });
@@ -202,6 +203,7 @@ describe('closing a round', () => {
       tabs: [tabA(), broken].map(readTab),
       categories: { categories: CATEGORIES, scale: SCORE_SCALE },
       aspects: [],
+      ledger: [],
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].message).toContain('C Unit');

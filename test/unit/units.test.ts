@@ -1,5 +1,5 @@
 import { HEADERS } from '../../src/domain/tables';
-import { validateUnits } from '../../src/domain/units';
+import { isUnitOk, validateUnits } from '../../src/domain/units';
 
 const H = [...HEADERS.unit];
 
@@ -38,7 +38,7 @@ describe('validateUnits', () => {
     expect(result.statuses).toEqual([
       'OK',
       'Kode kosong. Isi Kode unit yang unik, mis. DINKES.',
-      'Nama Unit kosong. Isi nama lengkap unit. Email PIC kosong. Isi minimal satu email PIC agar temuan dapat dikirim. Email Asesor tidak sah: asesor-at-o. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma, atau kosongkan. Kode "dinkes" sudah dipakai unit di baris 2. Beri unit ini Kode yang berbeda.',
+      'Nama Unit kosong. Isi nama lengkap unit. Email Asesor tidak sah: asesor-at-o. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma, atau kosongkan. Kode "dinkes" sudah dipakai unit di baris 2. Beri unit ini Kode yang berbeda.',
       'Email PIC tidak sah: salah@. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma.',
       expect.stringContaining('Email Asesor tidak sah: no@.'),
       'OK',
@@ -50,6 +50,17 @@ describe('validateUnits', () => {
       [6, 'DPUPR'],
     ]);
     expect(result.rejected[0].reason).toBe(result.statuses[1]);
+  });
+
+  test('a unit without Email PIC is valid, and its Status says it will not be emailed and why', () => {
+    const result = validateUnits([H, ['DESA', 'Desa Sungai Gelam', 'Desa', '', '', 'asesor@o.example'], ['SALAH', 'Desa Salah', 'Desa', '', 'bukan-alamat', '']], 'id');
+    expect(result.units.map((u) => [u.code, u.picEmails])).toEqual([['DESA', []]]);
+    expect(result.statuses[0]).toMatch(/^OK — Email PIC kosong: .*tidak akan dikirimi email/);
+    expect(isUnitOk(result.statuses[0])).toBe(true);
+    // An invalid address still makes the row invalid.
+    expect(result.rejected.map((r) => r.kode)).toEqual(['SALAH']);
+    expect(isUnitOk(result.statuses[1])).toBe(false);
+    expect(validateUnits([H, ['DESA', 'Desa', 'Desa', '', '', '']], 'en').statuses[0]).toMatch(/^OK — Email PIC is empty: .*will not be emailed/);
   });
 
   test('statuses come in English when asked', () => {

@@ -24,6 +24,7 @@ export interface EmailRequest {
   force?: boolean;
   dryRun?: boolean;
   resend?: string[];
+  includeUnverified?: boolean;
 }
 
 /** The bundle's batch function of each kind of send. */
@@ -35,19 +36,26 @@ export interface UnitNote {
   reason: string;
 }
 
-/** The units of a batch's results with `status`. */
-function unitsWith(results: unknown, status: string): UnitNote[] {
-  if (!Array.isArray(results)) return [];
-  return results
-    .filter((r): r is { kode: unknown; status: unknown; reason?: unknown } => r !== null && typeof r === 'object' && (r as { status?: unknown }).status === status)
+type RawNote = { kode?: unknown; status?: unknown; reason?: unknown };
+
+/** The units of a list of the bundle's (results, notReady) that `keep` keeps, with their reasons. */
+function notesOf(list: unknown, keep: (r: RawNote) => boolean = () => true): UnitNote[] {
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((r): r is RawNote => r !== null && typeof r === 'object' && keep(r as RawNote))
     .map((r) => ({ kode: String(r.kode), reason: typeof r.reason === 'string' ? r.reason : '' }));
 }
+
+/** The units of a batch's results with `status`. */
+const unitsWith = (results: unknown, status: string): UnitNote[] => notesOf(results, (r) => r.status === status);
 
 export interface EmailRun {
   totals: EmailTotals;
   failures: UnitNote[];
   /** The units to check (PERIKSA) as the last batch saw them. */
   unknownUnits: UnitNote[];
+  /** The units left out as not ready (stage, no address) as the last batch saw them: not counted. */
+  notReady: UnitNote[];
   last: BundleResult;
   /** True when a stop request cut the send short. */
   interrupted: boolean;
@@ -71,11 +79,12 @@ export function sendAllFindings(
   const label = msg(session.lang, 'progress.email');
   let last: BundleResult = { ok: true };
   let unknownUnits: UnitNote[] = [];
+  let notReady: UnitNote[] = [];
   for (;;) {
     // Asked to stop before a batch begins: nothing more is sent.
-    if (io.interrupted()) return { totals, failures, unknownUnits, last, interrupted: true };
+    if (io.interrupted()) return { totals, failures, unknownUnits, notReady, last, interrupted: true };
     // A batch stopped by the mail service (ok: false) still reports what it did before.
-    const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done' | 'results', unknown>>;
+    const batch = session.call(fn, request) as BundleResult & Partial<Record<keyof EmailTotals | 'done' | 'results' | 'notReady', unknown>>;
     const sent = count(batch.sent);
     const skipped = count(batch.skipped);
     const failed = count(batch.failed);
@@ -87,11 +96,12 @@ export function sendAllFindings(
     totals.unknown = count(batch.unknown);
     failures.push(...unitsWith(batch.results, 'GAGAL'));
     unknownUnits = unitsWith(batch.results, 'PERIKSA');
+    notReady = notesOf(batch.notReady);
     last = batch;
     const handled = totals.sent + totals.skipped + totals.failed;
     io.progress.update(label, handled, handled + totals.queued);
-    if (batch.done === true || sent + skipped + failed === 0) return { totals, failures, unknownUnits, last, interrupted: false };
-    if (!batch.ok) return { totals, failures, unknownUnits, last, interrupted: io.interrupted() };
+    if (batch.done === true || sent + skipped + failed === 0) return { totals, failures, unknownUnits, notReady, last, interrupted: false };
+    if (!batch.ok) return { totals, failures, unknownUnits, notReady, last, interrupted: io.interrupted() };
   }
 }
 
@@ -114,10 +124,11 @@ export const email: Command = (options, io) => {
       ...(options.resend !== undefined && { resend: options.resend }),
       ...(options.force === true && { force: true }),
       ...(options.dryRun === true && { dryRun: true }),
+      ...(options.includeUnverified === true && { includeUnverified: true }),
     };
     const reminders = options.reminders === true;
     const run = sendAllFindings(session, request, io, reminders ? 'sendRemindersBatch' : 'sendFindingsBatch');
-    const { totals, failures, unknownUnits, last } = run;
+    const { totals, failures, unknownUnits, notReady, last } = run;
     const lines = [
       msg(session.lang, options.dryRun ? 'result.emailDryRun' : 'result.email', { ...totals }),
       ...failures.map((f) => msg(session.lang, 'result.emailFailed', { ...f })),
@@ -125,13 +136,16 @@ export const email: Command = (options, io) => {
     if (unknownUnits.length > 0) {
       lines.push(msg(session.lang, 'result.emailUnknown', { unknown: unknownUnits.length }), ...unknownUnits.map((u) => msg(session.lang, 'result.emailFailed', { ...u })));
     }
+    if (notReady.length > 0) {
+      lines.push(msg(session.lang, 'result.emailNotReady', { count: notReady.length }), ...notReady.map((u) => msg(session.lang, 'result.emailFailed', { ...u })));
+    }
     // A reminder run with nothing to do: the bundle's own words (no finding is past its deadline).
     const nothing = totals.sent + totals.skipped + totals.failed + totals.queued + totals.unknown === 0;
     if (reminders && nothing && last.ok && typeof last.message === 'string' && last.message !== '') lines.push(last.message);
     if (!options.dryRun && options.smtp === undefined) lines.push(msg(session.lang, 'result.outbox', { dir: outbox }));
     // A dry run's counts are what a send would do: named so (sent etc. kept for older readers).
     const planned = options.dryRun === true && { dryRun: true, wouldSend: totals.sent, wouldSkip: totals.skipped, wouldFail: totals.failed };
-    const fields = { ...totals, ...planned, failures, unknownUnits, ...(run.interrupted && { interrupted: true }) };
+    const fields = { ...totals, ...planned, failures, unknownUnits, notReady, ...(run.interrupted && { interrupted: true }) };
     // Stopped by the user: the CLI's own words replace the mail service's refusal.
     const answer: BundleResult = run.interrupted ? { ok: false, error: msg(session.lang, 'error.interrupted', { sent: totals.sent }) } : last;
     return outcome(session, answer, fields, lines);

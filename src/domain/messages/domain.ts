@@ -48,7 +48,9 @@ export const id = {
   'check.unit.codeEmpty': 'Kode kosong. Isi Kode unit yang unik, mis. DINKES.',
   'check.unit.codeDuplicate': 'Kode "{code}" sudah dipakai unit di baris {first}. Beri unit ini Kode yang berbeda.',
   'check.unit.nameEmpty': 'Nama Unit kosong. Isi nama lengkap unit.',
-  'check.unit.picMissing': 'Email PIC kosong. Isi minimal satu email PIC agar temuan dapat dikirim.',
+  'setting.default.putaran': 'Putaran 1 {year}',
+  'check.unit.noEmail':
+    '{ok} — Email PIC kosong: tab unit dibuat, tetapi unit ini tidak akan dikirimi email (temuan, pengingat) karena tidak ada alamat tujuan. Isi Email PIC bila unit ini perlu dikirimi.',
   'check.unit.picInvalid': 'Email PIC tidak sah: {emails}. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma.',
   'check.unit.assessorInvalid':
     'Email Asesor tidak sah: {emails}. Perbaiki penulisannya; pisahkan beberapa alamat dengan koma, atau kosongkan.',
@@ -113,7 +115,9 @@ export const en: typeof id = {
   'check.unit.codeEmpty': 'Kode is empty. Enter a unique unit code, e.g. DINKES.',
   'check.unit.codeDuplicate': 'Kode "{code}" is already used by the unit in row {first}. Give this unit a different code.',
   'check.unit.nameEmpty': 'Nama Unit is empty. Enter the full name of the unit.',
-  'check.unit.picMissing': 'Email PIC is empty. Enter at least one PIC email so that findings can be sent.',
+  'setting.default.putaran': 'Round 1 {year}',
+  'check.unit.noEmail':
+    '{ok} — Email PIC is empty: the unit tab is made, but this unit will not be emailed (findings, reminders) as there is no address to send to. Fill in Email PIC if it should be.',
   'check.unit.picInvalid': 'invalid Email PIC: {emails}. Correct the spelling; separate several addresses with commas.',
   'check.unit.assessorInvalid':
     'invalid Email Asesor: {emails}. Correct the spelling; separate several addresses with commas, or leave it empty.',

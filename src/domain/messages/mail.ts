@@ -57,6 +57,18 @@ export const id = {
   'mail.report.unknown': '{unknown} unit perlu diperiksa: hasil kiriman terakhirnya tidak diketahui, jadi tidak dikirim ulang tanpa pilihan Anda ("Kirim ulang").',
   'mail.report.quotaReset': 'Kuota email pulih pada {time}.',
   'mail.test.sent': 'Email contoh dikirim ke {email}.',
+  'mail.subject.provisional': '[SEMENTARA, BELUM DIVERIFIKASI] {subject}',
+  'mail.provisional.body':
+    'PERHATIAN: hasil ini SEMENTARA dan BELUM DIVERIFIKASI oleh asesor. Skor, kategori dan temuan di bawah berasal dari penilaian yang belum diperiksa dan dapat berubah setelah verifikasi; hasil akhir akan dikirim setelah asesor memverifikasi.',
+  'mail.notReady.notStarted': 'belum mulai: PIC belum mengisi Jawaban Mandiri, jadi belum ada hasil untuk dikirim.',
+  'mail.notReady.draft': 'masih Draf: PIC belum mengajukan penilaian (Status Pengisian = Diajukan) dan asesor belum memverifikasinya.',
+  'mail.notReady.unverified':
+    'belum diverifikasi: asesor belum mengisi Status Verifikasi = Terverifikasi. Untuk mengirim hasil sementara, centang "sertakan yang belum diverifikasi" (CLI: --include-unverified).',
+  'mail.notReady.noEmail': 'Email PIC kosong di tab Unit: unit ini tidak dikirimi email. Isi Email PIC di tab Unit bila unit ini perlu dikirimi.',
+  'mail.report.notReady': '{count} unit tidak dikirimi karena belum siap (alasannya tercantum per unit).',
+  'mail.confirm.notReady': 'Tidak dikirimi (belum siap):',
+  'mail.error.settingEmpty':
+    'Pengaturan {key} masih kosong, jadi email tidak dikirim (subjek dan isinya akan memuat label kosong). Isi nilainya di tab {tab}, kolom Nilai pada baris {key}, lalu kirim lagi.',
 };
 
 export const en: typeof id = {
@@ -114,4 +126,16 @@ export const en: typeof id = {
   'mail.report.unknown': '{unknown} units need a check: the outcome of their last send is unknown, so they are not sent again unless you choose to ("Send again").',
   'mail.report.quotaReset': 'The email quota resets at {time}.',
   'mail.test.sent': 'A sample email was sent to {email}.',
+  'mail.subject.provisional': '[PROVISIONAL, NOT VERIFIED] {subject}',
+  'mail.provisional.body':
+    'PLEASE NOTE: this result is PROVISIONAL and NOT VERIFIED by the assessor yet. The scores, category and findings below come from an assessment not checked yet and may change after verification; the final result will be sent once the assessor has verified it.',
+  'mail.notReady.notStarted': 'not started: the PIC has not filled in any Jawaban Mandiri, so there is no result to send yet.',
+  'mail.notReady.draft': 'still a draft: the PIC has not submitted the assessment (Status Pengisian = Diajukan) and the assessor has not verified it.',
+  'mail.notReady.unverified':
+    'not verified: the assessor has not set Status Verifikasi = Terverifikasi. To send the provisional result, tick "include units not verified yet" (CLI: --include-unverified).',
+  'mail.notReady.noEmail': 'Email PIC is empty in the Unit tab: this unit is not emailed. Fill in Email PIC in the Unit tab if it should be.',
+  'mail.report.notReady': '{count} units were not emailed because they are not ready (the reason is given per unit).',
+  'mail.confirm.notReady': 'Not emailed (not ready):',
+  'mail.error.settingEmpty':
+    'Pengaturan {key} is empty, so no email is sent (its subject and body would show an empty label). Fill in its value in the {tab} tab, column Nilai on the row {key}, then send again.',
 };

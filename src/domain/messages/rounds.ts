@@ -38,7 +38,15 @@ export const id = {
   'round.progress.score': 'Skor Akhir: {before} pada putaran lalu, {after} sekarang ({change}).',
   'round.reminder.more': 'Masih ada pengingat yang belum dikirim. Jalankan "Kirim pengingat" lagi untuk melanjutkan.',
   'round.reminder.reason.failedBefore': 'isi yang sama gagal dikirim sebelumnya; pengingat otomatis tidak mengulanginya. Kirim dari panel (Kirim pengingat) untuk mencoba lagi.',
-  'round.reminder.none': 'Tidak ada unit dengan temuan yang melewati batas waktu, jadi tidak ada pengingat yang dikirim.',
+  'round.reminder.none':
+    'Tidak ada unit dengan temuan yang melewati batas waktu, dan tidak ada unit yang belum mengajukan penilaiannya setelah batas waktu putaran, jadi tidak ada pengingat yang dikirim.',
+  'round.reminder.submit.subject': 'Pengingat: penilaian mandiri {unit} belum diajukan — {programme} ({round})',
+  'round.reminder.submit.intro':
+    'Batas waktu {programme} putaran "{round}" ({deadline}) sudah lewat, tetapi penilaian mandiri {unit} belum diajukan.',
+  'round.reminder.submit.notStarted': 'Belum ada Jawaban Mandiri yang diisi pada tab unit Anda.',
+  'round.reminder.submit.draft': 'Jawaban Mandiri sudah mulai diisi, tetapi Status Pengisian masih Draf.',
+  'round.reminder.submit.outro':
+    'Mohon lengkapi Jawaban Mandiri dan Bukti setiap indikator di tab unit Anda, lalu ubah Status Pengisian (di bagian atas tab) menjadi Diajukan:',
   'round.trigger.onBy': 'Pengingat otomatis sudah menyala dan dijalankan atas nama {user}.',
   'round.trigger.failed': 'Pemicu pengingat otomatis tidak dapat diubah: {reason}',
   'round.trigger.run.off': 'Pengingat otomatis berhenti: dimatikan di Pengaturan (pengingat_otomatis), atau pemicunya sudah diganti.',
@@ -98,7 +106,13 @@ export const en: typeof id = {
   'round.progress.score': 'Final score: {before} in the last round, {after} now ({change}).',
   'round.reminder.more': 'Some reminders are not sent yet. Run "Send reminders" again to continue.',
   'round.reminder.reason.failedBefore': 'the same content failed before; automatic reminders do not repeat it. Send from the panel (Send reminders) to try again.',
-  'round.reminder.none': 'No unit has findings past their deadline, so no reminder was sent.',
+  'round.reminder.none': 'No unit has findings past their deadline, and no unit has left its self-assessment unsubmitted past the round’s deadline, so no reminder was sent.',
+  'round.reminder.submit.subject': 'Reminder: the self-assessment of {unit} is not submitted — {programme} ({round})',
+  'round.reminder.submit.intro': 'The deadline of {programme}, round "{round}" ({deadline}), has passed, but the self-assessment of {unit} has not been submitted.',
+  'round.reminder.submit.notStarted': 'No Jawaban Mandiri has been filled in on your unit tab yet.',
+  'round.reminder.submit.draft': 'Jawaban Mandiri has been started, but Status Pengisian is still Draf.',
+  'round.reminder.submit.outro':
+    'Please complete the Jawaban Mandiri and Bukti of every indicator on your unit tab, then set Status Pengisian (at the top of the tab) to Diajukan:',
   'round.trigger.onBy': 'Automatic reminders are already on, running as {user}.',
   'round.trigger.failed': 'The automatic reminder trigger could not be changed: {reason}',
   'round.trigger.run.off': 'Automatic reminders stopped: turned off in Pengaturan (pengingat_otomatis), or the trigger was replaced.',

@@ -23,6 +23,8 @@ export interface SetupInput {
   admin: string;
   tabs: readonly ExistingTab[];
   firstFreeSheetId: number;
+  /** This year in the spreadsheet's time zone: the first round's label (`Putaran 1 {year}`). */
+  year?: number;
 }
 
 export interface TabContent {
@@ -86,7 +88,7 @@ const HEADER_STYLE = { bold: true, background: '#e8eaed' };
 function defaultRows(tab: SystemTab, input: SetupInput): string[][] {
   switch (tab) {
     case TABS.pengaturan:
-      return defaultSettingsRows(input.profile.id, input.admin, input.lang);
+      return defaultSettingsRows(input.profile.id, input.admin, input.lang, input.year);
     case TABS.instrumen:
       return input.profile.instrument;
     case TABS.aspek:
