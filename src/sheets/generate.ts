@@ -12,12 +12,11 @@ import { TABS, findColumns } from '../domain/tables';
 import type { CategoryTable } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
-import { stageRefsOf } from '../domain/stage';
 import { locateUnitTable, readUnitAnswers } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
-import { planRecapFor, recapRequests, recapTab, type RecapTab } from './recap';
+import { planRecapFor, recapRequests, recapTab, recapTabOf, type RecapTab } from './recap';
 import {
   addColourRule,
   addProtection,
@@ -152,7 +151,7 @@ function unitColumnsRequests(
 }
 
 /** What generation reads besides the programme: Rekap, how far Arsip goes, every unit tab and every untagged tab. */
-export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip], unitTabs: 'all', untagged: true };
+export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip, TABS.riwayat], unitTabs: 'all', untagged: true };
 
 /** What Unit says beyond its valid units: each row's Kode and recorded Tab, and where Tab and Status go. */
 interface Register {
@@ -228,7 +227,7 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
   const planned = plan.tabs.map((tab) => {
     const values = tab.rows.map((r) => r.map(plannedValue));
     const layout = locateUnitTable(values);
-    activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId, stage: stageRefsOf(values, layout) });
+    activeTabs.set(normKey(tab.code), recapTabOf(tab.title, tab.sheetId, values, layout));
     return readUnitAnswers({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values }, lang, layout);
   });
   for (const tab of tabs) {
@@ -237,7 +236,7 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
   }
   const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
   const rekap = programme.tab(TABS.rekap) as TabValues;
-  return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
+  return recapRequests(rekap.sheet, planRecapFor(programme, activeTabs, categories, open));
 }
 
 function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang): GenerateResult {

@@ -1,16 +1,18 @@
 // "Perbarui rekap": Rekap rebuilt from Unit, the unit tabs' metadata and their follow-ups, in
 // three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
-import { t, type Lang } from '../domain/i18n';
+import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
-import { openFollowUpsByUnit } from '../domain/rounds';
+import { columnLetter } from '../domain/plan/cells';
+import { closedRounds, openFollowUpsByUnit } from '../domain/rounds';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { CategoryTable, Unit } from '../domain/types';
+import type { UnitTableLayout } from '../domain/unit-tab';
 import { applyRequests, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
-import { addColumnChart, appendDimension, deleteChart, freezeRows, insertColumns, updateCells, type Request } from './requests';
+import { addColourRule, addColumnChart, appendDimension, deleteChart, deleteColourRule, freezeRows, insertColumns, updateCells, type Request } from './requests';
 
 export interface RecapResult {
   ok: true;
@@ -22,7 +24,7 @@ export interface RecapResult {
 export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   const id = rekap.sheetId;
   const requests: Request[] = [];
-  const rowsNeeded = Math.max(plan.rows.length, plan.counts.length, plan.rowCount);
+  const rowsNeeded = Math.max(plan.rows.length, plan.counts.length, plan.analysis.length, plan.rowCount);
   if (rowsNeeded > rekap.rowCount) requests.push(appendDimension(id, 'ROWS', rowsNeeded - rekap.rowCount));
   let columns = rekap.columnCount;
   if (plan.insertColumns) {
@@ -31,42 +33,69 @@ export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   }
   if (plan.columnCount > columns) requests.push(appendDimension(id, 'COLUMNS', plan.columnCount - columns));
   if (rekap.frozenRows !== 1) requests.push(freezeRows(id, 1));
-  requests.push(updateCells(id, 0, 0, plan.rows), updateCells(id, 0, plan.countsColumn, plan.counts));
+  requests.push(updateCells(id, 0, 0, plan.rows), updateCells(id, 0, plan.countsColumn, plan.counts), updateCells(id, 0, plan.analysisColumn, plan.analysis));
   requests.push(...rekap.chartIds.map(deleteChart));
-  const c = plan.chart;
-  requests.push(addColumnChart(id, c.title, c.domain, c.series, c.anchorRow, c.anchorColumn));
+  requests.push(...plan.charts.map((c) => addColumnChart(id, c.title, c.domain, c.series, c.anchorRow, c.anchorColumn, c.type)));
+  // Our zone colours are the rules painting the Kategori column from row 2 alone; others are the user's.
+  const ours = rekap.colourRules.flatMap((ranges, index) =>
+    ranges.length === 1 && ranges[0].startRowIndex === 1 && ranges[0].startColumnIndex === plan.colourBlock.startColumn && ranges[0].endColumnIndex === plan.colourBlock.endColumn ? [index] : [],
+  );
+  requests.push(...ours.reverse().map((index) => deleteColourRule(id, index)));
+  requests.push(...plan.colourRules.map((rule, i) => addColourRule(id, plan.colourBlock, rule, i)));
   return requests;
 }
 
-/** An active unit tab as Rekap sees it: its title, id and where its stage is read (as read, or as generation leaves it). */
+/** An active unit tab as Rekap sees it: its title, id, where its stage is read and its table (as read, or as generation leaves it). */
 export interface RecapTab {
   title: string;
   sheetId: number;
   stage: StageRefs;
+  /** The table, header row to last indicator (A1), that SKOR_ASPEK reads; null when there is none. */
+  table: string | null;
+}
+
+/** A unit tab's RecapTab from its values (as read, or as generation leaves them). */
+export function recapTabOf(title: string, sheetId: number, values: readonly (readonly unknown[])[], layout: UnitTableLayout | null): RecapTab {
+  const stage = stageRefsOf(values, layout);
+  const lastRow = stage.selfAnswers?.lastRow ?? layout?.headerRow ?? null;
+  const lastColumn = layout ? Math.max(...Object.values(layout.column).map((c) => Number(c))) : 0;
+  const table = layout && lastRow !== null ? `A${layout.headerRow + 1}:${columnLetter(lastColumn)}${lastRow + 1}` : null;
+  return { title, sheetId, stage, table };
 }
 
 /** Units of Unit (valid rows, in order) that have an active tab, with that tab and where its stage is read. */
 export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, RecapTab>): RecapUnit[] {
   return units.flatMap((u) => {
     const tab = tabs.get(normKey(u.code));
-    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId, stage: tab.stage }] : [];
+    return tab ? [{ code: u.code, name: u.name, type: u.type, ...tab }] : [];
   });
+}
+
+/** The aspects of the instrument, one Rekap column each: those of Aspek, else the indicators' in Instrumen order; none while either cannot be read. */
+export function recapAspects(programme: Pick<Programme, 'instrument' | 'aspects'>): string[] {
+  const { instrument, aspects } = programme;
+  if (!aspects.ok || !instrument.ok) return [];
+  const names = aspects.value.length > 0 ? aspects.value.map((a) => a.aspect) : instrument.value.map((i) => i.aspect);
+  const seen = new Set<string>();
+  return names.filter((a) => !seen.has(normKey(a)) && seen.add(normKey(a)) !== undefined);
 }
 
 /** Rekap's plan in `lang`; `openFollowUps` per unit Kode (normKey), from openFollowUpsByUnit over the unit tabs as read. */
 export function planRecapFor(
-  lang: Lang,
-  units: readonly Unit[],
+  programme: Programme,
   tabs: ReadonlyMap<string, RecapTab>,
   categories: CategoryTable,
-  existing: unknown[][],
   openFollowUps: ReadonlyMap<string, number>,
 ): RecapPlan {
+  const { lang } = programme;
   return planRecap({
-    units: recapUnits(units, tabs),
+    units: recapUnits(programme.units.units, tabs),
     categories,
-    existing,
+    existing: programme.rows(TABS.rekap),
     openFollowUps,
+    aspects: recapAspects(programme),
+    closedRounds: closedRounds(programme.rows(TABS.riwayat)),
+    activeRound: programme.settings.ok ? programme.settings.value.putaran : '',
     labels: {
       chartTitle: t(lang, 'core.chartTitle'),
       movedUp: t(lang, 'recap.movedUp'),
@@ -74,18 +103,20 @@ export function planRecapFor(
       openFollowUps: t(lang, 'recap.openFollowUps'),
       openFollowUpsNote: t(lang, 'recap.openFollowUps.note'),
       stageNote: t(lang, 'core.recap.stage.note'),
+      rankNote: t(lang, 'recap.rank.note'),
+      trendChartTitle: t(lang, 'recap.trendChartTitle'),
     },
   });
 }
 
 const RECAP_TABS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
 
-/** What "Perbarui rekap" reads besides the programme: Rekap and every active unit tab. */
-export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], unitTabs: 'active' };
+/** What "Perbarui rekap" reads besides the programme: Rekap, Riwayat's rounds (its first column) and every active unit tab. */
+export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.riwayat], unitTabs: 'active' };
 
 /** A unit tab as read, as Rekap sees it. */
 export function recapTab(tab: UnitTab): RecapTab {
-  return { title: tab.sheet.title, sheetId: tab.sheet.sheetId, stage: stageRefsOf(tab.rows, tab.layout) };
+  return recapTabOf(tab.sheet.title, tab.sheet.sheetId, tab.rows, tab.layout);
 }
 
 /** Each unit's tab, by Kode (normKey). */
@@ -103,7 +134,7 @@ export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapR
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
   const tabs = tabsByCode(programme.unitTabs);
   const open = openFollowUpsByUnit(programme.unitTabs.map((u) => u.reading));
-  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekap.rows, open);
+  const plan = planRecapFor(programme, tabs, categories.value, open);
   applyRequests(ctx.spreadsheetId, [recapRequests(rekap.sheet, plan)]);
   const count = recapUnits(validation.units, tabs).length;
   return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };

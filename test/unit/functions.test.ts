@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from '../../src/functions';
+import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_ASPEK, SKOR_KEPATUHAN } from '../../src/functions';
 import { parseAspects, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
+import { categoryDisplay } from '../../src/domain/scale';
 import { summarize } from '../../src/domain/scoring';
 import { HEADERS } from '../../src/domain/tables';
 
@@ -15,11 +16,12 @@ function unitTable(rows: Partial<Record<(typeof HEADERS.unitTable)[number], unkn
 }
 
 describe('CUSTOM_FUNCTIONS', () => {
-  test('describes the three functions in Indonesian with an example range per parameter', () => {
+  test('describes the four functions in Indonesian with an example range per parameter', () => {
     expect(CUSTOM_FUNCTIONS.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name))])).toEqual([
       ['SKOR_KEPATUHAN', ['jawaban', 'bobot', '[jenis_jawaban]', '[boleh_na]']],
       ['KATEGORI_KEPATUHAN', ['skor', 'tabel_kategori']],
-      ['RINGKASAN_KEPATUHAN', ['tabel_indikator', 'tabel_kategori', '[tabel_aspek]']],
+      ['RINGKASAN_KEPATUHAN', ['tabel_indikator', 'tabel_kategori', '[tabel_aspek]', '[predikat]']],
+      ['SKOR_ASPEK', ['tabel_indikator', 'aspek']],
     ]);
     for (const f of CUSTOM_FUNCTIONS) {
       expect(f.description).toContain(`Contoh: =${f.name}(`);
@@ -117,9 +119,22 @@ describe('RINGKASAN_KEPATUHAN', () => {
   test('columns are found by header; a missing Boleh N/A column reads as Tidak; empty rows are ignored', () => {
     const headers = ['Jawaban Verifikasi', 'Kode', 'Bobot', 'Aspek', 'Jawaban Mandiri', 'Jenis Jawaban'];
     const table = unitTable([...rows.slice(0, 2), {}, {}], headers);
-    expect(RINGKASAN_KEPATUHAN(table, KATEGORI)).toEqual([[100, 87.5, 'Hijau', 1, 100]]);
+    // Hijau with its Keterangan; named after its zone, it does not repeat it.
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI)).toEqual([[100, 87.5, 'Hijau — Tinggi', 1, 100]]);
     const withNa = unitTable([rows[2]], headers);
     expect(RINGKASAN_KEPATUHAN(withNa, KATEGORI)).toEqual([[0, 0, 'Merah', 1, 100]]);
+  });
+
+  test('the qualifier (label, value) follows the category when its value is Ya, and never changes the score', () => {
+    const table = unitTable(rows.slice(0, 2));
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', 'Ya']])).toEqual([[100, 87.5, 'Hijau — Tinggi — Tanpa Maladministrasi', 1, 100]]);
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', 'yes']])).toEqual([[100, 87.5, 'Hijau — Tinggi — Tanpa Maladministrasi', 1, 100]]);
+    for (const value of ['Tidak', '', 'mungkin']) {
+      expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', value]])).toEqual([[100, 87.5, 'Hijau — Tinggi', 1, 100]]);
+    }
+    // No category, no qualifier.
+    const unanswered = rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }));
+    expect(RINGKASAN_KEPATUHAN(unitTable(unanswered), KATEGORI, undefined, [['Tanpa Maladministrasi', 'Ya']])).toEqual([['', '', '', '', 0]]);
   });
 
   test('nothing applicable: empty scores and no finding; no indicator or no answer at all: empty, never 0 or Merah', () => {
@@ -168,9 +183,34 @@ describe('RINGKASAN_KEPATUHAN', () => {
     );
     const s = summarize(instrument.value, answers, aspects.value, categories.value);
     expect(RINGKASAN_KEPATUHAN(table, profile.categories, profile.aspects)).toEqual([
-      [s.selfScore, s.finalScore, s.category, s.findings, s.completeness],
+      [s.selfScore, s.finalScore, categoryDisplay('id', s.category, categories.value.categories), s.findings, s.completeness],
     ]);
     expect(s.findings).toBeGreaterThan(0);
+  });
+});
+
+describe('SKOR_ASPEK', () => {
+  const rows = [
+    { Kode: 'A', Aspek: 'Input', Bobot: 3, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'Ya' },
+    { Kode: 'B', Aspek: 'Input', Bobot: 1, 'Jenis Jawaban': 'ya-sebagian-tidak', 'Jawaban Mandiri': 'Ya', 'Jawaban Verifikasi': 'Sebagian' },
+    { Kode: 'C', Aspek: 'Proses', Bobot: 2, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'N/A', 'Boleh N/A': 'Ya' },
+    { Kode: 'D', Aspek: 'Proses', Bobot: 4, 'Jenis Jawaban': '0-3', 'Jawaban Mandiri': '', 'Jawaban Verifikasi': 2 },
+    { Kode: 'E', Aspek: 'Output', Bobot: 1, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'N/A', 'Boleh N/A': 'Ya' },
+  ];
+
+  test('the Skor Akhir of one aspect, on the effective answers; named as Rekap heads its column too', () => {
+    // Input: (3·1 + 1·0.5) / 4 = 87.5; Proses: C is N/A, D 2/3 → 66.67; Output: nothing applicable.
+    expect(SKOR_ASPEK(unitTable(rows), 'Input')).toBe(87.5);
+    expect(SKOR_ASPEK(unitTable(rows), 'Skor Proses')).toBe(66.67);
+    expect(SKOR_ASPEK(unitTable(rows), [['proses ']])).toBe(66.67);
+    expect(SKOR_ASPEK(unitTable(rows), 'Output')).toBe('');
+    expect(SKOR_ASPEK(unitTable(rows), 'Lain')).toBe('');
+  });
+
+  test('a unit nobody answered has no aspect score; a broken table gives #GALAT', () => {
+    expect(SKOR_ASPEK(unitTable(rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }))), 'Input')).toBe('');
+    expect(SKOR_ASPEK(unitTable(rows).slice(1), 'Input')).toMatch(/^#GALAT: /);
+    expect(SKOR_ASPEK(unitTable([rows[0], rows[0]]), 'Input')).toMatch(/^#GALAT: /);
   });
 });
 
@@ -179,7 +219,7 @@ test('property: the custom functions never throw, whatever they are given', () =
   const arg = fc.oneof(cell, fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 6 }), fc.array(cell, { maxLength: 4 }));
   fc.assert(
     fc.property(arg, arg, arg, arg, (a, b, c, d) => {
-      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c)]) {
+      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c, d), SKOR_ASPEK(a, b)]) {
         expect(typeof out === 'string' || typeof out === 'number' || Array.isArray(out)).toBe(true);
       }
     }),
