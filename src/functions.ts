@@ -7,7 +7,7 @@
 import { t } from './domain/i18n';
 import { checkAspectCoverage, indicatorsFromTable, parseAnswerType, parseAspects, parseCategoryTable, parseWeight, parseYesNo } from './domain/instrument';
 import { problemAt, readTable, type Where } from './domain/problems';
-import { answerCredit, aspectScores, flatScore, summarize, type Scored } from './domain/scoring';
+import { answerCredit, flatScore, summarize, type Scored } from './domain/scoring';
 import { categoryDisplay, categoryOnScale, roundHalfUp } from './domain/scale';
 import { cellText, parseNumber } from './domain/text';
 import type { AnswerRow, Indicator, Problem } from './domain/types';
@@ -100,25 +100,6 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
     returns:
       'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori (dengan Keterangan dan zonanya, mis. B — Kualitas Tinggi, Zona Hijau, lalu predikat bila Ya), Jumlah Temuan, Kelengkapan. Selama belum ada jawaban sama sekali, skor, kategori dan jumlah temuan kosong (bukan 0).',
     resultSize: { rows: 1, columns: 5 },
-  },
-  {
-    name: 'SKOR_ASPEK',
-    description:
-      'Skor Akhir per aspek sebuah tab unit: skor datar (100 × Σ bobot·nilai / Σ bobot) atas indikator aspek itu yang berlaku, jawaban efektif (Jawaban Verifikasi, bila kosong Jawaban Mandiri), dibulatkan 2 desimal. Contoh: =SKOR_ASPEK(\'U01 Dinas\'!A7:N47; Q1).',
-    params: [
-      {
-        name: 'tabel_indikator',
-        example: 'A7:N47',
-        description: 'Tabel indikator tab unit beserta baris judulnya, seperti pada RINGKASAN_KEPATUHAN.',
-      },
-      {
-        name: 'aspek',
-        example: 'Q1',
-        description: 'Nama aspek; nama berawalan "Skor " (judul kolom Rekap, mis. Skor Input) dibaca tanpa awalan itu.',
-      },
-    ],
-    returns: 'Skor 0–100 aspek itu dengan 2 desimal; kosong bila aspek itu tanpa indikator yang berlaku atau belum ada jawaban sama sekali.',
-    resultSize: { rows: 1, columns: 1 },
   },
 ];
 
@@ -241,20 +222,4 @@ export function RINGKASAN_KEPATUHAN(
   const s = summarize(indicators, answers, aspects.value, categories.value);
   const category = categoryDisplay(LANG, s.category, categories.value.categories, qualifierOf(predikat));
   return [[s.selfScore ?? '', s.finalScore ?? '', category, s.findings ?? '', s.completeness ?? '']];
-}
-
-const ASPECT_HEADER_PREFIX = 'Skor ';
-
-/**
- * =SKOR_ASPEK(tabel_indikator; aspek): the Skor Akhir of one aspect (aspectScores), '' for an
- * aspect with no applicable indicator and for a unit not assessed. One cell per unit and aspect
- * (Rekap's `Skor {Aspek}` columns): each is recalculated only when its own tab changes.
- */
-export function SKOR_ASPEK(tabel_indikator: unknown, aspek: unknown): number | string {
-  const read = unitTable(tabel_indikator);
-  if (typeof read === 'string') return read;
-  if (read.problems.length > 0) return errorText(read.problems);
-  const name = cellText(listOf(aspek)[0] ?? '');
-  const aspect = name.startsWith(ASPECT_HEADER_PREFIX) ? name.slice(ASPECT_HEADER_PREFIX.length) : name;
-  return aspectScores(read.indicators, read.answers, [aspect])[0] ?? '';
 }

@@ -2,7 +2,7 @@
 // function in dist/Code.js (see scripts/entry-points.mjs); nothing here runs at load time.
 import { buildMenu } from './ui/menu';
 
-export { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_ASPEK, SKOR_KEPATUHAN } from './functions';
+export { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from './functions';
 export { showHelp, showSidebar } from './ui/menu';
 export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, refreshRecap, setupWorkbook } from './ui/actions';
 export { getPanelState, saveSettings } from './ui/sidebar';

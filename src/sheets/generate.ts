@@ -7,16 +7,16 @@ import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDT
 import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
-import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
 import type { CategoryTable } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { UNIT_OK } from '../domain/units';
+import { stageRefsOf } from '../domain/stage';
 import { locateUnitTable, readUnitAnswers } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
-import { planRecapFor, recapRequests, recapTab, recapTabOf, type RecapTab } from './recap';
+import { planRecapFor, recapRequests, recapTab, type RecapTab } from './recap';
 import {
   addColourRule,
   addProtection,
@@ -150,7 +150,7 @@ function unitColumnsRequests(
   return requests;
 }
 
-/** What generation reads besides the programme: Rekap, how far Arsip goes, every unit tab and every untagged tab. */
+/** What generation reads besides the programme: Rekap, how far Arsip goes, Riwayat's rounds, every unit tab and every untagged tab. */
 export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip, TABS.riwayat], unitTabs: 'all', untagged: true };
 
 /** What Unit says beyond its valid units: each row's Kode and recorded Tab, and where Tab and Status go. */
@@ -227,16 +227,15 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
   const planned = plan.tabs.map((tab) => {
     const values = tab.rows.map((r) => r.map(plannedValue));
     const layout = locateUnitTable(values);
-    activeTabs.set(normKey(tab.code), recapTabOf(tab.title, tab.sheetId, values, layout));
+    activeTabs.set(normKey(tab.code), { title: tab.title, sheetId: tab.sheetId, stage: stageRefsOf(values, layout) });
     return readUnitAnswers({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values }, lang, layout);
   });
   for (const tab of tabs) {
     const key = normKey(tab.sheet.code);
     if (plan.unreadable.has(key) && tab.sheet.inactiveMetadataId === null) activeTabs.set(key, recapTab(tab));
   }
-  const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
   const rekap = programme.tab(TABS.rekap) as TabValues;
-  return recapRequests(rekap.sheet, planRecapFor(programme, activeTabs, categories, open));
+  return recapRequests(rekap.sheet, planRecapFor(programme, activeTabs, categories, [...tabs.map((tab) => tab.reading), ...planned]));
 }
 
 function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang): GenerateResult {

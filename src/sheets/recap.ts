@@ -2,13 +2,13 @@
 // three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
 import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
-import { columnLetter } from '../domain/plan/cells';
 import { closedRounds, openFollowUpsByUnit } from '../domain/rounds';
+import { aspectScores } from '../domain/scoring';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { CategoryTable, Unit } from '../domain/types';
-import type { UnitTableLayout } from '../domain/unit-tab';
+import type { UnitTabReading } from '../domain/unit-tab';
 import { applyRequests, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -45,22 +45,11 @@ export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   return requests;
 }
 
-/** An active unit tab as Rekap sees it: its title, id, where its stage is read and its table (as read, or as generation leaves it). */
+/** An active unit tab as Rekap sees it: its title, id and where its stage is read (as read, or as generation leaves it). */
 export interface RecapTab {
   title: string;
   sheetId: number;
   stage: StageRefs;
-  /** The table, header row to last indicator (A1), that SKOR_ASPEK reads; null when there is none. */
-  table: string | null;
-}
-
-/** A unit tab's RecapTab from its values (as read, or as generation leaves them). */
-export function recapTabOf(title: string, sheetId: number, values: readonly (readonly unknown[])[], layout: UnitTableLayout | null): RecapTab {
-  const stage = stageRefsOf(values, layout);
-  const lastRow = stage.selfAnswers?.lastRow ?? layout?.headerRow ?? null;
-  const lastColumn = layout ? Math.max(...Object.values(layout.column).map((c) => Number(c))) : 0;
-  const table = layout && lastRow !== null ? `A${layout.headerRow + 1}:${columnLetter(lastColumn)}${lastRow + 1}` : null;
-  return { title, sheetId, stage, table };
 }
 
 /** Units of Unit (valid rows, in order) that have an active tab, with that tab and where its stage is read. */
@@ -80,20 +69,24 @@ export function recapAspects(programme: Pick<Programme, 'instrument' | 'aspects'
   return names.filter((a) => !seen.has(normKey(a)) && seen.add(normKey(a)) !== undefined);
 }
 
-/** Rekap's plan in `lang`; `openFollowUps` per unit Kode (normKey), from openFollowUpsByUnit over the unit tabs as read. */
-export function planRecapFor(
-  programme: Programme,
-  tabs: ReadonlyMap<string, RecapTab>,
-  categories: CategoryTable,
-  openFollowUps: ReadonlyMap<string, number>,
-): RecapPlan {
+/** Each unit's Skor Akhir per aspect of `aspects`, by Kode (normKey), from the unit tabs as read (or as generation leaves them). */
+function aspectScoresByUnit(readings: readonly UnitTabReading[], aspects: readonly string[]): Map<string, (number | null)[]> {
+  const out = new Map<string, (number | null)[]>();
+  for (const read of readings) if (read.ok) out.set(normKey(read.value.tab.code), aspectScores(read.value.indicators, read.value.answers, aspects));
+  return out;
+}
+
+/** Rekap's plan in the workbook's language, from the unit tabs' readings (their open follow-ups and aspect scores). */
+export function planRecapFor(programme: Programme, tabs: ReadonlyMap<string, RecapTab>, categories: CategoryTable, readings: readonly UnitTabReading[]): RecapPlan {
   const { lang } = programme;
+  const aspects = recapAspects(programme);
   return planRecap({
     units: recapUnits(programme.units.units, tabs),
     categories,
     existing: programme.rows(TABS.rekap),
-    openFollowUps,
-    aspects: recapAspects(programme),
+    openFollowUps: openFollowUpsByUnit(readings),
+    aspects,
+    aspectScores: aspectScoresByUnit(readings, aspects),
     closedRounds: closedRounds(programme.rows(TABS.riwayat)),
     activeRound: programme.settings.ok ? programme.settings.value.putaran : '',
     labels: {
@@ -104,6 +97,7 @@ export function planRecapFor(
       openFollowUpsNote: t(lang, 'recap.openFollowUps.note'),
       stageNote: t(lang, 'core.recap.stage.note'),
       rankNote: t(lang, 'recap.rank.note'),
+      aspectNote: t(lang, 'recap.aspect.note'),
       trendChartTitle: t(lang, 'recap.trendChartTitle'),
     },
   });
@@ -116,7 +110,7 @@ export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.riw
 
 /** A unit tab as read, as Rekap sees it. */
 export function recapTab(tab: UnitTab): RecapTab {
-  return recapTabOf(tab.sheet.title, tab.sheet.sheetId, tab.rows, tab.layout);
+  return { title: tab.sheet.title, sheetId: tab.sheet.sheetId, stage: stageRefsOf(tab.rows, tab.layout) };
 }
 
 /** Each unit's tab, by Kode (normKey). */
@@ -133,8 +127,7 @@ export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapR
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
   const tabs = tabsByCode(programme.unitTabs);
-  const open = openFollowUpsByUnit(programme.unitTabs.map((u) => u.reading));
-  const plan = planRecapFor(programme, tabs, categories.value, open);
+  const plan = planRecapFor(programme, tabs, categories.value, programme.unitTabs.map((u) => u.reading));
   applyRequests(ctx.spreadsheetId, [recapRequests(rekap.sheet, plan)]);
   const count = recapUnits(validation.units, tabs).length;
   return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };

@@ -36,7 +36,8 @@ test('the demo scores 30 OPD across Hijau, Kuning and Merah, saves them, and ema
   demo = { workbook: out.workbook as string, units };
   expect(units).toHaveLength(30);
   expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
-  expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
+  // Each category with its Keterangan, as Rekap shows it (ombudsman-2021's are named after their zone).
+  expect(new Set(units.map((u) => u.kategori))).toEqual(new Set(['Hijau — Kepatuhan tinggi', 'Kuning — Kepatuhan sedang', 'Merah — Kepatuhan rendah']));
   for (const u of units) {
     expect(u.skorMandiri).not.toBeNull();
     expect(u.skorAkhir).not.toBeNull();

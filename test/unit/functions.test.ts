@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_ASPEK, SKOR_KEPATUHAN } from '../../src/functions';
+import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from '../../src/functions';
 import { parseAspects, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
 import { categoryDisplay } from '../../src/domain/scale';
@@ -16,12 +16,11 @@ function unitTable(rows: Partial<Record<(typeof HEADERS.unitTable)[number], unkn
 }
 
 describe('CUSTOM_FUNCTIONS', () => {
-  test('describes the four functions in Indonesian with an example range per parameter', () => {
+  test('describes the three functions in Indonesian with an example range per parameter', () => {
     expect(CUSTOM_FUNCTIONS.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name))])).toEqual([
       ['SKOR_KEPATUHAN', ['jawaban', 'bobot', '[jenis_jawaban]', '[boleh_na]']],
       ['KATEGORI_KEPATUHAN', ['skor', 'tabel_kategori']],
       ['RINGKASAN_KEPATUHAN', ['tabel_indikator', 'tabel_kategori', '[tabel_aspek]', '[predikat]']],
-      ['SKOR_ASPEK', ['tabel_indikator', 'aspek']],
     ]);
     for (const f of CUSTOM_FUNCTIONS) {
       expect(f.description).toContain(`Contoh: =${f.name}(`);
@@ -189,37 +188,12 @@ describe('RINGKASAN_KEPATUHAN', () => {
   });
 });
 
-describe('SKOR_ASPEK', () => {
-  const rows = [
-    { Kode: 'A', Aspek: 'Input', Bobot: 3, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'Ya' },
-    { Kode: 'B', Aspek: 'Input', Bobot: 1, 'Jenis Jawaban': 'ya-sebagian-tidak', 'Jawaban Mandiri': 'Ya', 'Jawaban Verifikasi': 'Sebagian' },
-    { Kode: 'C', Aspek: 'Proses', Bobot: 2, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'N/A', 'Boleh N/A': 'Ya' },
-    { Kode: 'D', Aspek: 'Proses', Bobot: 4, 'Jenis Jawaban': '0-3', 'Jawaban Mandiri': '', 'Jawaban Verifikasi': 2 },
-    { Kode: 'E', Aspek: 'Output', Bobot: 1, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'N/A', 'Boleh N/A': 'Ya' },
-  ];
-
-  test('the Skor Akhir of one aspect, on the effective answers; named as Rekap heads its column too', () => {
-    // Input: (3·1 + 1·0.5) / 4 = 87.5; Proses: C is N/A, D 2/3 → 66.67; Output: nothing applicable.
-    expect(SKOR_ASPEK(unitTable(rows), 'Input')).toBe(87.5);
-    expect(SKOR_ASPEK(unitTable(rows), 'Skor Proses')).toBe(66.67);
-    expect(SKOR_ASPEK(unitTable(rows), [['proses ']])).toBe(66.67);
-    expect(SKOR_ASPEK(unitTable(rows), 'Output')).toBe('');
-    expect(SKOR_ASPEK(unitTable(rows), 'Lain')).toBe('');
-  });
-
-  test('a unit nobody answered has no aspect score; a broken table gives #GALAT', () => {
-    expect(SKOR_ASPEK(unitTable(rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }))), 'Input')).toBe('');
-    expect(SKOR_ASPEK(unitTable(rows).slice(1), 'Input')).toMatch(/^#GALAT: /);
-    expect(SKOR_ASPEK(unitTable([rows[0], rows[0]]), 'Input')).toMatch(/^#GALAT: /);
-  });
-});
-
 test('property: the custom functions never throw, whatever they are given', () => {
   const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(''), fc.constant(undefined));
   const arg = fc.oneof(cell, fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 6 }), fc.array(cell, { maxLength: 4 }));
   fc.assert(
     fc.property(arg, arg, arg, arg, (a, b, c, d) => {
-      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c, d), SKOR_ASPEK(a, b)]) {
+      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c, d)]) {
         expect(typeof out === 'string' || typeof out === 'number' || Array.isArray(out)).toBe(true);
       }
     }),

@@ -86,11 +86,11 @@ describe('Rekap', () => {
   // Each tab keeps its statuses in E2 and E3 and the Jawaban Mandiri of its three indicators in F8:F10.
   const stage = { selfAnswers: { column: 5, firstRow: 7, lastRow: 9 }, filling: { row: 1, column: 4 }, verification: { row: 2, column: 4 } };
   const units = [
-    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage, table: null },
-    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage, table: null },
-    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13, stage, table: null },
+    { code: 'D1', name: '=Dinas Satu', type: 'OPD', title: "D1 Dinas 'Satu'", sheetId: 11, stage },
+    { code: 'D2', name: 'Dinas Dua', type: 'OPD', title: 'D2 Dinas Dua', sheetId: 12, stage },
+    { code: 'D3', name: 'Dinas Tiga', type: 'OPD', title: 'D3 Dinas Tiga', sheetId: 13, stage },
     // A tab of an earlier version: no statuses, and nobody has answered.
-    { code: 'D4', name: 'Dinas Empat', type: 'OPD', title: 'D4 Dinas Empat', sheetId: 14, stage: { ...stage, filling: null, verification: null }, table: null },
+    { code: 'D4', name: 'Dinas Empat', type: 'OPD', title: 'D4 Dinas Empat', sheetId: 14, stage: { ...stage, filling: null, verification: null } },
   ];
   const labels = {
     chartTitle: 'Sebaran',
@@ -100,9 +100,10 @@ describe('Rekap', () => {
     openFollowUpsNote: 'catatan',
     stageNote: 'tahap',
     rankNote: 'peringkat',
+    aspectNote: 'aspek',
     trendChartTitle: 'Tren',
   };
-  const rounds = { aspects: [], closedRounds: [], activeRound: '' };
+  const rounds = { aspects: [], aspectScores: new Map(), closedRounds: [], activeRound: '' };
   const plan = (existing: unknown[][], open: Map<string, number> = new Map()) =>
     planRecap({ units, categories: { categories, scale: SCORE_SCALE }, existing, openFollowUps: open, labels, ...rounds });
 

@@ -39,6 +39,7 @@ export const id = {
   'core.inactiveTitle': 'NONAKTIF — {title}',
   'core.chartTitle': 'Sebaran Kategori',
   'recap.trendChartTitle': 'Rata-rata Skor Akhir per Putaran',
+  'recap.aspect.note': 'Skor Akhir aspek ini (skor datar indikatornya, jawaban efektif), dihitung saat Rekap diperbarui (Buat / perbarui tab unit, Perbarui rekap).',
   'recap.rank.note':
     'Peringkat unit terverifikasi (Tahap Terverifikasi atau Temuan terkirim) menurut Skor Akhir, tertinggi = 1; skor sama, peringkat sama. Unit lain tanpa peringkat.',
   'core.status.fill.note':
@@ -89,6 +90,7 @@ export const en: typeof id = {
   'core.inactiveTitle': 'INACTIVE — {title}',
   'core.chartTitle': 'Category distribution',
   'recap.trendChartTitle': 'Average Skor Akhir per round',
+  'recap.aspect.note': "This aspect's Skor Akhir (the flat score of its indicators on the effective answers), computed when Rekap is rebuilt (Buat / perbarui tab unit, Perbarui rekap).",
   'recap.rank.note':
     'Rank of the verified units (Tahap Terverifikasi or Temuan terkirim) by Skor Akhir, highest = 1; equal scores share a rank. Other units have none.',
   'core.status.fill.note':

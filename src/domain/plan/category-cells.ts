@@ -3,22 +3,12 @@
 // Indonesian as every custom-function cell, with the unit's qualifier after it when it holds
 // ("… — Tanpa Maladministrasi"). The zone colours of the unit tab's category cell and of
 // Rekap's Kategori column, and Rekap's counts per category, recognise a category by that text.
-import { t } from '../i18n';
-import { categoryDisplay } from '../scale';
+import { shownCategory } from '../scale';
 import type { Category } from '../types';
 import { formulaString } from './cells';
 import type { PlannedColourRule } from './unit-tabs';
 
-/** The language of every custom-function cell. */
-const SHOWN_LANG = 'id';
-
 const ZONE_COLOURS: Record<Category['zone'], string> = { Hijau: '#b7e1cd', Kuning: '#fce8b2', Merah: '#f4c7c3' };
-
-/** How the summary shows `category` alone, and how its text starts when a qualifier follows. */
-export function shownCategory(category: Category, categories: readonly Category[]): { exact: string; qualifiedStart: string } {
-  const exact = categoryDisplay(SHOWN_LANG, category.name, categories);
-  return { exact, qualifiedStart: t(SHOWN_LANG, 'category.qualified', { text: exact, qualifier: '' }) };
-}
 
 /** The two tests, one of which is TRUE when the cell `cell` (A1) shows `category`: alone, or with a qualifier after it. */
 function showsCategory(cell: string, category: Category, categories: readonly Category[]): string[] {

@@ -6,8 +6,8 @@
 // verified units, stages, moves, open follow-ups) with the chart over it. Kategori and the
 // category move show only for a verified unit: nothing unverified reads as a final result.
 // For the head of office: the Kategori cells coloured by their zone, the rank of each verified
-// unit (Peringkat), the Skor Akhir per aspect (one SKOR_ASPEK cell per unit and `Skor {Aspek}`
-// column), and below the count block the counts per Jenis × Kategori and the
+// unit (Peringkat), the Skor Akhir per aspect (`Skor {Aspek}`, computed by the one scoring code
+// when Rekap is rebuilt, as the open follow-ups: Rekap holds no custom function), and below the count block the counts per Jenis × Kategori and the
 // trend over the rounds of Riwayat (average Skor Akhir and count per category), charted.
 //
 // Columns a user added to the right of Rekap's own are never written: an older, narrower Rekap
@@ -46,8 +46,6 @@ export interface RecapUnit {
   sheetId: number;
   /** Where the tab keeps what its stage is made of (stageRefsOf). */
   stage: StageRefs;
-  /** The tab's table, header row to last indicator (A1, e.g. A7:N47), that SKOR_ASPEK reads; null when the tab has none. */
-  table: string | null;
 }
 
 /** Rekap's own texts, in the workbook's language. */
@@ -62,6 +60,8 @@ export interface RecapLabels {
   stageNote: string;
   /** The note on the Peringkat header: who is ranked, on what. */
   rankNote: string;
+  /** The note on each Skor {Aspek} header: what it is and when it is computed. */
+  aspectNote: string;
   trendChartTitle: string;
 }
 
@@ -75,6 +75,8 @@ export interface RecapInput {
   openFollowUps: ReadonlyMap<string, number>;
   /** The aspects of the instrument, in order: one `Skor {Aspek}` column each. */
   aspects: readonly string[];
+  /** Each unit's Skor Akhir per aspect (in `aspects` order, null for none), by unit Kode (normKey); a unit not in it shows nothing. */
+  aspectScores: ReadonlyMap<string, readonly (number | null)[]>;
   /** The closed rounds of Riwayat, in order, then the active round's label ('' for none): the trend's rows. */
   closedRounds: readonly string[];
   activeRound: string;
@@ -213,6 +215,7 @@ export function planRecap(input: RecapInput): RecapPlan {
   header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
   header[recapColumn('Tahap')] = { ...header[recapColumn('Tahap')], note: labels.stageNote };
   header[recapColumn('Peringkat')] = { ...header[recapColumn('Peringkat')], note: labels.rankNote };
+  input.aspects.forEach((_, k) => (header[firstAspect + k] = { ...header[firstAspect + k], note: labels.aspectNote }));
   const blank = (w: number) => Array<PlannedCell>(w).fill(EMPTY);
   const rows: PlannedCell[][] = [[...header, ...blank(width - headers.length)]];
   input.units.forEach((unit, i) => {
@@ -249,10 +252,11 @@ export function planRecap(input: RecapInput): RecapPlan {
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
       Peringkat: formula(`=IF(AND(${verified},ISNUMBER(${now})),1+${higher},"")`),
     };
-    // Each aspect's score: SKOR_ASPEK over the unit's table, the aspect named by its column's header.
+    // Each aspect's score, computed when Rekap is rebuilt (as Tindak Lanjut Terbuka).
+    const scores = input.aspectScores.get(normKey(unit.code));
     const aspectCells = input.aspects.map((_, k): PlannedCell => {
-      const aspectHeader = `${columnLetter(firstAspect + k)}$1`;
-      return unit.table === null ? EMPTY : formula(`=SKOR_ASPEK(${quoteSheet(unit.title)}!${unit.table},${aspectHeader})`, { format: 'decimal' });
+      const score = scores?.[k] ?? null;
+      return score === null ? EMPTY : num(score, { format: 'decimal' });
     });
     rows.push([...RECAP_HEADERS.map((h) => cells[h]), ...aspectCells, ...blank(width - headers.length)]);
   });
