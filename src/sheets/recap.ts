@@ -1,5 +1,6 @@
 // "Perbarui rekap": Rekap rebuilt from Unit, the unit tabs' metadata and their follow-ups, in
-// three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
+// three round trips (the programme's two reads, one batchUpdate) whatever the number of units;
+// Riwayat's first column (the closed rounds of the trend) is read with the programme.
 import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
 import { closedRounds, openFollowUpsByUnit } from '../domain/rounds';
@@ -56,7 +57,7 @@ export interface RecapTab {
 export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, RecapTab>): RecapUnit[] {
   return units.flatMap((u) => {
     const tab = tabs.get(normKey(u.code));
-    return tab ? [{ code: u.code, name: u.name, type: u.type, ...tab }] : [];
+    return tab ? [{ code: u.code, name: u.name, type: u.type, title: tab.title, sheetId: tab.sheetId, stage: tab.stage }] : [];
   });
 }
 
@@ -65,8 +66,9 @@ export function recapAspects(programme: Pick<Programme, 'instrument' | 'aspects'
   const { instrument, aspects } = programme;
   if (!aspects.ok || !instrument.ok) return [];
   const names = aspects.value.length > 0 ? aspects.value.map((a) => a.aspect) : instrument.value.map((i) => i.aspect);
-  const seen = new Set<string>();
-  return names.filter((a) => !seen.has(normKey(a)) && seen.add(normKey(a)) !== undefined);
+  const first = new Map<string, string>();
+  for (const name of names) if (!first.has(normKey(name))) first.set(normKey(name), name);
+  return [...first.values()];
 }
 
 /** Each unit's Skor Akhir per aspect of `aspects`, by Kode (normKey), from the unit tabs as read (or as generation leaves them). */

@@ -7,17 +7,17 @@
 // category move show only for a verified unit: nothing unverified reads as a final result.
 // For the head of office: the Kategori cells coloured by their zone, the rank of each verified
 // unit (Peringkat), the Skor Akhir per aspect (`Skor {Aspek}`, computed by the one scoring code
-// when Rekap is rebuilt, as the open follow-ups: Rekap holds no custom function), and below the count block the counts per Jenis × Kategori and the
-// trend over the rounds of Riwayat (average Skor Akhir and count per category), charted.
+// when Rekap is rebuilt, as the open follow-ups: Rekap holds no custom function), and right of
+// everything the counts per Jenis × Kategori and the trend over the rounds of Riwayat (average
+// Skor Akhir and count per category), charted.
 //
 // Columns a user added to the right of Rekap's own are never written: an older, narrower Rekap
 // gets columns inserted (its user columns and count block move right, intact), and the count
 // block stays where it is found, or goes to the right of everything when there is none.
 import { lastSentFormula } from '../ledger';
-import { findColumns } from '../tables';
+import { HEADERS, TABS, findColumns } from '../tables';
 import { cellText, normKey } from '../text';
 import { SCORE_SCALE, type ScoreScale } from '../scale';
-import { HEADERS, TABS } from '../tables';
 import type { CategoryTable } from '../types';
 import { countOfCategory, exactCriterion, zoneColourRules } from './category-cells';
 import { EMPTY, columnLetter, formula, formulaString, kept, num, quoteSheet, text, type PlannedCell } from './cells';
