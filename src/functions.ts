@@ -8,9 +8,9 @@ import { t } from './domain/i18n';
 import { checkAspectCoverage, indicatorsFromTable, parseAnswerType, parseAspects, parseCategoryTable, parseWeight, parseYesNo } from './domain/instrument';
 import { problemAt, readTable, type Where } from './domain/problems';
 import { answerCredit, flatScore, summarize, type Scored } from './domain/scoring';
-import { categoryOnScale, roundHalfUp } from './domain/scale';
+import { categoryDisplay, categoryOnScale, roundHalfUp } from './domain/scale';
 import { cellText, parseNumber } from './domain/text';
-import type { AnswerRow, Problem } from './domain/types';
+import type { AnswerRow, Indicator, Problem } from './domain/types';
 
 export interface CustomFunctionParam {
   name: string;
@@ -90,9 +90,15 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
         description: 'Tabel bobot aspek beserta baris judulnya: Aspek | Bobot Aspek. Kosong atau dikosongkan: tanpa bobot aspek.',
         optional: true,
       },
+      {
+        name: 'predikat',
+        example: 'G5:H5',
+        description: 'Predikat unit: sel label (mis. Tanpa Maladministrasi) dan sel nilainya (Ya atau Tidak) di kanannya. Ya: label ditulis setelah kategori. Tidak memengaruhi skor.',
+        optional: true,
+      },
     ],
     returns:
-      'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan. Selama belum ada jawaban sama sekali, skor, kategori dan jumlah temuan kosong (bukan 0).',
+      'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori (dengan Keterangan dan zonanya, mis. B — Kualitas Tinggi, Zona Hijau, lalu predikat bila Ya), Jumlah Temuan, Kelengkapan. Selama belum ada jawaban sama sekali, skor, kategori dan jumlah temuan kosong (bukan 0).',
     resultSize: { rows: 1, columns: 5 },
   },
 ];
@@ -176,27 +182,44 @@ const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Ma
 // Dasar Hukum and Bukti Diminta are not on a unit tab: they read as empty.
 const SUMMARY_OPTIONAL = ['Boleh N/A', 'Indikator', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'] as const;
 
+/** A unit tab's table argument read as RINGKASAN_KEPATUHAN reads it: its indicators and answers, or the cell's error text. */
+function unitTable(tabel_indikator: unknown): { indicators: Indicator[]; answers: AnswerRow[]; problems: Problem[] } | string {
+  const where = argWhere('tabel_indikator');
+  const table = readTable(tableOf(tabel_indikator), where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
+  if (!table.ok) return errorText(table.problems);
+  const { items, problems } = indicatorsFromTable(table.rows, where, false);
+  const answers: AnswerRow[] = table.rows.map((r) => ({ code: r.text('Kode'), self: r.get('Jawaban Mandiri'), verified: r.get('Jawaban Verifikasi') }));
+  return { indicators: items.map((i) => i.indicator), answers, problems };
+}
+
+/** The qualifier argument (label cell, value cell): the label when the value is Ya, else ''. */
+function qualifierOf(predikat: unknown): string {
+  const [label, value] = listOf(predikat);
+  return parseYesNo(value) === true ? cellText(label) : '';
+}
+
 /**
- * =RINGKASAN_KEPATUHAN(tabel_indikator; tabel_kategori; [tabel_aspek]): one row
+ * =RINGKASAN_KEPATUHAN(tabel_indikator; tabel_kategori; [tabel_aspek]; [predikat]): one row
  * [Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan], '' where there is no value.
+ * Kategori is shown as everywhere (categoryDisplay: with its Keterangan and zone, then the
+ * qualifier when its value is Ya).
  */
 export function RINGKASAN_KEPATUHAN(
   tabel_indikator: unknown,
   tabel_kategori: unknown,
   tabel_aspek?: unknown,
+  predikat?: unknown,
 ): (string | number)[][] | string {
-  const where = argWhere('tabel_indikator');
-  const table = readTable(tableOf(tabel_indikator), where, SUMMARY_REQUIRED, SUMMARY_OPTIONAL);
-  if (!table.ok) return errorText(table.problems);
-  const { items, problems } = indicatorsFromTable(table.rows, where, false);
+  const read = unitTable(tabel_indikator);
+  if (typeof read === 'string') return read;
+  const { indicators, answers, problems } = read;
   const categories = parseCategoryTable(tableOf(tabel_kategori), LANG, argWhere('tabel_kategori'));
   const aspects = parseAspects(tableOf(tabel_aspek), LANG, argWhere('tabel_aspek'));
   if (!categories.ok) problems.push(...categories.problems);
   if (!aspects.ok) problems.push(...aspects.problems);
-  const indicators = items.map((i) => i.indicator);
   if (aspects.ok) problems.push(...checkAspectCoverage(indicators, aspects.value, LANG, argWhere('tabel_aspek')));
   if (problems.length > 0 || !categories.ok || !aspects.ok) return errorText(problems);
-  const answers: AnswerRow[] = table.rows.map((r) => ({ code: r.text('Kode'), self: r.get('Jawaban Mandiri'), verified: r.get('Jawaban Verifikasi') }));
   const s = summarize(indicators, answers, aspects.value, categories.value);
-  return [[s.selfScore ?? '', s.finalScore ?? '', s.category, s.findings ?? '', s.completeness ?? '']];
+  const category = categoryDisplay(LANG, s.category, categories.value.categories, qualifierOf(predikat));
+  return [[s.selfScore ?? '', s.finalScore ?? '', category, s.findings ?? '', s.completeness ?? '']];
 }

@@ -13,6 +13,8 @@ export interface FindingsEmailInput {
   summary: Pick<Summary, 'selfScore' | 'finalScore' | 'category'>;
   /** Kategori: the category's meaning and zone, and the scale the scores are shown on. */
   categories: CategoryTable;
+  /** The unit's qualifier shown after its category (opini-2025: Tanpa Maladministrasi), '' or absent for none. */
+  qualifier?: string;
   findings: readonly Finding[];
   /** The link to the unit's own tab. */
   tabUrl: string;
@@ -227,7 +229,7 @@ function findingsBlocks(input: FindingsEmailInput): Block[] {
       rows: [
         [t(lang, 'mail.score.self'), formatShownScore(lang, summary.selfScore, scale)],
         [t(lang, 'mail.score.final'), formatShownScore(lang, summary.finalScore, scale)],
-        [t(lang, 'mail.score.category'), categoryDisplay(lang, summary.category, categories) || '–'],
+        [t(lang, 'mail.score.category'), categoryDisplay(lang, summary.category, categories, input.qualifier) || '–'],
       ],
     },
   ];

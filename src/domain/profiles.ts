@@ -87,6 +87,11 @@ export function getProfile(id: string): Profile | null {
   };
 }
 
+/** The qualifier label of profile `id` (trimmed, case-insensitive): opini-2025's Tanpa Maladministrasi; null for none or an unknown id. */
+export function profileQualifier(id: string): string | null {
+  return PROFILES.find((p) => p.id === id.trim().toLowerCase())?.qualifier ?? null;
+}
+
 /**
  * Each profile in one line with its legal basis, in `lang`, in PROFILE_IDS order: what the
  * sidebar's setup shows beside the profile choice.

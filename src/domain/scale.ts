@@ -102,3 +102,27 @@ export function categoryDisplay(lang: Lang, name: string, categories: readonly C
   if (category && normKey(category.zone) !== normKey(name)) text = t(lang, 'category.inZone', { text, zone: t(lang, ZONE_KEYS[category.zone]) });
   return qualifier === '' ? text : t(lang, 'category.qualified', { text, qualifier });
 }
+
+/** The language of every custom-function cell, so of the category a unit tab's summary (and Rekap) shows. */
+export const SHOWN_LANG: Lang = 'id';
+
+/**
+ * How a unit tab's summary shows `category` (RINGKASAN_KEPATUHAN: categoryDisplay in
+ * Indonesian), and how that text starts when the unit's qualifier follows it.
+ */
+export function shownCategory(category: Category, categories: readonly Category[]): { exact: string; qualifiedStart: string } {
+  const exact = categoryDisplay(SHOWN_LANG, category.name, categories);
+  return { exact, qualifiedStart: t(SHOWN_LANG, 'category.qualified', { text: exact, qualifier: '' }) };
+}
+
+/** The category a summary cell shows (its bare name too, as an older tab's summary wrote it), or null. */
+export function categoryShownIn(shown: unknown, categories: readonly Category[]): Category | null {
+  const text = normKey(shown);
+  if (text === '') return null;
+  return (
+    categories.find((c) => {
+      const { exact, qualifiedStart } = shownCategory(c, categories);
+      return text === normKey(c.name) || text === normKey(exact) || text.startsWith(normKey(qualifiedStart) + ' ');
+    }) ?? null
+  );
+}

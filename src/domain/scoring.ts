@@ -141,6 +141,21 @@ export function summarize(
   };
 }
 
+/**
+ * The Skor Akhir of each aspect named (matched case-insensitively, trimmed): the flat score of
+ * its indicators on their effective answers, as each aspect's part of the weighted total is
+ * scored; null for an aspect with no applicable indicator, and for every aspect of a unit not
+ * assessed. Rekap's `Skor {Aspek}` columns (SKOR_ASPEK), the rapor and the sidebar show these.
+ */
+export function aspectScores(indicators: readonly Indicator[], answers: readonly AnswerRow[], aspects: readonly string[]): (number | null)[] {
+  const rows = assess(indicators, answers);
+  if (!anyAnswer(rows)) return aspects.map(() => null);
+  return aspects.map((aspect) => {
+    const key = normKey(aspect);
+    return flatScore(rows.filter((r) => normKey(r.ind.aspect) === key).map((r) => ({ ind: r.ind, credit: r.effective })));
+  });
+}
+
 function statusOf(credit: Credit): Finding['status'] {
   if (credit.kind === 'empty') return 'unanswered';
   if (credit.kind === 'credit' && credit.credit > 0) return 'partial';

@@ -4,7 +4,8 @@
 // and the indicators and answers scored the way RINGKASAN_KEPATUHAN scores them. Pure: src/sheets
 // reads the values (src/sheets/programme.ts) and src/domain/plan/unit-tabs.ts writes the tab.
 import { t, type Lang, type MessageKey } from './i18n';
-import { indicatorsFromTable } from './instrument';
+import { indicatorsFromTable, parseYesNo } from './instrument';
+import { TANPA_MALADMINISTRASI } from './profiles';
 import { isEmptyValue } from './plan/cells';
 import { KEPT_COLUMNS, UNIT_TAB, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
 import { problemAt, readTable, tabWhere } from './problems';
@@ -90,6 +91,24 @@ export function statusOf(layout: UnitTableLayout | null): UnitTabStatus {
   };
 }
 
+/** Every profile's qualifier label (opini-2025: Tanpa Maladministrasi), as a unit tab may hold it. */
+const QUALIFIER_LABELS: readonly string[] = [TANPA_MALADMINISTRASI];
+
+/** The qualifier cell of a located tab (right of its label, found by text), when the tab has one. */
+export function qualifierCell(layout: UnitTableLayout | null): (LabelledCell & { label: string }) | null {
+  for (const label of QUALIFIER_LABELS) {
+    const cell = layout?.labels.get(normKey(label));
+    if (cell) return { ...cell, label };
+  }
+  return null;
+}
+
+/** The qualifier a tab records, as shown after its category: its label when its value is Ya (or Yes), else ''. */
+export function qualifierShown(layout: UnitTableLayout | null): string {
+  const cell = qualifierCell(layout);
+  return cell && parseYesNo(cell.value) === true ? cell.label : '';
+}
+
 /** A unit tab's data rows and statuses as generation carries them over. */
 export interface UnitRows {
   /** Kept cells per indicator code (normalised), in KEPT_COLUMNS order; first row of a code wins. */
@@ -98,6 +117,8 @@ export interface UnitRows {
   rows: { code: string; cells: unknown[] }[];
   /** The status cells, carried over too. */
   status: UnitTabStatus;
+  /** The qualifier's value cell (Tanpa Maladministrasi), carried over too; null on a tab without it. */
+  qualifier: LabelledCell | null;
 }
 
 /** The data rows below a tab's table header, in unit-table column order, and its statuses; null if the tab has no table. */
@@ -116,7 +137,7 @@ export function readUnitRows(values: Values): UnitRows | null {
     rows.push({ code, cells });
     if (code !== '' && !kept.has(code)) kept.set(code, KEPT_COLUMNS.map((c) => cells[unitColumn(c)]));
   }
-  return { kept, rows, status: statusOf(layout) };
+  return { kept, rows, status: statusOf(layout), qualifier: qualifierCell(layout) };
 }
 
 /** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */
@@ -140,6 +161,8 @@ export interface UnitAnswers {
   indicators: Indicator[];
   answers: AnswerRow[];
   rows: RoundRow[];
+  /** The qualifier shown after the unit's category (its label when the assessor set Ya), '' for none. */
+  qualifier: string;
 }
 
 /** A unit tab's answers, or the problems that stop the rounds, the mail and Rekap from using it. */
@@ -186,7 +209,7 @@ export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateU
       deadline: formatIsoDate(at(row, 'Batas Waktu')) || cellText(at(row, 'Batas Waktu')),
     });
   });
-  return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows } };
+  return { ok: true, value: { tab, layout, indicators: items.map((i) => i.indicator), answers, rows, qualifier: qualifierShown(layout) } };
 }
 
 /** A flag of a unit tab: a Problem on that tab, and whether "Buat / perbarui tab unit" repairs it. */

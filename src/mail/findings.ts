@@ -17,6 +17,7 @@ function compose(u: UnitMailInput) {
     unit: u.unit,
     summary,
     categories: u.categories,
+    qualifier: u.tab.qualifier,
     findings: findingsOf(u.tab.indicators, u.tab.answers, { deadline: u.settings.batasWaktu }),
     tabUrl: u.tabUrl,
     progress: { items: roundProgress(u.tab), previousScore: u.previousScore, finalScore: summary.finalScore },

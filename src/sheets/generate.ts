@@ -8,7 +8,6 @@ import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDT
 import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
-import { openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
 import type { CategoryTable, Indicator, Problem, Unit } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
@@ -155,8 +154,8 @@ function unitColumnsRequests(
   return requests;
 }
 
-/** What generation reads besides the programme: Rekap, how far Arsip goes, every unit tab and every untagged tab. */
-export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip], unitTabs: 'all', untagged: true };
+/** What generation reads besides the programme: Rekap, how far Arsip goes, Riwayat's rounds, every unit tab and every untagged tab. */
+export const GENERATE_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.arsip, TABS.riwayat], unitTabs: 'all', untagged: true };
 
 /** What Unit says beyond its valid units: each row's Kode and recorded Tab, and where Tab and Status go. */
 interface Register {
@@ -239,9 +238,8 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
     const key = normKey(tab.sheet.code);
     if (plan.unreadable.has(key) && tab.sheet.inactiveMetadataId === null) activeTabs.set(key, recapTab(tab));
   }
-  const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
   const rekap = programme.tab(TABS.rekap) as TabValues;
-  return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
+  return recapRequests(rekap.sheet, planRecapFor(programme, activeTabs, categories, [...tabs.map((tab) => tab.reading), ...planned]));
 }
 
 interface TabFlags {

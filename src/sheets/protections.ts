@@ -101,7 +101,7 @@ function run(column: Partial<Record<UnitColumn, number>>, columns: readonly Unit
  * Whether a unit tab's protections still sit on its table as found by header: the answer block
  * (PIC and assessor columns, side by side) and the assessor columns, from the row after the
  * header down past the last indicator, and the tab's own protection leaving out the answer
- * block and nothing else but the status cells that have their own protections. A table whose columns or rows moved where Sheets did not move the protections
+ * block and nothing else but the status cells (and the qualifier's) that have their own protections. A table whose columns or rows moved where Sheets did not move the protections
  * with them (an .xlsx edited in Excel or LibreOffice) fails.
  */
 function fitsTable(sheet: SheetInfo, values: readonly (readonly unknown[])[]): ProtectionGap['kind'] | null {
@@ -123,7 +123,7 @@ function fitsTable(sheet: SheetInfo, values: readonly (readonly unknown[])[]): P
   // The tab's own protection spares the answer block and, on a tab that has them, the two status
   // cells, each of which its own protection covers.
   const block0 = bounds(answers.range).join();
-  const statuses = [PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus].flatMap((tag) => own(tag) ?? []).map((p) => bounds(p.range).join());
+  const statuses = [PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus, PROTECTION_TAGS.qualifier].flatMap((tag) => own(tag) ?? []).map((p) => bounds(p.range).join());
   const spared = whole.unprotected.map((range) => bounds(range).join());
   const wholeSheet = bounds(whole.range).every((b, i) => b === (i % 2 === 0 ? 0 : Infinity));
   const sparesBlock = spared.includes(block0) && spared.every((r) => r === block0 || statuses.includes(r));

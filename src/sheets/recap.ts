@@ -1,16 +1,19 @@
 // "Perbarui rekap": Rekap rebuilt from Unit, the unit tabs' metadata and their follow-ups, in
-// three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
-import { t, type Lang } from '../domain/i18n';
+// three round trips (the programme's two reads, one batchUpdate) whatever the number of units;
+// Riwayat's first column (the closed rounds of the trend) is read with the programme.
+import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
-import { openFollowUpsByUnit } from '../domain/rounds';
+import { closedRounds, openFollowUpsByUnit } from '../domain/rounds';
+import { aspectScores } from '../domain/scoring';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { CategoryTable, Unit } from '../domain/types';
+import type { UnitTabReading } from '../domain/unit-tab';
 import { applyRequests, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
-import { addColumnChart, appendDimension, deleteChart, freezeRows, insertColumns, updateCells, type Request } from './requests';
+import { addColourRule, addColumnChart, appendDimension, deleteChart, deleteColourRule, freezeRows, insertColumns, updateCells, type Request } from './requests';
 
 export interface RecapResult {
   ok: true;
@@ -22,7 +25,7 @@ export interface RecapResult {
 export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   const id = rekap.sheetId;
   const requests: Request[] = [];
-  const rowsNeeded = Math.max(plan.rows.length, plan.counts.length, plan.rowCount);
+  const rowsNeeded = Math.max(plan.rows.length, plan.counts.length, plan.analysis.length, plan.rowCount);
   if (rowsNeeded > rekap.rowCount) requests.push(appendDimension(id, 'ROWS', rowsNeeded - rekap.rowCount));
   let columns = rekap.columnCount;
   if (plan.insertColumns) {
@@ -31,10 +34,15 @@ export function recapRequests(rekap: SheetInfo, plan: RecapPlan): Request[] {
   }
   if (plan.columnCount > columns) requests.push(appendDimension(id, 'COLUMNS', plan.columnCount - columns));
   if (rekap.frozenRows !== 1) requests.push(freezeRows(id, 1));
-  requests.push(updateCells(id, 0, 0, plan.rows), updateCells(id, 0, plan.countsColumn, plan.counts));
+  requests.push(updateCells(id, 0, 0, plan.rows), updateCells(id, 0, plan.countsColumn, plan.counts), updateCells(id, 0, plan.analysisColumn, plan.analysis));
   requests.push(...rekap.chartIds.map(deleteChart));
-  const c = plan.chart;
-  requests.push(addColumnChart(id, c.title, c.domain, c.series, c.anchorRow, c.anchorColumn));
+  requests.push(...plan.charts.map((c) => addColumnChart(id, c.title, c.domain, c.series, c.anchorRow, c.anchorColumn, c.type)));
+  // Our zone colours are the rules painting the Kategori column from row 2 alone; others are the user's.
+  const ours = rekap.colourRules.flatMap((ranges, index) =>
+    ranges.length === 1 && ranges[0].startRowIndex === 1 && ranges[0].startColumnIndex === plan.colourBlock.startColumn && ranges[0].endColumnIndex === plan.colourBlock.endColumn ? [index] : [],
+  );
+  requests.push(...ours.reverse().map((index) => deleteColourRule(id, index)));
+  requests.push(...plan.colourRules.map((rule, i) => addColourRule(id, plan.colourBlock, rule, i)));
   return requests;
 }
 
@@ -53,20 +61,36 @@ export function recapUnits(units: readonly Unit[], tabs: ReadonlyMap<string, Rec
   });
 }
 
-/** Rekap's plan in `lang`; `openFollowUps` per unit Kode (normKey), from openFollowUpsByUnit over the unit tabs as read. */
-export function planRecapFor(
-  lang: Lang,
-  units: readonly Unit[],
-  tabs: ReadonlyMap<string, RecapTab>,
-  categories: CategoryTable,
-  existing: unknown[][],
-  openFollowUps: ReadonlyMap<string, number>,
-): RecapPlan {
+/** The aspects of the instrument, one Rekap column each: those of Aspek, else the indicators' in Instrumen order; none while either cannot be read. */
+export function recapAspects(programme: Pick<Programme, 'instrument' | 'aspects'>): string[] {
+  const { instrument, aspects } = programme;
+  if (!aspects.ok || !instrument.ok) return [];
+  const names = aspects.value.length > 0 ? aspects.value.map((a) => a.aspect) : instrument.value.map((i) => i.aspect);
+  const first = new Map<string, string>();
+  for (const name of names) if (!first.has(normKey(name))) first.set(normKey(name), name);
+  return [...first.values()];
+}
+
+/** Each unit's Skor Akhir per aspect of `aspects`, by Kode (normKey), from the unit tabs as read (or as generation leaves them). */
+function aspectScoresByUnit(readings: readonly UnitTabReading[], aspects: readonly string[]): Map<string, (number | null)[]> {
+  const out = new Map<string, (number | null)[]>();
+  for (const read of readings) if (read.ok) out.set(normKey(read.value.tab.code), aspectScores(read.value.indicators, read.value.answers, aspects));
+  return out;
+}
+
+/** Rekap's plan in the workbook's language, from the unit tabs' readings (their open follow-ups and aspect scores). */
+export function planRecapFor(programme: Programme, tabs: ReadonlyMap<string, RecapTab>, categories: CategoryTable, readings: readonly UnitTabReading[]): RecapPlan {
+  const { lang } = programme;
+  const aspects = recapAspects(programme);
   return planRecap({
-    units: recapUnits(units, tabs),
+    units: recapUnits(programme.units.units, tabs),
     categories,
-    existing,
-    openFollowUps,
+    existing: programme.rows(TABS.rekap),
+    openFollowUps: openFollowUpsByUnit(readings),
+    aspects,
+    aspectScores: aspectScoresByUnit(readings, aspects),
+    closedRounds: closedRounds(programme.rows(TABS.riwayat)),
+    activeRound: programme.settings.ok ? programme.settings.value.putaran : '',
     labels: {
       chartTitle: t(lang, 'core.chartTitle'),
       movedUp: t(lang, 'recap.movedUp'),
@@ -74,14 +98,17 @@ export function planRecapFor(
       openFollowUps: t(lang, 'recap.openFollowUps'),
       openFollowUpsNote: t(lang, 'recap.openFollowUps.note'),
       stageNote: t(lang, 'core.recap.stage.note'),
+      rankNote: t(lang, 'recap.rank.note'),
+      aspectNote: t(lang, 'recap.aspect.note'),
+      trendChartTitle: t(lang, 'recap.trendChartTitle'),
     },
   });
 }
 
 const RECAP_TABS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
 
-/** What "Perbarui rekap" reads besides the programme: Rekap and every active unit tab. */
-export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], unitTabs: 'active' };
+/** What "Perbarui rekap" reads besides the programme: Rekap, Riwayat's rounds (its first column) and every active unit tab. */
+export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.riwayat], unitTabs: 'active' };
 
 /** A unit tab as read, as Rekap sees it. */
 export function recapTab(tab: UnitTab): RecapTab {
@@ -102,8 +129,7 @@ export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapR
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
   const tabs = tabsByCode(programme.unitTabs);
-  const open = openFollowUpsByUnit(programme.unitTabs.map((u) => u.reading));
-  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekap.rows, open);
+  const plan = planRecapFor(programme, tabs, categories.value, programme.unitTabs.map((u) => u.reading));
   applyRequests(ctx.spreadsheetId, [recapRequests(rekap.sheet, plan)]);
   const count = recapUnits(validation.units, tabs).length;
   return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };

@@ -187,14 +187,22 @@ export function deleteMetadata(metadataId: number): Request {
   return { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } } };
 }
 
-export function addColumnChart(sheetId: number, title: string, domain: Block, series: Block, anchorRow: number, anchorColumn: number): Request {
+export function addColumnChart(
+  sheetId: number,
+  title: string,
+  domain: Block,
+  series: Block,
+  anchorRow: number,
+  anchorColumn: number,
+  chartType: 'COLUMN' | 'LINE' = 'COLUMN',
+): Request {
   return {
     addChart: {
       chart: {
         spec: {
           title,
           basicChart: {
-            chartType: 'COLUMN',
+            chartType,
             legendPosition: 'NO_LEGEND',
             headerCount: 0,
             domains: [{ domain: { sourceRange: { sources: [gridRange(sheetId, domain)] } } }],

@@ -5,7 +5,7 @@ import { parseCategories } from '../domain/instrument';
 import { parseLedger } from '../domain/ledger';
 import { closedRounds } from '../domain/rounds';
 import { readTable, tabWhere } from '../domain/problems';
-import { categoryDisplay } from '../domain/scale';
+import { categoryDisplay, categoryShownIn } from '../domain/scale';
 import { findColumns, TABS } from '../domain/tables';
 import { normKey, parseNumber } from '../domain/text';
 import type { Category, Settings } from '../domain/types';
@@ -83,7 +83,7 @@ function categoriesOf(lang: Lang, categories: readonly Category[], units: readon
     name: c.name,
     label: categoryDisplay(lang, c.name, categories),
     zone: c.zone,
-    count: units.filter((u) => u.tab !== '' && normKey(u.category) === normKey(c.name)).length,
+    count: units.filter((u) => u.tab !== '' && categoryShownIn(u.category, categories)?.name === c.name).length,
   }));
 }
 

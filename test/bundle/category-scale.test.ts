@@ -69,17 +69,17 @@ describe('a pekppp-2023 unit scoring 69.2 (index 3.46)', () => {
     ok(rt.run('refreshRecap'));
   });
 
-  test('the unit tab summary shows B-', () => {
+  test('the unit tab summary shows B- with its Keterangan and zone', () => {
     const v = values(unitSheet(rt.workbook, 'U1'));
     const labels = v.findIndex((r) => r.includes('Skor Akhir') && r.includes('Kategori'));
     const summary = v[labels + 1];
     expect(summary[v[labels].indexOf('Skor Akhir')]).toBe(69.2);
-    expect(summary[v[labels].indexOf('Kategori')]).toBe('B-');
+    expect(summary[v[labels].indexOf('Kategori')]).toBe('B- — Baik (Dengan Catatan), Zona Kuning');
   });
 
-  test('Rekap shows B-, counts it, and a fall from 90 (index 4.50) as Turun', () => {
+  test('Rekap shows B- with its Keterangan and zone, counts it, and a fall from 90 (index 4.50) as Turun', () => {
     const row = recapRow(rt.workbook, 'U1');
-    expect(row).toMatchObject({ 'Skor Akhir': 69.2, Kategori: 'B-', 'Skor Putaran Lalu': 90, 'Perubahan Kategori': 'Turun' });
+    expect(row).toMatchObject({ 'Skor Akhir': 69.2, Kategori: 'B- — Baik (Dengan Catatan), Zona Kuning', 'Skor Putaran Lalu': 90, 'Perubahan Kategori': 'Turun' });
     const rekap = values(sheet(rt.workbook, 'Rekap'));
     const at = rekap[0].lastIndexOf('Jumlah Unit') - 1;
     const count = (label: string) => rekap.find((r) => r[at] === label)?.[at + 1];

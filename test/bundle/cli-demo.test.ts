@@ -40,7 +40,8 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
   const verified = units.filter((u) => u.tahap === 'Temuan terkirim');
   const unverified = units.filter((u) => u.tahap !== 'Temuan terkirim');
   expect(verified).toHaveLength(26);
-  expect(new Set(verified.map((u) => u.kategori))).toEqual(new Set(['Hijau', 'Kuning', 'Merah']));
+  // Each category with its Keterangan, as Rekap shows it (ombudsman-2021's are named after their zone).
+  expect(new Set(verified.map((u) => u.kategori))).toEqual(new Set(['Hijau — Kepatuhan tinggi', 'Kuning — Kepatuhan sedang', 'Merah — Kepatuhan rendah']));
   // Submitted, not verified: no category, and no findings sent.
   expect(unverified.map((u) => [u.tahap, u.kategori])).toEqual(Array(4).fill(['Diajukan', 'Belum diverifikasi']));
   expect(out.stages).toEqual({ 'Temuan terkirim': 26, Diajukan: 4 });

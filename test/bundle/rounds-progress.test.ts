@@ -134,12 +134,16 @@ test("columns a user adds to the right of Rekap survive Perbarui rekap, and an o
   expect(after[1][mine]).toBe('telepon Senin');
   expect(after[9][mine]).toBe('baris jauh');
 
-  // The Rekap of an older version: no Perubahan Kategori / Tindak Lanjut Terbuka, a user's column in the gap.
+  // The Rekap of an older version: no Perubahan Kategori / Tindak Lanjut Terbuka, nothing after its Tab
+  // (Peringkat, Skor {Aspek}), a user's column in the gap.
   const old = sheet(rt.workbook, 'Rekap');
   const header = values(old)[0].map(String);
+  const own = header.indexOf(''); // Rekap's own columns end at the empty column before the count block
+  const newer = own - header.indexOf('Tab') - 1;
   const from = header.indexOf('Perubahan Kategori');
+  for (const row of old.rows) row?.splice(header.indexOf('Tab') + 1, newer);
   for (const row of old.rows) row?.splice(from, 2);
-  old.columnCount -= 2;
+  old.columnCount -= 2 + newer;
   const gap = header.indexOf('Tab') - 1; // the empty column after the older Rekap's Tab
   expect(rt.edit(ADMIN, 'Rekap', a1(0, gap), 'PJ Unit')).toMatchObject({ ok: true });
   expect(rt.edit(ADMIN, 'Rekap', a1(1, gap), 'Budi')).toMatchObject({ ok: true });
@@ -147,7 +151,7 @@ test("columns a user adds to the right of Rekap survive Perbarui rekap, and an o
   const upgraded = values(sheet(rt.workbook, 'Rekap'));
   expect(upgraded[0].slice(0, header.indexOf('Tab') + 1)).toEqual(header.slice(0, header.indexOf('Tab') + 1));
   const pj = upgraded[0].indexOf('PJ Unit');
-  expect(pj).toBe(header.indexOf('Tab') + 1);
+  expect(pj).toBe(own);
   expect(upgraded[1][pj]).toBe('Budi');
   expect(upgraded[0].indexOf('Catatan Saya')).toBe(mine);
   expect(upgraded[1][mine]).toBe('telepon Senin');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from '../../src/functions';
 import { parseAspects, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
+import { categoryDisplay } from '../../src/domain/scale';
 import { summarize } from '../../src/domain/scoring';
 import { HEADERS } from '../../src/domain/tables';
 
@@ -19,7 +20,7 @@ describe('CUSTOM_FUNCTIONS', () => {
     expect(CUSTOM_FUNCTIONS.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name))])).toEqual([
       ['SKOR_KEPATUHAN', ['jawaban', 'bobot', '[jenis_jawaban]', '[boleh_na]']],
       ['KATEGORI_KEPATUHAN', ['skor', 'tabel_kategori']],
-      ['RINGKASAN_KEPATUHAN', ['tabel_indikator', 'tabel_kategori', '[tabel_aspek]']],
+      ['RINGKASAN_KEPATUHAN', ['tabel_indikator', 'tabel_kategori', '[tabel_aspek]', '[predikat]']],
     ]);
     for (const f of CUSTOM_FUNCTIONS) {
       expect(f.description).toContain(`Contoh: =${f.name}(`);
@@ -117,9 +118,22 @@ describe('RINGKASAN_KEPATUHAN', () => {
   test('columns are found by header; a missing Boleh N/A column reads as Tidak; empty rows are ignored', () => {
     const headers = ['Jawaban Verifikasi', 'Kode', 'Bobot', 'Aspek', 'Jawaban Mandiri', 'Jenis Jawaban'];
     const table = unitTable([...rows.slice(0, 2), {}, {}], headers);
-    expect(RINGKASAN_KEPATUHAN(table, KATEGORI)).toEqual([[100, 87.5, 'Hijau', 1, 100]]);
+    // Hijau with its Keterangan; named after its zone, it does not repeat it.
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI)).toEqual([[100, 87.5, 'Hijau — Tinggi', 1, 100]]);
     const withNa = unitTable([rows[2]], headers);
     expect(RINGKASAN_KEPATUHAN(withNa, KATEGORI)).toEqual([[0, 0, 'Merah', 1, 100]]);
+  });
+
+  test('the qualifier (label, value) follows the category when its value is Ya, and never changes the score', () => {
+    const table = unitTable(rows.slice(0, 2));
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', 'Ya']])).toEqual([[100, 87.5, 'Hijau — Tinggi — Tanpa Maladministrasi', 1, 100]]);
+    expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', 'yes']])).toEqual([[100, 87.5, 'Hijau — Tinggi — Tanpa Maladministrasi', 1, 100]]);
+    for (const value of ['Tidak', '', 'mungkin']) {
+      expect(RINGKASAN_KEPATUHAN(table, KATEGORI, undefined, [['Tanpa Maladministrasi', value]])).toEqual([[100, 87.5, 'Hijau — Tinggi', 1, 100]]);
+    }
+    // No category, no qualifier.
+    const unanswered = rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }));
+    expect(RINGKASAN_KEPATUHAN(unitTable(unanswered), KATEGORI, undefined, [['Tanpa Maladministrasi', 'Ya']])).toEqual([['', '', '', '', 0]]);
   });
 
   test('nothing applicable: empty scores and no finding; no indicator or no answer at all: empty, never 0 or Merah', () => {
@@ -168,7 +182,7 @@ describe('RINGKASAN_KEPATUHAN', () => {
     );
     const s = summarize(instrument.value, answers, aspects.value, categories.value);
     expect(RINGKASAN_KEPATUHAN(table, profile.categories, profile.aspects)).toEqual([
-      [s.selfScore, s.finalScore, s.category, s.findings, s.completeness],
+      [s.selfScore, s.finalScore, categoryDisplay('id', s.category, categories.value.categories), s.findings, s.completeness],
     ]);
     expect(s.findings).toBeGreaterThan(0);
   });
@@ -179,7 +193,7 @@ test('property: the custom functions never throw, whatever they are given', () =
   const arg = fc.oneof(cell, fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 6 }), fc.array(cell, { maxLength: 4 }));
   fc.assert(
     fc.property(arg, arg, arg, arg, (a, b, c, d) => {
-      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c)]) {
+      for (const out of [SKOR_KEPATUHAN(a, b, c, d), KATEGORI_KEPATUHAN(a, b), RINGKASAN_KEPATUHAN(a, b, c, d)]) {
         expect(typeof out === 'string' || typeof out === 'number' || Array.isArray(out)).toBe(true);
       }
     }),

@@ -99,8 +99,13 @@ describe('Rekap', () => {
     openFollowUps: 'Tindak lanjut terbuka',
     openFollowUpsNote: 'catatan',
     stageNote: 'tahap',
+    rankNote: 'peringkat',
+    aspectNote: 'aspek',
+    trendChartTitle: 'Tren',
   };
-  const plan = (existing: unknown[][], open: Map<string, number> = new Map()) => planRecap({ units, categories: { categories, scale: SCORE_SCALE }, existing, openFollowUps: open, labels });
+  const rounds = { aspects: [], aspectScores: new Map(), closedRounds: [], activeRound: '' };
+  const plan = (existing: unknown[][], open: Map<string, number> = new Map()) =>
+    planRecap({ units, categories: { categories, scale: SCORE_SCALE }, existing, openFollowUps: open, labels, ...rounds });
 
   /**
    * A workbook with the units' tabs (their summary row holding results), Log Email holding
@@ -161,10 +166,11 @@ describe('Rekap', () => {
     ]);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
     // Kategori and Perubahan Kategori only for verified units; D2 (a draft) shows why it has none.
-    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Terverifikasi', 'Naik', 3, "D1 Dinas 'Satu'"]);
-    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Belum diverifikasi', 5, 90, 90.25, -50.25, 45510.25, 'Diisi', '', '', 'D2 Dinas Dua']);
-    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, 45601, 'Temuan terkirim', 'Tetap', '', 'D3 Dinas Tiga']);
-    expect(rekap.row(5)).toEqual(['D4', 'Dinas Empat', 'OPD', '', '', '', '', 0, '', '', '', 'Belum mulai', '', '', 'D4 Dinas Empat']);
+    // Peringkat: D3 (90) before D1 (85), the two verified units; the others have none.
+    expect(rekap.row(2)).toEqual(['D1', '=Dinas Satu', 'OPD', 60, 85, 'Hijau', 2, 100, 50, 35, '', 'Terverifikasi', 'Naik', 3, "D1 Dinas 'Satu'", 2]);
+    expect(rekap.row(3)).toEqual(['D2', 'Dinas Dua', 'OPD', 50, 40, 'Belum diverifikasi', 5, 90, 90.25, -50.25, 45510.25, 'Diisi', '', '', 'D2 Dinas Dua', '']);
+    expect(rekap.row(4)).toEqual(['D3', 'Dinas Tiga', 'OPD', 88, 90, 'Hijau', 1, 100, 95, -5, 45601, 'Temuan terkirim', 'Tetap', '', 'D3 Dinas Tiga', 1]);
+    expect(rekap.row(5)).toEqual(['D4', 'Dinas Empat', 'OPD', '', '', '', '', 0, '', '', '', 'Belum mulai', '', '', 'D4 Dinas Empat', '']);
     expect(rekap.row(6).every((c) => c === '')).toBe(true);
     expect(rekap.note(0, recapColumn('Tindak Lanjut Terbuka'))).toBe('catatan');
     expect(rekap.note(0, recapColumn('Tahap'))).toBe('tahap');
@@ -190,7 +196,7 @@ describe('Rekap', () => {
   });
 
   test('an empty Rekap with no unit still gets its header and counts', () => {
-    const p = planRecap({ units: [], categories: { categories, scale: SCORE_SCALE }, existing: [], openFollowUps: new Map(), labels });
+    const p = planRecap({ units: [], categories: { categories, scale: SCORE_SCALE }, existing: [], openFollowUps: new Map(), labels, ...rounds });
     const rekap = evaluated([], p, []);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
     expect(rekap.row(2).every((c) => c === '')).toBe(true);
@@ -216,20 +222,20 @@ describe('Rekap', () => {
     ];
     const p = plan(existing);
     expect(p.insertColumns).toEqual({ at: old.length, count: RECAP_HEADERS.length - old.length });
-    // After the insert the user's column sits at old.length + 3 = 15, the count block at 16.
-    expect(p.countsColumn).toBe(16);
+    // After the insert the user's column sits right of Rekap's own columns, the count block after it.
+    expect(p.countsColumn).toBe(RECAP_HEADERS.length + 1);
     expect(Math.max(...p.rows.map((r) => r.length))).toBe(RECAP_HEADERS.length);
   });
 
-  test("the last version's Rekap gets Tahap inserted: its count block and the user's columns move right by one, intact", () => {
-    const last = RECAP_HEADERS.filter((h) => h !== 'Tahap');
+  test("the last version's Rekap gets Tahap and Peringkat inserted: its count block and the user's columns move right by two, intact", () => {
+    const last = RECAP_HEADERS.filter((h) => h !== 'Tahap' && h !== 'Peringkat');
     const existing = [
       [...last, '', 'Kategori', 'Jumlah Unit', 'Catatan Saya'],
       ['D1', 'Dinas Satu', 'OPD', 1, 2, 'x', 3, 4, 70.5, '', '', '', '', 'link', '', 'Hijau', 1, 'catatan D1'],
     ];
     const p = plan(existing);
-    expect(p.insertColumns).toEqual({ at: last.length, count: 1 });
-    expect(p.countsColumn).toBe(last.length + 2);
+    expect(p.insertColumns).toEqual({ at: last.length, count: 2 });
+    expect(p.countsColumn).toBe(last.length + 3);
     const rekap = evaluated(existing, p, []);
     expect(rekap.row(1)).toEqual(RECAP_HEADERS);
     expect(rekap.row(2)[recapColumn('Skor Putaran Lalu')]).toBe(70.5);

@@ -120,7 +120,12 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:F,'Aspek'!A:B)");
   expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
-  expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
+  // The summary shows a category as "Hijau" (no Keterangan here), or "Hijau — Tanpa Maladministrasi" with the qualifier.
+  expect(tab.colourRules.map((r) => r.formula)).toEqual([
+    '=OR($D$5="Hijau",LEFT($D$5,8)="Hijau — ")',
+    '=OR($D$5="Kuning",LEFT($D$5,9)="Kuning — ")',
+    '=OR($D$5="Merah",LEFT($D$5,8)="Merah — ")',
+  ]);
   expect(plan.tabOf.get('dinkes')).toBe('DINKES Dinas DINKES');
 });
 

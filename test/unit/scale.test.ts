@@ -3,7 +3,7 @@
 // and the unit's qualifier.
 import { parseCategoryTable } from '../../src/domain/instrument';
 import { getProfile, TANPA_MALADMINISTRASI } from '../../src/domain/profiles';
-import { categoryDisplay, categoryOnScale, formatShownScore, parseScale, SCORE_SCALE, shownScore } from '../../src/domain/scale';
+import { categoryDisplay, categoryOnScale, categoryShownIn, formatShownScore, parseScale, SCORE_SCALE, shownScore } from '../../src/domain/scale';
 import type { Category } from '../../src/domain/types';
 
 function categoriesOf(id: string) {
@@ -76,5 +76,15 @@ describe('the category with its meaning', () => {
     expect(categoryDisplay('id', 'Kuning', zones)).toBe('Kuning');
     expect(categoryDisplay('id', 'X', zones, TANPA_MALADMINISTRASI)).toBe('X — Tanpa Maladministrasi');
     expect(categoryDisplay('id', '', zones, TANPA_MALADMINISTRASI)).toBe('');
+  });
+
+  test('the category a summary cell shows is read back: with its meaning, with a qualifier after it, or bare', () => {
+    const of = (shown: string) => categoryShownIn(shown, categories)?.name ?? null;
+    expect(of('B — Kualitas Tinggi, Zona Hijau')).toBe('B');
+    expect(of('A — Kualitas Tertinggi, Zona Hijau — Tanpa Maladministrasi')).toBe('A');
+    expect(of(' c ')).toBe('C');
+    expect(of('B — Kualitas Tinggi, Zona Hijau, lagi')).toBeNull();
+    expect(of('Belum diverifikasi')).toBeNull();
+    expect(of('')).toBeNull();
   });
 });

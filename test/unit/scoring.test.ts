@@ -1,5 +1,5 @@
 import { categoryFor, roundHalfUp, SCORE_SCALE } from '../../src/domain/scale';
-import { answerCredit, findingsOf, isAssessed, summarize } from '../../src/domain/scoring';
+import { answerCredit, aspectScores, findingsOf, isAssessed, summarize } from '../../src/domain/scoring';
 import type { AnswerType, AnswerRow, Category, Indicator } from '../../src/domain/types';
 
 function ind(code: string, over: Partial<Indicator> = {}): Indicator {
@@ -204,6 +204,33 @@ describe('summarize', () => {
     ];
     const s = summarize([ind('A'), ind('Z')], answers, [], TABLE);
     expect(s).toMatchObject({ finalScore: 50, findings: 1, completeness: 50 });
+  });
+});
+
+describe('aspectScores', () => {
+  const inds = [
+    ind('A', { aspect: 'Input', weight: 3 }),
+    ind('B', { aspect: 'Input', weight: 1, answerType: YST }),
+    ind('C', { aspect: 'Proses', weight: 2, allowNA: true }),
+    ind('D', { aspect: 'Proses', weight: 4, answerType: S3 }),
+    ind('E', { aspect: 'Output', allowNA: true }),
+  ];
+  const answers: AnswerRow[] = [
+    { code: 'A', self: 'Ya', verified: '' },
+    { code: 'B', self: 'Ya', verified: 'Sebagian' },
+    { code: 'C', self: 'N/A', verified: '' },
+    { code: 'D', self: '', verified: 2 },
+    { code: 'E', self: 'N/A', verified: '' },
+  ];
+
+  test('each aspect: the flat score of its indicators on the effective answers; none where nothing applies', () => {
+    // Input: (3·1 + 1·0.5) / 4 = 87.5; Proses: C not applicable, D 2/3 → 66.67; Output: all N/A; Lain: no indicator.
+    expect(aspectScores(inds, answers, ['Input', ' proses', 'Output', 'Lain'])).toEqual([87.5, 66.67, null, null]);
+  });
+
+  test('a unit nobody has answered has no aspect score at all', () => {
+    const none = answers.map((a) => ({ ...a, self: '', verified: '' }));
+    expect(aspectScores(inds, none, ['Input', 'Proses'])).toEqual([null, null]);
   });
 });
 

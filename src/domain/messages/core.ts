@@ -39,8 +39,14 @@ export const id = {
   'core.archive.unitRemoved': 'Unit tidak ada lagi di tab Unit',
   'core.inactiveTitle': 'NONAKTIF — {title}',
   'core.chartTitle': 'Sebaran Kategori',
+  'recap.trendChartTitle': 'Rata-rata Skor Akhir per Putaran',
+  'recap.aspect.note': 'Skor Akhir aspek ini (skor datar indikatornya, jawaban efektif), dihitung saat Rekap diperbarui (Buat / perbarui tab unit, Perbarui rekap).',
+  'recap.rank.note':
+    'Peringkat unit terverifikasi (Tahap Terverifikasi atau Temuan terkirim) menurut Skor Akhir, tertinggi = 1; skor sama, peringkat sama. Unit lain tanpa peringkat.',
   'core.status.fill.note':
     'PIC unit memilih Diajukan setelah asesmen mandiri selesai diisi (asesor dan admin juga boleh mengubahnya). Selama Draf, jawaban masih dikerjakan.',
+  'core.qualifier.note':
+    'Hanya asesor unit dan admin: pilih Ya bila setiap produk Ombudsman untuk unit ini (tindakan korektif, saran perbaikan, rekomendasi) sudah ditindaklanjuti. Ditulis setelah kategori; tidak memengaruhi skor.',
   'core.status.verify.note':
     'Hanya asesor unit dan admin: pilih Terverifikasi setelah memeriksa setiap indikator. Jawaban Verifikasi yang kosong berarti asesor setuju dengan jawaban PIC. Kategori di Rekap hanya tampil untuk unit yang terverifikasi.',
   'core.recap.stage.note':
@@ -85,8 +91,14 @@ export const en: typeof id = {
   'core.archive.unitRemoved': 'Unit no longer in the Unit tab',
   'core.inactiveTitle': 'INACTIVE — {title}',
   'core.chartTitle': 'Category distribution',
+  'recap.trendChartTitle': 'Average Skor Akhir per round',
+  'recap.aspect.note': "This aspect's Skor Akhir (the flat score of its indicators on the effective answers), computed when Rekap is rebuilt (Buat / perbarui tab unit, Perbarui rekap).",
+  'recap.rank.note':
+    'Rank of the verified units (Tahap Terverifikasi or Temuan terkirim) by Skor Akhir, highest = 1; equal scores share a rank. Other units have none.',
   'core.status.fill.note':
     "The unit's PIC picks Diajukan (submitted) once the self-assessment is filled in (its assessor and the admins may change it too). While Draf, the answers are still being worked on.",
+  'core.qualifier.note':
+    "Only the unit's assessor and the admins: pick Ya (yes) when every Ombudsman product for this unit (corrective action, improvement advice, recommendation) has been followed up. Shown after the category; not part of the score.",
   'core.status.verify.note':
     "Only the unit's assessor and the admins: pick Terverifikasi (verified) after checking every indicator. An empty Jawaban Verifikasi means the assessor agrees with the PIC's answer. Rekap shows a category only for verified units.",
   'core.recap.stage.note':

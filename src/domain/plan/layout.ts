@@ -26,6 +26,8 @@ export const UNIT_TAB = {
   firstDataRow: 7,
   /** Column of the one RINGKASAN_KEPATUHAN cell (B), which spills over the next four. */
   summaryColumn: 1,
+  /** The profile's qualifier (opini-2025: Tanpa Maladministrasi) on the summary row, right of what it spills: label G5, value H5. */
+  qualifierLabelColumn: 6,
   width: HEADERS.unitTable.length,
 } as const;
 
@@ -63,6 +65,9 @@ export const ASSESSOR_COLUMNS: readonly UnitColumn[] = ['Jawaban Verifikasi', 'C
 
 export const FOLLOW_UP_VALUES = ['Belum', 'Dalam proses', 'Selesai'] as const;
 
+/** The qualifier's values (empty reads as Tidak; Yes/No are read too). */
+export const QUALIFIER_VALUES = ['Ya', 'Tidak'] as const;
+
 export const METADATA_KEYS = { unit: 'pendamping.unit', inactive: 'pendamping.inactive' } as const;
 
 /** Descriptions that mark the protections the add-on owns: on a unit tab, and on each system tab. */
@@ -72,32 +77,45 @@ export const PROTECTION_TAGS = {
   assessor: 'pendamping:asesor',
   fillStatus: 'pendamping:status-pengisian',
   verifyStatus: 'pendamping:status-verifikasi',
+  qualifier: 'pendamping:predikat',
   system: 'pendamping:sistem',
 } as const;
 
 /** The protections of a unit tab that name the unit's PIC or assessor: an inactive tab gives them to the admins alone. */
-export const UNIT_PEOPLE_TAGS: readonly string[] = [PROTECTION_TAGS.answers, PROTECTION_TAGS.assessor, PROTECTION_TAGS.fillStatus, PROTECTION_TAGS.verifyStatus];
+export const UNIT_PEOPLE_TAGS: readonly string[] = [
+  PROTECTION_TAGS.answers,
+  PROTECTION_TAGS.assessor,
+  PROTECTION_TAGS.fillStatus,
+  PROTECTION_TAGS.verifyStatus,
+  PROTECTION_TAGS.qualifier,
+];
 
 /** The Arsip tab: where data of removed indicators and units goes, never silently deleted. */
 export const ARSIP_HEADERS = ['Diarsipkan', 'Kode Unit', 'Nama Tab', 'Alasan', ...HEADERS.unitTable] as const;
 
 /**
  * Rekap: the pinned columns, then the unit's stage (Tahap), whether it moved a category since
- * the last round, its open follow-ups and a link to its tab. The count block (categories,
- * stages, moves, open follow-ups) sits to the right, after one empty column, or after the
- * user's own columns where they added some.
+ * the last round, its open follow-ups, a link to its tab and its rank among the verified units;
+ * then one `Skor {Aspek}` column per aspect of the instrument (RECAP_ASPECT_PREFIX). The count
+ * block (categories, stages, moves, open follow-ups, Jenis × Kategori, the trend over the
+ * rounds) sits to the right, after one empty column, or after the user's own columns where they
+ * added some.
  */
-export const RECAP_HEADERS = [...HEADERS.rekap, 'Tahap', 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab'] as const;
+export const RECAP_HEADERS = [...HEADERS.rekap, 'Tahap', 'Perubahan Kategori', 'Tindak Lanjut Terbuka', 'Tab', 'Peringkat'] as const;
 export type RecapColumn = (typeof RECAP_HEADERS)[number];
 export function recapColumn(name: RecapColumn): number {
   return (RECAP_HEADERS as readonly string[]).indexOf(name);
 }
+/** How an aspect's column is headed: `Skor {Aspek}`. */
+export const RECAP_ASPECT_PREFIX = 'Skor ';
 /** Rekap columns other features write (rounds: Skor Putaran Lalu); a rebuild keeps them per Kode. */
 export const RECAP_KEPT_COLUMNS: readonly RecapColumn[] = ['Skor Putaran Lalu'];
-/** Where the count block goes in a Rekap that has none yet (one empty column after the rows). */
-export const RECAP_COUNTS_COLUMN = RECAP_HEADERS.length + 1;
 export const RECAP_COUNT_HEADERS = ['Kategori', 'Jumlah Unit'] as const;
 /** The header of the count block's stage rows. */
 export const RECAP_STAGE_COUNT_HEADERS = ['Tahap', 'Jumlah Unit'] as const;
+/** The first header of the Jenis × Kategori table (the categories follow). */
+export const RECAP_JENIS_HEADER = 'Jenis';
+/** The first headers of the trend table (the categories follow). */
+export const RECAP_TREND_HEADERS = ['Putaran', 'Rata-rata Skor Akhir'] as const;
 /** What Perubahan Kategori shows: the category of Skor Akhir against that of Skor Putaran Lalu. */
 export const CATEGORY_MOVES = { up: 'Naik', down: 'Turun', same: 'Tetap' } as const;

@@ -5,29 +5,37 @@
 // the open follow-ups counted when Rekap is rebuilt, and the count block (categories of the
 // verified units, stages, moves, open follow-ups) with the chart over it. Kategori and the
 // category move show only for a verified unit: nothing unverified reads as a final result.
+// For the head of office: the Kategori cells coloured by their zone, the rank of each verified
+// unit (Peringkat), the Skor Akhir per aspect (`Skor {Aspek}`, computed by the one scoring code
+// when Rekap is rebuilt, as the open follow-ups: Rekap holds no custom function), and right of
+// everything the counts per Jenis × Kategori and the trend over the rounds of Riwayat (average
+// Skor Akhir and count per category), charted.
 //
 // Columns a user added to the right of Rekap's own are never written: an older, narrower Rekap
 // gets columns inserted (its user columns and count block move right, intact), and the count
 // block stays where it is found, or goes to the right of everything when there is none.
 import { lastSentFormula } from '../ledger';
-import { findColumns } from '../tables';
+import { HEADERS, TABS, findColumns } from '../tables';
 import { cellText, normKey } from '../text';
 import { SCORE_SCALE, type ScoreScale } from '../scale';
 import type { CategoryTable } from '../types';
+import { countOfCategory, exactCriterion, zoneColourRules } from './category-cells';
 import { EMPTY, columnLetter, formula, formulaString, kept, num, quoteSheet, text, type PlannedCell } from './cells';
 import {
   CATEGORY_MOVES,
-  RECAP_COUNTS_COLUMN,
+  RECAP_ASPECT_PREFIX,
   RECAP_COUNT_HEADERS,
+  RECAP_JENIS_HEADER,
   RECAP_HEADERS,
   RECAP_KEPT_COLUMNS,
   RECAP_STAGE_COUNT_HEADERS,
+  RECAP_TREND_HEADERS,
   SUMMARY_HEADERS,
   UNIT_TAB,
   recapColumn,
   type RecapColumn,
 } from './layout';
-import type { Block } from './unit-tabs';
+import type { Block, PlannedColourRule } from './unit-tabs';
 import { INITIAL_STATUSES, STAGES, VERIFIED_STAGES, stageFactFormulas, stageFormula, type StageRefs } from '../stage';
 
 export interface RecapUnit {
@@ -50,6 +58,11 @@ export interface RecapLabels {
   openFollowUpsNote: string;
   /** The note on the Tahap header: what the stages are and what they follow. */
   stageNote: string;
+  /** The note on the Peringkat header: who is ranked, on what. */
+  rankNote: string;
+  /** The note on each Skor {Aspek} header: what it is and when it is computed. */
+  aspectNote: string;
+  trendChartTitle: string;
 }
 
 export interface RecapInput {
@@ -60,6 +73,13 @@ export interface RecapInput {
   existing: readonly (readonly unknown[])[];
   /** Findings whose Tindak Lanjut is not Selesai, by unit Kode (normKey); a unit not in it shows nothing. */
   openFollowUps: ReadonlyMap<string, number>;
+  /** The aspects of the instrument, in order: one `Skor {Aspek}` column each. */
+  aspects: readonly string[];
+  /** Each unit's Skor Akhir per aspect (in `aspects` order, null for none), by unit Kode (normKey); a unit not in it shows nothing. */
+  aspectScores: ReadonlyMap<string, readonly (number | null)[]>;
+  /** The closed rounds of Riwayat, in order, then the active round's label ('' for none): the trend's rows. */
+  closedRounds: readonly string[];
+  activeRound: string;
   labels: RecapLabels;
 }
 
@@ -72,9 +92,26 @@ export interface RecapPlan {
   countsColumn: number;
   /** From row 1 of countsColumn: the count block, then blank rows clearing the old one. */
   counts: PlannedCell[][];
+  /** Zero-based column of the Jenis × Kategori table and, below it, the trend over the rounds. */
+  analysisColumn: number;
+  /** From row 1 of analysisColumn: those two tables, then blank rows clearing the old ones. */
+  analysis: PlannedCell[][];
   rowCount: number;
   columnCount: number;
-  chart: { title: string; domain: Block; series: Block; anchorRow: number; anchorColumn: number };
+  /** The column chart of the categories, then (when there is a round) the line chart of the trend. */
+  charts: RecapChart[];
+  /** The zone colours of the Kategori column's unit rows (the rule's formula relative to its top cell). */
+  colourRules: PlannedColourRule[];
+  colourBlock: Block;
+}
+
+export interface RecapChart {
+  type: 'COLUMN' | 'LINE';
+  title: string;
+  domain: Block;
+  series: Block;
+  anchorRow: number;
+  anchorColumn: number;
 }
 
 const HEADER_STYLE = { bold: true, background: '#e8eaed', wrap: true };
@@ -88,20 +125,27 @@ function summaryRef(title: string, header: (typeof SUMMARY_HEADERS)[number]): st
 interface Placement {
   insertColumns: RecapPlan['insertColumns'];
   countsColumn: number;
+  /** Where the Jenis × Kategori and trend tables go: where they are found, else right of everything else. */
+  analysisColumn: number;
+  /** How many leading columns are Rekap's own as found (an aspect column of an older instrument included). */
+  own: number;
 }
 
 /**
- * Where the rebuild writes, given Rekap as it is: the leading header cells that are Rekap's
- * own columns (an older version may have fewer), the user's columns and the count block to
- * their right.
+ * Where the rebuild writes, given Rekap as it is and the `headers` of its own columns now: the
+ * leading header cells that are Rekap's own columns (an older version may have fewer; a
+ * `Skor {Aspek}` column after Peringkat is Rekap's own whatever the aspect), the user's columns
+ * and the count block to their right, and the Jenis × Kategori and trend tables right of all.
  */
-function placement(existing: readonly (readonly unknown[])[]): Placement {
-  const width = RECAP_HEADERS.length;
+function placement(existing: readonly (readonly unknown[])[], headers: readonly string[], firstCategory: string): Placement {
+  const width = headers.length;
   const header = (existing[0] ?? []).map((c) => cellText(c));
-  const ours = new Set(RECAP_HEADERS.map((h) => h.toLowerCase()));
+  const ours = new Set(headers.map((h) => h.toLowerCase()));
   const seen = new Set<string>();
+  const fixed = RECAP_HEADERS.length;
+  const isOwn = (h: string, at: number) => !seen.has(h.toLowerCase()) && (ours.has(h.toLowerCase()) || (at >= fixed && h.startsWith(RECAP_ASPECT_PREFIX)));
   let own = 0;
-  while (own < header.length && ours.has(header[own].toLowerCase()) && !seen.has(header[own].toLowerCase())) {
+  while (own < header.length && isOwn(header[own], own)) {
     seen.add(header[own].toLowerCase());
     own++;
   }
@@ -111,15 +155,19 @@ function placement(existing: readonly (readonly unknown[])[]): Placement {
   }, -1);
   const insert = own > 0 && own < width && lastUsed >= own ? width - own : 0;
   const shift = (c: number) => (c >= own ? c + insert : c);
-  for (let c = own; c + 1 < header.length; c++) {
-    if (header[c] === RECAP_COUNT_HEADERS[0] && header[c + 1] === RECAP_COUNT_HEADERS[1] && shift(c) >= width) {
-      return { insertColumns: insert > 0 ? { at: own, count: insert } : null, countsColumn: shift(c) };
+  const insertColumns = insert > 0 ? { at: own, count: insert } : null;
+  const ownEnd = Math.max(width, own);
+  const countsAt = (): number => {
+    for (let c = own; c + 1 < header.length; c++) {
+      if (header[c] === RECAP_COUNT_HEADERS[0] && header[c + 1] === RECAP_COUNT_HEADERS[1] && shift(c) >= ownEnd) return shift(c);
     }
-  }
-  return {
-    insertColumns: insert > 0 ? { at: own, count: insert } : null,
-    countsColumn: lastUsed >= own ? Math.max(RECAP_COUNTS_COLUMN, shift(lastUsed) + 2) : RECAP_COUNTS_COLUMN,
+    return lastUsed >= own ? Math.max(ownEnd + 1, shift(lastUsed) + 2) : ownEnd + 1;
   };
+  const countsColumn = countsAt();
+  // The tables are found by their header (Jenis, then the first category), never a user's column.
+  const found = header.findIndex((h, c) => h === RECAP_JENIS_HEADER && header[c + 1] === firstCategory && shift(c) > countsColumn + 1);
+  const lastAnywhere = Math.max(shift(lastUsed), countsColumn + 1);
+  return { insertColumns, countsColumn, analysisColumn: found >= 0 ? shift(found) : lastAnywhere + 2, own };
 }
 
 /**
@@ -131,9 +179,22 @@ function rankOf(cell: string, thresholds: readonly number[], scale: ScoreScale):
   return thresholds.length === 0 ? '0' : thresholds.map((min) => `(${shown}>=${min})`).join('+');
 }
 
+/** Rekap's own columns: the pinned ones, Peringkat, then one `Skor {Aspek}` per aspect. */
+export function recapHeaders(aspects: readonly string[]): string[] {
+  return [...RECAP_HEADERS, ...aspects.map((a) => `${RECAP_ASPECT_PREFIX}${a}`)];
+}
+
+/** A Riwayat column, whole (Riwayat!$D:$D). */
+function riwayatColumn(header: (typeof HEADERS.riwayat)[number]): string {
+  const letter = columnLetter(HEADERS.riwayat.indexOf(header));
+  return `${quoteSheet(TABS.riwayat)}!$${letter}:$${letter}`;
+}
+
 export function planRecap(input: RecapInput): RecapPlan {
-  const width = RECAP_HEADERS.length;
   const { labels } = input;
+  const headers = recapHeaders(input.aspects);
+  const { insertColumns, countsColumn, analysisColumn, own } = placement(input.existing, headers, input.categories.categories[0]?.name ?? '');
+  const width = Math.max(headers.length, own);
   const { index } = findColumns(input.existing[0], ['Kode', ...RECAP_KEPT_COLUMNS] as const);
   const keptByCode = new Map<string, Partial<Record<RecapColumn, unknown>>>();
   for (const row of input.existing.slice(1)) {
@@ -146,11 +207,17 @@ export function planRecap(input: RecapInput): RecapPlan {
   const letter = (c: RecapColumn) => columnLetter(recapColumn(c));
   const { categories, scale } = input.categories;
   const thresholds = [...new Set(categories.map((c) => c.min))].sort((a, b) => a - b);
+  const last = Math.max(2, input.units.length + 1);
+  const range = (c: RecapColumn) => `$${letter(c)}$2:$${letter(c)}$${last}`;
+  const firstAspect = RECAP_HEADERS.length;
 
-  const header = RECAP_HEADERS.map((h) => text(h, HEADER_STYLE));
+  const header: PlannedCell[] = headers.map((h) => text(h, HEADER_STYLE));
   header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
   header[recapColumn('Tahap')] = { ...header[recapColumn('Tahap')], note: labels.stageNote };
-  const rows: PlannedCell[][] = [header];
+  header[recapColumn('Peringkat')] = { ...header[recapColumn('Peringkat')], note: labels.rankNote };
+  input.aspects.forEach((_, k) => (header[firstAspect + k] = { ...header[firstAspect + k], note: labels.aspectNote }));
+  const blank = (w: number) => Array<PlannedCell>(w).fill(EMPTY);
+  const rows: PlannedCell[][] = [[...header, ...blank(width - headers.length)]];
   input.units.forEach((unit, i) => {
     const n = i + 2;
     const keptValues = keptByCode.get(normKey(unit.code)) ?? {};
@@ -162,6 +229,8 @@ export function planRecap(input: RecapInput): RecapPlan {
     const stage = `${letter('Tahap')}${n}`;
     const verified = `OR(${VERIFIED_STAGES.map((s) => `${stage}=${formulaString(s)}`).join(',')})`;
     const unverified = `IF(${stage}=${formulaString(STAGES[0])},"",${formulaString(INITIAL_STATUSES.verify)})`;
+    // 1 + the verified units with a higher Skor Akhir: equal scores share a rank.
+    const higher = VERIFIED_STAGES.map((s) => `COUNTIFS(${range('Skor Akhir')},">"&${now},${range('Tahap')},${formulaString(s)})`).join('+');
     const cells: Record<RecapColumn, PlannedCell> = {
       Kode: text(unit.code),
       'Nama Unit': text(unit.name),
@@ -181,21 +250,22 @@ export function planRecap(input: RecapInput): RecapPlan {
       ),
       'Tindak Lanjut Terbuka': open === undefined ? EMPTY : num(open),
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
+      Peringkat: formula(`=IF(AND(${verified},ISNUMBER(${now})),1+${higher},"")`),
     };
-    rows.push(RECAP_HEADERS.map((h) => cells[h]));
+    // Each aspect's score, computed when Rekap is rebuilt (as Tindak Lanjut Terbuka).
+    const scores = input.aspectScores.get(normKey(unit.code));
+    const aspectCells = input.aspects.map((_, k): PlannedCell => {
+      const score = scores?.[k] ?? null;
+      return score === null ? EMPTY : num(score, { format: 'decimal' });
+    });
+    rows.push([...RECAP_HEADERS.map((h) => cells[h]), ...aspectCells, ...blank(width - headers.length)]);
   });
-  const blank = (w: number) => Array<PlannedCell>(w).fill(EMPTY);
   const usedRows = rows.length;
   while (rows.length < input.existing.length) rows.push(blank(width));
 
-  const { insertColumns, countsColumn } = placement(input.existing);
-  const last = Math.max(2, input.units.length + 1);
-  const range = (c: RecapColumn) => `$${letter(c)}$2:$${letter(c)}$${last}`;
   const counts: PlannedCell[][] = [RECAP_COUNT_HEADERS.map((h) => text(h, HEADER_STYLE))];
-  categories.forEach((c, i) => {
-    const labelCell = `${columnLetter(countsColumn)}${i + 2}`;
-    counts.push([text(c.name), formula(`=COUNTIF(${range('Kategori')},${labelCell})`)]);
-  });
+  const kategori = range('Kategori');
+  categories.forEach((c) => counts.push([text(c.name), formula(`=${countOfCategory(kategori, c, categories)}`)]));
   const categoryRows = counts.length;
   counts.push(blank(RECAP_COUNT_HEADERS.length), RECAP_STAGE_COUNT_HEADERS.map((h) => text(h, HEADER_STYLE)));
   for (const stage of STAGES) {
@@ -211,20 +281,75 @@ export function planRecap(input: RecapInput): RecapPlan {
   const usedCounts = counts.length;
   while (counts.length < input.existing.length) counts.push(blank(RECAP_COUNT_HEADERS.length));
 
-  const countBlock = (column: number): Block => ({ startRow: 1, endRow: categoryRows, startColumn: column, endColumn: column + 1 });
+  // Jenis × Kategori: the verified units of each Jenis (in Unit order) per category.
+  const analysisWidth = RECAP_TREND_HEADERS.length + categories.length;
+  const padded = (cells: PlannedCell[]) => [...cells, ...blank(analysisWidth - cells.length)];
+  const categoryHeaders = categories.map((c) => text(c.name, HEADER_STYLE));
+  const analysis: PlannedCell[][] = [padded([text(RECAP_JENIS_HEADER, HEADER_STYLE), ...categoryHeaders])];
+  const jenis = new Map<string, string>();
+  for (const u of input.units) if (!jenis.has(normKey(u.type))) jenis.set(normKey(u.type), u.type);
+  for (const type of jenis.values()) {
+    const also = `${range('Jenis')},${exactCriterion(type)}`;
+    analysis.push(padded([text(type), ...categories.map((c) => formula(`=${countOfCategory(kategori, c, categories, also)}`))]));
+  }
+  // The trend: each closed round from Riwayat, then the active round from Rekap itself.
+  analysis.push(blank(analysisWidth), [...RECAP_TREND_HEADERS.map((h) => text(h, HEADER_STYLE)), ...categoryHeaders]);
+  const trendFirst = analysis.length;
+  const closed = new Set(input.closedRounds.map(normKey));
+  const score = riwayatColumn('Skor Akhir');
+  for (const round of input.closedRounds) {
+    const when = `${riwayatColumn('Putaran')},${exactCriterion(round)}`;
+    analysis.push([
+      text(round),
+      // The units of the round that have a score (SUMIFS / COUNTIFS: the same in Sheets, Excel and LibreOffice).
+      formula(`=IFERROR(ROUND(SUMIFS(${score},${when})/COUNTIFS(${when},${score},"<>"),2),"")`, { format: 'decimal' }),
+      ...categories.map((c) => formula(`=COUNTIFS(${when},${riwayatColumn('Kategori')},${exactCriterion(c.name)})`)),
+    ]);
+  }
+  if (input.activeRound !== '' && !closed.has(normKey(input.activeRound))) {
+    analysis.push([
+      text(input.activeRound),
+      formula(`=IFERROR(ROUND(AVERAGE(${range('Skor Akhir')}),2),"")`, { format: 'decimal' }),
+      ...categories.map((c) => formula(`=${countOfCategory(kategori, c, categories)}`)),
+    ]);
+  }
+  const trendRows = analysis.length - trendFirst;
+  const usedAnalysis = analysis.length;
+  while (analysis.length < input.existing.length) analysis.push(blank(analysisWidth));
+
+  const column = (c: number, from: number, to: number): Block => ({ startRow: from, endRow: to, startColumn: c, endColumn: c + 1 });
+  const charts: RecapChart[] = [
+    {
+      type: 'COLUMN',
+      title: labels.chartTitle,
+      domain: column(countsColumn, 1, categoryRows),
+      series: column(countsColumn + 1, 1, categoryRows),
+      anchorRow: usedCounts + 1,
+      anchorColumn: countsColumn,
+    },
+  ];
+  if (trendRows > 0) {
+    charts.push({
+      type: 'LINE',
+      title: labels.trendChartTitle,
+      domain: column(analysisColumn, trendFirst, trendFirst + trendRows),
+      series: column(analysisColumn + 1, trendFirst, trendFirst + trendRows),
+      anchorRow: usedAnalysis + 1,
+      anchorColumn: analysisColumn,
+    });
+  }
+  const kategoriColumn = recapColumn('Kategori');
   return {
     insertColumns,
     rows,
     countsColumn,
     counts,
-    rowCount: Math.max(usedRows, usedCounts),
-    columnCount: countsColumn + RECAP_COUNT_HEADERS.length,
-    chart: {
-      title: labels.chartTitle,
-      domain: countBlock(countsColumn),
-      series: countBlock(countsColumn + 1),
-      anchorRow: usedCounts + 1,
-      anchorColumn: countsColumn,
-    },
+    analysisColumn,
+    analysis,
+    rowCount: Math.max(usedRows, usedCounts, usedAnalysis),
+    columnCount: analysisColumn + analysisWidth,
+    charts,
+    colourRules: zoneColourRules(`$${columnLetter(kategoriColumn)}2`, categories),
+    colourBlock: { startRow: 1, endRow: last, startColumn: kategoriColumn, endColumn: kategoriColumn + 1 },
   };
 }

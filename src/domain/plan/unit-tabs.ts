@@ -7,9 +7,11 @@ import { HEADERS } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
 import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
-import { readUnitRows, type UnitTabStatus } from '../unit-tab';
+import { readUnitRows, type LabelledCell, type UnitRows } from '../unit-tab';
+import { profileQualifier } from '../profiles';
+import { zoneColourRules } from './category-cells';
 import { FILL_VALUES, INITIAL_STATUSES, VERIFY_VALUES } from '../stage';
-import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
+import { EMPTY, formula, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
 import {
   ARSIP_HEADERS,
   ASSESSOR_COLUMNS,
@@ -17,6 +19,7 @@ import {
   KEPT_COLUMNS,
   PIC_COLUMNS,
   PROTECTION_TAGS,
+  QUALIFIER_VALUES,
   SUMMARY_HEADERS,
   UNIT_TAB,
   UNIT_TAB_LABELS,
@@ -117,7 +120,6 @@ export interface UnitTabsPlan {
   unreadable: Map<string, string>;
 }
 
-const ZONE_COLOURS: Record<Category['zone'], string> = { Hijau: '#b7e1cd', Kuning: '#fce8b2', Merah: '#f4c7c3' };
 const HEADER_BACKGROUND = '#e8eaed';
 
 /** The dropdown of an answer column: the vocabulary of the indicator's Jenis Jawaban, plus N/A where allowed. */
@@ -161,6 +163,14 @@ export const FILL_STATUS_CELL: Block = statusBlock(UNIT_TAB.fillStatusRow);
 /** Status Verifikasi's value cell (E3), which only the unit's assessor and the admins may set. */
 export const VERIFY_STATUS_CELL: Block = statusBlock(UNIT_TAB.verifyStatusRow);
 
+/** The qualifier's value cell (H5, right of its label), which, like Status Verifikasi, only the unit's assessor and the admins may set. */
+export const QUALIFIER_CELL: Block = {
+  startRow: UNIT_TAB.summaryRow,
+  endRow: UNIT_TAB.summaryRow + 1,
+  startColumn: UNIT_TAB.qualifierLabelColumn + 1,
+  endColumn: UNIT_TAB.qualifierLabelColumn + 2,
+};
+
 /**
  * Who may edit what, in Sheets semantics (a cell is editable by a user only if every
  * protection containing it lists that user; the owner always may): the whole sheet for the
@@ -174,6 +184,7 @@ export function unitProtections(
   admins: readonly string[],
   pic: readonly string[],
   assessors: readonly string[],
+  qualifier = false,
 ): PlannedProtection[] {
   const answers = span([...PIC_COLUMNS, ...ASSESSOR_COLUMNS]);
   const assessor = span(ASSESSOR_COLUMNS);
@@ -186,13 +197,14 @@ export function unitProtections(
     {
       tag: PROTECTION_TAGS.sheet,
       block: null,
-      unprotected: [...(dataRows > 0 ? [answerBlock] : []), FILL_STATUS_CELL, VERIFY_STATUS_CELL],
+      unprotected: [...(dataRows > 0 ? [answerBlock] : []), FILL_STATUS_CELL, VERIFY_STATUS_CELL, ...(qualifier ? [QUALIFIER_CELL] : [])],
       editors: uniqueEmails([admins]),
     },
     range(PROTECTION_TAGS.answers, answerBlock, everyone),
     range(PROTECTION_TAGS.assessor, { ...rows, startColumn: assessor.start, endColumn: assessor.end }, checkers),
     range(PROTECTION_TAGS.fillStatus, FILL_STATUS_CELL, everyone),
     range(PROTECTION_TAGS.verifyStatus, VERIFY_STATUS_CELL, checkers),
+    ...(qualifier ? [range(PROTECTION_TAGS.qualifier, QUALIFIER_CELL, checkers)] : []),
   ];
 }
 
@@ -206,12 +218,7 @@ export const CATEGORY_CELL: Block = {
 
 /** Conditional colours of the category cell: one rule per zone, from Kategori. */
 export function categoryColourRules(categories: readonly Category[]): PlannedColourRule[] {
-  const cell = `$${columnLetter(CATEGORY_CELL.startColumn)}$${CATEGORY_CELL.startRow + 1}`;
-  const zones: Category['zone'][] = ['Hijau', 'Kuning', 'Merah'];
-  return zones.flatMap((zone) => {
-    const names = categories.filter((c) => c.zone === zone).map((c) => `${cell}=${formulaString(c.name)}`);
-    return names.length === 0 ? [] : [{ formula: `=OR(${names.join(',')})`, background: ZONE_COLOURS[zone] }];
-  });
+  return zoneColourRules(`$${columnLetter(CATEGORY_CELL.startColumn)}$${CATEGORY_CELL.startRow + 1}`, categories);
 }
 
 function holdsData(cells: readonly unknown[]): boolean {
@@ -235,8 +242,19 @@ function statusCells(label: string, note: string, value: PlannedCell, values: re
   return [{ ...text(label, { bold: true }), note }, { ...value, dropdown: { values, strict: true } }];
 }
 
-/** The block above the table; `status` is the old tab's (null for a new tab). */
-function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, status: UnitTabStatus | null): PlannedCell[][] {
+/** The qualifier's label and value cells, right of the summary, and the range RINGKASAN_KEPATUHAN reads them from (G5:H5). */
+function qualifierCells(label: string, lang: Lang, read: LabelledCell | null): { cells: PlannedCell[]; range: string } {
+  const value = statusValue(read?.value, QUALIFIER_VALUES, QUALIFIER_VALUES[1]);
+  const row = UNIT_TAB.summaryRow + 1;
+  return {
+    cells: statusCells(label, t(lang, 'core.qualifier.note'), value, QUALIFIER_VALUES).map((c, i) => (i === 0 ? { ...c, style: { ...c.style, wrap: true } } : c)),
+    range: `${columnLetter(UNIT_TAB.qualifierLabelColumn)}${row}:${columnLetter(UNIT_TAB.qualifierLabelColumn + 1)}${row}`,
+  };
+}
+
+/** The block above the table; `old` is the old tab's (null for a new tab). */
+function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, old: UnitRows | null): PlannedCell[][] {
+  const status = old?.status ?? null;
   const { settings, lang } = input;
   const width = UNIT_TAB.width;
   const row = (cells: PlannedCell[]): PlannedCell[] => [...cells, ...Array<PlannedCell>(width - cells.length).fill(EMPTY)];
@@ -244,7 +262,10 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, s
   const lastRow = UNIT_TAB.firstDataRow + indicatorCount;
   const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
   // Kategori's every column, Skala included: the category is looked up on the scale it declares.
-  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B)`;
+  // With the profile's qualifier (opini-2025), its label and value cells (G5:H5) follow the category.
+  const label = profileQualifier(settings.profil);
+  const qualifier = label === null ? null : qualifierCells(label, lang, old?.qualifier ?? null);
+  const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B${qualifier ? `,${qualifier.range}` : ''})`;
   const gap = Array<PlannedCell>(UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
   const fill = statusValue(status?.filling?.value, FILL_VALUES, INITIAL_STATUSES.fill);
   const verify = statusValue(status?.verification?.value, VERIFY_VALUES, INITIAL_STATUSES.verify);
@@ -263,7 +284,11 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, s
       ...statusCells(UNIT_TAB_LABELS.verification, t(lang, 'core.status.verify.note'), verify, VERIFY_VALUES),
     ]),
     row([EMPTY, ...SUMMARY_HEADERS.map((h) => text(h, bold))]),
-    row([text(UNIT_TAB_LABELS.result, { bold: true }), formula(summary)]),
+    row([
+      text(UNIT_TAB_LABELS.result, { bold: true }),
+      formula(summary),
+      ...(qualifier ? [...Array<PlannedCell>(UNIT_TAB.qualifierLabelColumn - 2).fill(EMPTY), ...qualifier.cells] : []),
+    ]),
     row([]),
     HEADERS.unitTable.map((h) => text(h, { ...bold, wrap: true })),
   ];
@@ -338,7 +363,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     const indicators = indicatorsFor(input.indicators, unit.type);
     const indicatorCodes = new Set(indicators.map((i) => normKey(i.code)));
     const rows = [
-      ...headerBlock(unit, input, indicators.length, oldTable?.status ?? null),
+      ...headerBlock(unit, input, indicators.length, oldTable),
       ...indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
     ];
     const contentRows = rows.length;
@@ -362,7 +387,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
       rows,
       rowCount: old ? Math.max(old.rowCount, contentRows) : contentRows,
       frozenRows: UNIT_TAB.tableHeaderRow + 1,
-      protections: unitProtections(indicators.length, input.admins, unit.picEmails, unit.assessorEmails),
+      protections: unitProtections(indicators.length, input.admins, unit.picEmails, unit.assessorEmails, profileQualifier(input.settings.profil) !== null),
       colourRules,
       reactivate: old?.inactive ?? false,
     });
