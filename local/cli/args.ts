@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide';
 
 export interface CliOptions {
   workbook?: string;
@@ -28,6 +28,9 @@ export interface CliOptions {
   failMailAfter?: number;
   now?: string;
   json?: boolean;
+  latihan?: boolean;
+  peserta?: number;
+  out?: string;
 }
 
 type Kind = 'flag' | 'text' | 'count' | 'date' | 'time' | 'email' | 'port' | 'list';
@@ -58,6 +61,9 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   failMailAfter: ['count', 'N'],
   now: ['time', 'ISO'],
   json: ['flag'],
+  latihan: ['flag'],
+  peserta: ['count', 'N'],
+  out: ['text', 'DIR'],
 };
 
 type OptionKey = keyof CliOptions;
@@ -84,8 +90,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders'], required: ['workbook'] },
   round: { options: ['workbook', 'name', 'deadline', 'force', 'undo'], required: ['workbook'], oneOf: ['name', 'undo'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
-  demo: { options: ['dir'], required: [] },
+  demo: { options: ['dir', 'latihan', 'peserta'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
+  guide: { options: ['out'], required: ['out'] },
 };
 
 export interface ParsedArgs {
