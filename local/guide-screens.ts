@@ -30,12 +30,17 @@ async function playExercise(file: string, kode: string, pic: string): Promise<st
   let tab = '';
   await withSession(file, { user: PRACTICE_ADMIN }, {}, (session) => {
     const units = findTable(session.workbook, 'Unit', ['Kode', 'Tab']);
-    tab = String(cellOf(units!, units!.rows.find((r) => cellOf(units!, r, 'Kode') === kode)!, 'Tab') ?? '');
+    const unit = units?.rows.find((r) => cellOf(units, r, 'Kode') === kode);
+    tab = units && unit ? String(cellOf(units, unit, 'Tab') ?? '') : '';
     const table = findTable(session.workbook, tab, ['Kode', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi']);
     if (table === undefined) throw new Error(`guide: no answer table in tab ${tab}`);
     const edit = (user: string, row: number, header: string, value: string) =>
       refuseNothing(session.runtime.edit(user, tab, addressOf(table, row, header), value));
-    const status = (user: string, label: string, value: string) => refuseNothing(session.runtime.edit(user, tab, labelledCell(session.workbook, tab, label)!, value));
+    const status = (user: string, label: string, value: string) => {
+      const at = labelledCell(session.workbook, tab, label);
+      if (at === undefined) throw new Error(`guide: no ${label} in tab ${tab}`);
+      refuseNothing(session.runtime.edit(user, tab, at, value));
+    };
     const rows = table.rows.map((row, i) => ({ row: row.row, ...answersOf(String(cellOf(table, row, 'Jenis Jawaban') ?? '')), weak: i % 4 === 3 }));
     for (const r of rows) {
       edit(pic, r.row, 'Jawaban Mandiri', r.weak ? r.worst : r.best);

@@ -88,7 +88,7 @@ function escapeHtml(text: string): string {
 
 /**
  * One guide as a standalone HTML document: headings carry their GitHub anchors, a link to another
- * guide points to its printed copy beside it (`pic.md#x` → `pic.html#x`), a link to anything else
+ * guide points to its printed copy beside it (the same name and anchor, `.html`), a link to anything else
  * of the repository is kept as its text, and each screenshot is the data URI `image` gives
  * (absent: its alt text stays).
  */
