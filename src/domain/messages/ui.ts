@@ -6,6 +6,12 @@ export const id = {
   'menu.help': 'Bantuan',
   'sidebar.title': 'Pendamping',
   'help.title': 'Bantuan Pendamping',
+  'help.role.sekretariat': 'sekretariat',
+  'help.role.asesor': 'asesor',
+  'help.role.pic': 'PIC unit',
+  'help.guide': 'Panduan {role}: {where}',
+  'help.guide.file': '{file} di repositori Pendamping, atau salinan cetaknya (pendamping guide) dari sekretariat',
+  'help.noRole': 'Alamat Anda tidak tercatat sebagai admin, asesor atau PIC di buku kerja ini. Panduan setiap peran:',
   'help.body':
     'Pendamping membantu sekretariat pendampingan: siapkan buku kerja, isi tab Unit, buat tab unit, lalu kirim temuan; setelah batas waktu, kirim pengingat dan mulai putaran baru untuk penilaian ulang. Buku kerja yang diunggah kembali dari berkas .xlsx kehilangan proteksinya: jalankan "Buat / perbarui tab unit" untuk memulihkannya. Catatan: proteksi hanya mencegah perubahan, bukan membaca — setiap editor berkas dapat membaca semua tab.',
 };
@@ -16,6 +22,12 @@ export const en: typeof id = {
   'menu.help': 'Help',
   'sidebar.title': 'Pendamping',
   'help.title': 'Pendamping help',
+  'help.role.sekretariat': 'secretariat',
+  'help.role.asesor': 'assessor',
+  'help.role.pic': 'unit PIC',
+  'help.guide': 'Guide for the {role} (in Bahasa Indonesia): {where}',
+  'help.guide.file': '{file} in the Pendamping repository, or its printed copy (pendamping guide) from the secretariat',
+  'help.noRole': 'Your address is not listed as an admin, assessor or PIC in this workbook. The guide of each role:',
   'help.body':
     'Pendamping helps the secretariat of an assistance programme: set up the workbook, fill the Unit tab, generate the unit tabs, then send the findings; after the deadline, send reminders and start a new round for the re-assessment. A workbook uploaded again from an .xlsx file has lost its protections: run "Create / update unit tabs" to restore them. Note: protections stop edits, not reads — every editor of the file can read every tab.',
 };
