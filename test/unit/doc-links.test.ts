@@ -98,6 +98,15 @@ describe('the guides', () => {
     inOrder('pemasangan', ['Memasang add-on ke spreadsheet templat', 'Membagikan templat sebagai tautan salinan', 'Layar otorisasi dan arti setiap izin']);
   });
 
+  test('the deployment section of the README points to the installation guide and to the template copied by link', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('## Deploying'), readme.indexOf('\n## ', readme.indexOf('## Deploying') + 1));
+    expect(section).toContain('(docs/panduan/pemasangan.md)');
+    expect(section).toContain('clasp create --type sheets');
+    expect(section).toContain('/copy');
+    expect(read('docs/panduan/pemasangan.md')).toContain('/copy');
+  });
+
   test('every permission of appsscript.json is explained in the installation guide', () => {
     const scopes = (JSON.parse(read('appsscript.json')) as { oauthScopes: string[] }).oauthScopes;
     expect(scopes.length).toBeGreaterThan(0);
