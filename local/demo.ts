@@ -57,15 +57,16 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** `days` after `now`, as Pengaturan's batas_waktu (YYYY-MM-DD). */
-export function deadlineAfter(now: Date, days: number): string {
-  return isoDay(new Date(now.getTime() + days * 86_400_000));
-}
-
 /** The secretariat fills the settings the defaults leave empty, in Pengaturan, as a person would. */
-export function fillSettings(session: Session, values: Readonly<Record<string, string>>): void {
+function fillSettings(session: Session, now: Date): void {
   const table = findTable(session.workbook, 'Pengaturan', ['Kunci', 'Nilai']);
   if (table === undefined) return;
+  const deadline = new Date(now.getTime() + DEADLINE_DAYS * 86_400_000);
+  const values: Record<string, string> = {
+    instansi_penilai: 'Ombudsman RI Perwakilan Provinsi Jambi',
+    putaran: `${now.getUTCFullYear()} Pendampingan`,
+    batas_waktu: isoDay(deadline),
+  };
   for (const row of table.rows) {
     const key = String(cellOf(table, row, 'Kunci') ?? '').trim();
     if (values[key] === undefined) continue;
@@ -245,11 +246,7 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
       const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
       step('progress.demo.setup');
       must(setUpWorkbook(session, DEMO_PROFILE, readFileSync(DEMO_UNITS_FILE, 'utf8')), session);
-      fillSettings(session, {
-        instansi_penilai: 'Ombudsman RI Perwakilan Provinsi Jambi',
-        putaran: `${now.getUTCFullYear()} Pendampingan`,
-        batas_waktu: deadlineAfter(now, DEADLINE_DAYS),
-      });
+      fillSettings(session, now);
       step('progress.demo.generate');
       must(session.call('generateUnitTabs'), session);
       simulateAssessments(session, io);

@@ -13,7 +13,7 @@ import { launchChromium } from './chromium';
 import { refuseNothing } from './demo';
 import { addressOf, cellOf, findTable, labelledCell } from './demo/tables';
 import { SCREENSHOTS, type ScreenshotName } from './guide';
-import { participant, PRACTICE_ADMIN, PRACTICE_ASSESSOR, PRACTICE_WORKBOOK, runPractice } from './latihan';
+import { PRACTICE_ADMIN, PRACTICE_WORKBOOK, runPractice, type PracticeUnit } from './latihan';
 import { NO_METRICS } from './cli/result';
 import { startWorkbench } from './workbench/server';
 
@@ -26,7 +26,7 @@ function answersOf(type: string): { best: string; worst: string } {
 }
 
 /** The exercise on the first participant's unit: fill and submit, verify, follow up. */
-async function playExercise(file: string, kode: string, pic: string): Promise<string> {
+async function playExercise(file: string, kode: string, pic: string, assessor: string): Promise<string> {
   let tab = '';
   await withSession(file, { user: PRACTICE_ADMIN }, {}, (session) => {
     const units = findTable(session.workbook, 'Unit', ['Kode', 'Tab']);
@@ -47,9 +47,9 @@ async function playExercise(file: string, kode: string, pic: string): Promise<st
       if (!r.weak) edit(pic, r.row, 'Bukti', 'SK Kepala No. 12/2025, tautan Drive');
     }
     status(pic, 'Status Pengisian', 'Diajukan');
-    edit(PRACTICE_ASSESSOR, rows[0].row, 'Jawaban Verifikasi', rows[0].worst);
-    edit(PRACTICE_ASSESSOR, rows[0].row, 'Catatan Asesor', 'SK belum ditandatangani; lampirkan SK yang berlaku.');
-    status(PRACTICE_ASSESSOR, 'Status Verifikasi', 'Terverifikasi');
+    edit(assessor, rows[0].row, 'Jawaban Verifikasi', rows[0].worst);
+    edit(assessor, rows[0].row, 'Catatan Asesor', 'SK belum ditandatangani; lampirkan SK yang berlaku.');
+    status(assessor, 'Status Verifikasi', 'Terverifikasi');
     for (const r of [rows[0], ...rows.filter((x) => x.weak)]) edit(pic, r.row, 'Tindak Lanjut', 'Dalam proses');
     return { ok: true, lang: session.lang, metrics: NO_METRICS, fields: {}, lines: [] };
   });
@@ -57,10 +57,10 @@ async function playExercise(file: string, kode: string, pic: string): Promise<st
 }
 
 /** What each screenshot shows: who, which tab, which cell has the focus (by its header, on the first indicator row). */
-function scenes(tab: string, pic: string): Record<ScreenshotName, { user: string; tab: string; focus?: string }> {
+function scenes(tab: string, pic: string, assessor: string): Record<ScreenshotName, { user: string; tab: string; focus?: string }> {
   return {
     'pic-isi': { user: pic, tab, focus: 'Jawaban Mandiri' },
-    'asesor-verifikasi': { user: PRACTICE_ASSESSOR, tab, focus: 'Jawaban Verifikasi' },
+    'asesor-verifikasi': { user: assessor, tab, focus: 'Jawaban Verifikasi' },
     'sekretariat-unit': { user: PRACTICE_ADMIN, tab: 'Unit' },
     'sekretariat-rekap': { user: PRACTICE_ADMIN, tab: 'Rekap' },
   };
@@ -88,8 +88,9 @@ export async function takeScreenshots(dir: string, io: CommandIo): Promise<strin
     const made = await runPractice({ dir: work, peserta: PARTICIPANTS }, { ...io, announce: () => undefined });
     if (!made.ok) throw new Error(`guide: practice workbook: ${made.error ?? ''}`);
     const file = join(work, PRACTICE_WORKBOOK);
-    const first = participant(1, PARTICIPANTS);
-    const tab = await playExercise(file, first.kode, first.email);
+    const [first] = made.fields.units as PracticeUnit[];
+    const assessor = String(made.fields.assessor);
+    const tab = await playExercise(file, first.kode, first.email, assessor);
     const workbench = await startWorkbench({ file, user: PRACTICE_ADMIN });
     const browser = await launchChromium();
     try {
@@ -97,7 +98,7 @@ export async function takeScreenshots(dir: string, io: CommandIo): Promise<strin
       await page.setViewportSize({ width: 1440, height: 800 });
       await page.goto(workbench.url);
       await page.locator('#user option').first().waitFor({ state: 'attached' });
-      const all = scenes(tab, first.email);
+      const all = scenes(tab, first.email, assessor);
       const files: string[] = [];
       for (const name of SCREENSHOTS) {
         await showScene(page, all[name]);

@@ -17,7 +17,10 @@ const MENU: readonly (readonly { label: MessageKey; run: string }[])[] = [
   ],
   [{ label: 'menu.sendFindings', run: 'menuSendFindings' }],
   [{ label: 'round.menu.newRound', run: 'menuNewRound' }],
-  [{ label: 'menu.help', run: 'showHelp' }],
+  [
+    { label: 'practice.menu', run: 'menuPractice' },
+    { label: 'menu.help', run: 'showHelp' },
+  ],
 ];
 
 /**

@@ -118,6 +118,6 @@ test('it never takes a folder holding anything else, and --peserta needs --latih
   expect(alone.stderr).toContain('--latihan');
   const none = await pendamping(tmp.dir, ['demo', '--latihan', '--peserta', '0', '--dir', join(tmp.dir, 'y')]);
   expect(none.code).toBe(1);
-  expect(none.stderr).toContain('--peserta');
+  expect(none.stderr).toContain('Jumlah peserta harus bilangan bulat 1 sampai 200');
   expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
 });
