@@ -13,6 +13,8 @@ const project = (name, layerTimeoutMs) => ({
   setupFilesAfterEnv: ['<rootDir>/test/helpers/layer-timeout.ts'],
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   transform: { '^.+\\.ts$': tsJest },
+  // marked ships ES modules only (Node's require loads them; jest's module system does not): its UMD build.
+  moduleNameMapper: { '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js' },
   testEnvironment: 'node',
 });
 

@@ -80,7 +80,7 @@ function fillSettings(session: Session, now: Date): void {
 }
 
 /** The demo's people only type where they may: a refused edit is a bug, never hidden. */
-function refuseNothing(result: UserEditResult): void {
+export function refuseNothing(result: UserEditResult): void {
   if (!result.ok) throw new Error(`demo edit refused: ${result.reason}`);
 }
 
@@ -196,7 +196,7 @@ export function renderTable(lang: Lang, rows: readonly DemoRow[]): string[] {
 
 /** What a demo run leaves in its folder besides the workbook: the outbox files it wrote (JSON). */
 const DEMO_MANIFEST = '.pendamping-demo.json';
-const OUTBOX = 'outbox';
+export const OUTBOX = 'outbox';
 
 /** Everything under `dir`, relative and '/'-separated: its files, and the directories that hold nothing. */
 function entriesUnder(dir: string, prefix = ''): string[] {
@@ -220,20 +220,25 @@ function previousOutbox(dir: string): string[] {
 }
 
 /** The workbook and what its saves and lock leave beside it (lock, temporary and journal files). */
-function isDemoWorkbookFile(entry: string): boolean {
-  return entry === DEMO_WORKBOOK || entry.startsWith(`${DEMO_WORKBOOK}.`) || entry.startsWith(`.${DEMO_WORKBOOK}.`);
+function isWorkbookFile(entry: string, workbook: string): boolean {
+  return entry === workbook || entry.startsWith(`${workbook}.`) || entry.startsWith(`.${workbook}.`);
 }
 
 /**
- * Takes `dir` for a demo run: refused when it holds anything a demo did not write (another
+ * Takes `dir` (created when missing) for a demo run of `workbook`: refused when it holds anything a demo did not write (another
  * workbook, its outbox, any file); a missing or empty folder, or one holding only a previous
  * demo's output, is fine. The previous run's outbox files are removed, so the outbox holds this
  * run's messages only.
  */
-function claimDemoDir(dir: string): void {
+export function claimDemoDir(dir: string, workbook = DEMO_WORKBOOK): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new CliError('error.readFile', { file: dir, reason: (error as Error).message });
+  }
   const previous = previousOutbox(dir);
   const own = new Set([DEMO_MANIFEST, `${OUTBOX}/`, ...previous.map((f) => `${OUTBOX}/${f}`)]);
-  const foreign = entriesUnder(dir).filter((entry) => !own.has(entry) && !isDemoWorkbookFile(entry));
+  const foreign = entriesUnder(dir).filter((entry) => !own.has(entry) && !isWorkbookFile(entry, workbook));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
     throw new CliError('error.demoDirForeign', { dir, files: shown });
@@ -242,7 +247,7 @@ function claimDemoDir(dir: string): void {
 }
 
 /** The outbox files written by this run, recorded so the next run may replace them. */
-function recordOutbox(dir: string): string[] {
+export function recordOutbox(dir: string): string[] {
   const outbox = join(dir, OUTBOX);
   const files = existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : [];
   writeFileSync(join(dir, DEMO_MANIFEST), `${JSON.stringify({ outbox: files })}\n`);
@@ -251,11 +256,6 @@ function recordOutbox(dir: string): string[] {
 
 export async function runDemo(options: CliOptions, io: CommandIo): Promise<CommandResult> {
   const dir = resolve(io.cwd, options.dir ?? 'demo-output');
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new CliError('error.readFile', { file: dir, reason: (error as Error).message });
-  }
   claimDemoDir(dir);
   const file = join(dir, DEMO_WORKBOOK);
   const outbox = join(dir, OUTBOX);

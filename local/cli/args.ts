@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide';
 
 export interface CliOptions {
   workbook?: string;
@@ -30,6 +30,9 @@ export interface CliOptions {
   failMailAfter?: number;
   now?: string;
   json?: boolean;
+  latihan?: boolean;
+  peserta?: number;
+  out?: string;
 }
 
 type Kind = 'flag' | 'text' | 'count' | 'date' | 'time' | 'email' | 'port' | 'list';
@@ -62,6 +65,9 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   now: ['time', 'ISO'],
   json: ['flag'],
   includeUnverified: ['flag'],
+  latihan: ['flag'],
+  peserta: ['count', 'N'],
+  out: ['text', 'DIR'],
 };
 
 type OptionKey = keyof CliOptions;
@@ -88,8 +94,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   email: { options: ['workbook', 'dryRun', 'force', 'only', 'resend', 'outbox', 'smtp', 'reminders', 'includeUnverified'], required: ['workbook'] },
   round: { options: ['workbook', 'name', 'deadline', 'force', 'undo'], required: ['workbook'], oneOf: ['name', 'undo'] },
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
-  demo: { options: ['dir'], required: [] },
+  demo: { options: ['dir', 'latihan', 'peserta'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
+  guide: { options: ['out'], required: ['out'] },
 };
 
 export interface ParsedArgs {

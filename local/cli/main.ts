@@ -7,6 +7,7 @@ import { demo } from './commands/demo';
 import { edit } from './commands/edit';
 import { email } from './commands/email';
 import { generate } from './commands/generate';
+import { guide } from './commands/guide';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
 import { round } from './commands/round';
@@ -17,7 +18,7 @@ import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
-export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench };
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide };
 
 const HELP = new Set(['--help', '-h', 'help']);
 

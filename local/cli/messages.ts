@@ -15,8 +15,9 @@ const id = {
   'usage.cmd.email': 'mengirim temuan ke setiap unit (berkas .eml di outbox, atau SMTP); dengan --reminders: pengingat temuan lewat batas waktu',
   'usage.cmd.round': 'menutup putaran dan memulai putaran berikutnya (--force: juga putaran tanpa jawaban); --undo: membatalkan putaran terakhir',
   'usage.cmd.edit': 'menerapkan suntingan sel (baris sheet,cell,value) sebagai pengguna itu, sesuai proteksi',
-  'usage.cmd.demo': 'seluruh program pada 30 OPD Muaro Jambi, dari awal sampai akhir',
+  'usage.cmd.demo': 'seluruh program pada 30 OPD Muaro Jambi, dari awal sampai akhir; --latihan: buku latihan bimtek, satu unit per peserta',
   'usage.cmd.workbench': 'menyajikan halaman workbench di 127.0.0.1',
+  'usage.cmd.guide': 'mencetak panduan per peran (docs/panduan) ke PDF di DIR, dengan gambar layar dari workbench',
   'usage.opt.user': 'pengguna yang bertindak (bawaan: admin pertama buku kerja)',
   'usage.opt.quota': 'sisa kuota penerima email hari ini',
   'usage.opt.failMailAfter': 'uji kegagalan: pengiriman ke-N+1 gagal',
@@ -136,6 +137,16 @@ const id = {
   'demo.stages': 'Unit per tahap: {stages}.',
   'demo.leftOut': 'Tidak dikirimi temuan ({count} unit):',
   'result.emailNotReady': '{count} unit tidak dikirimi karena belum siap:',
+  'practice.created': 'Buku latihan dengan {count} unit, satu per peserta: {file}',
+  'practice.people': 'Admin {admin}; asesor semua unit {assessor}; PIC {first} … {last}.',
+  'practice.outbox': 'Email latihan hanya ditulis ke {dir}, tidak pernah dikirim.',
+  'practice.hint': 'Buka dengan: pendamping workbench --workbook {file} — setiap peserta memilih alamatnya di "Bertindak sebagai".',
+  'error.pesertaWithoutLatihan': '--peserta hanya berlaku dengan --latihan: pendamping demo --latihan --peserta N.',
+  'guide.written': 'Panduan {name}: {file}',
+  'guide.noChromium':
+    'Chromium tidak ditemukan di {path}: panduan hanya ditulis sebagai HTML di {dir}, tanpa gambar layar dan tanpa PDF. Pasang paket chromium (atau atur CHROMIUM_PATH), lalu jalankan lagi.',
+  'progress.guide.screens': 'Mengambil gambar layar dari workbench',
+  'progress.guide.print': 'Mencetak panduan ke PDF',
 };
 
 const en: typeof id = {
@@ -148,8 +159,9 @@ const en: typeof id = {
   'usage.cmd.email': 'emails every unit its findings (.eml files in the outbox, or SMTP); with --reminders: reminders of overdue findings',
   'usage.cmd.round': 'closes the round and starts the next one (--force: even a round without answers); --undo: undoes the last round',
   'usage.cmd.edit': 'applies cell edits (sheet,cell,value rows) as that user, honouring protections',
-  'usage.cmd.demo': 'the whole programme on the 30 Muaro Jambi OPD, end to end',
+  'usage.cmd.demo': 'the whole programme on the 30 Muaro Jambi OPD, end to end; --latihan: a bimtek practice workbook, one unit per participant',
   'usage.cmd.workbench': 'serves the workbench web page on 127.0.0.1',
+  'usage.cmd.guide': 'prints the guides per role (docs/panduan) to PDF in DIR, with screenshots from the workbench',
   'usage.opt.user': 'the acting user (default: the workbook\'s first admin)',
   'usage.opt.quota': 'remaining email recipients today',
   'usage.opt.failMailAfter': 'fault injection: the N+1-th send fails',
@@ -269,6 +281,16 @@ const en: typeof id = {
   'demo.stages': 'Units per stage: {stages}.',
   'demo.leftOut': 'Not sent findings ({count} units):',
   'result.emailNotReady': '{count} units were not emailed because they are not ready:',
+  'practice.created': 'Practice workbook with {count} units, one per participant: {file}',
+  'practice.people': 'Admin {admin}; assessor of every unit {assessor}; PICs {first} … {last}.',
+  'practice.outbox': 'Practice emails are only written to {dir}, never sent.',
+  'practice.hint': 'Open it with: pendamping workbench --workbook {file} — each participant picks their address under "Acting as".',
+  'error.pesertaWithoutLatihan': '--peserta only goes with --latihan: pendamping demo --latihan --peserta N.',
+  'guide.written': '{name} guide: {file}',
+  'guide.noChromium':
+    'Chromium was not found at {path}: the guides were written as HTML only, in {dir}, without screenshots and without PDF. Install the chromium package (or set CHROMIUM_PATH), then run it again.',
+  'progress.guide.screens': 'Taking screenshots from the workbench',
+  'progress.guide.print': 'Printing the guides to PDF',
 };
 
 export type CliMessageKey = keyof typeof id;

@@ -1,4 +1,8 @@
+import { GUIDE_LINK_KEY, helpText, rolesOf } from '../domain/help';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
+import { splitEmails } from '../domain/text';
+import { readProgramme } from '../sheets/programme';
+import { effectiveAdmins, mayAdminister } from './actions';
 
 /**
  * The menu, as data: groups separated by a line; each item is a message key and the name of
@@ -13,7 +17,10 @@ const MENU: readonly (readonly { label: MessageKey; run: string }[])[] = [
   ],
   [{ label: 'menu.sendFindings', run: 'menuSendFindings' }],
   [{ label: 'round.menu.newRound', run: 'menuNewRound' }],
-  [{ label: 'menu.help', run: 'showHelp' }],
+  [
+    { label: 'practice.menu', run: 'menuPractice' },
+    { label: 'menu.help', run: 'showHelp' },
+  ],
 ];
 
 /**
@@ -39,6 +46,12 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** "Bantuan": the help in the workbook's language, with the guide of each role the acting user has. */
 export function showHelp(): void {
-  SpreadsheetApp.getUi().alert(t('id', 'help.title'), t('id', 'help.body'), SpreadsheetApp.getUi().ButtonSet.OK);
+  const programme = readProgramme(SpreadsheetApp.getActiveSpreadsheet().getId(), {});
+  const user = Session.getActiveUser().getEmail().trim();
+  const admins = effectiveAdmins(splitEmails(programme.setting('email_admin')));
+  const roles = rolesOf(user, mayAdminister(admins, user), programme.units.units);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t(programme.lang, 'help.title'), helpText(programme.lang, roles, programme.setting(GUIDE_LINK_KEY)), ui.ButtonSet.OK);
 }

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { SCREENSHOT_FOLDER, SCREENSHOTS } from '../../local/guide';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -15,10 +16,13 @@ function repositoryFiles(): string[] {
 }
 
 const FILES = repositoryFiles();
-/** This file's examples name missing documents on purpose. */
+/** The examples of this file and of the anchor checker beside it name missing documents on purpose. */
 const SELF = relative(ROOT, __filename).split(sep).join('/');
-const SCANNED = FILES.filter((file) => /\.(ts|mjs|cjs|md)$/.test(file) && file !== SELF);
-const EXISTING = new Set(FILES);
+const EXAMPLES = new Set([SELF, SELF.replace(/doc-references/, 'doc-links')]);
+const SCANNED = FILES.filter((file) => /\.(ts|mjs|cjs|md)$/.test(file) && !EXAMPLES.has(file));
+/** The guides' screenshots: made by `pendamping guide` (and its test) beside the guides, never committed. */
+const GENERATED = SCREENSHOTS.map((name) => `docs/panduan/${SCREENSHOT_FOLDER}/${name}.png`);
+const EXISTING = new Set([...FILES, ...GENERATED]);
 const DIRECTORIES = new Set(FILES.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
 
 /** A markdown document's name: a path of plain segments (optionally from ./ or ../) ending in .md. */

@@ -1,5 +1,11 @@
-// `pendamping demo [--dir DIR]`: see local/demo.ts.
+// `pendamping demo [--dir DIR]`: see local/demo.ts; with --latihan, the practice workbook of local/latihan.ts.
 import { runDemo } from '../../demo';
+import { runPractice } from '../../latihan';
+import { CliError } from '../result';
 import type { Command } from './common';
 
-export const demo: Command = (options, io) => runDemo(options, io);
+export const demo: Command = (options, io) => {
+  if (options.latihan) return runPractice(options, io);
+  if (options.peserta !== undefined) throw new CliError('error.pesertaWithoutLatihan');
+  return runDemo(options, io);
+};
