@@ -148,10 +148,10 @@ export async function withSession(
       const asked = options.user ?? extra.creator;
       let runtime = await LocalRuntime.open({ workbook, user: asked ?? workbook.owner, ...shared });
       const settings = readSettings(runtime);
-      if ('ok' in settings && asked === undefined) throw settingsFailure(settings, NO_METRICS);
       if ('ok' in settings) {
+        if (asked === undefined) throw settingsFailure(settings, NO_METRICS);
         // --user says who acts: the command itself reports what is wrong with Pengaturan.
-        session = new Session(runtime, workbook, asked ?? workbook.owner, 'id');
+        session = new Session(runtime, workbook, asked, 'id');
         return work(session);
       }
       const user = asked ?? settings.emailAdmin[0];

@@ -24,8 +24,6 @@ export const id = {
   'tab.flag.noCode':
     'baris berisi jawaban tanpa Kode, sehingga tidak dinilai. Isi Kode indikatornya, atau jalankan "Buat / perbarui tab unit" (pendamping generate): isinya disimpan ke Arsip dan barisnya dihapus.',
   'tab.flag.deadline': 'Batas Waktu "{value}" bukan tanggal, sehingga tidak dipakai untuk pengingat. Isi tanggal, mis. 2025-03-31.',
-  'tab.flag.merged':
-    'sel {range} digabung (merge), sehingga hanya sel pertamanya yang terbaca. Pisahkan gabungannya, lalu isi setiap sel sendiri-sendiri.',
   'tab.flag.header':
     'judul tabel ada di baris {row}, bukan baris {expected}. Jalankan "Buat / perbarui tab unit" (pendamping generate) untuk menata ulang tab ini; jawaban tetap tersimpan per Kode.',
   'core.generate.repaired': 'Diperbaiki di tab unit ({count}):',
@@ -56,7 +54,6 @@ export const en: typeof id = {
   'tab.flag.noCode':
     'the row holds answers but no Kode, so it is not scored. Enter the indicator\'s Kode, or run "Create / update unit tabs" (pendamping generate): what it holds goes to Arsip and the row leaves the tab.',
   'tab.flag.deadline': 'Batas Waktu "{value}" is not a date, so reminders do not use it. Enter a date, e.g. 2025-03-31.',
-  'tab.flag.merged': 'cells {range} are merged, so only the first one is read. Unmerge them, then fill each cell on its own.',
   'tab.flag.header':
     'the table header is in row {row}, not row {expected}. Run "Create / update unit tabs" (pendamping generate) to lay this tab out again; answers stay under their Kode.',
   'core.generate.repaired': 'Repaired on the unit tabs ({count}):',
