@@ -71,12 +71,13 @@ export function menuSendFindings(): void {
   const { lang } = preview;
   const title = t(lang, 'mail.confirm.title');
   const notReady = preview.notReady.length > 0 ? ['', t(lang, 'mail.confirm.notReady'), ...preview.notReady.map((u) => `• ${u.kode}: ${u.reason}`)].join('\n') : '';
-  const unknown = (preview.unknown > 0 ? ` ${t(lang, 'mail.report.unknown', { unknown: preview.unknown })}` : '') + notReady;
+  // What the admin must know besides the counts: the units to check, and those left out and why.
+  const notes = (preview.unknown > 0 ? ` ${t(lang, 'mail.report.unknown', { unknown: preview.unknown })}` : '') + notReady;
   if (preview.messages === 0 && preview.failed === 0) {
-    ui.alert(title, t(lang, 'mail.confirm.nothing') + unknown, ui.ButtonSet.OK);
+    ui.alert(title, t(lang, 'mail.confirm.nothing') + notes, ui.ButtonSet.OK);
     return;
   }
-  const question = t(lang, 'mail.confirm.body', { messages: preview.messages, recipients: preview.recipients, quota: preview.remainingQuota }) + unknown;
+  const question = t(lang, 'mail.confirm.body', { messages: preview.messages, recipients: preview.recipients, quota: preview.remainingQuota }) + notes;
   if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const result = sendFindingsBatch();
   ui.alert(title, result.ok ? result.message : failureText(result), ui.ButtonSet.OK);

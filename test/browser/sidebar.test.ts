@@ -139,10 +139,44 @@ test('a non-admin sees the admin actions disabled and the settings read-only', a
   await page.close();
 }, 60_000);
 
-/** previewFindings' answer: two messages to three recipients, one unit skipped, unless `over` says otherwise. */
+/** previewFindings' answer: two messages to three recipients, one unit skipped, none left out, unless `over` says otherwise. */
 function preview(over: Record<string, unknown>): Record<string, unknown> {
-  return { ok: true, lang: 'id', messages: 2, recipients: 3, remainingQuota: 97, queued: 0, skipped: 1, failed: 0, unknown: 0, ...over };
+  return { ok: true, lang: 'id', messages: 2, recipients: 3, remainingQuota: 97, queued: 0, skipped: 1, failed: 0, unknown: 0, notReady: [], ...over };
 }
+
+test('the units left out are listed with their reason; the choice to include unverified units goes with the preview and the send', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: (args: unknown) =>
+      preview({
+        messages: 1,
+        recipients: 2,
+        sample: null,
+        results: [{ kode: 'DINKES', status: 'TERKIRIM' }],
+        notReady: (args as [{ includeUnverified?: boolean }])[0].includeUnverified === true ? [] : [{ kode: 'XSS', reason: `belum diverifikasi ${XSS}` }],
+      }),
+    sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 0, failed: 0, queued: 0, unknown: 0, done: true, dryRun: false, remainingQuota: 96, results: [], notReady: [], message: '' }),
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 unit tidak dikirimi karena belum siap:').waitFor();
+  await page.getByText(`XSS — ${XSS}: belum diverifikasi ${XSS}`).waitFor();
+  const include = page.getByLabel(/Sertakan unit yang sudah diajukan tetapi belum diverifikasi/);
+  await include.check();
+  // The choice changes what goes out: the preview is asked again before anything is sent.
+  const send = page.getByRole('button', { name: 'Kirim temuan' });
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  await expect(send.isDisabled()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 email untuk 2 penerima akan dikirim.').waitFor();
+  await expect(send.isDisabled()).resolves.toBe(false);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await send.click();
+  await page.getByText('Selesai: 1 terkirim, 0 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'previewFindings').map((c) => c.args)).toEqual([[{}], [{ includeUnverified: true }]]);
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5, includeUnverified: true }]]);
+  await page.close();
+}, 60_000);
 
 test('sending calls sendFindingsBatch until done, with a progress bar, after a checked preview', async () => {
   let batches = 0;

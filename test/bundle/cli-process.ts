@@ -94,8 +94,8 @@ export function labelledCell(model: WorkbookModel, tab: string, label: string): 
 
 /**
  * The `edit` rows (sheet,cell,value) that make every unit of a generated workbook ready for its
- * findings, as its people would: the round's deadline in Pengaturan, the PIC's answer "Tidak" on
- * the first indicator (the others left empty: every indicator is a finding), Status Pengisian
+ * findings, as its people would: the round's deadline in Pengaturan, the PIC's lowest answer
+ * ("Tidak", or 0 on a 0-N scale) on the first indicator (the others left empty: every indicator is a finding), Status Pengisian
  * Diajukan and Status Verifikasi Terverifikasi. Run them with `edit --user` an admin.
  */
 export function readyEdits(model: WorkbookModel, deadline = '2025-04-30'): string {
@@ -106,8 +106,10 @@ export function readyEdits(model: WorkbookModel, deadline = '2025-04-30'): strin
   for (const tab of tabs) {
     const values = grid(model, tab);
     const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+    // The lowest answer of its Jenis Jawaban: Tidak, or 0 on a 0-N scale.
+    const lowest = /^0-\d+$/.test(String(values[header + 1][values[header].indexOf('Jenis Jawaban')])) ? '0' : 'Tidak';
     rows.push(
-      `${quoted(tab)},${formatA1(header + 1, values[header].indexOf('Jawaban Mandiri'))},Tidak`,
+      `${quoted(tab)},${formatA1(header + 1, values[header].indexOf('Jawaban Mandiri'))},${lowest}`,
       `${quoted(tab)},${labelledCell(model, tab, 'Status Pengisian')},Diajukan`,
       `${quoted(tab)},${labelledCell(model, tab, 'Status Verifikasi')},Terverifikasi`,
     );
