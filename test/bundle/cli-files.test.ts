@@ -250,6 +250,9 @@ test('the demo workbook\'s notes (also on empty cells) survive recap, generate, 
   }
 });
 
+/** A cell of the user's right of everything Rekap writes (its columns, the count block, the Jenis × Kategori and trend tables). */
+const REKAP_USER_CELL = 'AZ2';
+
 /** What the user added in the test below, as a spreadsheet application shows it. */
 async function usersAdditions(file: string, bukti: { tab: string; a1: string }) {
   const wb = new ExcelJS.Workbook();
@@ -261,7 +264,7 @@ async function usersAdditions(file: string, bukti: { tab: string; a1: string }) 
   const media = own.getImages().map((i) => (wb.getImage(Number(i.imageId)) as unknown as { extension: string }).extension);
   return {
     bukti: sheet(bukti.tab).getCell(bukti.a1).value,
-    rekap: sheet('Rekap').getCell('Z2').value,
+    rekap: sheet('Rekap').getCell(REKAP_USER_CELL).value,
     unitNote: note(sheet('Unit').getCell('Z3')),
     title: [title.value, title.font?.name, title.font?.size, title.font?.bold, title.fill?.type === 'pattern' ? title.fill.fgColor?.argb : undefined, title.border?.bottom?.style],
     amount: [own.getCell('A3').value, own.getCell('A3').numFmt],
@@ -277,7 +280,7 @@ withLibreOffice('a workbook kept in LibreOffice: what the user added survives re
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   (wb.getWorksheet(bukti.tab) as ExcelJS.Worksheet).getCell(bukti.a1).value = { text: 'Foto papan', hyperlink: 'https://example.org/foto-papan.jpg' };
-  (wb.getWorksheet('Rekap') as ExcelJS.Worksheet).getCell('Z2').value = { richText: [{ text: 'Catatan ', font: { bold: true } }, { text: 'kepala', font: { italic: true } }] };
+  (wb.getWorksheet('Rekap') as ExcelJS.Worksheet).getCell(REKAP_USER_CELL).value = { richText: [{ text: 'Catatan ', font: { bold: true } }, { text: 'kepala', font: { italic: true } }] };
   (wb.getWorksheet('Unit') as ExcelJS.Worksheet).getCell('Z3').note = 'ditelepon 3 Feb';
   const own = wb.addWorksheet('Catatan Rapat');
   own.getCell('A1').value = 'Rapat koordinasi';
