@@ -104,7 +104,7 @@ export interface BlockWrite {
 function roundColumnWrites(sheetId: number, layout: UnitTableLayout, lastRow: number, cellFor: (row: number, c: RoundColumn) => PlannedCell): BlockWrite[] {
   const first = layout.headerRow + 1;
   if (lastRow < first) return [];
-  const columns = ROUND_COLUMNS.map((c) => ({ c, at: layout.column[c] as number })).sort((a, b) => a.at - b.at);
+  const columns = ROUND_COLUMNS.flatMap((c) => (layout.column[c] === undefined ? [] : [{ c, at: layout.column[c] }])).sort((a, b) => a.at - b.at);
   const runs: (typeof columns)[] = [];
   for (const col of columns) {
     const run = runs[runs.length - 1];
@@ -236,7 +236,8 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
     plan.writes.push(
       ...roundColumnWrites(u.tab.sheetId, u.layout, lastRow, (row, c) => {
         const r = byRow.get(row);
-        return c === 'Jawaban Putaran Lalu' && r ? kept(effectiveOf(r)) : EMPTY;
+        if (!r) return EMPTY;
+        return c === 'Jawaban Putaran Lalu' ? kept(effectiveOf(r)) : c === 'Bukti Putaran Lalu' ? kept(r.cells.Bukti) : EMPTY;
       }),
       ...headerWrites(u.tab.sheetId, u.layout, input.next.name, input.next.deadline),
     );
@@ -244,19 +245,10 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
   return { ok: true, plan };
 }
 
-/** Keterangan Tindak Lanjut, a column unit tabs gain later: archived where a tab has it, found by header. */
-const FOLLOW_UP_NOTE = 'Keterangan Tindak Lanjut';
-
-/** A unit's rows for Arsip Jawaban: every indicator row, answered or not, as the round leaves it. */
+/** A unit's rows for Arsip Jawaban: every indicator row, answered or not, as the round leaves it ('' for a column the tab lacks). */
 function archiveRows(u: UnitAnswers, round: string): PlannedCell[][] {
-  const note = findColumns(u.tab.values[u.layout.headerRow], [FOLLOW_UP_NOTE] as const).index[FOLLOW_UP_NOTE];
-  return u.rows.map((r) => [
-    text(round),
-    text(u.tab.code),
-    text(r.code),
-    ...(['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor', 'Tindak Lanjut'] as const).map((c) => kept(r.cells[c])),
-    note === undefined ? EMPTY : kept(u.tab.values[r.row]?.[note]),
-  ]);
+  const columns = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor', 'Tindak Lanjut', 'Keterangan Tindak Lanjut'] as const;
+  return u.rows.map((r) => [text(round), text(u.tab.code), text(r.code), ...columns.map((c) => kept(r.cells[c]))]);
 }
 
 /** Zero-based rows of Arsip Jawaban (values with the header row) archived for `round`, last first. */

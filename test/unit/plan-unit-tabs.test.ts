@@ -117,7 +117,7 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(asValues([tab.rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
   const formulas = tab.rows.flat().filter((c) => c.value.kind === 'formula');
   expect(formulas).toHaveLength(1);
-  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:F,'Aspek'!A:B)");
+  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P10,'Kategori'!A:F,'Aspek'!A:B)");
   expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
   expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
@@ -398,8 +398,8 @@ describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
       ['A1', 'A2'],
       ['A1', 'D1', 'A2', 'D2'],
     ]);
-    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N9,'Kategori'!A:F,'Aspek'!A:B)");
-    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N11,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P9,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P11,'Kategori'!A:F,'Aspek'!A:B)");
   });
 
   test('a unit whose Jenis changes: the answers of what no longer applies go to Arsip, the others stay; back again, the rows return empty', () => {
@@ -425,7 +425,9 @@ describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
     const rubric = '0 = tidak ada; 1 = ada';
     const plan = planUnitTabs(input({ indicators: [ind('A1', { rubric }), ind('A2')] }));
     const [a1, a2] = [tableRow(plan.tabs[0].rows, 'A1'), tableRow(plan.tabs[0].rows, 'A2')];
-    expect([a1[col('Jawaban Mandiri')].note, a1[col('Jawaban Verifikasi')].note]).toEqual([rubric, rubric]);
-    expect([a2[col('Jawaban Mandiri')].note, a2[col('Jawaban Verifikasi')].note]).toEqual([undefined, undefined]);
+    // The allowed answers in words come first, then the rubric.
+    const both = `Jawaban: Ya / Tidak\n${rubric}`;
+    expect([a1[col('Jawaban Mandiri')].note, a1[col('Jawaban Verifikasi')].note]).toEqual([both, both]);
+    expect([a2[col('Jawaban Mandiri')].note, a2[col('Jawaban Verifikasi')].note]).toEqual(['Jawaban: Ya / Tidak', 'Jawaban: Ya / Tidak']);
   });
 });

@@ -174,9 +174,13 @@ describe('closing a round', () => {
   });
 
   test('every indicator row of every tab goes to Arsip Jawaban as the round leaves it, answered or not', () => {
-    const withNote = tabA();
-    const values = withNote.values.map((r, i) => [...r, i === 6 ? 'Keterangan Tindak Lanjut' : i === 7 ? 'Papan dipesan' : '']);
-    const plan = start([{ ...withNote, values }, tabB()]);
+    const a = tabA();
+    const withNote = { ...a, values: a.values.map((r, i) => r.map((c, j) => (i === 7 && j === col('Keterangan Tindak Lanjut') ? 'Papan dipesan' : c))) };
+    // Tab B was made before Keterangan Tindak Lanjut: its column is missing.
+    const old = tabB();
+    const gone = col('Keterangan Tindak Lanjut');
+    const values = old.values.map((r) => r.filter((_, i) => i !== gone));
+    const plan = start([withNote, { ...old, values }]);
     const rows = plan.archive.map((r) => r.map(valueOf));
     expect(rows).toHaveLength(8);
     expect(rows[0]).toEqual(['R1', 'A', 'A1', 'Ya', 'http://x/1', 'Tidak', 'SOP belum disahkan', 'Dalam proses', 'Papan dipesan']);
