@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'share';
 
 export interface CliOptions {
   workbook?: string;
@@ -86,6 +86,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
+  share: { options: ['workbook', 'dryRun'], required: ['workbook'] },
 };
 
 export interface ParsedArgs {

@@ -10,6 +10,7 @@ import { generate } from './commands/generate';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
 import { round } from './commands/round';
+import { share } from './commands/share';
 import { workbench } from './commands/workbench';
 import { fileError } from './file-errors';
 import { msg, toLang, type Lang } from './messages';
@@ -17,7 +18,7 @@ import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
-export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench };
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, share };
 
 const HELP = new Set(['--help', '-h', 'help']);
 

@@ -42,6 +42,15 @@ export const id = {
     'PIC unit memilih Diajukan setelah asesmen mandiri selesai diisi (asesor dan admin juga boleh mengubahnya). Selama Draf, jawaban masih dikerjakan.',
   'core.status.verify.note':
     'Hanya asesor unit dan admin: pilih Terverifikasi setelah memeriksa setiap indikator. Jawaban Verifikasi yang kosong berarti asesor setuju dengan jawaban PIC. Kategori di Rekap hanya tampil untuk unit yang terverifikasi.',
+  'core.menu.share': 'Bagikan akses',
+  'core.share.willAdd': 'Akan ditambahkan sebagai editor ({count}): {addresses}. Sudah editor: {already}.',
+  'core.share.added': 'Ditambahkan sebagai editor ({count}): {addresses}. Sudah editor: {already}.',
+  'core.share.nobody': 'Tidak ada alamat baru: semua PIC dan asesor yang valid sudah editor ({already}).',
+  'core.share.invalid': 'Tidak dibagikan: "{address}" (Unit baris {row}, {kode}) bukan alamat email yang valid. Perbaiki di tab Unit, lalu jalankan Bagikan akses lagi.',
+  'core.share.readNote':
+    'Ingat: proteksi hanya mencegah penyuntingan, bukan pembacaan. Setiap orang yang diberi akses dapat membaca semua tab, termasuk jawaban unit lain dan catatan asesor.',
+  'core.share.failed': 'Berkas tidak dapat dibagikan: {reason}. Tidak ada yang diubah; coba lagi.',
+  'core.share.confirm': 'Lanjutkan?',
   'core.legend.pic': 'Diisi PIC unit (sel biru)',
   'core.legend.assessor': 'Diisi asesor (sel merah muda)',
   'core.guide':
@@ -110,6 +119,15 @@ export const en: typeof id = {
     "The unit's PIC picks Diajukan (submitted) once the self-assessment is filled in (its assessor and the admins may change it too). While Draf, the answers are still being worked on.",
   'core.status.verify.note':
     "Only the unit's assessor and the admins: pick Terverifikasi (verified) after checking every indicator. An empty Jawaban Verifikasi means the assessor agrees with the PIC's answer. Rekap shows a category only for verified units.",
+  'core.menu.share': 'Share access',
+  'core.share.willAdd': 'Will be added as editors ({count}): {addresses}. Already editors: {already}.',
+  'core.share.added': 'Added as editors ({count}): {addresses}. Already editors: {already}.',
+  'core.share.nobody': 'No new address: every valid PIC and assessor is already an editor ({already}).',
+  'core.share.invalid': 'Not shared: "{address}" (Unit row {row}, {kode}) is not a valid email address. Fix it in the Unit tab, then run Share access again.',
+  'core.share.readNote':
+    "Remember: protections stop edits, not reads. Everyone the file is shared with can read every tab, other units' answers and the assessors' notes included.",
+  'core.share.failed': 'The file could not be shared: {reason}. Nothing changed; try again.',
+  'core.share.confirm': 'Go ahead?',
   'core.legend.pic': "Filled in by the unit's PIC (blue cells)",
   'core.legend.assessor': 'Filled in by the assessor (pink cells)',
   'core.guide':
