@@ -402,6 +402,13 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
 export interface OverdueFinding extends Finding {
   /** The Tindak Lanjut as typed ('' = not filled in). */
   followUp: string;
+  /** The Keterangan Tindak Lanjut as typed ('' = none, or a tab without the column). */
+  followUpNote: string;
+}
+
+/** A follow-up in words: the Tindak Lanjut and, after a dash, its Keterangan ('' when neither is typed). */
+export function followUpText(status: unknown, note: unknown): string {
+  return [cellText(status), cellText(note)].filter((part) => part !== '').join(' — ');
 }
 
 /** True when a Tindak Lanjut closes its finding. */
@@ -415,16 +422,45 @@ export function isFollowUpDone(value: unknown): boolean {
  * deadline is never overdue.
  */
 export function overdueFindings(unit: UnitAnswers, roundDeadline: string, today: string): OverdueFinding[] {
-  const followUp = new Map(unit.rows.map((r) => [normKey(r.code), r.cells['Tindak Lanjut']]));
+  const rows = new Map(unit.rows.map((r) => [normKey(r.code), r.cells]));
   return findingsOf(unit.indicators, unit.answers, { deadline: roundDeadline })
-    .map((f) => ({ ...f, followUp: cellText(followUp.get(normKey(f.code))) }))
+    .map((f) => {
+      const cells = rows.get(normKey(f.code));
+      return { ...f, followUp: cellText(cells?.['Tindak Lanjut']), followUpNote: cellText(cells?.['Keterangan Tindak Lanjut']) };
+    })
     .filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f.deadline) && f.deadline < today && !isFollowUpDone(f.followUp));
 }
 
-/** Findings whose Tindak Lanjut is not Selesai (open follow-ups), whatever their deadline. */
+/** Findings whose Tindak Lanjut is not Selesai (open follow-ups), whatever their deadline, with their rows. */
+function openFindings(unit: UnitAnswers): { finding: Finding; row: RoundRow | undefined }[] {
+  const rows = new Map(unit.rows.map((r) => [normKey(r.code), r]));
+  return findingsOf(unit.indicators, unit.answers, { deadline: '' })
+    .map((finding) => ({ finding, row: rows.get(normKey(finding.code)) }))
+    .filter(({ row }) => !isFollowUpDone(row?.cells['Tindak Lanjut']));
+}
+
+/** How many follow-ups are open (see openFindings). */
 export function openFollowUps(unit: UnitAnswers): number {
-  const done = new Set(unit.rows.filter((r) => isFollowUpDone(r.cells['Tindak Lanjut'])).map((r) => normKey(r.code)));
-  return findingsOf(unit.indicators, unit.answers, { deadline: '' }).filter((f) => !done.has(normKey(f.code))).length;
+  return openFindings(unit).length;
+}
+
+/**
+ * The open follow-ups of each readable tab in words, by unit Kode (normKey): one line per open
+ * finding whose Tindak Lanjut or Keterangan Tindak Lanjut is typed ("SP-01: Dalam proses —
+ * Banner dipasang 12 Mei"); '' for a unit with none (a later reading of a unit replaces an earlier
+ * one). Rekap shows them as the note of the count.
+ */
+export function openFollowUpNotes(tabs: readonly UnitTabReading[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const read of tabs) {
+    if (!read.ok) continue;
+    const lines = openFindings(read.value).flatMap(({ finding, row }) => {
+      const words = row ? followUpText(row.cells['Tindak Lanjut'], row.cells['Keterangan Tindak Lanjut']) : '';
+      return words === '' ? [] : [`${finding.code}: ${words}`];
+    });
+    out.set(normKey(read.value.tab.code), lines.join('\n'));
+  }
+  return out;
 }
 
 /** Open follow-ups of every readable tab, by unit Kode (normKey): what Rekap shows per unit. */

@@ -1,7 +1,8 @@
 // "Kirim temuan" as a kind of send: each unit's findings (or its acknowledgement), and in a
 // later round what improved since the last one. Its ledger rows carry the round's label.
 import { renderFindingsEmail } from '../domain/email';
-import { roundProgress } from '../domain/rounds';
+import { followUpText, roundProgress } from '../domain/rounds';
+import { normKey } from '../domain/text';
 import { findingsOf, summarize } from '../domain/scoring';
 import type { MailKind, UnitMailInput } from './prepare';
 
@@ -16,6 +17,7 @@ function compose(u: UnitMailInput) {
     findings: findingsOf(u.tab.indicators, u.tab.answers, { deadline: u.settings.batasWaktu }),
     tabUrl: u.tabUrl,
     progress: { items: roundProgress(u.tab), previousScore: u.previousScore, finalScore: summary.finalScore },
+    followUps: new Map(u.tab.rows.map((r) => [normKey(r.code), followUpText(r.cells['Tindak Lanjut'], r.cells['Keterangan Tindak Lanjut'])])),
   });
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
-import { openFollowUpsByUnit } from '../domain/rounds';
+import { openFollowUpNotes, openFollowUpsByUnit } from '../domain/rounds';
 import { TABS, findColumns } from '../domain/tables';
 import type { CategoryTable } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
@@ -269,9 +269,9 @@ function recapAfter(programme: Programme, plan: UnitTabsPlan, tabs: readonly Uni
     const key = normKey(tab.sheet.code);
     if (plan.unreadable.has(key) && tab.sheet.inactiveMetadataId === null) activeTabs.set(key, recapTab(tab));
   }
-  const open = openFollowUpsByUnit([...tabs.map((tab) => tab.reading), ...planned]);
+  const readings = [...tabs.map((tab) => tab.reading), ...planned];
   const rekap = programme.tab(TABS.rekap) as TabValues;
-  return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, open));
+  return recapRequests(rekap.sheet, planRecapFor(lang, programme.units.units, activeTabs, categories, rekap.rows, openFollowUpsByUnit(readings), openFollowUpNotes(readings)));
 }
 
 function generated(plan: UnitTabsPlan, rejected: GenerateResult['rejected'], orphans: string[], writes: number, lang: Lang): GenerateResult {

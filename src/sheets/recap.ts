@@ -2,7 +2,7 @@
 // three round trips (the programme's two reads, one batchUpdate) whatever the number of units.
 import { t, type Lang } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
-import { openFollowUpsByUnit } from '../domain/rounds';
+import { openFollowUpNotes, openFollowUpsByUnit } from '../domain/rounds';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey } from '../domain/text';
@@ -61,12 +61,14 @@ export function planRecapFor(
   categories: CategoryTable,
   existing: unknown[][],
   openFollowUps: ReadonlyMap<string, number>,
+  openFollowUpNotes?: ReadonlyMap<string, string>,
 ): RecapPlan {
   return planRecap({
     units: recapUnits(units, tabs),
     categories,
     existing,
     openFollowUps,
+    openFollowUpNotes,
     labels: {
       chartTitle: t(lang, 'core.chartTitle'),
       movedUp: t(lang, 'recap.movedUp'),
@@ -102,8 +104,8 @@ export function refreshRecapIn(ctx: ActionContext, programme: Programme): RecapR
   const problems = [...(categories.ok ? [] : categories.problems), ...validation.problems];
   if (!categories.ok || problems.length > 0) return failure(lang, 'core.fixFirst', {}, problems);
   const tabs = tabsByCode(programme.unitTabs);
-  const open = openFollowUpsByUnit(programme.unitTabs.map((u) => u.reading));
-  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekap.rows, open);
+  const readings = programme.unitTabs.map((u) => u.reading);
+  const plan = planRecapFor(lang, validation.units, tabs, categories.value, rekap.rows, openFollowUpsByUnit(readings), openFollowUpNotes(readings));
   applyRequests(ctx.spreadsheetId, [recapRequests(rekap.sheet, plan)]);
   const count = recapUnits(validation.units, tabs).length;
   return { ok: true, units: count, message: t(lang, 'core.recap.done', { units: count }) };

@@ -60,6 +60,8 @@ export interface RecapInput {
   existing: readonly (readonly unknown[])[];
   /** Findings whose Tindak Lanjut is not Selesai, by unit Kode (normKey); a unit not in it shows nothing. */
   openFollowUps: ReadonlyMap<string, number>;
+  /** The open follow-ups in words, by unit Kode (normKey): the note of the unit's count. */
+  openFollowUpNotes?: ReadonlyMap<string, string>;
   labels: RecapLabels;
 }
 
@@ -179,7 +181,7 @@ export function planRecap(input: RecapInput): RecapPlan {
       'Perubahan Kategori': formula(
         `=IF(OR(${now}="",${before}="",NOT(${verified})),"",IF(${up}>${down},${formulaString(CATEGORY_MOVES.up)},IF(${up}<${down},${formulaString(CATEGORY_MOVES.down)},${formulaString(CATEGORY_MOVES.same)})))`,
       ),
-      'Tindak Lanjut Terbuka': open === undefined ? EMPTY : num(open),
+      'Tindak Lanjut Terbuka': open === undefined ? EMPTY : { ...num(open), note: input.openFollowUpNotes?.get(normKey(unit.code)) },
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
     };
     rows.push(RECAP_HEADERS.map((h) => cells[h]));
