@@ -337,4 +337,24 @@ describe('the reminder email', () => {
     expect(en.text).toContain('Dear Budi,');
     expect(en.html).not.toContain('<a href');
   });
+
+  test('the follow-up in words goes after its status (or after "not filled in")', () => {
+    const a = tabA();
+    const note = col('Keterangan Tindak Lanjut');
+    const values = a.values.map((r, i) => r.map((c, j) => (j === note && i >= 7 ? `Banner dipasang ${i}` : c)));
+    const overdue = overdueFindings(read({ ...a, values }), '2025-03-31', '2025-04-01');
+    expect(overdue.map((f) => [f.followUp, f.followUpNote])).toEqual([
+      ['Dalam proses', 'Banner dipasang 7'],
+      ['', 'Banner dipasang 9'],
+    ]);
+    const mail = renderReminderEmail({
+      lang: 'id',
+      settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman', putaran: 'R1' },
+      unit: { code: 'A', name: 'Dinas A', picName: '' },
+      overdue,
+      tabUrl: '',
+    });
+    expect(mail.text).toContain('Tindak Lanjut: Dalam proses — Banner dipasang 7');
+    expect(mail.text).toContain('Tindak Lanjut: Belum diisi — Banner dipasang 9');
+  });
 });
