@@ -65,7 +65,8 @@ export const HEADERS = {
   /**
    * The unit tab's table: the 14 pinned columns of docs/WORKBOOK.md in their order, with the
    * columns added since (Keterangan Tindak Lanjut after Tindak Lanjut, Bukti Putaran Lalu after
-   * Jawaban Putaran Lalu); a tab made before them lacks them until generated again (OPTIONAL_UNIT_COLUMNS).
+   * Jawaban Putaran Lalu, and Nilai, each row's credit, right of the pinned table); a tab made
+   * before them lacks them until generated again (OPTIONAL_UNIT_COLUMNS).
    */
   unitTable: [
     'Kode',
@@ -84,6 +85,7 @@ export const HEADERS = {
     'Jawaban Putaran Lalu',
     'Bukti Putaran Lalu',
     'Boleh N/A',
+    'Nilai',
   ],
 } as const;
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { LocalRuntime } from '../../local/runtime';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
+import { parseAnswerType, parseYesNo } from '../../src/domain/instrument';
+import { answerCredit } from '../../src/domain/scoring';
 import { HEADERS } from '../../src/domain/tables';
 import { ensureBuilt } from '../helpers/build';
 import { ADMIN, a1, fillColumn, ok, outbox, programme, sheet, tempOutbox, unitSheet, values } from './mail-helpers';
@@ -125,4 +127,38 @@ test('a round closed with evidence: every Bukti is in Arsip Jawaban and beside i
   ok(rt.run('undoRound'));
   expect(table(rt, 'A1').rows.map((r) => `A1|${String(r.Kode)}|${String(r.Bukti)}`)).toEqual(evidence.filter((e) => e.startsWith('A1|')));
   expect(table(rt, 'A1').rows.every((r) => r['Bukti Putaran Lalu'] === '')).toBe(true);
+});
+
+test('each row’s Nilai is the credit its effective answer earns, as the score counts it', async () => {
+  const rt = await programme([{ code: 'A1' }], { outbox: tempOutbox() });
+  const rows = table(rt, 'A1').rows;
+  // Per row an answer of every kind: its own vocabulary, the other spelling, N/A, a wrong word, none, and the assessor's over the PIC's.
+  const typed = (i: number, jenis: string): [unknown, unknown] => {
+    const scale = /^0-(\d+)$/.exec(jenis);
+    const choices: [unknown, unknown][] = scale
+      ? [['1', ''], [Number(scale[1]), ''], ['N/A', ''], ['9', ''], ['', ''], ['0', String(scale[1])]]
+      : [['Ya', ''], ['sebagian', ''], ['N/A', ''], ['mungkin', ''], ['', ''], ['Ya', 'Tidak'], ['no', ''], ['Partial', 'Yes']];
+    return choices[i % choices.length];
+  };
+  rows.forEach((r, i) => {
+    const [self, verified] = typed(i, String(r['Jenis Jawaban']));
+    for (const [column, value] of [['Jawaban Mandiri', self], ['Jawaban Verifikasi', verified]] as const) {
+      const cell = cellOf(rt, 'A1', i, column);
+      const row = unitSheet(rt.workbook, 'A1').rows[Number(cell.slice(1)) - 1];
+      // Typed as the sheet holds it (a dropdown would refuse a wrong word, the sheet can still hold one).
+      row[HEADERS.unitTable.indexOf(column)] = value === '' ? undefined : { value: value as string | number };
+    }
+  });
+  ok(rt.run('refreshRecap'));
+  const again = await LocalRuntime.open({ workbook: rt.workbook, user: ADMIN });
+  const after = table(again, 'A1').rows;
+  after.forEach((r) => {
+    const type = parseAnswerType(r['Jenis Jawaban']);
+    const ind = { answerType: type?.type ?? { kind: 'ya-tidak' as const }, allowNA: parseYesNo(r['Boleh N/A']) === true };
+    const answer = String(r['Jawaban Verifikasi']).trim() !== '' ? r['Jawaban Verifikasi'] : r['Jawaban Mandiri'];
+    const credit = answerCredit(answer === '' ? '' : answer, ind);
+    const expected = credit.kind === 'empty' ? '' : credit.kind === 'na' ? 'N/A' : credit.kind === 'invalid' ? 0 : credit.credit;
+    expect([r.Kode, r['Jawaban Mandiri'], r['Jawaban Verifikasi'], r.Nilai]).toEqual([r.Kode, r['Jawaban Mandiri'], r['Jawaban Verifikasi'], expected]);
+  });
+  expect(after.map((r) => r.Nilai)).toEqual(expect.arrayContaining([1, 0.5, 0, 'N/A', '']));
 });

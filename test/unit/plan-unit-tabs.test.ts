@@ -118,9 +118,12 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(tab.frozenRows).toBe(UNIT_TAB.tableHeaderRow + 1);
   expect(tab.rows.every((r) => r.length === HEADERS.unitTable.length)).toBe(true);
   expect(asValues([tab.rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
+  // One custom-function cell; every other formula is a row's Nilai.
   const formulas = tab.rows.flat().filter((c) => c.value.kind === 'formula');
-  expect(formulas).toHaveLength(1);
-  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P10,'Kategori'!A:F,'Aspek'!A:B)");
+  expect(formulas.filter((c) => String(shown(c)).includes('KEPATUHAN'))).toHaveLength(1);
+  expect(tab.rows.slice(UNIT_TAB.firstDataRow).map((r) => r[col('Nilai')].value.kind)).toEqual(['formula', 'formula', 'formula']);
+  expect(formulas).toHaveLength(4);
+  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q10,'Kategori'!A:F,'Aspek'!A:B)");
   expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
   expect(tab.colourRules.map((r) => r.formula)).toEqual(['=OR($D$5="Hijau")', '=OR($D$5="Kuning")', '=OR($D$5="Merah")']);
@@ -401,8 +404,8 @@ describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
       ['A1', 'A2'],
       ['A1', 'D1', 'A2', 'D2'],
     ]);
-    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P9,'Kategori'!A:F,'Aspek'!A:B)");
-    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:P11,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q9,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q11,'Kategori'!A:F,'Aspek'!A:B)");
   });
 
   test('a unit whose Jenis changes: the answers of what no longer applies go to Arsip, the others stay; back again, the rows return empty', () => {

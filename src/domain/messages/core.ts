@@ -74,6 +74,8 @@ export const id = {
   'core.column.previous': 'Jawaban akhir indikator ini di putaran lalu (diisi otomatis saat putaran baru dimulai).',
   'core.column.previousEvidence': 'Bukti indikator ini di putaran lalu (diisi otomatis saat putaran baru dimulai). Salin ke Bukti bila masih berlaku.',
   'core.column.allowNA': 'Ya: indikator ini boleh dijawab N/A (tidak berlaku) dan tidak dihitung dalam skor.',
+  'core.column.credit':
+    'Nilai yang diperoleh baris ini dari jawabannya (Jawaban Verifikasi bila diisi, selain itu Jawaban Mandiri): 1 penuh, 0,5 sebagian, 0 tidak atau jawaban tidak sah; N/A tidak dihitung; kosong sebelum dijawab. Dihitung otomatis.',
   'core.recap.stage.note':
     'Belum mulai → Diisi → Diajukan → Terverifikasi → Temuan terkirim. Mengikuti langsung Status Pengisian dan Status Verifikasi di tab unit serta Log Email (Temuan terkirim: unit terverifikasi dan email temuan putaran ini sudah TERKIRIM). Kategori hanya tampil untuk unit yang terverifikasi.',
 };
@@ -151,6 +153,8 @@ export const en: typeof id = {
   'core.column.previous': "This indicator's final answer in the last round (filled in when a new round starts).",
   'core.column.previousEvidence': "This indicator's evidence in the last round (filled in when a new round starts). Copy it into Bukti if it still holds.",
   'core.column.allowNA': 'Ya: this indicator may be answered N/A (not applicable) and then does not count in the score.',
+  'core.column.credit':
+    "The credit this row earns from its answer (Jawaban Verifikasi where filled in, else Jawaban Mandiri): 1 full, 0.5 partial, 0 none or an invalid answer; N/A does not count; empty before an answer. Computed.",
   'core.recap.stage.note':
     "Belum mulai (not started) → Diisi (filling in) → Diajukan (submitted) → Terverifikasi (verified) → Temuan terkirim (findings sent). Follows the unit tab's Status Pengisian and Status Verifikasi and Log Email live (Temuan terkirim: the unit is verified and this round's findings email was TERKIRIM). Categories show for verified units only.",
 };

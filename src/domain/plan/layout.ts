@@ -60,7 +60,7 @@ export const KEPT_COLUMNS: readonly UnitColumn[] = [
 ];
 
 /** Columns added to the unit table after tabs were made: a tab generated before them reads without them. */
-export const OPTIONAL_UNIT_COLUMNS: readonly UnitColumn[] = ['Keterangan Tindak Lanjut', 'Bukti Putaran Lalu'];
+export const OPTIONAL_UNIT_COLUMNS: readonly UnitColumn[] = ['Keterangan Tindak Lanjut', 'Bukti Putaran Lalu', 'Nilai'];
 
 /** The unit's PIC edits these (its assessor and the admins too). */
 export const PIC_COLUMNS: readonly UnitColumn[] = ['Jawaban Mandiri', 'Bukti', 'Tindak Lanjut', 'Keterangan Tindak Lanjut'];

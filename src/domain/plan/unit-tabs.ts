@@ -3,6 +3,7 @@
 // Kode), who may edit what, and which rows go to Arsip. src/sheets only carries it out.
 import { t, type Lang, type MessageKey } from '../i18n';
 import { indicatorsFor } from '../instrument';
+import { ANSWER_WORDS } from '../scoring';
 import { HEADERS, findColumns } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
@@ -283,6 +284,7 @@ const COLUMN_NOTES: Record<UnitColumn, MessageKey> = {
   'Jawaban Putaran Lalu': 'core.column.previous',
   'Bukti Putaran Lalu': 'core.column.previousEvidence',
   'Boleh N/A': 'core.column.allowNA',
+  Nilai: 'core.column.credit',
 };
 
 /** A1 address of a zero-based cell. */
@@ -343,7 +345,32 @@ const KEPT_STYLE: Partial<Record<UnitColumn, PlannedCell['style']>> = {
   'Tindak Lanjut': {},
 };
 
-function indicatorRow(lang: Lang, ind: Indicator, keptCells: readonly unknown[] | undefined): PlannedCell[] {
+/**
+ * The row's Nilai: the credit its effective answer earns (Jawaban Verifikasi where filled in,
+ * else Jawaban Mandiri), as RINGKASAN_KEPATUHAN counts it (src/domain/scoring.ts answerCredit):
+ * 1, 0.5, k/N or 0 for an answer outside the vocabulary; "N/A" where allowed; empty before any
+ * answer. A plain formula over the row's cells, so it follows each answer at once.
+ */
+export function creditFormula(ind: Pick<Indicator, 'answerType' | 'allowNA'>, row: number): string {
+  const cell = (column: UnitColumn) => `TRIM(${columnLetter(unitColumn(column))}${row + 1}&"")`;
+  const answer = `IF(${cell('Jawaban Verifikasi')}<>"",${cell('Jawaban Verifikasi')},${cell('Jawaban Mandiri')})`;
+  const na = ind.allowNA ? '"N/A"' : '0';
+  const words = (list: readonly string[], credit: string | number) => list.map((w) => `${formulaString(w)},${credit}`);
+  const type = ind.answerType;
+  const cases =
+    type.kind === 'scale'
+      ? [...words(ANSWER_WORDS.notApplicable, na), `IFERROR(IF(AND(VALUE(${answer})=INT(VALUE(${answer})),VALUE(${answer})>=0,VALUE(${answer})<=${type.max}),VALUE(${answer})/${type.max},0),0)`]
+      : [
+          ...words(ANSWER_WORDS.yes, 1),
+          ...words(ANSWER_WORDS.no, 0),
+          ...(type.kind === 'ya-sebagian-tidak' ? words(ANSWER_WORDS.partial, 0.5) : []),
+          ...words(ANSWER_WORDS.notApplicable, na),
+          '0',
+        ];
+  return `=IF(${answer}="","",SWITCH(LOWER(${answer}),${cases.join(',')}))`;
+}
+
+function indicatorRow(lang: Lang, ind: Indicator, keptCells: readonly unknown[] | undefined, row: number): PlannedCell[] {
   const choices = answerChoices(ind.answerType, ind.allowNA);
   const cells: PlannedCell[] = Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY);
   const put = (column: UnitColumn, cell: PlannedCell) => (cells[unitColumn(column)] = cell);
@@ -353,6 +380,7 @@ function indicatorRow(lang: Lang, ind: Indicator, keptCells: readonly unknown[] 
   put('Bobot', num(ind.weight));
   put('Jenis Jawaban', text(ind.answerTypeText));
   put('Boleh N/A', text(ind.allowNA ? 'Ya' : 'Tidak'));
+  put('Nilai', formula(creditFormula(ind, row), { format: 'decimal' }));
   // Who edits a cell shows in its colour (ROLE_COLOURS, the legend in the top block).
   const shade = (column: UnitColumn) =>
     PIC_COLUMNS.includes(column) ? { background: ROLE_COLOURS.pic } : ASSESSOR_COLUMNS.includes(column) ? { background: ROLE_COLOURS.assessor } : {};
@@ -469,7 +497,7 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     const indicatorCodes = new Set(indicators.map((i) => normKey(i.code)));
     const rows = [
       ...headerBlock(unit, input, indicators.length, oldTable?.status ?? null),
-      ...indicators.map((ind) => indicatorRow(input.lang, ind, oldTable?.kept.get(normKey(ind.code)))),
+      ...indicators.map((ind, i) => indicatorRow(input.lang, ind, oldTable?.kept.get(normKey(ind.code)), UNIT_TAB.firstDataRow + i)),
     ];
     const contentRows = rows.length;
     while (old && rows.length < old.values.length) rows.push(Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY));
