@@ -290,7 +290,12 @@ export class FormulaEngine implements ModelListener {
         return count > 0 ? this.hf.addColumns(hfSheet, [start, count]) : this.hf.removeColumns(hfSheet, [start, -count]);
       },
     );
-    // Spilled values moved with their rows and columns: their owners are found again.
+    // Spilled values moved with their rows and columns: their owners are found again (inside a
+    // batch, when it resumes: values cannot be read while evaluation is suspended).
+    if (this.suspended) {
+      this.settle({ sheetId: sheet.sheetId, top: 0, left: 0, height: sheet.rows.length, width: Math.max(0, ...sheet.rows.map((row) => row?.length ?? 0)) });
+      return;
+    }
     sheet.rows.forEach((row, r) =>
       row?.forEach((cell, c) => {
         if (cell?.spilledFrom) this.syncCell(sheet, r, c);

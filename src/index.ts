@@ -5,7 +5,7 @@ import { buildMenu } from './ui/menu';
 export { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from './functions';
 export { showHelp, showSidebar } from './ui/menu';
 export { menuPractice, setupPractice } from './ui/practice';
-export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, refreshRecap, setupWorkbook } from './ui/actions';
+export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, menuShareAccess, refreshRecap, setupWorkbook, shareAccess } from './ui/actions';
 export { getPanelState, saveSettings } from './ui/sidebar';
 export { editGuard } from './ui/edit-guard';
 export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings } from './mail/actions';

@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide' | 'share';
 
 export interface CliOptions {
   workbook?: string;
@@ -97,6 +97,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   demo: { options: ['dir', 'latihan', 'peserta'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
   guide: { options: ['out'], required: ['out'] },
+  share: { options: ['workbook', 'dryRun'], required: ['workbook'] },
 };
 
 export interface ParsedArgs {

@@ -11,6 +11,7 @@ import { guide } from './commands/guide';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
 import { round } from './commands/round';
+import { share } from './commands/share';
 import { workbench } from './commands/workbench';
 import { fileError } from './file-errors';
 import { msg, toLang, type Lang } from './messages';
@@ -18,7 +19,7 @@ import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
-export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide };
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide, share };
 
 const HELP = new Set(['--help', '-h', 'help']);
 

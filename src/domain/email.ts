@@ -2,9 +2,10 @@
 // alternative, in the workbook's language. Every text that agencies, assessors or the
 // secretariat typed is escaped in the HTML; the plain text carries it verbatim.
 import { t, type Lang } from './i18n';
-import type { OverdueFinding, RoundProgress } from './rounds';
+import { followUpText, type OverdueFinding, type RoundProgress } from './rounds';
 import { categoryDisplay, formatShownScore } from './scale';
 import type { CategoryTable, Finding, Settings, Summary, Unit } from './types';
+import { normKey } from './text';
 
 export interface FindingsEmailInput {
   lang: Lang;
@@ -22,6 +23,8 @@ export interface FindingsEmailInput {
   progress?: ProgressInput;
   /** The unit is not verified yet: subject and body say the result is provisional. */
   provisional?: boolean;
+  /** The follow-up in words per finding Kode (normKey), where the PIC typed one (a column of the findings table when any). */
+  followUps?: ReadonlyMap<string, string>;
 }
 
 export interface RenderedEmail {
@@ -243,14 +246,21 @@ function findingsBlocks(input: FindingsEmailInput): Block[] {
       kind: 'para',
       text: deadline ? t(lang, 'mail.findings.intro.deadline', { count: findings.length, deadline }) : t(lang, 'mail.findings.intro', { count: findings.length }),
     },
-    {
+    followUpColumn(lang, findings, input.followUps ?? new Map(), {
       kind: 'table',
       columns: [t(lang, 'mail.column.code'), t(lang, 'mail.column.indicator'), t(lang, 'mail.column.note'), t(lang, 'mail.column.recommendation'), t(lang, 'mail.column.deadline')],
       rows: findings.map((f) => [f.code, f.text, f.note, f.recommendation, formatLongDate(lang, f.deadline)]),
-    },
+    }),
   );
   const link = { intro: t(lang, 'mail.link'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl };
   return [...blocks, ...closing(lang, settings.instansiPenilai, link)];
+}
+
+/** The findings table with the PIC's follow-up in words as its last column, when any finding has one. */
+function followUpColumn(lang: Lang, findings: readonly Finding[], followUps: ReadonlyMap<string, string>, table: Block & { kind: 'table' }): Block {
+  const words = findings.map((f) => followUps.get(normKey(f.code)) ?? '');
+  if (words.every((w) => w === '')) return table;
+  return { ...table, columns: [...table.columns, t(lang, 'round.reminder.column.followUp')], rows: table.rows.map((r, i) => [...r, words[i]]) };
 }
 
 /** The findings email of one unit, or its acknowledgement when it has no finding. */
@@ -292,7 +302,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
         t(lang, 'mail.column.deadline'),
         t(lang, 'round.reminder.column.followUp'),
       ],
-      rows: overdue.map((f) => [f.code, f.text, f.recommendation, formatLongDate(lang, f.deadline), f.followUp || t(lang, 'round.reminder.followUp.empty')]),
+      rows: overdue.map((f) => [f.code, f.text, f.recommendation, formatLongDate(lang, f.deadline), followUpText(f.followUp || t(lang, 'round.reminder.followUp.empty'), f.followUpNote)]),
     },
     ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
   ];

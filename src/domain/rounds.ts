@@ -121,7 +121,7 @@ export interface BlockWrite {
 function roundColumnWrites(sheetId: number, layout: UnitTableLayout, lastRow: number, cellFor: (row: number, c: RoundColumn) => PlannedCell): BlockWrite[] {
   const first = layout.headerRow + 1;
   if (lastRow < first) return [];
-  const columns = ROUND_COLUMNS.map((c) => ({ c, at: layout.column[c] as number })).sort((a, b) => a.at - b.at);
+  const columns = ROUND_COLUMNS.flatMap((c) => (layout.column[c] === undefined ? [] : [{ c, at: layout.column[c] }])).sort((a, b) => a.at - b.at);
   const runs: (typeof columns)[] = [];
   for (const col of columns) {
     const run = runs[runs.length - 1];
@@ -272,7 +272,8 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
     plan.writes.push(
       ...roundColumnWrites(u.tab.sheetId, u.layout, lastRow, (row, c) => {
         const r = byRow.get(row);
-        return c === 'Jawaban Putaran Lalu' && r ? kept(effectiveOf(r)) : EMPTY;
+        if (!r) return EMPTY;
+        return c === 'Jawaban Putaran Lalu' ? kept(effectiveOf(r)) : c === 'Bukti Putaran Lalu' ? kept(r.cells.Bukti) : EMPTY;
       }),
       ...headerWrites(u.tab.sheetId, u.layout, input.next.name, input.next.deadline),
       ...statusWrites(u.tab.sheetId, u.layout, INITIAL_STATUSES.fill, INITIAL_STATUSES.verify),
@@ -281,19 +282,10 @@ export function planStartRound(input: StartRoundInput): { ok: true; plan: StartR
   return { ok: true, plan };
 }
 
-/** Keterangan Tindak Lanjut, a column unit tabs gain later: archived where a tab has it, found by header. */
-const FOLLOW_UP_NOTE = 'Keterangan Tindak Lanjut';
-
-/** A unit's rows for Arsip Jawaban: every indicator row, answered or not, as the round leaves it. */
+/** A unit's rows for Arsip Jawaban: every indicator row, answered or not, as the round leaves it ('' for a column the tab lacks). */
 function archiveRows(u: UnitAnswers, round: string): PlannedCell[][] {
-  const note = findColumns(u.tab.values[u.layout.headerRow], [FOLLOW_UP_NOTE] as const).index[FOLLOW_UP_NOTE];
-  return u.rows.map((r) => [
-    text(round),
-    text(u.tab.code),
-    text(r.code),
-    ...(['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor', 'Tindak Lanjut'] as const).map((c) => kept(r.cells[c])),
-    note === undefined ? EMPTY : kept(u.tab.values[r.row]?.[note]),
-  ]);
+  const columns = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor', 'Tindak Lanjut', 'Keterangan Tindak Lanjut'] as const;
+  return u.rows.map((r) => [text(round), text(u.tab.code), text(r.code), ...columns.map((c) => kept(r.cells[c]))]);
 }
 
 /** Zero-based rows of Arsip Jawaban (values with the header row) archived for `round`, last first. */
@@ -462,6 +454,13 @@ export function planUndoRound(input: UndoInput): { ok: true; plan: UndoPlan } | 
 export interface OverdueFinding extends Finding {
   /** The Tindak Lanjut as typed ('' = not filled in). */
   followUp: string;
+  /** The Keterangan Tindak Lanjut as typed ('' = none, or a tab without the column). */
+  followUpNote: string;
+}
+
+/** A follow-up in words: the Tindak Lanjut and, after a dash, its Keterangan ('' when neither is typed). */
+export function followUpText(status: unknown, note: unknown): string {
+  return [cellText(status), cellText(note)].filter((part) => part !== '').join(' — ');
 }
 
 /** True when a Tindak Lanjut closes its finding. */
@@ -475,16 +474,45 @@ export function isFollowUpDone(value: unknown): boolean {
  * deadline is never overdue.
  */
 export function overdueFindings(unit: UnitAnswers, roundDeadline: string, today: string): OverdueFinding[] {
-  const followUp = new Map(unit.rows.map((r) => [normKey(r.code), r.cells['Tindak Lanjut']]));
+  const rows = new Map(unit.rows.map((r) => [normKey(r.code), r.cells]));
   return findingsOf(unit.indicators, unit.answers, { deadline: roundDeadline })
-    .map((f) => ({ ...f, followUp: cellText(followUp.get(normKey(f.code))) }))
+    .map((f) => {
+      const cells = rows.get(normKey(f.code));
+      return { ...f, followUp: cellText(cells?.['Tindak Lanjut']), followUpNote: cellText(cells?.['Keterangan Tindak Lanjut']) };
+    })
     .filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f.deadline) && f.deadline < today && !isFollowUpDone(f.followUp));
 }
 
-/** Findings whose Tindak Lanjut is not Selesai (open follow-ups), whatever their deadline. */
+/** Findings whose Tindak Lanjut is not Selesai (open follow-ups), whatever their deadline, with their rows. */
+function openFindings(unit: UnitAnswers): { finding: Finding; row: RoundRow | undefined }[] {
+  const rows = new Map(unit.rows.map((r) => [normKey(r.code), r]));
+  return findingsOf(unit.indicators, unit.answers, { deadline: '' })
+    .map((finding) => ({ finding, row: rows.get(normKey(finding.code)) }))
+    .filter(({ row }) => !isFollowUpDone(row?.cells['Tindak Lanjut']));
+}
+
+/** How many follow-ups are open (see openFindings). */
 export function openFollowUps(unit: UnitAnswers): number {
-  const done = new Set(unit.rows.filter((r) => isFollowUpDone(r.cells['Tindak Lanjut'])).map((r) => normKey(r.code)));
-  return findingsOf(unit.indicators, unit.answers, { deadline: '' }).filter((f) => !done.has(normKey(f.code))).length;
+  return openFindings(unit).length;
+}
+
+/**
+ * The open follow-ups of each readable tab in words, by unit Kode (normKey): one line per open
+ * finding whose Tindak Lanjut or Keterangan Tindak Lanjut is typed ("SP-01: Dalam proses —
+ * Banner dipasang 12 Mei"); '' for a unit with none (a later reading of a unit replaces an earlier
+ * one). Rekap shows them as the note of the count.
+ */
+export function openFollowUpNotes(tabs: readonly UnitTabReading[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const read of tabs) {
+    if (!read.ok) continue;
+    const lines = openFindings(read.value).flatMap(({ finding, row }) => {
+      const words = row ? followUpText(row.cells['Tindak Lanjut'], row.cells['Keterangan Tindak Lanjut']) : '';
+      return words === '' ? [] : [`${finding.code}: ${words}`];
+    });
+    out.set(normKey(read.value.tab.code), lines.join('\n'));
+  }
+  return out;
 }
 
 /** Open follow-ups of every readable tab, by unit Kode (normKey): what Rekap shows per unit. */

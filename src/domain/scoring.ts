@@ -9,10 +9,12 @@ export type Credit = { kind: 'empty' } | { kind: 'na' } | { kind: 'invalid' } | 
 
 const EMPTY: Credit = { kind: 'empty' };
 const INVALID: Credit = { kind: 'invalid' };
-const YES = new Set(['ya', 'yes']);
-const NO = new Set(['tidak', 'no']);
-const PARTIAL = new Set(['sebagian', 'partial']);
-const NOT_APPLICABLE = new Set(['n/a', 'na', 'tidak berlaku']);
+/** The words of each answer, lower case (the unit tabs' Nilai formula spells the same ones). */
+export const ANSWER_WORDS = { yes: ['ya', 'yes'], no: ['tidak', 'no'], partial: ['sebagian', 'partial'], notApplicable: ['n/a', 'na', 'tidak berlaku'] } as const;
+const YES = new Set<string>(ANSWER_WORDS.yes);
+const NO = new Set<string>(ANSWER_WORDS.no);
+const PARTIAL = new Set<string>(ANSWER_WORDS.partial);
+const NOT_APPLICABLE = new Set<string>(ANSWER_WORDS.notApplicable);
 
 /**
  * The credit of one answer (case-insensitive, trimmed): Ya/Yes = 1, Tidak/No = 0,

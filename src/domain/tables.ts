@@ -62,7 +62,12 @@ export const HEADERS = {
     'Tindak Lanjut',
     'Keterangan Tindak Lanjut',
   ],
-  /** The unit tab's table: the 14 columns of docs/WORKBOOK.md, 'Boleh N/A' last. */
+  /**
+   * The unit tab's table: the 14 pinned columns of docs/WORKBOOK.md in their order, with the
+   * columns added since (Keterangan Tindak Lanjut after Tindak Lanjut, Bukti Putaran Lalu after
+   * Jawaban Putaran Lalu, and Nilai, each row's credit, right of the pinned table); a tab made
+   * before them lacks them until generated again (OPTIONAL_UNIT_COLUMNS).
+   */
   unitTable: [
     'Kode',
     'Aspek',
@@ -76,8 +81,11 @@ export const HEADERS = {
     'Rekomendasi',
     'Batas Waktu',
     'Tindak Lanjut',
+    'Keterangan Tindak Lanjut',
     'Jawaban Putaran Lalu',
+    'Bukti Putaran Lalu',
     'Boleh N/A',
+    'Nilai',
   ],
 } as const;
 

@@ -7,7 +7,7 @@ import { t, type Lang, type MessageKey } from './i18n';
 import { indicatorsFromTable, parseYesNo } from './instrument';
 import { TANPA_MALADMINISTRASI } from './profiles';
 import { isEmptyValue } from './plan/cells';
-import { KEPT_COLUMNS, UNIT_TAB, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
+import { KEPT_COLUMNS, OPTIONAL_UNIT_COLUMNS, UNIT_TAB, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
 import { problemAt, readTable, tabWhere } from './problems';
 import { answerCredit } from './scoring';
 import { HEADERS, findColumns } from './tables';
@@ -140,18 +140,20 @@ export function readUnitRows(values: Values): UnitRows | null {
   return { kept, rows, status: statusOf(layout), qualifier: qualifierCell(layout) };
 }
 
-/** What a new round clears on every unit tab (Tindak Lanjut, Rekomendasi and Batas Waktu stay). */
+/** What a new round clears on every unit tab (Tindak Lanjut, its Keterangan, Rekomendasi and Batas Waktu stay). */
 export const CLEARED_COLUMNS = ['Jawaban Mandiri', 'Bukti', 'Jawaban Verifikasi', 'Catatan Asesor'] as const;
-/** Every unit-table column a round change writes; the snapshot keeps them all. */
-export const ROUND_COLUMNS = [...CLEARED_COLUMNS, 'Jawaban Putaran Lalu'] as const;
+/** Every unit-table column a round change writes (the closed round's answer and Bukti carried into the last-round columns); the snapshot keeps them all. */
+export const ROUND_COLUMNS = [...CLEARED_COLUMNS, 'Jawaban Putaran Lalu', 'Bukti Putaran Lalu'] as const;
 export type RoundColumn = (typeof ROUND_COLUMNS)[number];
+/** The follow-up columns the rounds, the mail and Rekap read. */
+export const FOLLOW_UP_COLUMNS = ['Tindak Lanjut', 'Keterangan Tindak Lanjut'] as const;
 
-/** One indicator row of a unit tab with everything the rounds look at. */
+/** One indicator row of a unit tab with everything the rounds look at ('' for a column the tab lacks). */
 export interface RoundRow {
   /** Zero-based row on the tab. */
   row: number;
   code: string;
-  cells: Record<RoundColumn | 'Tindak Lanjut', unknown>;
+  cells: Record<RoundColumn | (typeof FOLLOW_UP_COLUMNS)[number], unknown>;
 }
 
 /** A unit tab read the way RINGKASAN_KEPATUHAN reads it, plus the columns the rounds use. */
@@ -170,7 +172,9 @@ export type UnitTabReading = Parsed<UnitAnswers>;
 
 const SUMMARY_REQUIRED = ['Kode', 'Aspek', 'Bobot', 'Jenis Jawaban', 'Jawaban Mandiri', 'Jawaban Verifikasi'] as const;
 const SUMMARY_OPTIONAL = ['Boleh N/A', 'Indikator', 'Rekomendasi', 'Dasar Hukum', 'Bukti Diminta'] as const;
-const ROUND_REQUIRED: readonly UnitColumn[] = [...ROUND_COLUMNS, 'Tindak Lanjut', 'Batas Waktu', 'Catatan Asesor', 'Rekomendasi'];
+const ROUND_REQUIRED: readonly UnitColumn[] = ([...ROUND_COLUMNS, ...FOLLOW_UP_COLUMNS, 'Batas Waktu', 'Catatan Asesor', 'Rekomendasi'] as UnitColumn[]).filter(
+  (c) => !OPTIONAL_UNIT_COLUMNS.includes(c),
+);
 
 /**
  * A unit tab's indicators and answers, parsed with the custom function's own rules (the same
@@ -190,7 +194,10 @@ export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateU
   if (!table.ok) return table;
   const { items, problems } = indicatorsFromTable(table.rows, where, false);
   if (problems.length > 0) return { ok: false, problems };
-  const at = (row: readonly unknown[], c: UnitColumn): unknown => row[layout.column[c] as number] ?? '';
+  const at = (row: readonly unknown[], c: UnitColumn): unknown => {
+    const column = layout.column[c];
+    return column === undefined ? '' : (row[column] ?? '');
+  };
   const rows: RoundRow[] = [];
   const answers: AnswerRow[] = [];
   tab.values.forEach((row, i) => {
@@ -198,7 +205,7 @@ export function readUnitAnswers(tab: UnitTabValues, lang: Lang, layout = locateU
     const code = cellText(at(row, 'Kode'));
     if (code === '') return;
     const cells = {} as RoundRow['cells'];
-    for (const c of [...ROUND_COLUMNS, 'Tindak Lanjut'] as const) cells[c] = at(row, c);
+    for (const c of [...ROUND_COLUMNS, ...FOLLOW_UP_COLUMNS]) cells[c] = at(row, c);
     rows.push({ row: i, code, cells });
     answers.push({
       code,

@@ -3,9 +3,10 @@
 // Only verified units get it; asked for, submitted ones too, marked provisional. A unit nobody
 // has answered gets nothing (it has no result to send).
 import { renderFindingsEmail } from '../domain/email';
-import { roundProgress } from '../domain/rounds';
+import { followUpText, roundProgress } from '../domain/rounds';
 import { findingsOf, isAssessed, summarize } from '../domain/scoring';
 import { VERIFIED_STAGES } from '../domain/stage';
+import { normKey } from '../domain/text';
 import type { MailKind, UnitMailInput } from './prepare';
 
 function compose(u: UnitMailInput) {
@@ -22,6 +23,7 @@ function compose(u: UnitMailInput) {
     tabUrl: u.tabUrl,
     progress: { items: roundProgress(u.tab), previousScore: u.previousScore, finalScore: summary.finalScore },
     provisional: !VERIFIED_STAGES.includes(u.stage),
+    followUps: new Map(u.tab.rows.map((r) => [normKey(r.code), followUpText(r.cells['Tindak Lanjut'], r.cells['Keterangan Tindak Lanjut'])])),
   });
 }
 

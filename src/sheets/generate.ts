@@ -5,7 +5,15 @@ import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { indicatorsFor } from '../domain/instrument';
 import { kept, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { ARSIP_HEADERS, METADATA_KEYS, UNIT_PEOPLE_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS, type UnitColumn } from '../domain/plan/layout';
-import { CATEGORY_CELL, planUnitTabs, systemProtection, type DeactivationPlan, type UnitTabPlan, type UnitTabsPlan } from '../domain/plan/unit-tabs';
+import {
+  CATEGORY_CELL,
+  planUnitTabs,
+  systemProtection,
+  type DeactivationPlan,
+  type PlannedWrite,
+  type UnitTabPlan,
+  type UnitTabsPlan,
+} from '../domain/plan/unit-tabs';
 import { problemAt, tabWhere } from '../domain/problems';
 import { checkProgramme } from '../domain/programme';
 import { TABS, findColumns } from '../domain/tables';
@@ -24,10 +32,12 @@ import {
   addSheet,
   appendDimension,
   columnWidths,
+  cellData,
   createSheetMetadata,
   deleteColourRule,
   deleteMetadata,
   freezeRows,
+  insertColumns,
   renameSheet,
   setProtectionEditors,
   updateCells,
@@ -65,11 +75,32 @@ function sameBlock(range: GoogleAppsScript.Sheets.Schema.GridRange, sheetId: num
   );
 }
 
+/** The field mask of each kind of planned write (see PlannedWrite). */
+const WRITE_FIELDS: Record<Exclude<PlannedWrite['fields'], 'all'>, { mask: string; keep: (keyof GoogleAppsScript.Sheets.Schema.CellData)[] }> = {
+  values: { mask: 'userEnteredValue', keep: ['userEnteredValue'] },
+  look: {
+    mask: 'note,dataValidation,userEnteredFormat.wrapStrategy,userEnteredFormat.numberFormat,userEnteredFormat.backgroundColor',
+    keep: ['note', 'dataValidation', 'userEnteredFormat'],
+  },
+};
+
+function writeRequest(sheetId: number, w: PlannedWrite): Request {
+  const all = updateCells(sheetId, w.row, w.column, w.cells);
+  if (w.fields === 'all') return all;
+  const { mask, keep } = WRITE_FIELDS[w.fields];
+  const only = (cell: PlannedWrite['cells'][number][number]) => Object.fromEntries(Object.entries(cellData(cell)).filter(([k]) => keep.includes(k as (typeof keep)[number])));
+  return { updateCells: { ...all.updateCells, rows: w.cells.map((r) => ({ values: r.map(only) })), fields: mask } };
+}
+
+function cellRequests(tab: UnitTabPlan): Request[] {
+  return tab.writes.map((w) => writeRequest(tab.sheetId, w));
+}
+
 function createRequests(tab: UnitTabPlan): Request[] {
   const id = tab.sheetId;
   return [
     addSheet(id, tab.title, tab.rowCount, UNIT_TAB.width, tab.frozenRows),
-    updateCells(id, 0, 0, tab.rows),
+    ...cellRequests(tab),
     ...columnWidths(id, UNIT_TAB_WIDTHS),
     ...tab.colourRules.map((rule, i) => addColourRule(id, CATEGORY_CELL, rule, i)),
     ...tab.protections.map((p) => addProtection(id, p)),
@@ -83,13 +114,16 @@ function refreshRequests(tab: UnitTabPlan, sheet: UnitSheet): Request[] {
   if (tab.renamedFrom !== undefined) requests.push(renameSheet(id, tab.title));
   if (sheet.frozenRows !== tab.frozenRows) requests.push(freezeRows(id, tab.frozenRows));
   if (tab.rowCount > sheet.rowCount) requests.push(appendDimension(id, 'ROWS', tab.rowCount - sheet.rowCount));
-  if (sheet.columnCount < UNIT_TAB.width) requests.push(appendDimension(id, 'COLUMNS', UNIT_TAB.width - sheet.columnCount));
+  // A column the table gained since goes in first, so the user's columns to its right move with it.
+  requests.push(...tab.insertColumns.map((at) => insertColumns(id, at, 1)));
+  const columns = sheet.columnCount + tab.insertColumns.length;
+  if (columns < UNIT_TAB.width) requests.push(appendDimension(id, 'COLUMNS', UNIT_TAB.width - columns));
   // Protections first: the new editors (a new admin, a new PIC) hold from the same batch on.
   for (const p of tab.protections) {
     const existing = sheet.protections.find((x) => x.description === p.tag);
     requests.push(existing ? updateProtection(id, existing.id, p) : addProtection(id, p));
   }
-  requests.push(updateCells(id, 0, 0, tab.rows));
+  requests.push(...cellRequests(tab));
   // Our colour rules are the ones painting exactly the category cell; others are the user's.
   const ours = sheet.colourRules.flatMap((ranges, index) => (ranges.length === 1 && sameBlock(ranges[0], id) ? [index] : []));
   requests.push(...ours.reverse().map((index) => deleteColourRule(id, index)));

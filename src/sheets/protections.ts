@@ -7,7 +7,7 @@
 // admin is brought in by an admin already in, or by the owner: every admin action first brings
 // the editors up to date with Pengaturan email_admin (withAdminLock), in one batchUpdate that is
 // sent only when something changed.
-import { ASSESSOR_COLUMNS, METADATA_KEYS, PIC_COLUMNS, PROTECTION_TAGS, UNIT_PEOPLE_TAGS, type UnitColumn } from '../domain/plan/layout';
+import { ASSESSOR_COLUMNS, METADATA_KEYS, OPTIONAL_UNIT_COLUMNS, PIC_COLUMNS, PROTECTION_TAGS, UNIT_PEOPLE_TAGS, type UnitColumn } from '../domain/plan/layout';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import { SNAPSHOT_TAB } from '../domain/rounds';
 import { HEADERS, SYSTEM_TAB_NAMES } from '../domain/tables';
@@ -89,8 +89,13 @@ function bounds(range: GridRange): [number, number, number, number] {
   return [range.startRowIndex ?? 0, range.endRowIndex ?? Infinity, range.startColumnIndex ?? 0, range.endColumnIndex ?? Infinity];
 }
 
-/** The column run `columns` occupies, when its headers sit side by side in that order; null otherwise. */
-function run(column: Partial<Record<UnitColumn, number>>, columns: readonly UnitColumn[]): { start: number; end: number } | null {
+/**
+ * The column run `columns` occupies, when its headers sit side by side in that order; null
+ * otherwise. A column added to the table later (OPTIONAL_UNIT_COLUMNS) may be missing: a tab
+ * generated before it keeps its protections until generated again.
+ */
+function run(column: Partial<Record<UnitColumn, number>>, wanted: readonly UnitColumn[]): { start: number; end: number } | null {
+  const columns = wanted.filter((c) => column[c] !== undefined || !OPTIONAL_UNIT_COLUMNS.includes(c));
   const at = columns.map((c) => column[c]);
   if (at.some((c) => c === undefined)) return null;
   const start = at[0] as number;

@@ -3,7 +3,7 @@
 // Riwayat's first column (the closed rounds of the trend) is read with the programme.
 import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
-import { closedRounds, openFollowUpsByUnit } from '../domain/rounds';
+import { closedRounds, openFollowUpNotes, openFollowUpsByUnit } from '../domain/rounds';
 import { aspectScores } from '../domain/scoring';
 import { stageRefsOf, type StageRefs } from '../domain/stage';
 import { TABS } from '../domain/tables';
@@ -91,6 +91,7 @@ export function planRecapFor(programme: Programme, tabs: ReadonlyMap<string, Rec
     aspectScores: aspectScoresByUnit(readings, aspects),
     closedRounds: closedRounds(programme.rows(TABS.riwayat)),
     activeRound: programme.settings.ok ? programme.settings.value.putaran : '',
+    openFollowUpNotes: openFollowUpNotes(readings),
     labels: {
       chartTitle: t(lang, 'core.chartTitle'),
       movedUp: t(lang, 'recap.movedUp'),

@@ -9,6 +9,7 @@ import { GENERATE_READ, generateUnitTabsIn, type GenerateResult } from '../sheet
 import { peekSettings, readProgramme, withStructureReadAgain, type Programme, type ReadSpec } from '../sheets/programme';
 import { syncAdmins } from '../sheets/protections';
 import { RECAP_READ, refreshRecapIn, type RecapResult } from '../sheets/recap';
+import { shareAccessIn, type ShareResult } from '../sheets/share';
 import { INSTALLER_PROPERTY, SETUP_READ, addUnitsIn, setupWorkbookIn, type AddUnitsResult, type SetupResult } from '../sheets/setup';
 
 /** How long a second run waits for the first before it is told to retry. */
@@ -127,6 +128,16 @@ export function refreshRecap(): RecapResult | Failure {
   return recap().result;
 }
 
+const share = (dryRun: boolean) => runAsAdmin((_ctx, programme) => shareAccessIn(programme, dryRun), {});
+
+/**
+ * "Bagikan akses": every valid PIC and assessor address of Unit becomes an editor; `dryRun`
+ * says whom it would add (the sidebar shows that first) and changes nothing.
+ */
+export function shareAccess(opts?: { dryRun?: boolean }): ShareResult | Failure {
+  return share(opts?.dryRun === true).result;
+}
+
 const MAX_LISTED = 15;
 
 /** A result as alert text: its message, or the error with the problems (the first few). */
@@ -138,7 +149,7 @@ function describe(result: { ok: true; message: string } | Failure, lang: Lang): 
   return [result.error, ...listed].join('\n');
 }
 
-type MenuTitle = 'core.menu.setup' | 'core.menu.generate' | 'core.menu.recap';
+type MenuTitle = 'core.menu.setup' | 'core.menu.generate' | 'core.menu.recap' | 'core.menu.share';
 
 /** The result as an alert, in the language of the workbook the action read. */
 function showResult(titleKey: MenuTitle, { result, lang }: Ran<{ ok: true; message: string }>) {
@@ -156,4 +167,14 @@ export function menuGenerate(): void {
 
 export function menuRecap(): void {
   showResult('core.menu.recap', recap());
+}
+
+/** Shows whom it will add (and that protections stop edits, not reads), then adds them once confirmed. */
+export function menuShareAccess(): void {
+  const preview = share(true);
+  const { result, lang } = preview;
+  if (!result.ok || result.add.length === 0) return showResult('core.menu.share', preview);
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(t(lang, 'core.menu.share'), `${result.message}\n\n${t(lang, 'core.share.confirm')}`, ui.ButtonSet.YES_NO);
+  if (answer === ui.Button.YES) showResult('core.menu.share', share(false));
 }

@@ -14,6 +14,7 @@ const MENU: readonly (readonly { label: MessageKey; run: string }[])[] = [
     { label: 'core.menu.setup', run: 'menuSetup' },
     { label: 'core.menu.generate', run: 'menuGenerate' },
     { label: 'core.menu.recap', run: 'menuRecap' },
+    { label: 'core.menu.share', run: 'menuShareAccess' },
   ],
   [{ label: 'menu.sendFindings', run: 'menuSendFindings' }],
   [{ label: 'round.menu.newRound', run: 'menuNewRound' }],

@@ -121,7 +121,10 @@ export const COLUMNS = {
   rekomendasi: 'J',
   batas: 'K',
   tindakLanjut: 'L',
-  lalu: 'M',
+  keteranganTindakLanjut: 'M',
+  lalu: 'N',
+  buktiLalu: 'O',
+  bolehNA: 'P',
 } as const;
 
 export function columnIndex(letter: string): number {

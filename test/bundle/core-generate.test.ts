@@ -75,9 +75,13 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
       expect(tab.title).not.toMatch(/[:\\/?*[\]]/);
       expect(tab.frozenRowCount).toBe(7);
       expect(tab.rowCount).toBe(47);
-      expect(tab.columnCount).toBe(14);
+      expect(tab.columnCount).toBe(HEADERS.unitTable.length);
+      // One custom-function cell; the other formulas are each row's Nilai, plain spreadsheet functions.
       const formulas = tab.rows.flat().filter((c) => c?.formula !== undefined);
-      expect(formulas.map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:N47,'Kategori'!A:F,'Aspek'!A:B)"]);
+      expect(formulas.filter((c) => c?.formula?.includes('KEPATUHAN')).map((c) => c?.formula)).toEqual(["=RINGKASAN_KEPATUHAN(A7:Q47,'Kategori'!A:F,'Aspek'!A:B)"]);
+      const nilai = HEADERS.unitTable.indexOf('Nilai');
+      expect(tab.rows.slice(7, 47).map((r) => r?.[nilai]?.formula?.startsWith('=IF('))).toEqual(Array(40).fill(true));
+      expect(formulas).toHaveLength(41);
       expect(grid(tab)[6]).toEqual([...HEADERS.unitTable]);
     }
     const dinkes = unitTab(workbook, 'DINKES');

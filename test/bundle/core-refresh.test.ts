@@ -3,6 +3,7 @@
 // in Arsip. And the protections let each person edit exactly their columns.
 import type { LocalRuntime } from '../../local/runtime';
 import type { WorkbookModel } from '../../local/model/types';
+import { ROLE_COLOURS } from '../../src/domain/plan/unit-tabs';
 import { ADMIN, COLUMNS, DEMO_UNITS_30, built, columnIndex, demoWorkbook, grid, ok, run, runtimeFor, sheet, shown, rowOf, unitTab } from './core-fixture';
 
 beforeAll(built);
@@ -162,13 +163,29 @@ test('answer cells take only their dropdown values, and N/A only where allowed',
 });
 
 describe('protection matrix', () => {
-  const groups = { pic: COLUMNS.mandiri, picEvidence: COLUMNS.bukti, followUp: COLUMNS.tindakLanjut, assessor: COLUMNS.verifikasi, note: COLUMNS.catatan, admin: COLUMNS.indikator, previous: COLUMNS.lalu };
-  const matrix: [string, string, Record<keyof typeof groups, boolean>][] = [
-    ['PIC', PIC, { pic: true, picEvidence: true, followUp: true, assessor: false, note: false, admin: false, previous: false }],
-    ['other PIC', OTHER_PIC, { pic: false, picEvidence: false, followUp: false, assessor: false, note: false, admin: false, previous: false }],
-    ['assessor', ASSESSOR, { pic: true, picEvidence: true, followUp: true, assessor: true, note: true, admin: false, previous: false }],
-    ['admin', ADMIN, { pic: true, picEvidence: true, followUp: true, assessor: true, note: true, admin: true, previous: true }],
-    ['stranger', STRANGER, { pic: false, picEvidence: false, followUp: false, assessor: false, note: false, admin: false, previous: false }],
+  const groups = {
+    pic: COLUMNS.mandiri,
+    picEvidence: COLUMNS.bukti,
+    followUp: COLUMNS.tindakLanjut,
+    followUpNote: COLUMNS.keteranganTindakLanjut,
+    assessor: COLUMNS.verifikasi,
+    note: COLUMNS.catatan,
+    recommendation: COLUMNS.rekomendasi,
+    deadline: COLUMNS.batas,
+    admin: COLUMNS.indikator,
+    previous: COLUMNS.lalu,
+    previousEvidence: COLUMNS.buktiLalu,
+  };
+  type Rights = Record<keyof typeof groups, boolean>;
+  const none: Rights = { pic: false, picEvidence: false, followUp: false, followUpNote: false, assessor: false, note: false, recommendation: false, deadline: false, admin: false, previous: false, previousEvidence: false };
+  const picRights: Rights = { ...none, pic: true, picEvidence: true, followUp: true, followUpNote: true };
+  const assessorRights: Rights = { ...picRights, assessor: true, note: true, recommendation: true, deadline: true };
+  const matrix: [string, string, Rights][] = [
+    ['PIC', PIC, picRights],
+    ['other PIC', OTHER_PIC, none],
+    ['assessor', ASSESSOR, assessorRights],
+    ['admin', ADMIN, { ...assessorRights, admin: true, previous: true, previousEvidence: true }],
+    ['stranger', STRANGER, none],
   ];
   let env: { workbook: WorkbookModel; rt: LocalRuntime };
   beforeAll(async () => {
@@ -186,13 +203,27 @@ describe('protection matrix', () => {
       const tab = unitTab(env.workbook, 'DINKES');
       const editor = who === 'admin' ? 'admin2@ombudsman.example' : user;
       for (const [group, column] of Object.entries(groups)) {
-        const value = group === 'pic' || group === 'assessor' ? 'Ya' : group === 'followUp' ? 'Selesai' : 'teks';
+        const value = group === 'pic' || group === 'assessor' ? 'Ya' : group === 'followUp' ? 'Selesai' : group === 'deadline' ? '2031-01-01' : 'teks';
         const result = env.rt.edit(editor, tab.title, `${column}9`, value) as { ok: boolean };
         expect([group, result.ok]).toEqual([group, allowed[group as keyof typeof groups]]);
       }
       expect((env.rt.edit(editor, tab.title, 'B5', 'x') as { ok: boolean }).ok).toBe(who === 'admin');
     });
   }
+
+  test('the shading says who edits: the PIC’s colour exactly where the PIC may, the assessor’s where only the assessor and the admins may', () => {
+    const tab = unitTab(env.workbook, 'DINKES');
+    const background = (column: string) => tab.rows[8][column.charCodeAt(0) - 65]?.format?.background;
+    for (const [group, column] of Object.entries(groups)) {
+      const key = group as keyof typeof groups;
+      const expected = picRights[key] ? ROLE_COLOURS.pic : assessorRights[key] ? ROLE_COLOURS.assessor : undefined;
+      expect([group, background(column)]).toEqual([group, expected]);
+    }
+    // Status Pengisian (E2) is the PIC's, Status Verifikasi (E3) the assessor's; the legend beside them says so.
+    expect([tab.rows[1][4]?.format?.background, tab.rows[2][4]?.format?.background]).toEqual([ROLE_COLOURS.pic, ROLE_COLOURS.assessor]);
+    expect([tab.rows[1][7]?.format?.background, tab.rows[2][7]?.format?.background]).toEqual([ROLE_COLOURS.pic, ROLE_COLOURS.assessor]);
+    expect(String(tab.rows[1][7]?.value)).toMatch(/PIC/);
+  });
 
   // System tabs are the admins' alone: a PIC or assessor could otherwise rewrite the instrument,
   // another unit's row, or forge a TERKIRIM in the ledger.

@@ -102,7 +102,7 @@ describe('who may set the statuses', () => {
     }
     // The table is where tools look for it, and the summary is the one custom-function cell.
     expect(values(s).findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'))).toBe(6);
-    expect(s.rows.flat().filter((c) => c?.formula !== undefined)).toHaveLength(1);
+    expect(s.rows.flat().filter((c) => c?.formula?.includes('KEPATUHAN'))).toHaveLength(1);
     expect(s.protectedRanges.map((p) => p.description).sort()).toEqual([
       'pendamping:asesor',
       'pendamping:jawaban',

@@ -58,7 +58,8 @@ describe('pekppp-2023 with an OPD and a Desa', () => {
     expect(rubric).toMatch(/^0 = tidak ada SP/);
     for (const column of ['Jawaban Mandiri', 'Jawaban Verifikasi']) {
       const at = cellOf(rt.workbook, 'DINKES', 'KP-01', column);
-      expect(unitSheet(rt.workbook, 'DINKES').rows[at.row][at.column]?.note).toBe(rubric);
+      // After the allowed answers in words.
+      expect(unitSheet(rt.workbook, 'DINKES').rows[at.row][at.column]?.note).toBe(`Jawaban: 0 sampai 5\n${rubric}`);
     }
   });
 

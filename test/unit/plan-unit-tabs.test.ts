@@ -5,7 +5,10 @@ import type { Category, Indicator, Settings, Unit } from '../../src/domain/types
 import type { PlannedCell } from '../../src/domain/plan/cells';
 import { UNIT_TAB, unitColumn, type UnitColumn } from '../../src/domain/plan/layout';
 import {
+  ROLE_COLOURS,
   answerChoices,
+  answersInWords,
+  missingColumns,
   planUnitTabs,
   unitProtections,
   FILL_STATUS_CELL,
@@ -115,9 +118,12 @@ test('a new unit tab has the header block, the one summary formula and one row p
   expect(tab.frozenRows).toBe(UNIT_TAB.tableHeaderRow + 1);
   expect(tab.rows.every((r) => r.length === HEADERS.unitTable.length)).toBe(true);
   expect(asValues([tab.rows[UNIT_TAB.tableHeaderRow]])[0]).toEqual([...HEADERS.unitTable]);
+  // One custom-function cell; every other formula is a row's Nilai.
   const formulas = tab.rows.flat().filter((c) => c.value.kind === 'formula');
-  expect(formulas).toHaveLength(1);
-  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N10,'Kategori'!A:F,'Aspek'!A:B)");
+  expect(formulas.filter((c) => String(shown(c)).includes('KEPATUHAN'))).toHaveLength(1);
+  expect(tab.rows.slice(UNIT_TAB.firstDataRow).map((r) => r[col('Nilai')].value.kind)).toEqual(['formula', 'formula', 'formula']);
+  expect(formulas).toHaveLength(4);
+  expect(shown(tab.rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q10,'Kategori'!A:F,'Aspek'!A:B)");
   expect(shown(tab.rows[UNIT_TAB.roundRow][1])).toBe('2024 Pendampingan');
   expect(tab.rows[UNIT_TAB.deadlineRow][1]).toEqual({ value: { kind: 'number', value: 45382 }, style: { format: 'date' } });
   // The summary shows a category as "Hijau" (no Keterangan here), or "Hijau — Tanpa Maladministrasi" with the qualifier.
@@ -403,8 +409,8 @@ describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
       ['A1', 'A2'],
       ['A1', 'D1', 'A2', 'D2'],
     ]);
-    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N9,'Kategori'!A:F,'Aspek'!A:B)");
-    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:N11,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[0].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q9,'Kategori'!A:F,'Aspek'!A:B)");
+    expect(shown(plan.tabs[1].rows[UNIT_TAB.summaryRow][UNIT_TAB.summaryColumn])).toBe("=RINGKASAN_KEPATUHAN(A7:Q11,'Kategori'!A:F,'Aspek'!A:B)");
   });
 
   test('a unit whose Jenis changes: the answers of what no longer applies go to Arsip, the others stay; back again, the rows return empty', () => {
@@ -430,7 +436,65 @@ describe('the indicators of a unit’s Jenis (Instrumen Berlaku Untuk)', () => {
     const rubric = '0 = tidak ada; 1 = ada';
     const plan = planUnitTabs(input({ indicators: [ind('A1', { rubric }), ind('A2')] }));
     const [a1, a2] = [tableRow(plan.tabs[0].rows, 'A1'), tableRow(plan.tabs[0].rows, 'A2')];
-    expect([a1[col('Jawaban Mandiri')].note, a1[col('Jawaban Verifikasi')].note]).toEqual([rubric, rubric]);
-    expect([a2[col('Jawaban Mandiri')].note, a2[col('Jawaban Verifikasi')].note]).toEqual([undefined, undefined]);
+    // The allowed answers in words come first, then the rubric.
+    const both = `Jawaban: Ya / Tidak\n${rubric}`;
+    expect([a1[col('Jawaban Mandiri')].note, a1[col('Jawaban Verifikasi')].note]).toEqual([both, both]);
+    expect([a2[col('Jawaban Mandiri')].note, a2[col('Jawaban Verifikasi')].note]).toEqual(['Jawaban: Ya / Tidak', 'Jawaban: Ya / Tidak']);
+  });
+});
+
+describe('refreshing a tab rewrites no unchanged answer', () => {
+  test('a tab generated again unchanged: its answers take notes, dropdowns and shading only, no value write', () => {
+    const first = planUnitTabs(input({}));
+    const again = planUnitTabs(input({ existing: [existingFrom(first.tabs[0].rows, { A1: { Bukti: 'foto papan', 'Jawaban Mandiri': 'Ya' } })] }));
+    const writes = again.tabs[0].writes;
+    expect(writes.map((w) => w.fields)).toEqual(['all', 'all', 'all', 'look']);
+    const kept = writes.find((w) => w.fields === 'look');
+    expect(kept?.column).toBe(col('Jawaban Mandiri'));
+    expect(kept?.cells[0]).toHaveLength(col('Bukti Putaran Lalu') - col('Jawaban Mandiri') + 1);
+  });
+
+  test('only what changes is written as values, one block per run of rows with the same changed span', () => {
+    const first = planUnitTabs(input({}));
+    const old = existingFrom(first.tabs[0].rows, {});
+    // Three indicators now in another order: A3 moves up, so the answers of the rows it passes change.
+    old.values[UNIT_TAB.firstDataRow][col('Bukti')] = 'dulu A1';
+    const again = planUnitTabs(input({ indicators: [ind('A1'), ind('A2'), ind('A3')], existing: [old] }));
+    const values = again.tabs[0].writes.filter((w) => w.fields === 'values');
+    expect(values).toEqual([]);
+    const moved = planUnitTabs(input({ indicators: [ind('A2'), ind('A1'), ind('A3')], existing: [old] }));
+    const changed = moved.tabs[0].writes.filter((w) => w.fields === 'values');
+    expect(changed.map((w) => [w.row, w.column, w.cells.length, w.cells[0].length])).toEqual([[UNIT_TAB.firstDataRow, col('Bukti'), 2, 1]]);
+  });
+
+  test('an older tab without the columns added since gets them inserted at their place, its values compared where they will be', () => {
+    const first = planUnitTabs(input({}));
+    const old = existingFrom(first.tabs[0].rows, { A1: { 'Jawaban Putaran Lalu': 'Ya', 'Tindak Lanjut': 'Selesai' } });
+    const gone = [col('Bukti Putaran Lalu'), col('Keterangan Tindak Lanjut')];
+    const values = old.values.map((r) => r.filter((_, i) => !gone.includes(i)));
+    const migrated = missingColumns(values);
+    expect(migrated.insert).toEqual([col('Keterangan Tindak Lanjut'), col('Bukti Putaran Lalu')]);
+    expect(migrated.values[UNIT_TAB.tableHeaderRow]).toEqual([...HEADERS.unitTable].map((h) => (gone.includes(col(h)) ? '' : h)));
+    const plan = planUnitTabs(input({ existing: [{ ...old, values }] }));
+    expect(plan.tabs[0].insertColumns).toEqual(migrated.insert);
+    expect(plan.tabs[0].writes.filter((w) => w.fields === 'values')).toEqual([]);
+    // A tab that already has them, or a table with nothing right of their place, gets nothing inserted.
+    expect(missingColumns(old.values).insert).toEqual([]);
+    expect(missingColumns(values.map((r) => r.slice(0, col('Keterangan Tindak Lanjut')))).insert).toEqual([]);
+  });
+
+  test('the allowed answers in words, whatever the answer type', () => {
+    expect(answersInWords('id', { kind: 'ya-sebagian-tidak' }, false)).toBe('Ya / Sebagian / Tidak');
+    expect(answersInWords('id', { kind: 'scale', max: 3 }, true)).toBe('0 sampai 3 / N/A (tidak berlaku)');
+    expect(answersInWords('en', { kind: 'ya-tidak' }, false)).toBe('Ya / Tidak');
+  });
+
+  test('every header has a note; the top block holds the Petunjuk and the legend', () => {
+    const rows = planUnitTabs(input({})).tabs[0].rows;
+    expect(rows[UNIT_TAB.tableHeaderRow].every((c) => typeof c.note === 'string' && c.note.length > 20)).toBe(true);
+    expect(shown(rows[5][0])).toBe('Petunjuk');
+    expect(shown(rows[5][1])).toContain('Status Pengisian (E2)');
+    expect(shown(rows[5][1])).toContain('B3');
+    expect([rows[1][7].style?.background, rows[2][7].style?.background]).toEqual([ROLE_COLOURS.pic, ROLE_COLOURS.assessor]);
   });
 });

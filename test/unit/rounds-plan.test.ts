@@ -175,9 +175,13 @@ describe('closing a round', () => {
   });
 
   test('every indicator row of every tab goes to Arsip Jawaban as the round leaves it, answered or not', () => {
-    const withNote = tabA();
-    const values = withNote.values.map((r, i) => [...r, i === 6 ? 'Keterangan Tindak Lanjut' : i === 7 ? 'Papan dipesan' : '']);
-    const plan = start([{ ...withNote, values }, tabB()]);
+    const a = tabA();
+    const withNote = { ...a, values: a.values.map((r, i) => r.map((c, j) => (i === 7 && j === col('Keterangan Tindak Lanjut') ? 'Papan dipesan' : c))) };
+    // Tab B was made before Keterangan Tindak Lanjut: its column is missing.
+    const old = tabB();
+    const gone = col('Keterangan Tindak Lanjut');
+    const values = old.values.map((r) => r.filter((_, i) => i !== gone));
+    const plan = start([withNote, { ...old, values }]);
     const rows = plan.archive.map((r) => r.map(valueOf));
     expect(rows).toHaveLength(8);
     expect(rows[0]).toEqual(['R1', 'A', 'A1', 'Ya', 'http://x/1', 'Tidak', 'SOP belum disahkan', 'Dalam proses', 'Papan dipesan']);
@@ -334,5 +338,25 @@ describe('the reminder email', () => {
     expect(en.html).toContain('>Follow-up</th>');
     expect(en.text).toContain('Dear Budi,');
     expect(en.html).not.toContain('<a href');
+  });
+
+  test('the follow-up in words goes after its status (or after "not filled in")', () => {
+    const a = tabA();
+    const note = col('Keterangan Tindak Lanjut');
+    const values = a.values.map((r, i) => r.map((c, j) => (j === note && i >= 7 ? `Banner dipasang ${i}` : c)));
+    const overdue = overdueFindings(read({ ...a, values }), '2025-03-31', '2025-04-01');
+    expect(overdue.map((f) => [f.followUp, f.followUpNote])).toEqual([
+      ['Dalam proses', 'Banner dipasang 7'],
+      ['', 'Banner dipasang 9'],
+    ]);
+    const mail = renderReminderEmail({
+      lang: 'id',
+      settings: { namaKegiatan: 'Pendampingan', instansiPenilai: 'Ombudsman', putaran: 'R1' },
+      unit: { code: 'A', name: 'Dinas A', picName: '' },
+      overdue,
+      tabUrl: '',
+    });
+    expect(mail.text).toContain('Tindak Lanjut: Dalam proses — Banner dipasang 7');
+    expect(mail.text).toContain('Tindak Lanjut: Belum diisi — Banner dipasang 9');
   });
 });

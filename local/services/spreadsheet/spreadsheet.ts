@@ -26,6 +26,30 @@ export class LocalSpreadsheet {
     return new LocalUser(this.a.workbook.owner);
   }
 
+  /** The file's editors, the owner first (Spreadsheet.getEditors; docs/PLATFORM.md). */
+  getEditors(): LocalUser[] {
+    this.a.call('Spreadsheet', 'getEditors', 'metadata');
+    const { owner, editors = [] } = this.a.workbook;
+    return this.a.list([owner, ...editors].filter((e) => e !== '').map((e) => new LocalUser(e)));
+  }
+
+  /**
+   * Shares the file with `emailAddresses` as editors (Spreadsheet.addEditors): the list is kept
+   * in the workbook, so a later run knows it. An address already an editor (or the owner) is
+   * left as it is; a malformed one fails the call and adds no one.
+   */
+  addEditors(emailAddresses: string[]): LocalSpreadsheet {
+    this.a.call('Spreadsheet', 'addEditors', 'structural');
+    const addresses = Array.from(emailAddresses, (e) => String(e).trim());
+    const bad = addresses.find((e) => !/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(e));
+    if (bad !== undefined) throw this.a.error(`Invalid argument: ${bad}`);
+    const { owner, editors = [] } = this.a.workbook;
+    const known = new Set([owner, ...editors].map((e) => e.toLowerCase()));
+    const fresh = addresses.filter((e) => !known.has(e.toLowerCase()) && known.add(e.toLowerCase()));
+    if (fresh.length > 0) this.a.workbook.editors = [...editors, ...fresh];
+    return this;
+  }
+
   /** Sheet names are matched case-insensitively, as Sheets does. */
   getSheetByName(name: string): LocalSheet | null {
     this.a.call('Spreadsheet', 'getSheetByName', 'read');

@@ -41,6 +41,7 @@ export const UNIT_TAB_LABELS = {
   result: 'Hasil',
   filling: 'Status Pengisian',
   verification: 'Status Verifikasi',
+  guide: 'Petunjuk',
 } as const;
 
 /** What RINGKASAN_KEPATUHAN spills, left to right, from the summary cell. */
@@ -55,11 +56,16 @@ export const KEPT_COLUMNS: readonly UnitColumn[] = [
   'Rekomendasi',
   'Batas Waktu',
   'Tindak Lanjut',
+  'Keterangan Tindak Lanjut',
   'Jawaban Putaran Lalu',
+  'Bukti Putaran Lalu',
 ];
 
+/** Columns added to the unit table after tabs were made: a tab generated before them reads without them. */
+export const OPTIONAL_UNIT_COLUMNS: readonly UnitColumn[] = ['Keterangan Tindak Lanjut', 'Bukti Putaran Lalu', 'Nilai'];
+
 /** The unit's PIC edits these (its assessor and the admins too). */
-export const PIC_COLUMNS: readonly UnitColumn[] = ['Jawaban Mandiri', 'Bukti', 'Tindak Lanjut'];
+export const PIC_COLUMNS: readonly UnitColumn[] = ['Jawaban Mandiri', 'Bukti', 'Tindak Lanjut', 'Keterangan Tindak Lanjut'];
 /** The unit's assessor and the admins edit these. */
 export const ASSESSOR_COLUMNS: readonly UnitColumn[] = ['Jawaban Verifikasi', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu'];
 

@@ -80,6 +80,8 @@ export interface RecapInput {
   /** The closed rounds of Riwayat, in order, then the active round's label ('' for none): the trend's rows. */
   closedRounds: readonly string[];
   activeRound: string;
+  /** The open follow-ups in words, by unit Kode (normKey): the note of the unit's count. */
+  openFollowUpNotes?: ReadonlyMap<string, string>;
   labels: RecapLabels;
 }
 
@@ -248,7 +250,7 @@ export function planRecap(input: RecapInput): RecapPlan {
       'Perubahan Kategori': formula(
         `=IF(OR(${now}="",${before}="",NOT(${verified})),"",IF(${up}>${down},${formulaString(CATEGORY_MOVES.up)},IF(${up}<${down},${formulaString(CATEGORY_MOVES.down)},${formulaString(CATEGORY_MOVES.same)})))`,
       ),
-      'Tindak Lanjut Terbuka': open === undefined ? EMPTY : num(open),
+      'Tindak Lanjut Terbuka': open === undefined ? EMPTY : { ...num(open), note: input.openFollowUpNotes?.get(normKey(unit.code)) },
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
       Peringkat: formula(`=IF(AND(${verified},ISNUMBER(${now})),1+${higher},"")`),
     };

@@ -1,22 +1,24 @@
 // Deciding, in pure code, what "Buat / perbarui tab unit" does: which unit tabs to create,
 // refresh, rename or mark inactive, every cell they get (answers carried over by indicator
 // Kode), who may edit what, and which rows go to Arsip. src/sheets only carries it out.
-import { t, type Lang } from '../i18n';
+import { t, type Lang, type MessageKey } from '../i18n';
 import { indicatorsFor } from '../instrument';
-import { HEADERS } from '../tables';
+import { ANSWER_WORDS } from '../scoring';
+import { HEADERS, findColumns } from '../tables';
 import { unitTabName } from '../tabname';
 import { normKey } from '../text';
 import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
-import { readUnitRows, type LabelledCell, type UnitRows } from '../unit-tab';
+import { locateUnitTable, readUnitRows, type LabelledCell, type UnitRows } from '../unit-tab';
 import { profileQualifier } from '../profiles';
 import { zoneColourRules } from './category-cells';
 import { FILL_VALUES, INITIAL_STATUSES, VERIFY_VALUES } from '../stage';
-import { EMPTY, formula, isEmptyValue, isoToSerial, kept, num, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
+import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, plannedValue, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
 import {
   ARSIP_HEADERS,
   ASSESSOR_COLUMNS,
   FOLLOW_UP_VALUES,
   KEPT_COLUMNS,
+  OPTIONAL_UNIT_COLUMNS,
   PIC_COLUMNS,
   PROTECTION_TAGS,
   QUALIFIER_VALUES,
@@ -61,6 +63,18 @@ export interface PlannedColourRule {
   background: string;
 }
 
+/**
+ * A block of planned cells written from (row, column): `all` its values and formats, notes and
+ * dropdowns; `values` only the values; `look` only the notes, dropdowns, wrapping, number
+ * formats and shading (what a PIC's link or rich text in the cell survives).
+ */
+export interface PlannedWrite {
+  row: number;
+  column: number;
+  cells: PlannedCell[][];
+  fields: 'all' | 'values' | 'look';
+}
+
 export interface UnitTabPlan {
   code: string;
   kind: 'create' | 'refresh';
@@ -70,6 +84,13 @@ export interface UnitTabPlan {
   renamedFrom?: string;
   /** The whole tab from A1, UNIT_TAB.width cells a row; trailing blank rows clear what the old table left. */
   rows: PlannedCell[][];
+  /**
+   * Zero-based columns to insert first, one after the other (a refreshed tab that lacks a column
+   * added to the table since: what sits there and to its right moves right, intact).
+   */
+  insertColumns: number[];
+  /** What `rows` takes to write: a new tab whole, a refreshed one without rewriting a people's cell whose value is unchanged. */
+  writes: PlannedWrite[];
   /** Rows the grid needs (the header block and the table, no more for a new tab). */
   rowCount: number;
   frozenRows: number;
@@ -121,6 +142,16 @@ export interface UnitTabsPlan {
 }
 
 const HEADER_BACKGROUND = '#e8eaed';
+/** The shading of the cells the unit's PIC edits, and of those only its assessor (and the admins) edit: the legend says which is which. */
+export const ROLE_COLOURS = { pic: '#cfe2f3', assessor: '#ead1dc' } as const;
+/** Where the legend sits in the top block (H2: the PIC's colour, H3: the assessor's). */
+const LEGEND_COLUMN = 7;
+
+/** The allowed answers of an indicator in words, as the answer cells' note shows them: "Ya / Sebagian / Tidak", "0 sampai 3". */
+export function answersInWords(lang: Lang, type: AnswerType, allowNA: boolean): string {
+  const base = type.kind === 'scale' ? t(lang, 'core.answers.scale', { max: type.max }) : answerChoices(type, false).join(' / ');
+  return allowNA ? `${base} / ${t(lang, 'core.answers.na')}` : base;
+}
 
 /** The dropdown of an answer column: the vocabulary of the indicator's Jenis Jawaban, plus N/A where allowed. */
 export function answerChoices(type: AnswerType, allowNA: boolean): string[] {
@@ -237,9 +268,35 @@ function statusValue(read: unknown, values: readonly string[], initial: string):
   return isEmptyValue(read) ? text(initial) : kept(read);
 }
 
-/** A status's label, with a note saying who sets it, and its value cell with its dropdown. */
-function statusCells(label: string, note: string, value: PlannedCell, values: readonly string[]): PlannedCell[] {
-  return [{ ...text(label, { bold: true }), note }, { ...value, dropdown: { values, strict: true } }];
+/** A status's label, with a note saying who sets it, and its value cell with its dropdown, shaded for who sets it. */
+function statusCells(label: string, note: string, value: PlannedCell, values: readonly string[], background: string): PlannedCell[] {
+  return [{ ...text(label, { bold: true }), note }, { ...value, style: { ...value.style, background }, dropdown: { values, strict: true } }];
+}
+
+/** The note on each header of the unit table: what the column holds and who fills it. */
+const COLUMN_NOTES: Record<UnitColumn, MessageKey> = {
+  Kode: 'core.column.code',
+  Aspek: 'core.column.aspect',
+  Indikator: 'core.column.indicator',
+  Bobot: 'core.column.weight',
+  'Jenis Jawaban': 'core.column.answerType',
+  'Jawaban Mandiri': 'core.column.self',
+  Bukti: 'core.column.evidence',
+  'Jawaban Verifikasi': 'core.column.verified',
+  'Catatan Asesor': 'core.column.note',
+  Rekomendasi: 'core.column.recommendation',
+  'Batas Waktu': 'core.column.deadline',
+  'Tindak Lanjut': 'core.column.followUp',
+  'Keterangan Tindak Lanjut': 'core.column.followUpNote',
+  'Jawaban Putaran Lalu': 'core.column.previous',
+  'Bukti Putaran Lalu': 'core.column.previousEvidence',
+  'Boleh N/A': 'core.column.allowNA',
+  Nilai: 'core.column.credit',
+};
+
+/** A1 address of a zero-based cell. */
+function a1(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
 }
 
 /** The qualifier's label and value cells, right of the summary, and the range RINGKASAN_KEPATUHAN reads them from (G5:H5). */
@@ -247,7 +304,7 @@ function qualifierCells(label: string, lang: Lang, read: LabelledCell | null): {
   const value = statusValue(read?.value, QUALIFIER_VALUES, QUALIFIER_VALUES[1]);
   const row = UNIT_TAB.summaryRow + 1;
   return {
-    cells: statusCells(label, t(lang, 'core.qualifier.note'), value, QUALIFIER_VALUES).map((c, i) => (i === 0 ? { ...c, style: { ...c.style, wrap: true } } : c)),
+    cells: statusCells(label, t(lang, 'core.qualifier.note'), value, QUALIFIER_VALUES, ROLE_COLOURS.assessor).map((c, i) => (i === 0 ? { ...c, style: { ...c.style, wrap: true } } : c)),
     range: `${columnLetter(UNIT_TAB.qualifierLabelColumn)}${row}:${columnLetter(UNIT_TAB.qualifierLabelColumn + 1)}${row}`,
   };
 }
@@ -267,21 +324,32 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, o
   const qualifier = label === null ? null : qualifierCells(label, lang, old?.qualifier ?? null);
   const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B${qualifier ? `,${qualifier.range}` : ''})`;
   const gap = Array<PlannedCell>(UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
+  const legendGap = Array<PlannedCell>(LEGEND_COLUMN - UNIT_TAB.statusLabelColumn - 2).fill(EMPTY);
   const fill = statusValue(status?.filling?.value, FILL_VALUES, INITIAL_STATUSES.fill);
   const verify = statusValue(status?.verification?.value, VERIFY_VALUES, INITIAL_STATUSES.verify);
+  const valueColumn = UNIT_TAB.statusLabelColumn + 1;
+  const guide = t(lang, 'core.guide', {
+    fill: a1(UNIT_TAB.fillStatusRow, valueColumn),
+    verify: a1(UNIT_TAB.verifyStatusRow, valueColumn),
+    deadline: a1(UNIT_TAB.deadlineRow, 1),
+  });
   return [
     row([text(`${unit.code} — ${unit.name}`, { bold: true })]),
     row([
       text(UNIT_TAB_LABELS.round, { bold: true }),
       text(settings.putaran),
       ...gap,
-      ...statusCells(UNIT_TAB_LABELS.filling, t(lang, 'core.status.fill.note'), fill, FILL_VALUES),
+      ...statusCells(UNIT_TAB_LABELS.filling, t(lang, 'core.status.fill.note'), fill, FILL_VALUES, ROLE_COLOURS.pic),
+      ...legendGap,
+      text(t(lang, 'core.legend.pic'), { background: ROLE_COLOURS.pic }),
     ]),
     row([
       text(UNIT_TAB_LABELS.deadline, { bold: true }),
       deadline === null ? EMPTY : num(deadline, { format: 'date' }),
       ...gap,
-      ...statusCells(UNIT_TAB_LABELS.verification, t(lang, 'core.status.verify.note'), verify, VERIFY_VALUES),
+      ...statusCells(UNIT_TAB_LABELS.verification, t(lang, 'core.status.verify.note'), verify, VERIFY_VALUES, ROLE_COLOURS.assessor),
+      ...legendGap,
+      text(t(lang, 'core.legend.assessor'), { background: ROLE_COLOURS.assessor }),
     ]),
     row([EMPTY, ...SUMMARY_HEADERS.map((h) => text(h, bold))]),
     row([
@@ -289,8 +357,8 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, o
       formula(summary),
       ...(qualifier ? [...Array<PlannedCell>(UNIT_TAB.qualifierLabelColumn - 2).fill(EMPTY), ...qualifier.cells] : []),
     ]),
-    row([]),
-    HEADERS.unitTable.map((h) => text(h, { ...bold, wrap: true })),
+    row([text(UNIT_TAB_LABELS.guide, { bold: true }), text(guide)]),
+    HEADERS.unitTable.map((h) => ({ ...text(h, { ...bold, wrap: true }), note: t(lang, COLUMN_NOTES[h]) })),
   ];
 }
 
@@ -302,7 +370,32 @@ const KEPT_STYLE: Partial<Record<UnitColumn, PlannedCell['style']>> = {
   'Tindak Lanjut': {},
 };
 
-function indicatorRow(ind: Indicator, keptCells: readonly unknown[] | undefined): PlannedCell[] {
+/**
+ * The row's Nilai: the credit its effective answer earns (Jawaban Verifikasi where filled in,
+ * else Jawaban Mandiri), as RINGKASAN_KEPATUHAN counts it (src/domain/scoring.ts answerCredit):
+ * 1, 0.5, k/N or 0 for an answer outside the vocabulary; "N/A" where allowed; empty before any
+ * answer. A plain formula over the row's cells, so it follows each answer at once.
+ */
+export function creditFormula(ind: Pick<Indicator, 'answerType' | 'allowNA'>, row: number): string {
+  const cell = (column: UnitColumn) => `TRIM(${columnLetter(unitColumn(column))}${row + 1}&"")`;
+  const answer = `IF(${cell('Jawaban Verifikasi')}<>"",${cell('Jawaban Verifikasi')},${cell('Jawaban Mandiri')})`;
+  const na = ind.allowNA ? '"N/A"' : '0';
+  const words = (list: readonly string[], credit: string | number) => list.map((w) => `${formulaString(w)},${credit}`);
+  const type = ind.answerType;
+  const cases =
+    type.kind === 'scale'
+      ? [...words(ANSWER_WORDS.notApplicable, na), `IFERROR(IF(AND(VALUE(${answer})=INT(VALUE(${answer})),VALUE(${answer})>=0,VALUE(${answer})<=${type.max}),VALUE(${answer})/${type.max},0),0)`]
+      : [
+          ...words(ANSWER_WORDS.yes, 1),
+          ...words(ANSWER_WORDS.no, 0),
+          ...(type.kind === 'ya-sebagian-tidak' ? words(ANSWER_WORDS.partial, 0.5) : []),
+          ...words(ANSWER_WORDS.notApplicable, na),
+          '0',
+        ];
+  return `=IF(${answer}="","",SWITCH(LOWER(${answer}),${cases.join(',')}))`;
+}
+
+function indicatorRow(lang: Lang, ind: Indicator, keptCells: readonly unknown[] | undefined, row: number): PlannedCell[] {
   const choices = answerChoices(ind.answerType, ind.allowNA);
   const cells: PlannedCell[] = Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY);
   const put = (column: UnitColumn, cell: PlannedCell) => (cells[unitColumn(column)] = cell);
@@ -312,19 +405,82 @@ function indicatorRow(ind: Indicator, keptCells: readonly unknown[] | undefined)
   put('Bobot', num(ind.weight));
   put('Jenis Jawaban', text(ind.answerTypeText));
   put('Boleh N/A', text(ind.allowNA ? 'Ya' : 'Tidak'));
-  KEPT_COLUMNS.forEach((column, i) => put(column, kept(keptCells?.[i], KEPT_STYLE[column])));
+  put('Nilai', formula(creditFormula(ind, row), { format: 'decimal' }));
+  // Who edits a cell shows in its colour (ROLE_COLOURS, the legend in the top block).
+  const shade = (column: UnitColumn) =>
+    PIC_COLUMNS.includes(column) ? { background: ROLE_COLOURS.pic } : ASSESSOR_COLUMNS.includes(column) ? { background: ROLE_COLOURS.assessor } : {};
+  KEPT_COLUMNS.forEach((column, i) => put(column, kept(keptCells?.[i], { ...KEPT_STYLE[column], ...shade(column) })));
   const withNote = (column: UnitColumn, note: string) => {
     if (note !== '') cells[unitColumn(column)] = { ...cells[unitColumn(column)], note };
   };
   withNote('Indikator', ind.legalBasis === '' ? '' : `Dasar hukum: ${ind.legalBasis}`);
   withNote('Bukti', ind.evidence === '' ? '' : `Bukti diminta: ${ind.evidence}`);
   withNote('Rekomendasi', ind.recommendation === '' ? '' : `Rekomendasi instrumen: ${ind.recommendation}`);
+  // The allowed answers in words first, then the rubric: a PIC never needs the Jenis Jawaban code.
+  const answers = t(lang, 'core.answers.note', { answers: answersInWords(lang, ind.answerType, ind.allowNA) });
   for (const column of ['Jawaban Mandiri', 'Jawaban Verifikasi'] as const) {
     cells[unitColumn(column)] = { ...cells[unitColumn(column)], dropdown: { values: choices, strict: true } };
-    withNote(column, ind.rubric ?? '');
+    withNote(column, ind.rubric ? `${answers}\n${ind.rubric}` : answers);
   }
   cells[unitColumn('Tindak Lanjut')] = { ...cells[unitColumn('Tindak Lanjut')], dropdown: { values: FOLLOW_UP_VALUES, strict: true } };
   return cells;
+}
+
+/**
+ * The columns to insert into an old tab that lacks a column added to the table since
+ * (OPTIONAL_UNIT_COLUMNS; only where something sits at or right of its place from the header row
+ * down), and the tab's values
+ * as they will be once inserted: every answer then sits where the plan compares it.
+ */
+export function missingColumns(values: readonly (readonly unknown[])[]): { insert: number[]; values: unknown[][] } {
+  let grid = values.map((r) => [...r]);
+  const layout = locateUnitTable(grid);
+  const insert: number[] = [];
+  if (!layout) return { insert, values: grid };
+  HEADERS.unitTable.forEach((name, at) => {
+    if (!OPTIONAL_UNIT_COLUMNS.includes(name) || findColumns(grid[layout.headerRow], [name]).missing.length === 0) return;
+    if (!grid.slice(layout.headerRow).some((r) => r.slice(at).some((c) => !isEmptyValue(c)))) return;
+    insert.push(at);
+    grid = grid.map((r) => (r.length > at ? [...r.slice(0, at), '', ...r.slice(at)] : r));
+  });
+  return { insert, values: grid };
+}
+
+function sameValue(planned: PlannedCell, old: unknown): boolean {
+  const now = plannedValue(planned);
+  return now === (old === null || old === undefined ? '' : old) && planned.value.kind !== 'formula';
+}
+
+/**
+ * A refreshed tab's writes: the top block and the columns people do not fill, whole; the people's
+ * columns' notes, dropdowns and formats; and their values only where they change (one block per
+ * run of rows whose changed cells span the same columns), so a PIC's link or HYPERLINK in an
+ * unchanged Bukti stays as it is.
+ */
+export function refreshWrites(rows: readonly PlannedCell[][], old: readonly (readonly unknown[])[]): PlannedWrite[] {
+  const first = UNIT_TAB.firstDataRow;
+  const { start, end } = span(KEPT_COLUMNS);
+  const writes: PlannedWrite[] = [{ row: 0, column: 0, cells: rows.slice(0, first), fields: 'all' }];
+  const data = rows.slice(first);
+  if (data.length === 0) return writes;
+  writes.push(
+    { row: first, column: 0, cells: data.map((r) => r.slice(0, start)), fields: 'all' },
+    { row: first, column: end, cells: data.map((r) => r.slice(end)), fields: 'all' },
+    { row: first, column: start, cells: data.map((r) => r.slice(start, end)), fields: 'look' },
+  );
+  let run: PlannedWrite | null = null;
+  data.forEach((r, i) => {
+    const changed = r.slice(start, end).flatMap((cell, j) => (sameValue(cell, old[first + i]?.[start + j]) ? [] : [start + j]));
+    if (changed.length === 0) {
+      run = null;
+      return;
+    }
+    const [from, to] = [changed[0], changed[changed.length - 1] + 1];
+    const cells = r.slice(from, to);
+    if (run && run.column === from && run.cells[0].length === cells.length && run.row + run.cells.length === first + i) run.cells.push(cells);
+    else writes.push((run = { row: first + i, column: from, cells: [cells], fields: 'values' }));
+  });
+  return writes;
 }
 
 function archiveRow(input: UnitTabsInput, code: string, title: string, reason: string, cells: readonly unknown[]): PlannedCell[] {
@@ -346,6 +502,8 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     const key = normKey(unit.code);
     const old = byCode.get(key);
     const oldTable = old ? readUnitRows(old.values) : null;
+    // A column added to the table since the tab was made goes in where it belongs, moving what is right of it.
+    const migrated = old && oldTable ? missingColumns(old.values) : { insert: [], values: [] };
     if (old && !oldTable) {
       plan.unreadable.set(key, t(input.lang, 'core.status.tableUnreadable', { tab: old.title }));
       plan.tabOf.set(key, old.title);
@@ -364,10 +522,11 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
     const indicatorCodes = new Set(indicators.map((i) => normKey(i.code)));
     const rows = [
       ...headerBlock(unit, input, indicators.length, oldTable),
-      ...indicators.map((ind) => indicatorRow(ind, oldTable?.kept.get(normKey(ind.code)))),
+      ...indicators.map((ind, i) => indicatorRow(input.lang, ind, oldTable?.kept.get(normKey(ind.code)), UNIT_TAB.firstDataRow + i)),
     ];
     const contentRows = rows.length;
     while (old && rows.length < old.values.length) rows.push(Array<PlannedCell>(UNIT_TAB.width).fill(EMPTY));
+    const writes: PlannedWrite[] = old ? refreshWrites(rows, migrated.values) : [{ row: 0, column: 0, cells: rows, fields: 'all' }];
     // Rows not carried over (indicator removed, no Kode, or a repeated Kode) go to Arsip if they hold anything.
     const carried = new Set<string>();
     for (const r of oldTable?.rows ?? []) {
@@ -385,6 +544,8 @@ export function planUnitTabs(input: UnitTabsInput): UnitTabsPlan {
       title,
       ...(old && old.title !== title ? { renamedFrom: old.title } : {}),
       rows,
+      insertColumns: migrated.insert,
+      writes,
       rowCount: old ? Math.max(old.rowCount, contentRows) : contentRows,
       frozenRows: UNIT_TAB.tableHeaderRow + 1,
       protections: unitProtections(indicators.length, input.admins, unit.picEmails, unit.assessorEmails, profileQualifier(input.settings.profil) !== null),
