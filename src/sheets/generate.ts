@@ -356,8 +356,17 @@ function flagUnitTabs(plan: UnitTabsPlan, tabs: readonly UnitTab[], units: reado
       remaining.push(flag);
       const column = flag.column === undefined ? undefined : layout?.column[flag.column as UnitColumn];
       const cell = column === undefined ? undefined : tab.rows[flag.row - 1]?.[column];
-      if (cell) tab.rows[flag.row - 1][column as number] = { ...cell, note: cell.note ? `${flag.message}\n\n${cell.note}` : flag.message };
+      if (cell) setPlannedCell(tab, flag.row - 1, column as number, { ...cell, note: cell.note ? `${flag.message}\n\n${cell.note}` : flag.message });
     }
   }
   return { repaired, remaining };
+}
+
+/** Replaces a planned cell of a tab, in its rows and in every write that covers it (the writes hold their own copies of a refreshed tab's rows). */
+function setPlannedCell(tab: UnitTabPlan, row: number, column: number, cell: PlannedCell): void {
+  tab.rows[row][column] = cell;
+  for (const w of tab.writes) {
+    const cells = w.cells[row - w.row];
+    if (cells !== undefined && column >= w.column && column - w.column < cells.length) cells[column - w.column] = cell;
+  }
 }

@@ -111,7 +111,7 @@ afterAll(() => tmp.remove());
 
 type Lang = 'id' | 'en';
 const LANG_MARKS: Record<Lang, RegExp> = {
-  id: /\b(baris|yang|atau|bukan|dari|Isi|Pilih|Ketik|Berkas|tidak|dibaca|kolom|harus|sudah|sel|belum|dipakai|hanya|untuk|Minta)\b/,
+  id: /\b(baris|yang|atau|bukan|dari|Isi|Pilih|Ketik|Berkas|tidak|dibaca|kolom|harus|sudah|sel|belum|dipakai|hanya|untuk|Minta|Pakai)\b/,
   en: /\b(row|the|is|not|Enter|Pick|File|Type|cannot|was|has)\b/,
 };
 
@@ -388,14 +388,22 @@ const notStarted = (r: Run) => expect(r.text).not.toMatch(/dimulai/);
 add('Pengaturan (round)', [
   { name: 'a deadline in the past', run: roundPast, code: 1, place: /Batas waktu 2024-12-31 sudah lewat \(hari ini 2025-02-03\)/, fix: /Beri --deadline hari ini atau sesudahnya/, also: notStarted },
   { name: 'a round started by a PIC', run: roundPic, code: 1, place: new RegExp(PIC.replace(/\./g, '\\.')), fix: /admin/, also: notStarted },
-  { name: 'a round name of 300 characters', run: roundLong, code: 1, place: /Putaran|putaran/, fix: /./, also: notStarted },
+  { name: 'a round name of 300 characters', run: roundLong, code: 1, place: /Nama putaran terlalu panjang \(300 karakter\)/, fix: /Pakai paling banyak 100 karakter/, also: notStarted },
 ]);
 
 const missingTab = once(() => variant(base, 'tanpa-rekap', (m) => (m.sheets = m.sheets.filter((s) => s.title !== 'Rekap'))));
 const generateNoRekap = once(async () => runOn(await missingTab(), (copy) => ['generate', '--workbook', copy]));
 const repairNoRekap = once(async () => runOn(await missingTab(), (copy) => ['init', '--repair', '--workbook', copy]));
 const outboxFile = once(() => runOn(base, (copy) => ['email', '--workbook', copy, '--outbox', put('bukan-folder.txt', 'x')]));
-const dryRun = once(() => runOn(base, (copy) => ['email', '--workbook', copy, '--dry-run', '--json']));
+// A round and its deadline filled (sending is refused without them); nobody has answered yet, so the three units are not ready.
+const dryRun = once(async () => {
+  const model = await loadWorkbook(base);
+  const ready = await variant(base, 'dry-run', (m) => {
+    setCell(m, 'Pengaturan', settingCell(model, 'putaran'), 'Putaran 1');
+    setCell(m, 'Pengaturan', settingCell(model, 'batas_waktu'), '2025-04-30');
+  });
+  return runOn(ready, (copy) => ['email', '--workbook', copy, '--dry-run', '--json']);
+});
 add('command line', [
   { name: 'a deleted system tab names init --repair', run: generateNoRekap, code: 1, place: /Tab Rekap belum ada/, fix: /pendamping init --repair/ },
   {
@@ -417,9 +425,13 @@ add('command line', [
     run: dryRun,
     code: 0,
     place: /"dryRun":true/,
-    fix: /"wouldSend":3/,
+    fix: /"wouldSend":0/,
     lang: 'none',
-    also: (r) => expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, dryRun: true, wouldSend: 3, wouldSkip: 0, wouldFail: 0, sent: 3 }),
+    also: (r) => {
+      const out = JSON.parse(r.stdout) as { notReady: unknown[] };
+      expect(out).toMatchObject({ ok: true, dryRun: true, wouldSend: 0, wouldSkip: 0, wouldFail: 0, sent: 0 });
+      expect(out.notReady).toHaveLength(3);
+    },
   },
   { name: 'a date that does not exist', run: once(() => runOn(base, (copy) => ['round', '--workbook', copy, '--name', 'X', '--deadline', '2025-02-30'])), code: 2, place: /--deadline/, fix: /harus tanggal YYYY-MM-DD/ },
 ]);
@@ -469,7 +481,20 @@ add('Unit', [
   unitCase('a bidi isolate in Email Asesor', 3, 'ISO', /Email Asesor berisi karakter tak terlihat U\+2066/, /Ketik ulang/),
   unitCase('a Kode repeated in lower case', 4, 'dinkes', /Kode "dinkes" sudah dipakai unit di baris 2/, /Beri unit ini Kode yang berbeda/),
   unitCase('a Kode repeated in another Unicode form (NFD)', 6, 'CAFÉ', /Kode "CAFÉ" sudah dipakai unit di baris 10/, /Kode yang berbeda/),
-  unitCase('Email PIC empty', 7, 'TANPA', /Email PIC kosong/, /Isi minimal satu email PIC/),
+  {
+    // Accepted since a desa may have no address: the unit gets its tab, its Status says why it is never emailed.
+    name: 'Email PIC empty: the unit gets its tab, its Status says it will not be emailed',
+    run: unitBook,
+    code: 0,
+    place: /tab unit dibuat/,
+    fix: /ditolak \(lihat kolom Status\)/,
+    also: async (r) => {
+      const unit = grid(await loadWorkbook(r.file as string), 'Unit');
+      const row = unit.find((u) => u[0] === 'TANPA');
+      expect(row?.[6]).not.toBe('');
+      expect(row?.[7]).toMatch(/^OK — Email PIC kosong/);
+    },
+  },
   unitCase('Email PIC not an address', 8, 'SALAH', /Email PIC tidak sah: bukan-email/, /Perbaiki penulisannya/),
   unitCase('Email PIC with a display name', 9, 'NAMA', /Email PIC tidak sah: Budi <budi@pemkab\.go\.id>/, /Perbaiki penulisannya/),
   unitCase('Kode empty', 10, '', /Kode kosong/, /Isi Kode unit yang unik/),
