@@ -6,6 +6,7 @@ export { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUH
 export { showHelp, showSidebar } from './ui/menu';
 export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, refreshRecap, setupWorkbook } from './ui/actions';
 export { getPanelState, saveSettings } from './ui/sidebar';
+export { submitUnit, verifyUnit } from './ui/unit-actions';
 export { editGuard } from './ui/edit-guard';
 export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings } from './mail/actions';
 export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/actions';

@@ -115,7 +115,7 @@ export function sendSection(panel: Panel): Section {
   return {
     root,
     update(state: PanelState) {
-      admin = state.isAdmin && state.ready;
+      admin = state.ready;
       names = new Map(state.units.map((u) => [u.kode, u.nama]));
       for (const control of [showPreview, test, confirm]) setLocked(control, !admin);
       lockSend();
