@@ -10,9 +10,9 @@ export interface OwnUnitsView {
   update(state: UnitPanelState): void;
 }
 
-function unitCard(panel: Panel, u: OwnUnit): HTMLElement {
+/** A unit's card; its action reports in `area`, which outlives the card (a refresh rebuilds the cards). */
+function unitCard(panel: Panel, u: OwnUnit, area: HTMLElement): HTMLElement {
   const label = `${u.kode} — ${u.nama}`;
-  const area = statusArea();
   const meter = el('progress', { attrs: { max: '100', 'aria-label': panel.tr('panel.unit.completionOf', { unit: label }) } });
   if (u.completion !== null) meter.value = u.completion;
   const percent = u.completion === null ? panel.tr('panel.summary.completionNone') : `${Math.round(u.completion)}%`;
@@ -40,13 +40,16 @@ function unitCard(panel: Panel, u: OwnUnit): HTMLElement {
     el('div', { className: 'completion' }, el('span', {}, panel.tr('panel.unit.completion')), meter, el('span', { className: 'percent' }, percent)),
     u.openFindings !== null ? el('p', {}, panel.tr('panel.unit.findings', { count: u.openFindings })) : null,
     action,
-    area,
     u.link ? el('a', { attrs: { href: u.link, target: '_top', 'aria-label': panel.tr('panel.units.openTabOf', { unit: label }) } }, panel.tr('panel.units.openTab')) : null,
   );
 }
 
 export function ownUnitsView(panel: Panel): OwnUnitsView {
   const root = el('section', { attrs: { 'aria-label': panel.tr('panel.unit.title') } });
+  const heading = el('div');
+  const area = statusArea();
+  const list = el('div');
+  root.append(heading, area, list);
   return {
     root,
     update(state: UnitPanelState) {
@@ -56,18 +59,21 @@ export function ownUnitsView(panel: Panel): OwnUnitsView {
       const open = toDo.length > 0 ? toDo : rest;
       const folded = toDo.length > 0 ? rest : [];
       replaceChildren(
-        root,
+        heading,
         el('h2', {}, panel.tr('panel.unit.title')),
         state.round ? el('p', {}, panel.tr('panel.unit.round', { name: state.round })) : null,
         state.deadline ? el('p', {}, panel.tr('panel.round.deadline', { date: state.deadline })) : null,
+      );
+      replaceChildren(
+        list,
         state.units.length === 0 ? el('p', {}, panel.tr('panel.unit.none', { email: state.user })) : null,
-        open.length > 0 ? el('ul', { className: 'plain' }, ...open.map((u) => unitCard(panel, u))) : null,
+        open.length > 0 ? el('ul', { className: 'plain' }, ...open.map((u) => unitCard(panel, u, area))) : null,
         folded.length > 0
           ? el(
               'details',
               { className: 'fold' },
               el('summary', {}, panel.tr('panel.unit.more', { count: folded.length })),
-              el('ul', { className: 'plain' }, ...folded.map((u) => unitCard(panel, u))),
+              el('ul', { className: 'plain' }, ...folded.map((u) => unitCard(panel, u, area))),
             )
           : null,
       );
