@@ -1,5 +1,5 @@
-// Kirim: preview the findings emails (counts, today's quota, one sample), a test email to
-// oneself, and sending in batches (each batch is one short server execution) with a progress
+// Kirim: preview the findings emails (counts, today's quota, one sample), optionally sending
+// again what is unchanged since the last send (a checkbox), a test email to oneself, and sending in batches (each batch is one short server execution) with a progress
 // bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless. Units
 // whose last send has an unknown outcome are listed apart, each with a "Kirim ulang" box: only
 // the admin decides to send them again.
@@ -23,6 +23,8 @@ export function sendSection(panel: Panel): Section {
   const progressBox = el('div', {}, progressText, progress);
   progressBox.hidden = true;
   const confirm = el('input', { attrs: { type: 'checkbox' } });
+  // Send again the units whose message is the same as their last one this round (the preview shows them as skipped).
+  const force = el('input', { attrs: { type: 'checkbox' } });
   let admin = false;
   /** Messages the last preview said can go out today; 0 = nothing to send, or no preview yet. */
   let sendable = 0;
@@ -34,7 +36,7 @@ export function sendSection(panel: Panel): Section {
   const unitLabel = (kode: string) => (names.has(kode) ? `${kode} — ${names.get(kode)}` : kode);
 
   const showPreview = actionButton(panel, panel.tr('panel.send.preview'), area, async () => {
-    const result = expectOk(await panel.call('previewFindings', {}));
+    const result = expectOk(await panel.call('previewFindings', force.checked ? { force: true } : {}));
     sendable = result.messages - result.queued;
     const notes = result.results.filter((r) => r.reason !== undefined && r.status !== 'PERIKSA').map((r) => el('li', {}, `${unitLabel(r.kode)}: ${r.reason}`));
     const unknown = result.results.filter((r) => r.status === 'PERIKSA');
@@ -84,7 +86,8 @@ export function sendSection(panel: Panel): Section {
     progress.value = 0;
     const chosen = resend();
     const totals = await runBatches(
-      async () => expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH, ...(chosen.length > 0 && { resend: chosen }) })),
+      async () =>
+        expectOk(await panel.call('sendFindingsBatch', { maxMessages: SEND_BATCH, ...(chosen.length > 0 && { resend: chosen }), ...(force.checked && { force: true }) })),
       (done) => {
         progress.max = Math.max(progress.max, done);
         progress.value = done;
@@ -92,6 +95,7 @@ export function sendSection(panel: Panel): Section {
       },
     );
     confirm.checked = false;
+    force.checked = false;
     sendable = 0;
     resendBoxes = [];
     replaceChildren(preview);
@@ -102,7 +106,15 @@ export function sendSection(panel: Panel): Section {
     return lines.join(' ');
   });
   confirm.addEventListener('change', lockSend);
+  // What the preview counted no longer holds: preview again.
+  force.addEventListener('change', () => {
+    sendable = 0;
+    resendBoxes = [];
+    replaceChildren(preview);
+    lockSend();
+  });
   body.append(
+    el('label', { className: 'check' }, force, panel.tr('panel.send.force')),
     el('div', { className: 'actions' }, showPreview, test),
     preview,
     el('label', { className: 'check' }, confirm, panel.tr('panel.send.confirm')),
@@ -117,7 +129,7 @@ export function sendSection(panel: Panel): Section {
     update(state: PanelState) {
       admin = state.ready;
       names = new Map(state.units.map((u) => [u.kode, u.nama]));
-      for (const control of [showPreview, test, confirm]) setLocked(control, !admin);
+      for (const control of [showPreview, test, confirm, force]) setLocked(control, !admin);
       lockSend();
       const l = state.ledger;
       replaceChildren(

@@ -320,6 +320,34 @@ test('a unit whose last send has an unknown outcome is listed for a check, and s
   await page.close();
 }, 60_000);
 
+test('sending again what is unchanged is a checkbox (no command-line flag anywhere): it asks for a new preview and goes with the preview and the send', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: ([opts]) =>
+      (opts as { force?: boolean }).force
+        ? preview({ messages: 1, recipients: 1, sample: null, results: [{ kode: 'DINKES', status: 'TERKIRIM' }] })
+        : preview({ messages: 0, recipients: 0, sample: null, results: [{ kode: 'DINKES', status: 'DILEWATI', reason: 'isi sama dengan kiriman terakhir di putaran ini; untuk mengirimnya lagi, pilih "kirim lagi walau isinya sama".' }] }),
+    sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 0, failed: 0, queued: 0, done: true, dryRun: false, remainingQuota: 96, results: [], message: '' }),
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText(/pilih "kirim lagi walau isinya sama"/).waitFor();
+  const again = page.getByLabel('Kirim lagi walau isinya sama: juga ke unit yang sudah menerima email yang sama di putaran ini');
+  await again.check();
+  await expect(page.getByText(/pilih "kirim lagi walau isinya sama"/).count()).resolves.toBe(0);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 email untuk 1 penerima akan dikirim.').waitFor();
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  await page.getByRole('button', { name: 'Kirim temuan' }).click();
+  await page.getByText('Selesai: 1 terkirim, 0 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'previewFindings').map((c) => c.args)).toEqual([[{}], [{ force: true }]]);
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5, force: true }]]);
+  await expect(again.isChecked()).resolves.toBe(false);
+  expect(await page.locator('#app').evaluate((app) => app.textContent)).not.toMatch(/--[a-z]/);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
 test('fits 300 px and axe-core finds no serious or critical violation', async () => {
   const { page } = await openSidebar({ getPanelState: () => panelState() });
   await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();

@@ -74,6 +74,7 @@ export const id = {
   'panel.send.unknownHelp':
     'Hasil kiriman terakhir unit ini tidak diketahui (prosesnya terputus), jadi tidak dikirim ulang dengan sendirinya. Tanyakan ke unit, lalu centang "Kirim ulang" hanya untuk yang belum menerimanya.',
   'panel.send.resend': 'Kirim ulang {unit}',
+  'panel.send.force': 'Kirim lagi walau isinya sama: juga ke unit yang sudah menerima email yang sama di putaran ini',
   'panel.send.unknownLeft': '{unknown} unit masih perlu diperiksa (lihat Pratinjau).',
 
   'panel.round.title': 'Putaran',
@@ -213,6 +214,7 @@ export const en: typeof id = {
   'panel.send.unknownHelp':
     'The outcome of these units’ last send is unknown (the run was cut off), so they are not sent again by themselves. Ask each unit, then tick "Send again" only for those that did not receive it.',
   'panel.send.resend': 'Send again to {unit}',
+  'panel.send.force': 'Send again even if unchanged: also to units that already got the same email this round',
   'panel.send.unknownLeft': '{unknown} units still need a check (see Preview).',
 
   'panel.round.title': 'Round',
