@@ -81,10 +81,13 @@ function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: Ses
   };
 }
 
-/** The workbook's language and first admin, as the bundle reads them from Pengaturan. */
+/**
+ * The workbook's language and first admin, as the bundle reads them from Pengaturan. Someone who
+ * is not an admin (`--user` a PIC) gets their own units' panel, which names no admin.
+ */
 function readSettings(runtime: LocalRuntime): SettingsSummary {
-  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings: { emailAdmin: string[] } } | { ok: false };
-  return state.ok ? { lang: state.lang, emailAdmin: state.settings.emailAdmin } : { lang: 'id', emailAdmin: [] };
+  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings?: { emailAdmin: string[] } } | { ok: false };
+  return state.ok ? { lang: state.lang, emailAdmin: state.settings?.emailAdmin ?? [] } : { lang: 'id', emailAdmin: [] };
 }
 
 const LOCK_TIMEOUT_MS = 120_000;
