@@ -3,10 +3,18 @@
 // bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless. Units
 // whose last send has an unknown outcome are listed apart, each with a "Kirim ulang" box: only
 // the admin decides to send them again.
+import { formatLongDate } from '../../src/domain/email';
+import type { Lang } from '../../src/domain/i18n';
 import type { PanelState } from '../../src/ui/panel-types';
 import { runBatches } from '../batches';
 import { el, replaceChildren, uniqueId } from '../dom';
 import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+
+/** A 'yyyy-mm-dd HH:mm' time with its date as the emails write it ("1 Agustus 2024 10:15"). */
+function dateTime(lang: Lang, at: string): string {
+  const [day, time = ''] = at.split(' ');
+  return `${formatLongDate(lang, day)} ${time}`.trim();
+}
 
 /** Messages per sendFindingsBatch call: small enough for the bar to move, large enough to be quick. */
 export const SEND_BATCH = 5;
@@ -135,7 +143,7 @@ export function sendSection(panel: Panel): Section {
       replaceChildren(
         ledger,
         el('h3', {}, panel.tr('panel.send.ledger', { sent: l.sent, failed: l.failed, skipped: l.skipped })),
-        el('p', { className: 'muted' }, l.last ? panel.tr('panel.send.ledgerLast', { time: l.last }) : panel.tr('panel.send.ledgerEmpty')),
+        el('p', { className: 'muted' }, l.last ? panel.tr('panel.send.ledgerLast', { time: dateTime(state.lang, l.last) }) : panel.tr('panel.send.ledgerEmpty')),
       );
     },
   };

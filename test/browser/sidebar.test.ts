@@ -234,12 +234,14 @@ test('at 300 × 700, the admin has the actions in view with 30 units: completion
   await page.close();
 }, 60_000);
 
-test('the admin panel shows each unit\'s stage and the count per stage', async () => {
+test('the admin panel shows each unit\'s stage and the count per stage, and its dates as the emails write them', async () => {
   const { page } = await openSidebar({ getPanelState: () => panelState() });
   await page.getByText('Unit per tahap').waitFor();
   for (const line of ['Belum mulai: 0', 'Diisi: 1', 'Diajukan: 0', 'Terverifikasi: 1', 'Temuan terkirim: 0']) await page.getByText(line, { exact: true }).waitFor();
   await expandAll(page);
   await page.locator('li.unit', { hasText: 'DINKES — Dinas Kesehatan' }).getByText('Tahap: Terverifikasi').waitFor();
+  await page.getByText('Batas waktu: 31 Agustus 2024', { exact: true }).waitFor();
+  await page.getByText('Terakhir: 1 Agustus 2024 10:15.', { exact: true }).waitFor();
   await page.close();
 }, 60_000);
 
