@@ -66,7 +66,7 @@ export function ownUnitsView(panel: Panel): OwnUnitsView {
       );
       replaceChildren(
         list,
-        state.units.length === 0 ? el('p', {}, panel.tr('panel.unit.none', { email: state.user })) : null,
+        state.units.length === 0 ? el('p', {}, panel.tr('panel.unit.none', { email: state.user || panel.tr('core.unknownUser') })) : null,
         open.length > 0 ? el('ul', { className: 'plain' }, ...open.map((u) => unitCard(panel, u, area))) : null,
         folded.length > 0
           ? el(
