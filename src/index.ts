@@ -7,6 +7,7 @@ export { showHelp, showSidebar } from './ui/menu';
 export { menuPractice, setupPractice } from './ui/practice';
 export { addUnits, generateUnitTabs, menuGenerate, menuRecap, menuSetup, menuShareAccess, refreshRecap, setupWorkbook, shareAccess } from './ui/actions';
 export { getPanelState, saveSettings } from './ui/sidebar';
+export { submitUnit, verifyUnit } from './ui/unit-actions';
 export { editGuard } from './ui/edit-guard';
 export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings } from './mail/actions';
 export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/actions';

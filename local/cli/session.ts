@@ -81,10 +81,14 @@ function runtimeOptions(workbook: WorkbookModel, options: CliOptions, extra: Ses
   };
 }
 
-/** The workbook's language and first admin, as the bundle reads them from Pengaturan, or why Pengaturan cannot be read. */
+/**
+ * The workbook's language and first admin, as the bundle reads them from Pengaturan, or why
+ * Pengaturan cannot be read. Someone who is not an admin (`--user` a PIC) gets their own units'
+ * panel, which names no admin.
+ */
 function readSettings(runtime: LocalRuntime): SettingsSummary | Extract<BundleResult, { ok: false }> {
-  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings: { emailAdmin: string[] } } | Extract<BundleResult, { ok: false }>;
-  return state.ok ? { lang: state.lang, emailAdmin: state.settings.emailAdmin } : state;
+  const state = runtime.run('getPanelState') as { ok: true; lang: string; settings?: { emailAdmin: string[] } } | Extract<BundleResult, { ok: false }>;
+  return state.ok ? { lang: state.lang, emailAdmin: state.settings?.emailAdmin ?? [] } : state;
 }
 
 /**

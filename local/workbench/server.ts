@@ -45,7 +45,6 @@ class HttpError extends Error {
 interface PanelSummary {
   ok: boolean;
   lang?: string;
-  settings?: { emailAdmin: string[] };
 }
 
 export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
@@ -70,8 +69,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     );
 
   const panel = (runtime: LocalRuntime): PanelSummary => runtime.run('getPanelState') as PanelSummary;
-  const start = await session(true, (runtime) => panel(runtime));
-  if (user === '') user = start.settings?.emailAdmin[0] ?? '';
+  const start = await session(true, (runtime, workbook) => ({ ...panel(runtime), admin: usersOf(workbook).find((u) => u.role === 'admin')?.email ?? '' }));
+  if (user === '') user = start.admin;
   const lang = start.lang === 'en' ? 'en' : 'id';
 
   const sidebarHtml = () => withScriptRunShim(readFileSync(join(dirname(codePath), 'Sidebar.html'), 'utf8'), '/api/run');
@@ -80,7 +79,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   const view = () =>
     session(true, (runtime, workbook) => {
       runtime.runAs({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
-      const users: WorkbenchUser[] = usersOf(workbook, panel(runtime).settings?.emailAdmin ?? []);
+      const users: WorkbenchUser[] = usersOf(workbook);
       return { user: user || workbook.owner, users, menus: runtime.ui.menus, sheets: gridOf(workbook) };
     });
 

@@ -61,19 +61,34 @@ function emailsIn(cell: unknown): string[] {
     .filter((e) => e !== '');
 }
 
+/** A tab's values as text rows, header first. */
+function textRows(workbook: WorkbookModel, title: string): string[][] {
+  return (sheetByTitle(workbook, title)?.rows ?? []).map((row) => (row ?? []).map((cell) => String(cell?.value ?? '').trim()));
+}
+
+/** The admins listed in Pengaturan email_admin (Kunci and Nilai by header, else columns A and B). */
+function listedAdmins(workbook: WorkbookModel): string[] {
+  const rows = textRows(workbook, 'Pengaturan');
+  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
+  const [keyAt, valueAt] = [header.indexOf('kunci'), header.indexOf('nilai')];
+  const row = rows.slice(1).find((r) => r[keyAt < 0 ? 0 : keyAt]?.toLowerCase() === 'email_admin');
+  return emailsIn(row?.[valueAt < 0 ? 1 : valueAt]);
+}
+
 /**
- * Admins first, then each unit's assessors and PICs from the Unit tab (docs/WORKBOOK.md's headers;
- * local/ reads the workbook's contract, never src/), each address once.
+ * Admins first (Pengaturan email_admin), then each unit's assessors and PICs from the Unit tab
+ * (docs/WORKBOOK.md's headers; local/ reads the workbook's contract, never src/), each address
+ * once. Read from the workbook, not from the sidebar's state: a PIC's state names no admin.
  */
-export function usersOf(workbook: WorkbookModel, admins: readonly string[]): WorkbenchUser[] {
-  const users: WorkbenchUser[] = admins.map((email) => ({ email, role: 'admin' }));
-  const rows = (sheetByTitle(workbook, 'Unit')?.rows ?? []).map((row) => (row ?? []).map((cell) => cell?.value));
-  const header = (rows[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
+export function usersOf(workbook: WorkbookModel): WorkbenchUser[] {
+  const users: WorkbenchUser[] = listedAdmins(workbook).map((email) => ({ email, role: 'admin' }));
+  const rows = textRows(workbook, 'Unit');
+  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
   const column = (name: string) => header.indexOf(name.toLowerCase());
   const [kodeAt, picAt, assessorAt] = [column('Kode'), column('Email PIC'), column('Email Asesor')];
   if (kodeAt >= 0) {
     for (const row of rows.slice(1)) {
-      const kode = String(row[kodeAt] ?? '').trim();
+      const kode = row[kodeAt] ?? '';
       if (kode === '') continue;
       if (assessorAt >= 0) for (const email of emailsIn(row[assessorAt])) users.push({ email, role: 'asesor', unit: kode });
       if (picAt >= 0) for (const email of emailsIn(row[picAt])) users.push({ email, role: 'pic', unit: kode });

@@ -1,6 +1,7 @@
 // Putaran: the active round, closing it and starting the next (with a deliberate confirmation,
 // and a second one for a round that holds no answer), undoing the last round, reminders to the units with overdue findings (now, in batches, and
 // the hourly switch).
+import { formatLongDate } from '../../src/domain/email';
 import type { PanelState } from '../../src/ui/panel-types';
 import { runBatches } from '../batches';
 import { el, field, replaceChildren, uniqueId } from '../dom';
@@ -94,7 +95,7 @@ export function roundSection(panel: Panel): Section {
   return {
     root,
     update(state: PanelState) {
-      admin = state.isAdmin && state.ready;
+      admin = state.ready;
       for (const control of [name, deadline, confirm, confirmEmpty, undo]) setLocked(control, !admin);
       setLocked(start, !admin || !confirm.checked);
       undo.hidden = state.closedRounds.length === 0;
@@ -107,7 +108,7 @@ export function roundSection(panel: Panel): Section {
       replaceChildren(
         info,
         el('p', {}, s.putaran ? panel.tr('panel.round.current', { name: s.putaran }) : panel.tr('panel.round.none')),
-        s.batasWaktu ? el('p', {}, panel.tr('panel.round.deadline', { date: s.batasWaktu })) : null,
+        s.batasWaktu ? el('p', {}, panel.tr('panel.round.deadline', { date: formatLongDate(state.lang, s.batasWaktu) })) : null,
         state.closedRounds.length > 0 ? el('p', {}, panel.tr('panel.round.closed', { names: state.closedRounds.join(', ') })) : null,
       );
     },

@@ -1,12 +1,20 @@
-// Kirim: preview the findings emails (counts, today's quota, one sample), a test email to
-// oneself, and sending in batches (each batch is one short server execution) with a progress
+// Kirim: preview the findings emails (counts, today's quota, one sample), optionally sending
+// again what is unchanged since the last send (a checkbox), a test email to oneself, and sending in batches (each batch is one short server execution) with a progress
 // bar, then the ledger summary. The Log Email ledger makes a repeated batch harmless. Units
 // whose last send has an unknown outcome are listed apart, each with a "Kirim ulang" box: only
 // the admin decides to send them again.
+import { formatLongDate } from '../../src/domain/email';
+import type { Lang } from '../../src/domain/i18n';
 import type { PanelState } from '../../src/ui/panel-types';
 import { runBatches } from '../batches';
 import { el, replaceChildren, uniqueId } from '../dom';
 import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+
+/** A 'yyyy-mm-dd HH:mm' time with its date as the emails write it ("1 Agustus 2024 10:15"). */
+function dateTime(lang: Lang, at: string): string {
+  const [day, time = ''] = at.split(' ');
+  return `${formatLongDate(lang, day)} ${time}`.trim();
+}
 
 /** Messages per sendFindingsBatch call: small enough for the bar to move, large enough to be quick. */
 export const SEND_BATCH = 5;
@@ -25,7 +33,9 @@ export function sendSection(panel: Panel): Section {
   const confirm = el('input', { attrs: { type: 'checkbox' } });
   /** The explicit choice to also send to submitted units not verified yet (marked provisional). */
   const includeUnverified = el('input', { attrs: { type: 'checkbox' } });
-  const choice = () => (includeUnverified.checked ? { includeUnverified: true } : {});
+  // Send again the units whose message is the same as their last one this round (the preview shows them as skipped).
+  const force = el('input', { attrs: { type: 'checkbox' } });
+  const choice = () => ({ ...(includeUnverified.checked && { includeUnverified: true }), ...(force.checked && { force: true }) });
   let admin = false;
   /** Messages the last preview said can go out today; 0 = nothing to send, or no preview yet. */
   let sendable = 0;
@@ -98,6 +108,7 @@ export function sendSection(panel: Panel): Section {
       },
     );
     confirm.checked = false;
+    force.checked = false;
     sendable = 0;
     resendBoxes = [];
     replaceChildren(preview);
@@ -108,15 +119,18 @@ export function sendSection(panel: Panel): Section {
     return lines.join(' ');
   });
   confirm.addEventListener('change', lockSend);
-  // What goes out changes with the choice: the preview must be seen again before sending.
-  includeUnverified.addEventListener('change', () => {
+  // What goes out changes with either choice: the preview must be seen again before sending.
+  const previewAgain = () => {
     sendable = 0;
     resendBoxes = [];
     replaceChildren(preview);
     lockSend();
-  });
+  };
+  includeUnverified.addEventListener('change', previewAgain);
+  force.addEventListener('change', previewAgain);
   body.append(
     el('label', { className: 'check' }, includeUnverified, panel.tr('panel.send.includeUnverified')),
+    el('label', { className: 'check' }, force, panel.tr('panel.send.force')),
     el('div', { className: 'actions' }, showPreview, test),
     preview,
     el('label', { className: 'check' }, confirm, panel.tr('panel.send.confirm')),
@@ -129,15 +143,15 @@ export function sendSection(panel: Panel): Section {
   return {
     root,
     update(state: PanelState) {
-      admin = state.isAdmin && state.ready;
+      admin = state.ready;
       names = new Map(state.units.map((u) => [u.kode, u.nama]));
-      for (const control of [showPreview, test, confirm, includeUnverified]) setLocked(control, !admin);
+      for (const control of [showPreview, test, confirm, includeUnverified, force]) setLocked(control, !admin);
       lockSend();
       const l = state.ledger;
       replaceChildren(
         ledger,
         el('h3', {}, panel.tr('panel.send.ledger', { sent: l.sent, failed: l.failed, skipped: l.skipped })),
-        el('p', { className: 'muted' }, l.last ? panel.tr('panel.send.ledgerLast', { time: l.last }) : panel.tr('panel.send.ledgerEmpty')),
+        el('p', { className: 'muted' }, l.last ? panel.tr('panel.send.ledgerLast', { time: dateTime(state.lang, l.last) }) : panel.tr('panel.send.ledgerEmpty')),
       );
     },
   };

@@ -1,13 +1,13 @@
-// Pengaturan: language, admins, deadline, profile and the texts of the findings emails. Only
-// admins may save; the server validates every value and answers in the workbook's language.
+// Pengaturan: language, admins, deadline, profile and the texts of the findings emails, once the
+// workbook is set up. Only admins see it; the server validates every value and answers in the
+// workbook's language.
 import type { PanelState, SettingsPatch } from '../../src/ui/panel-types';
 import { el, field } from '../dom';
-import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+import { actionButton, expectOk, sectionShell, statusArea, type Panel, type Section } from '../panel';
 
 export function settingsSection(panel: Panel): Section {
   const { root, body } = sectionShell('pengaturan', panel.tr('panel.settings.title'), false);
   const area = statusArea();
-  const note = el('p', { className: 'muted' }, panel.tr('panel.settings.readOnly'));
   const language = el(
     'select',
     {},
@@ -43,9 +43,7 @@ export function settingsSection(panel: Panel): Section {
     await panel.refresh();
     return panel.tr('panel.settings.saved');
   });
-  const controls = [language, admins, deadline, profile, name, office, replyTo] as const;
   body.append(
-    note,
     field(panel.tr('panel.settings.language'), language),
     field(panel.tr('panel.settings.admins'), admins, panel.tr('panel.settings.adminsHint')),
     field(panel.tr('panel.settings.deadline'), deadline),
@@ -62,10 +60,7 @@ export function settingsSection(panel: Panel): Section {
     update(state: PanelState) {
       const s = state.settings;
       saved = s;
-      const editable = state.isAdmin && state.ready;
-      note.hidden = editable;
-      for (const control of controls) setLocked(control, !editable);
-      setLocked(save, !editable);
+      root.hidden = !state.ready;
       while (profile.firstChild) profile.removeChild(profile.firstChild);
       for (const p of state.profiles) profile.append(el('option', { attrs: { value: p.id, title: p.summary } }, `${p.name} (${p.id})`));
       language.value = s.bahasa;

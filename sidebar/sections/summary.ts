@@ -1,8 +1,10 @@
-// Ringkasan: units per category, completion per unit, what to do next, overdue units, and the
-// workbook-wide actions (set up, create/update unit tabs, refresh recap).
-import type { PanelState } from '../../src/ui/panel-types';
+// Ringkasan: the workbook-wide actions (set up, create/update unit tabs, refresh recap) first, so
+// they stay in view in a short sidebar; then units per category and per stage, completion per
+// unit (the least complete first, the rest folded), overdue units and what to do next.
+import { formatLongDate } from '../../src/domain/email';
+import type { PanelState, PanelUnit } from '../../src/ui/panel-types';
 import { el, replaceChildren, uniqueId } from '../dom';
-import { actionButton, expectOk, sectionShell, setLocked, statusArea, type Panel, type Section } from '../panel';
+import { actionButton, expectOk, sectionShell, statusArea, type Panel, type Section } from '../panel';
 
 const ZONE_CLASS: Record<string, string> = { hijau: 'zone-green', kuning: 'zone-yellow', merah: 'zone-red' };
 
@@ -27,19 +29,18 @@ export function summarySection(panel: Panel): Section {
     return result.message;
   });
   const actions = el('div', { className: 'actions' });
-  body.append(content, actions, area);
+  body.append(actions, area, content);
 
   return {
     root,
     update(state: PanelState) {
-      for (const button of [setup, generate, recap]) setLocked(button, !state.isAdmin);
       replaceChildren(actions, state.ready ? null : setup, state.ready ? generate : null, state.ready ? recap : null);
       if (!state.ready) {
         choice.update(state);
         replaceChildren(content, el('p', {}, panel.tr('panel.summary.notReady')), choice.root, nextSteps(panel, state));
         return;
       }
-      replaceChildren(content, categories(panel, state), completion(panel, state), overdue(panel, state), nextSteps(panel, state));
+      replaceChildren(content, categories(panel, state), stages(panel, state), completion(panel, state), overdue(panel, state), nextSteps(panel, state));
     },
   };
 }
@@ -83,17 +84,43 @@ function categories(panel: Panel, state: PanelState): HTMLElement {
   return el('div', {}, el('h3', {}, panel.tr('panel.summary.categories')), el('ul', { className: 'plain' }, ...items));
 }
 
+function stages(panel: Panel, state: PanelState): HTMLElement {
+  const items = state.stages.map((s) => el('li', {}, panel.tr('panel.summary.categoryCount', { name: s.stage, count: s.count })));
+  return el('div', {}, el('h3', {}, panel.tr('panel.summary.stages')), el('ul', { className: 'plain' }, ...items));
+}
+
+/** Incomplete units shown before the list folds: enough to act on, few enough to keep the sidebar short. */
+const COMPLETION_SHOWN = 5;
+
+function completionRow(panel: Panel, u: PanelUnit): HTMLElement {
+  const label = `${u.kode} — ${u.nama}`;
+  const meter = el('progress', { attrs: { max: '100', 'aria-label': panel.tr('panel.summary.completionOf', { unit: label }) } });
+  if (u.completion !== null) meter.value = u.completion;
+  const percent = u.completion === null ? panel.tr('panel.summary.completionNone') : `${Math.round(u.completion)}%`;
+  return el('li', { className: 'completion' }, el('span', { className: 'unit-name' }, label), meter, el('span', { className: 'percent' }, percent));
+}
+
+/** Completion per unit: the least complete first; only the first few incomplete ones are open, the rest fold. */
 function completion(panel: Panel, state: PanelState): HTMLElement | null {
   const units = state.units.filter((u) => u.tab !== '');
   if (units.length === 0) return null;
-  const rows = units.map((u) => {
-    const label = `${u.kode} — ${u.nama}`;
-    const meter = el('progress', { attrs: { max: '100', 'aria-label': panel.tr('panel.summary.completionOf', { unit: label }) } });
-    if (u.completion !== null) meter.value = u.completion;
-    const percent = u.completion === null ? panel.tr('panel.summary.completionNone') : `${Math.round(u.completion)}%`;
-    return el('li', { className: 'completion' }, el('span', { className: 'unit-name' }, label), meter, el('span', { className: 'percent' }, percent));
-  });
-  return el('div', {}, el('h3', {}, panel.tr('panel.summary.completion')), el('ul', { className: 'plain' }, ...rows));
+  const sorted = [...units].sort((a, b) => (a.completion ?? -1) - (b.completion ?? -1));
+  const shown = sorted.slice(0, COMPLETION_SHOWN).filter((u) => (u.completion ?? 0) < 100);
+  const folded = sorted.slice(shown.length);
+  return el(
+    'div',
+    {},
+    el('h3', {}, panel.tr('panel.summary.completion')),
+    shown.length > 0 ? el('ul', { className: 'plain' }, ...shown.map((u) => completionRow(panel, u))) : null,
+    folded.length > 0
+      ? el(
+          'details',
+          { className: 'fold' },
+          el('summary', {}, panel.tr('panel.summary.completionMore', { count: folded.length })),
+          el('ul', { className: 'plain' }, ...folded.map((u) => completionRow(panel, u))),
+        )
+      : null,
+  );
 }
 
 function overdue(panel: Panel, state: PanelState): HTMLElement | null {
@@ -101,7 +128,7 @@ function overdue(panel: Panel, state: PanelState): HTMLElement | null {
   return el(
     'div',
     { className: 'overdue' },
-    el('h3', {}, panel.tr('panel.summary.overdue', { date: state.settings.batasWaktu })),
+    el('h3', {}, panel.tr('panel.summary.overdue', { date: formatLongDate(state.lang, state.settings.batasWaktu) })),
     el('ul', {}, ...state.overdue.map((o) => el('li', {}, panel.tr('panel.summary.overdueItem', { unit: `${o.kode} — ${o.nama}`, count: o.findings })))),
   );
 }

@@ -1,4 +1,4 @@
-// Unit: every unit with its status and a link to its tab, and adding units by pasting rows
+// Unit: every unit with its status, its stage and a link to its tab, and adding units by pasting rows
 // copied from a spreadsheet or a CSV (validated by the server exactly as the Unit tab is).
 import type { PanelState } from '../../src/ui/panel-types';
 import { el, field, replaceChildren } from '../dom';
@@ -21,8 +21,8 @@ export function unitsSection(panel: Panel): Section {
   return {
     root,
     update(state: PanelState) {
-      setLocked(add, !state.isAdmin || !state.ready);
-      setLocked(paste, !state.isAdmin || !state.ready);
+      setLocked(add, !state.ready);
+      setLocked(paste, !state.ready);
       if (state.units.length === 0) {
         replaceChildren(list, el('p', {}, panel.tr('panel.units.empty')));
         return;
@@ -35,6 +35,7 @@ export function unitsSection(panel: Panel): Section {
           { className: 'unit' },
           el('span', { className: 'unit-name' }, name),
           el('span', { className: u.statusOk ? 'unit-status ok' : 'unit-status problem' }, status),
+          u.stage !== '' ? el('span', { className: 'unit-stage' }, panel.tr('panel.unit.stage', { stage: u.stage })) : null,
           u.link
             ? el('a', { attrs: { href: u.link, target: '_top', 'aria-label': panel.tr('panel.units.openTabOf', { unit: name }) } }, panel.tr('panel.units.openTab'))
             : el('span', { className: 'muted' }, panel.tr('panel.units.noTab')),

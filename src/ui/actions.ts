@@ -13,7 +13,7 @@ import { shareAccessIn, type ShareResult } from '../sheets/share';
 import { INSTALLER_PROPERTY, SETUP_READ, addUnitsIn, setupWorkbookIn, type AddUnitsResult, type SetupResult } from '../sheets/setup';
 
 /** How long a second run waits for the first before it is told to retry. */
-const LOCK_WAIT_MS = 30_000;
+export const LOCK_WAIT_MS = 30_000;
 
 /** Who runs admin actions: Pengaturan email_admin; when empty, the installer; when neither exists yet, nobody is listed. */
 export function effectiveAdmins(listed: readonly string[]): string[] {

@@ -1,27 +1,43 @@
 // Deciding what the sidebar shows from the values of the system tabs: pure, so every rule
 // (counts, completion, next steps, overdue units, ledger summary) is tested without services.
+import { formatLongDate } from '../domain/email';
 import { t, type Lang } from '../domain/i18n';
 import { parseCategories } from '../domain/instrument';
 import { parseLedger } from '../domain/ledger';
 import { closedRounds } from '../domain/rounds';
 import { readTable, tabWhere } from '../domain/problems';
 import { categoryDisplay, categoryShownIn } from '../domain/scale';
+import { STAGES, type Stage } from '../domain/stage';
 import { findColumns, TABS } from '../domain/tables';
 import { normKey, parseNumber } from '../domain/text';
-import type { Category, Settings } from '../domain/types';
+import type { Category, Settings, Unit } from '../domain/types';
 import { isUnitOk } from '../domain/units';
-import type { PanelCategory, PanelLedger, PanelOverdue, PanelProfile, PanelState, PanelUnit } from './panel-types';
+import type { OwnUnit, PanelCategory, PanelLedger, PanelOverdue, PanelProfile, PanelStageCount, PanelState, PanelUnit, UnitPanelState, UnitRole } from './panel-types';
 
 type Rows = readonly (readonly unknown[])[];
+
+/** What the server read of an active unit tab. */
+export interface UnitTabFacts {
+  sheetId: number;
+  title: string;
+  /** '' when the tab cannot be read. */
+  stage: Stage | '';
+  /** Findings not followed up (Tindak Lanjut not Selesai); null when the tab cannot be read. */
+  openFindings: number | null;
+  submitted: boolean;
+  verified: boolean;
+  /** The tab has its Status Pengisian / Status Verifikasi cell. */
+  hasFilling: boolean;
+  hasVerification: boolean;
+}
 
 export interface PanelInput {
   lang: Lang;
   user: string;
-  isAdmin: boolean;
   settings: Settings;
   profiles: PanelProfile[];
-  /** Sheet id of each active unit tab, by unit Kode (lower case). */
-  unitTabs: ReadonlyMap<string, { sheetId: number; title: string }>;
+  /** Each active unit tab, by unit Kode (normKey). */
+  unitTabs: ReadonlyMap<string, UnitTabFacts>;
   spreadsheetUrl: string;
   /** Values of the tabs, header row first; [] for a tab that does not exist. */
   values: { unit: Rows; kategori: Rows; rekap: Rows; logEmail: Rows; riwayat: Rows };
@@ -74,8 +90,13 @@ function unitsOf(input: PanelInput, recap: Map<string, RecapRow>): PanelUnit[] {
       score: tab ? (scored?.score ?? null) : null,
       category: tab ? (scored?.category ?? '') : '',
       findings: tab ? (scored?.findings ?? null) : null,
+      stage: tab?.stage ?? '',
     };
   });
+}
+
+function stagesOf(units: readonly PanelUnit[]): PanelStageCount[] {
+  return STAGES.map((stage) => ({ stage, count: units.filter((u) => u.stage === stage).length }));
 }
 
 function categoriesOf(lang: Lang, categories: readonly Category[], units: readonly PanelUnit[]): PanelCategory[] {
@@ -155,15 +176,16 @@ export function buildPanelState(input: PanelInput): PanelState {
   const overdue = input.overdue;
   return {
     ok: true,
+    view: 'admin',
     lang: input.lang,
     user: input.user,
-    isAdmin: input.isAdmin,
     ready: true,
     settings: input.settings,
     profiles: input.profiles,
     categories,
     unscored: units.filter((u) => u.tab !== '').length - counted,
     units,
+    stages: stagesOf(units),
     nextSteps: nextStepsOf(input, units, overdue, ledger),
     ledger,
     closedRounds: closedRounds(input.values.riwayat),
@@ -176,20 +198,78 @@ export function buildPanelState(input: PanelInput): PanelState {
 export function unpreparedPanelState(base: Pick<PanelInput, 'user' | 'settings' | 'profiles' | 'today'>): PanelState {
   return {
     ok: true,
+    // Anyone who may edit the file may set it up; setupWorkbook makes them its first admin.
+    view: 'admin',
     lang: base.settings.bahasa,
     user: base.user,
-    // Anyone who may edit the file may set it up; setupWorkbook makes them its first admin.
-    isAdmin: true,
     ready: false,
     settings: base.settings,
     profiles: base.profiles,
     categories: [],
     unscored: 0,
     units: [],
+    stages: stagesOf([]),
     nextSteps: [t(base.settings.bahasa, 'panel.next.setup')],
     ledger: { sent: 0, failed: 0, skipped: 0, last: '' },
     closedRounds: [],
     overdue: [],
     today: base.today,
+  };
+}
+
+export interface UnitPanelInput {
+  lang: Lang;
+  user: string;
+  settings: Settings;
+  /** The valid rows of Unit. */
+  units: readonly Unit[];
+  unitTabs: ReadonlyMap<string, UnitTabFacts>;
+  spreadsheetUrl: string;
+  /** Rekap's values (for Kelengkapan), header row first; [] when there is none. */
+  rekap: Rows;
+}
+
+const listed = (emails: readonly string[], user: string) => emails.some((e) => normKey(e) === normKey(user));
+
+/** The user's role on `unit`, or null when they are neither its PIC nor its assessor. */
+export function roleOn(unit: Pick<Unit, 'picEmails' | 'assessorEmails'>, user: string): UnitRole | null {
+  if (normKey(user) === '') return null;
+  if (listed(unit.assessorEmails, user)) return 'asesor';
+  return listed(unit.picEmails, user) ? 'pic' : null;
+}
+
+/**
+ * The sidebar of someone who is not an admin: the units where they are the PIC or the
+ * assessor, those with their action still to do first. Nothing else of the workbook goes in.
+ */
+export function buildUnitPanelState(input: UnitPanelInput): UnitPanelState {
+  const recap = recapByCode(input.rekap, input.lang);
+  const own: OwnUnit[] = [];
+  for (const unit of input.units) {
+    const role = roleOn(unit, input.user);
+    if (role === null) continue;
+    const code = normKey(unit.code);
+    const tab = input.unitTabs.get(code);
+    own.push({
+      kode: unit.code,
+      nama: unit.name,
+      role,
+      link: tab ? `${input.spreadsheetUrl}#gid=${tab.sheetId}` : '',
+      stage: tab?.stage ?? '',
+      completion: tab ? (recap.get(code)?.completion ?? null) : null,
+      openFindings: tab?.openFindings ?? null,
+      done: role === 'pic' ? tab?.submitted === true : tab?.verified === true,
+      actionable: role === 'pic' ? tab?.hasFilling === true : tab?.hasVerification === true,
+    });
+  }
+  const toDo = (u: OwnUnit) => (u.actionable && !u.done ? 0 : 1);
+  return {
+    ok: true,
+    view: 'unit',
+    lang: input.lang,
+    user: input.user,
+    round: input.settings.putaran,
+    deadline: formatLongDate(input.lang, input.settings.batasWaktu),
+    units: own.sort((a, b) => toDo(a) - toDo(b)),
   };
 }

@@ -2,8 +2,11 @@
 // reading of the programme (structure, then every tab it shows and the active unit tabs in one
 // batchGet), and saving settings in one batchUpdate under the document lock.
 import type { Lang } from '../domain/i18n';
+import { parseLedger } from '../domain/ledger';
 import { DEFAULT_PROFILE_ID, defaultSettingsRows, profileSummaries } from '../domain/profiles';
+import { openFollowUps } from '../domain/rounds';
 import { parseSettings } from '../domain/settings';
+import { isSubmitted, isVerified, unitStage } from '../domain/stage';
 import { TABS } from '../domain/tables';
 import { normKey, splitEmails } from '../domain/text';
 import { plannedValue } from '../domain/plan/cells';
@@ -15,8 +18,8 @@ import { failure, type Failure } from '../sheets/context';
 import { readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
 import { syncAdmins } from '../sheets/protections';
 import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
-import { buildPanelState, unpreparedPanelState } from './panel-state';
-import type { PanelOverdue, PanelProfile, PanelState, SettingsPatch } from './panel-types';
+import { buildPanelState, buildUnitPanelState, unpreparedPanelState, type UnitTabFacts } from './panel-state';
+import type { PanelOverdue, PanelProfile, SettingsPatch, SidebarState } from './panel-types';
 import { decideSettingsPatch } from './settings-patch';
 
 /** The tabs without which the panel only offers "Siapkan buku kerja". */
@@ -38,24 +41,58 @@ function defaultSettings(user: string): Settings {
   return parsed.value;
 }
 
-export function getPanelState(): PanelState | Failure {
+/** What the panel shows of each active unit tab, by unit Kode (normKey): its stage, open findings and statuses. */
+function unitTabFacts(programme: Programme, round: string): Map<string, UnitTabFacts> {
+  const ledger = parseLedger(programme.rows(TABS.logEmail));
+  return new Map(
+    programme.unitTabs.map(({ sheet: s, reading, status }) => {
+      const facts: UnitTabFacts = {
+        sheetId: s.sheetId,
+        title: s.title,
+        stage: reading.ok ? unitStage({ code: s.code, round, status, answers: reading.value.answers, ledger }) : '',
+        openFindings: reading.ok ? openFollowUps(reading.value) : null,
+        submitted: isSubmitted(status.filling?.value),
+        verified: isVerified(status.verification?.value),
+        hasFilling: status.filling !== null,
+        hasVerification: status.verification !== null,
+      };
+      return [normKey(s.code), facts] as const;
+    }),
+  );
+}
+
+/**
+ * The sidebar's state, decided on the server by who asks: an admin gets the whole panel; a PIC or
+ * an assessor gets their own units only (buildUnitPanelState), nothing of the other units or the
+ * settings.
+ */
+export function getPanelState(): SidebarState | Failure {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const user = actingUser();
   const programme = readProgramme(ss.getId(), PANEL_READ);
   const { lang, settings } = programme;
   const today = Utilities.formatDate(new Date(), programme.timeZone, 'yyyy-MM-dd');
-  const profiles = profileChoices(lang);
   if (!PANEL_REQUIRES.every((title) => programme.tab(title))) {
-    return unpreparedPanelState({ user, settings: defaultSettings(user), profiles, today });
+    return unpreparedPanelState({ user, settings: defaultSettings(user), profiles: profileChoices(lang), today });
   }
   if (!settings.ok) return failure(lang, 'panel.error.settings', {}, settings.problems);
-  const unitTabs = new Map(programme.unitTabs.map(({ sheet: s }) => [normKey(s.code), { sheetId: s.sheetId, title: s.title }] as const));
+  const unitTabs = unitTabFacts(programme, settings.value.putaran);
+  if (!mayAdminister(effectiveAdmins(settings.value.emailAdmin), user)) {
+    return buildUnitPanelState({
+      lang: settings.value.bahasa,
+      user,
+      settings: settings.value,
+      units: programme.units.units,
+      unitTabs,
+      spreadsheetUrl: ss.getUrl(),
+      rekap: programme.rows(TABS.rekap),
+    });
+  }
   return buildPanelState({
     lang: settings.value.bahasa,
     user,
-    isAdmin: mayAdminister(effectiveAdmins(settings.value.emailAdmin), user),
     settings: settings.value,
-    profiles,
+    profiles: profileChoices(lang),
     unitTabs,
     spreadsheetUrl: ss.getUrl(),
     values: {

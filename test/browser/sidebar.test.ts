@@ -6,7 +6,8 @@ import type { Page, Route } from 'playwright-core';
 import { withScriptRunShim } from '../../local/workbench/shim';
 import { DIST, ensureBuilt } from '../helpers/build';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
-import { panelState, XSS } from './fixtures/panel-state';
+import type { UnitPanelState } from '../../src/ui/panel-types';
+import { ownState, panelState, XSS } from './fixtures/panel-state';
 
 const ORIGIN = 'http://sidebar.test';
 type Answer = (args: unknown[]) => unknown;
@@ -43,7 +44,7 @@ async function openSidebar(answers: Record<string, Answer>): Promise<{ page: Pag
     }
   });
   await page.goto(`${ORIGIN}/`);
-  await page.locator('details').first().waitFor({ state: 'attached' });
+  await page.locator('header').waitFor({ state: 'attached' });
   return { page, calls };
 }
 
@@ -128,14 +129,119 @@ test('follows the language setting: English when bahasa is en', async () => {
   await page.close();
 }, 60_000);
 
-test('a non-admin sees the admin actions disabled and the settings read-only', async () => {
-  const { page } = await openSidebar({ getPanelState: () => panelState({ isAdmin: false, user: 'pic@example.go.id' }) });
+/** The names of the admin's controls and sections: none may appear in a PIC's or an assessor's page. */
+const ADMIN_CONTROLS = ['Siapkan buku kerja', 'Buat / perbarui tab unit', 'Perbarui rekap', 'Tambah unit', 'Pratinjau', 'Kirim temuan', 'Kirim pengingat', 'Simpan pengaturan', 'Tutup putaran dan mulai berikutnya'];
+const ADMIN_SECTIONS = ['Ringkasan', 'Kirim', 'Putaran', 'Pengaturan'];
+
+async function expectNoAdminControl(page: Page): Promise<void> {
+  const html = await page.content();
+  for (const name of [...ADMIN_CONTROLS, ...ADMIN_SECTIONS]) expect(html).not.toContain(`>${name}<`);
+  expect(await page.locator('input, select, textarea').count()).toBe(0);
+}
+
+test("a PIC sees their own unit only: stage, completion, open findings, the deadline as the emails write it, and one action, which calls submitUnit", async () => {
+  let submitted = false;
+  const { page, calls } = await openSidebar({
+    getPanelState: () => ownState({ units: [{ ...ownState().units[0], done: submitted, stage: submitted ? 'Diajukan' : 'Diisi' }] }),
+    submitUnit: ([kode]) => {
+      if (kode !== 'XSS') return { ok: false, error: 'wrong unit' };
+      submitted = true;
+      return { ok: true, message: `Isian XSS — ${XSS} diajukan (Status Pengisian: Diajukan).` };
+    },
+  });
   await page.getByText('Masuk sebagai pic@example.go.id').waitFor();
-  await expandAll(page);
-  for (const name of ['Buat / perbarui tab unit', 'Tambah unit', 'Pratinjau', 'Simpan pengaturan']) {
-    await expect(page.getByRole('button', { name }).isDisabled()).resolves.toBe(true);
+  await page.getByRole('heading', { name: `XSS — ${XSS}` }).waitFor();
+  for (const text of ['Anda PIC unit ini.', 'Tahap: Diisi', 'Temuan terbuka: 9', 'Batas waktu: 31 Agustus 2024', 'Putaran: 2024 Pendampingan', '40%']) await page.getByText(text, { exact: true }).waitFor();
+  await expectNoAdminControl(page);
+  expect(await page.getByRole('button').allTextContents()).toEqual(['Muat ulang', 'Ajukan isian']);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'sidebar-fixture-pic');
+  await page.getByRole('button', { name: `Ajukan isian XSS — ${XSS}` }).click();
+  await page.getByText('Isian sudah diajukan.').waitFor();
+  expect(calls.filter((c) => c.fn === 'submitUnit').map((c) => c.args)).toEqual([['XSS']]);
+  await page.getByText('Tahap: Diajukan').waitFor();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await page.close();
+}, 60_000);
+
+test("the server's refusal of a unit action is shown in the user's words", async () => {
+  const refusal = 'Anda (pic@example.go.id) bukan asesor XSS, jadi tidak dapat menandainya terverifikasi.';
+  const { page } = await openSidebar({
+    getPanelState: () => ownState({ units: [{ ...ownState().units[0], role: 'asesor' }] }),
+    verifyUnit: () => ({ ok: false, error: refusal }),
+  });
+  await page.getByText('Anda asesor unit ini.').waitFor();
+  await page.getByRole('button', { name: 'Tandai terverifikasi' }).click();
+  await page.getByText(refusal).waitFor();
+  await page.close();
+}, 60_000);
+
+test('someone who is neither admin nor listed in Unit is told so, and sees nothing else', async () => {
+  const { page } = await openSidebar({ getPanelState: () => ownState({ user: 'orang@example.go.id', units: [] }) });
+  await page.getByText('Email Anda (orang@example.go.id) tidak tercatat sebagai PIC atau asesor unit mana pun di tab Unit. Minta admin menambahkannya.').waitFor();
+  await expectNoAdminControl(page);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
+/** `n` units, the first `toDo` still to verify, the rest verified. */
+function assessorUnits(n: number, toDo: number): UnitPanelState['units'] {
+  return Array.from({ length: n }, (_, i) => ({
+    kode: `U${String(i + 1).padStart(2, '0')}`,
+    nama: `Dinas Nomor ${i + 1} Kabupaten Contoh`,
+    role: 'asesor' as const,
+    link: `#gid=${i + 100}`,
+    stage: i < toDo ? ('Diajukan' as const) : ('Terverifikasi' as const),
+    completion: 100,
+    openFindings: 4,
+    done: i >= toDo,
+    actionable: true,
+  }));
+}
+
+test('at 300 × 700, an assessor of 30 units has the first action in view; the units with nothing to do are folded', async () => {
+  const { page } = await openSidebar({ getPanelState: () => ownState({ user: 'asesor@example.go.id', units: assessorUnits(30, 6) }) });
+  await page.setViewportSize({ width: 300, height: 700 });
+  await page.getByText('Unit lain (24): tidak ada yang perlu dilakukan').waitFor();
+  const first = page.getByRole('button', { name: 'Tandai terverifikasi U01 — Dinas Nomor 1 Kabupaten Contoh' });
+  const box = await first.boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(700);
+  await expect(page.getByText('U30 — Dinas Nomor 30 Kabupaten Contoh').isVisible()).resolves.toBe(false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'sidebar-fixture-assessor');
+  await page.close();
+}, 60_000);
+
+test('at 300 × 700, the admin has the actions in view with 30 units: completion lists the least complete first and folds the rest', async () => {
+  const units = Array.from({ length: 30 }, (_, i) => ({
+    ...panelState().units[0],
+    kode: `U${String(i + 1).padStart(2, '0')}`,
+    nama: `Dinas ${i + 1}`,
+    tab: `U${i + 1}`,
+    completion: i % 3 === 0 ? 100 - i : 100,
+  }));
+  const { page } = await openSidebar({ getPanelState: () => panelState({ units }) });
+  await page.setViewportSize({ width: 300, height: 700 });
+  for (const name of ['Buat / perbarui tab unit', 'Perbarui rekap']) {
+    const box = await page.getByRole('button', { name }).boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(700);
   }
-  await page.getByText('Hanya admin yang dapat mengubah pengaturan.').waitFor();
+  const shown = await page.locator('#ringkasan .section-body > div > div > ul li.completion .unit-name').allTextContents();
+  expect(shown).toEqual(['U28 — Dinas 28', 'U25 — Dinas 25', 'U22 — Dinas 22', 'U19 — Dinas 19', 'U16 — Dinas 16']);
+  await page.getByText('Unit lain (25)').waitFor();
+  await expect(page.getByText('U30 — Dinas 30').first().isVisible()).resolves.toBe(false);
+  await page.close();
+}, 60_000);
+
+test('the admin panel shows each unit\'s stage and the count per stage, and its dates as the emails write them', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState() });
+  await page.getByText('Unit per tahap').waitFor();
+  for (const line of ['Belum mulai: 0', 'Diisi: 1', 'Diajukan: 0', 'Terverifikasi: 1', 'Temuan terkirim: 0']) await page.getByText(line, { exact: true }).waitFor();
+  await expandAll(page);
+  await page.locator('li.unit', { hasText: 'DINKES — Dinas Kesehatan' }).getByText('Tahap: Terverifikasi').waitFor();
+  await page.getByText('Batas waktu: 31 Agustus 2024', { exact: true }).waitFor();
+  await page.getByText('Terakhir: 1 Agustus 2024 10:15.', { exact: true }).waitFor();
   await page.close();
 }, 60_000);
 
@@ -250,6 +356,34 @@ test('a unit whose last send has an unknown outcome is listed for a check, and s
   await page.close();
 }, 60_000);
 
+test('sending again what is unchanged is a checkbox (no command-line flag anywhere): it asks for a new preview and goes with the preview and the send', async () => {
+  const { page, calls } = await openSidebar({
+    getPanelState: () => panelState(),
+    previewFindings: ([opts]) =>
+      (opts as { force?: boolean }).force
+        ? preview({ messages: 1, recipients: 1, sample: null, results: [{ kode: 'DINKES', status: 'TERKIRIM' }] })
+        : preview({ messages: 0, recipients: 0, sample: null, results: [{ kode: 'DINKES', status: 'DILEWATI', reason: 'isi sama dengan kiriman terakhir di putaran ini; untuk mengirimnya lagi, pilih "kirim lagi walau isinya sama".' }] }),
+    sendFindingsBatch: () => ({ ok: true, sent: 1, skipped: 0, failed: 0, queued: 0, done: true, dryRun: false, remainingQuota: 96, results: [], message: '' }),
+  });
+  await expandAll(page);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText(/pilih "kirim lagi walau isinya sama"/).waitFor();
+  const again = page.getByLabel('Kirim lagi walau isinya sama: juga ke unit yang sudah menerima email yang sama di putaran ini');
+  await again.check();
+  await expect(page.getByText(/pilih "kirim lagi walau isinya sama"/).count()).resolves.toBe(0);
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await page.getByText('1 email untuk 1 penerima akan dikirim.').waitFor();
+  await page.getByLabel('Saya sudah memeriksa pratinjau').check();
+  await page.getByRole('button', { name: 'Kirim temuan' }).click();
+  await page.getByText('Selesai: 1 terkirim, 0 dilewati, 0 gagal.').waitFor();
+  expect(calls.filter((c) => c.fn === 'previewFindings').map((c) => c.args)).toEqual([[{}], [{ force: true }]]);
+  expect(calls.filter((c) => c.fn === 'sendFindingsBatch').map((c) => c.args)).toEqual([[{ maxMessages: 5, force: true }]]);
+  await expect(again.isChecked()).resolves.toBe(false);
+  expect(await page.locator('#app').evaluate((app) => app.textContent)).not.toMatch(/--[a-z]/);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
 test('fits 300 px and axe-core finds no serious or critical violation', async () => {
   const { page } = await openSidebar({ getPanelState: () => panelState() });
   await page.getByRole('heading', { name: 'Ringkasan' }).waitFor();
@@ -299,12 +433,12 @@ test('Putaran: reminders sent batch after batch with the button disabled meanwhi
   await page.close();
 }, 60_000);
 
-test('Putaran: with nothing overdue, or for a non-admin, the reminder controls are locked', async () => {
-  const { page } = await openSidebar({ getPanelState: () => panelState({ isAdmin: false, user: 'pic@example.go.id' }) });
+test('Putaran: with nothing overdue, the reminder button is locked', async () => {
+  const { page } = await openSidebar({ getPanelState: () => panelState() });
   await expandAll(page);
   await page.getByText('Tidak ada temuan yang lewat batas waktu.').waitFor();
   await expect(page.getByRole('button', { name: 'Kirim pengingat' }).isDisabled()).resolves.toBe(true);
-  await expect(page.getByLabel('Kirim pengingat otomatis setiap jam').isDisabled()).resolves.toBe(true);
+  await expect(page.getByLabel('Kirim pengingat otomatis setiap jam').isDisabled()).resolves.toBe(false);
   await page.close();
 }, 60_000);
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { FrameLocator, Page } from 'playwright-core';
+import { newWorkbook } from '../../local/model/workbook';
+import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { startWorkbench, type Workbench } from '../../local/workbench/server';
 import { ensureBuilt, ROOT } from '../helpers/build';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
@@ -161,6 +163,127 @@ test('a full run through the sidebar ends with the right .eml files in the outbo
   await sidebarFrame.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   expect(await seriousAxeViolations(sidebarFrame)).toEqual([]);
   await screenshot(page, 'workbench-sent');
+  await page.close();
+}, 300_000);
+
+/** The Nilai of a Pengaturan key in the saved file. */
+async function settingIn(file: string, key: string): Promise<{ a1: string; value: unknown }> {
+  const pengaturan = (await loadWorkbook(file)).sheets.find((s) => s.title === 'Pengaturan');
+  const row = pengaturan?.rows.findIndex((r) => r?.[0]?.value === key) ?? -1;
+  if (!pengaturan || row < 0) throw new Error(`no Pengaturan ${key}`);
+  return { a1: `B${row + 1}`, value: pengaturan.rows[row]?.[1]?.value };
+}
+
+/** Switches the workbench to `user` and waits for the sidebar to say who is signed in. */
+async function actAs(page: Page, sidebar: FrameLocator, user: string): Promise<void> {
+  await page.locator('#user').selectOption(user);
+  await sidebar.getByText(user === ADMIN ? `Masuk sebagai ${ADMIN} (admin)` : `Masuk sebagai ${user}`, { exact: true }).waitFor();
+}
+
+/** The sidebar's frame, to read its whole HTML and run axe-core in it. */
+function sidebarFrame(page: Page) {
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar'));
+  if (!frame) throw new Error('no sidebar frame');
+  return frame;
+}
+
+/** Clicks the one action of a PIC's or an assessor's sidebar and returns its outcome, failing with the sidebar's own words. */
+async function unitAction(sidebar: FrameLocator, name: string): Promise<string> {
+  await sidebar.getByRole('button', { name }).click();
+  const outcome = sidebar.locator('.status.ok, .status.error');
+  await outcome.waitFor({ timeout: 120_000 });
+  const text = (await outcome.textContent()) ?? '';
+  if ((await outcome.getAttribute('class'))?.includes('error')) throw new Error(`${name}: ${text}`);
+  return text;
+}
+
+/** The admin's count per stage, as the sidebar's summary lists it. */
+async function expectStages(sidebar: FrameLocator, counts: Record<string, number>): Promise<void> {
+  for (const [stage, count] of Object.entries(counts)) await sidebar.getByText(`${stage}: ${count}`, { exact: true }).waitFor();
+}
+
+test('the sidebar per role: the PIC sees only its unit and submits, the assessor verifies, and the admin sees each stage', async () => {
+  const PIC = 'pic.dinkes@example.go.id';
+  const ASSESSOR = 'asesor@example.go.id';
+  const units = [
+    'Kode,Nama Unit,Jenis,Nama PIC,Email PIC,Email Asesor',
+    `DINKES,Dinas Kesehatan,OPD,Budi,${PIC},${ASSESSOR}`,
+    'DISHUB,Dinas Perhubungan,OPD,Ani,pic.dishub@example.go.id,asesor.lain@example.go.id',
+  ].join('\n');
+  mkdirSync(join(dir, 'roles'));
+  writeFileSync(join(dir, 'roles', 'units.csv'), units);
+  const file = join(dir, 'roles', 'program.xlsx');
+  cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'roles', 'units.csv'), '--user', ADMIN);
+  const edits = [['Pengaturan', (await settingIn(file, 'putaran')).a1, '2025 Pendampingan'], ['Pengaturan', (await settingIn(file, 'batas_waktu')).a1, '2025-04-30']];
+  writeFileSync(join(dir, 'roles', 'edits.csv'), ['sheet,cell,value', ...edits.map((e) => e.join(','))].join('\n'));
+  cli('edit', '--workbook', file, '--from', join(dir, 'roles', 'edits.csv'), '--user', ADMIN);
+  cli('generate', '--workbook', file);
+  const { page, sidebar } = await open(file);
+  await expectStages(sidebar, { 'Belum mulai': 2, Diisi: 0, Diajukan: 0, Terverifikasi: 0, 'Temuan terkirim': 0 });
+
+  // The PIC: its own unit, nothing of the other unit, no admin control.
+  await actAs(page, sidebar, PIC);
+  await sidebar.getByRole('heading', { name: 'DINKES — Dinas Kesehatan' }).waitFor();
+  await sidebar.getByText('Batas waktu: 30 April 2025', { exact: true }).waitFor();
+  const picHtml = await sidebarFrame(page).locator('#app').evaluate((app) => app.outerHTML);
+  for (const absent of ['DISHUB', 'Dinas Perhubungan', 'Ringkasan', 'Pratinjau', 'Kirim temuan', 'Simpan pengaturan', 'Buat / perbarui tab unit', '--force']) expect(picHtml).not.toContain(absent);
+  expect(await sidebar.getByRole('button').allTextContents()).toEqual(['Muat ulang', 'Ajukan isian']);
+  expect(await seriousAxeViolations(sidebarFrame(page))).toEqual([]);
+  await selectTab(page, /DINKES/);
+  expect(await editCell(page, 'F8', 'Ya')).toContain('disimpan');
+  await actAs(page, sidebar, ADMIN);
+  await expectStages(sidebar, { 'Belum mulai': 1, Diisi: 1 });
+  await actAs(page, sidebar, PIC);
+  await sidebar.getByText('Tahap: Diisi', { exact: true }).waitFor();
+  expect(await unitAction(sidebar, 'Ajukan isian DINKES — Dinas Kesehatan')).toContain('Status Pengisian: Diajukan');
+  await sidebar.getByText('Tahap: Diajukan', { exact: true }).waitFor();
+  await screenshot(page, 'workbench-pic-sidebar');
+
+  await actAs(page, sidebar, ADMIN);
+  await expectStages(sidebar, { 'Belum mulai': 1, Diisi: 0, Diajukan: 1 });
+
+  // The assessor: the units it assesses only, and its own action.
+  await actAs(page, sidebar, ASSESSOR);
+  await sidebar.getByText('Anda asesor unit ini.').waitFor();
+  expect(await sidebarFrame(page).locator('#app').evaluate((app) => app.outerHTML)).not.toContain('Dinas Perhubungan');
+  expect(await seriousAxeViolations(sidebarFrame(page))).toEqual([]);
+  expect(await unitAction(sidebar, 'Tandai terverifikasi DINKES — Dinas Kesehatan')).toContain('Status Verifikasi: Terverifikasi');
+  await sidebar.getByText('Unit ini sudah terverifikasi.').waitFor();
+
+  await actAs(page, sidebar, ADMIN);
+  await expectStages(sidebar, { Diajukan: 0, Terverifikasi: 1 });
+  await openSection(sidebar, 'Kirim');
+  await sidebar.getByRole('button', { name: 'Pratinjau' }).click();
+  await sidebar.getByText(/email untuk/).waitFor({ timeout: 60_000 });
+  await sidebar.getByLabel('Saya sudah memeriksa pratinjau').check();
+  expect(await sidebarAction(sidebar, 'Kirim temuan')).toContain('Selesai:');
+  await expectStages(sidebar, { 'Belum mulai': 1, Terverifikasi: 0, 'Temuan terkirim': 1 });
+  const adminFrame = sidebarFrame(page);
+  await adminFrame.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await seriousAxeViolations(adminFrame)).toEqual([]);
+  await screenshot(page, 'workbench-admin-stages');
+  await page.close();
+}, 300_000);
+
+test('the setup offers each profile with its legal basis, and sets the workbook up with the one chosen', async () => {
+  const file = join(dir, 'blank.xlsx');
+  await saveWorkbook(newWorkbook({ owner: ADMIN }), file);
+  const { page, sidebar } = await open(file);
+  await sidebar.getByText('Buku kerja belum disiapkan.').waitFor();
+  const choice = sidebar.getByRole('radio', { name: 'KemenPAN-RB — PEKPPP (Indeks Pelayanan Publik 0–5) (pekppp-2023)' });
+  await expect(choice.isChecked()).resolves.toBe(false);
+  await sidebar.getByText(/PermenPAN-RB 29\/2022/).waitFor();
+  await sidebar.getByText(/Peraturan Ombudsman 61\/2025/).waitFor();
+  expect(await seriousAxeViolations(sidebarFrame(page))).toEqual([]);
+  await choice.check();
+  // The setup button gives way to the actions of a set-up workbook: its outcome shows in the section.
+  await sidebar.getByRole('button', { name: 'Siapkan buku kerja' }).click();
+  await sidebar.locator('#ringkasan .status.ok').waitFor({ timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Pengaturan', exact: true }).waitFor();
+  await sidebar.getByText('Unit per tahap').waitFor();
+  expect((await settingIn(file, 'profil')).value).toBe('pekppp-2023');
+  const kategori = (await loadWorkbook(file)).sheets.find((s) => s.title === 'Kategori');
+  expect(kategori?.rows.slice(1).map((r) => r?.[0]?.value).filter((v) => v)).toContain('F');
   await page.close();
 }, 300_000);
 

@@ -60,7 +60,7 @@ test('when MailApp is called, the message’s Log Email row (MENGIRIM) is alread
       rows = ledger(wb);
     });
     expect(rows.map((r) => [r['Kode Unit'], r.Status])).toEqual([...manyUnits(i).map((u) => [u.code, 'TERKIRIM']), [`U0${i + 1}`, 'MENGIRIM']]);
-    expect(String(rows[i].Keterangan)).toContain(`--resend U0${i + 1}`);
+    expect(String(rows[i].Keterangan)).toContain(`"Kirim ulang" untuk U0${i + 1}`);
   }
   await withWorkbook(file, { readOnly: true }, (wb: WorkbookModel) => {
     expect(ledger(wb).map((r) => [r.Status, r.Keterangan])).toEqual([
@@ -118,7 +118,7 @@ test('an unknown outcome is shown for a check, never sent again by itself (not e
   const preview = ok(later.run('previewFindings', {}));
   expect(preview).toMatchObject({ messages: 0, skipped: 2, unknown: 1 });
   expect(resultOf(preview, 'U02')).toMatchObject({ status: 'PERIKSA' });
-  expect(String(resultOf(preview, 'U02')?.reason)).toMatch(/tidak diketahui.*--resend U02/);
+  expect(String(resultOf(preview, 'U02')?.reason)).toMatch(/tidak diketahui.*"Kirim ulang" untuk U02/);
 
   const again = sendAll(later)[0];
   expect(again).toMatchObject({ ok: true, sent: 0, skipped: 2, unknown: 1 });

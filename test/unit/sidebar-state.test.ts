@@ -1,6 +1,7 @@
 import { HEADERS } from '../../src/domain/tables';
 import type { Settings } from '../../src/domain/types';
-import { buildPanelState, type PanelInput } from '../../src/ui/panel-state';
+import { validateUnits } from '../../src/domain/units';
+import { buildPanelState, buildUnitPanelState, type PanelInput, type UnitTabFacts } from '../../src/ui/panel-state';
 
 const settings: Settings = {
   namaKegiatan: 'Pendampingan',
@@ -37,17 +38,29 @@ const LOG = [
 ];
 const RIWAYAT = [[...HEADERS.riwayat], ['2023 Awal', 'DINKES'], ['2023 Awal', 'DUKCAPIL'], ['2023 Lama', 'DINKES']];
 
+const tabFacts = (sheetId: number, title: string, over: Partial<UnitTabFacts> = {}): UnitTabFacts => ({
+  sheetId,
+  title,
+  stage: 'Diisi',
+  openFindings: 3,
+  submitted: false,
+  verified: false,
+  hasFilling: true,
+  hasVerification: true,
+  ...over,
+});
+const TABS_READ = new Map([
+  ['dinkes', tabFacts(11, 'DINKES', { stage: 'Terverifikasi', submitted: true, verified: true, openFindings: 2 })],
+  ['dukcapil', tabFacts(12, 'DUKCAPIL')],
+]);
+
 function input(overrides: Partial<PanelInput> = {}): PanelInput {
   return {
     lang: 'id',
     user: 'admin@example.go.id',
-    isAdmin: true,
     settings,
     profiles: [{ id: 'ombudsman-2021', name: 'Ombudsman 2021', summary: 'Instrumen kepatuhan standar pelayanan (UU 25/2009).' }],
-    unitTabs: new Map([
-      ['dinkes', { sheetId: 11, title: 'DINKES' }],
-      ['dukcapil', { sheetId: 12, title: 'DUKCAPIL' }],
-    ]),
+    unitTabs: TABS_READ,
     spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
     values: { unit: UNIT, kategori: KATEGORI, rekap: REKAP, logEmail: LOG, riwayat: RIWAYAT },
     today: '2024-08-01',
@@ -121,4 +134,64 @@ test('after the deadline, or with overdue units, the next step is the new round'
   const late = buildPanelState(input({ lang: 'en', overdue }));
   expect(late.overdue).toEqual(overdue);
   expect(late.nextSteps).toContain(round);
+});
+
+test('the admin panel carries each unit\'s stage and the count of units per stage, every stage listed', () => {
+  const state = buildPanelState(input());
+  expect(state.units.map((u) => [u.kode, u.stage])).toEqual([
+    ['DINKES', 'Terverifikasi'],
+    ['DUKCAPIL', 'Diisi'],
+    ['BAD', ''],
+    ['BARU', ''],
+  ]);
+  expect(state.stages).toEqual([
+    { stage: 'Belum mulai', count: 0 },
+    { stage: 'Diisi', count: 1 },
+    { stage: 'Diajukan', count: 0 },
+    { stage: 'Terverifikasi', count: 1 },
+    { stage: 'Temuan terkirim', count: 0 },
+  ]);
+});
+
+describe('a PIC\'s or an assessor\'s own panel', () => {
+  const UNITS = [
+    [...HEADERS.unit],
+    ['DINKES', 'Dinas Kesehatan', 'OPD', 'Budi', 'budi@x.go.id', 'asesor@x.go.id', 'DINKES', 'OK'],
+    ['DUKCAPIL', 'Disdukcapil', 'OPD', 'Sari', 'sari@x.go.id', 'asesor@x.go.id', 'DUKCAPIL', 'OK'],
+    ['DISHUB', 'Dinas Perhubungan', 'OPD', 'Budi', 'BUDI@x.go.id', 'lain@x.go.id', '', 'OK'],
+  ];
+  const own = (user: string) =>
+    buildUnitPanelState({
+      lang: 'id',
+      user,
+      settings,
+      units: validateUnits(UNITS, 'id').units,
+      unitTabs: TABS_READ,
+      spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+      rekap: REKAP,
+    });
+
+  test('a PIC gets their units only, with nothing of the others or of the settings', () => {
+    const state = own('Budi@X.go.id');
+    expect(state.units.map((u) => [u.kode, u.role, u.stage, u.completion, u.openFindings, u.done, u.actionable])).toEqual([
+      ['DINKES', 'pic', 'Terverifikasi', 100, 2, true, true],
+      ['DISHUB', 'pic', '', null, null, false, false],
+    ]);
+    const payload = JSON.stringify(state);
+    for (const other of ['DUKCAPIL', 'Disdukcapil', 'sari@x.go.id', 'asesor@x.go.id', 'admin@example.go.id', 'emailAdmin']) expect(payload).not.toContain(other);
+    expect(state.deadline).toBe('31 Agustus 2024');
+    expect(state.round).toBe('2024 Pendampingan');
+  });
+
+  test('an assessor gets the units they assess, those still to verify first', () => {
+    expect(own('asesor@x.go.id').units.map((u) => [u.kode, u.role, u.done])).toEqual([
+      ['DUKCAPIL', 'asesor', false],
+      ['DINKES', 'asesor', true],
+    ]);
+  });
+
+  test('someone listed nowhere gets no unit', () => {
+    expect(own('orang@x.go.id').units).toEqual([]);
+    expect(own('').units).toEqual([]);
+  });
 });

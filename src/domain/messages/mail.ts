@@ -27,7 +27,7 @@ export const id = {
     'Tidak ada temuan: setiap indikator yang dinilai telah terpenuhi. Terima kasih atas kerja sama {unit}; tetap pertahankan standar pelayanan ini.',
   'mail.signoff': 'Hormat kami,',
   'mail.footer': 'Ada pertanyaan? Balas email ini.',
-  'mail.reason.unchanged': 'isi sama dengan kiriman terakhir di putaran ini; kirim dengan pilihan "paksa" (--force) untuk mengirim lagi.',
+  'mail.reason.unchanged': 'isi sama dengan kiriman terakhir di putaran ini; untuk mengirimnya lagi, pilih "kirim lagi walau isinya sama".',
   'mail.reason.noTab': 'tab unit belum ada. Jalankan "Buat / perbarui tab unit", lalu kirim temuan lagi.',
   'mail.reason.acknowledgementOff': 'tidak ada temuan, dan Pengaturan kirim_tanda_terima = Tidak.',
   'mail.reason.sendError': 'pengiriman ditolak: {error}',
@@ -36,9 +36,9 @@ export const id = {
     'email ini punya {count} penerima (Email PIC + Email Asesor), sedangkan satu email paling banyak {max}. Kurangi alamat di baris unit ini pada tab Unit, lalu kirim lagi.',
   'mail.reason.stopped': 'belum dikirim karena pengiriman terhenti; jalankan lagi untuk mengirimnya.',
   'mail.reason.unknownOutcome':
-    'hasil pengiriman {since} tidak diketahui (prosesnya terputus). Tanyakan ke unit apakah email itu diterima: bila belum, pilih "Kirim ulang" (CLI: --resend {kode}); bila sudah, ubah Status barisnya di Log Email menjadi TERKIRIM.',
+    'hasil pengiriman {since} tidak diketahui (prosesnya terputus). Tanyakan ke unit apakah email itu diterima: bila belum, pilih "Kirim ulang" untuk {kode}; bila sudah, ubah Status barisnya di Log Email menjadi TERKIRIM.',
   'mail.note.sending':
-    'Sedang dikirim. Bila Status tetap MENGIRIM, hasilnya tidak diketahui: tanyakan ke unit apakah email ini diterima, lalu pilih "Kirim ulang" (CLI: --resend {kode}) atau ubah Status menjadi TERKIRIM.',
+    'Sedang dikirim. Bila Status tetap MENGIRIM, hasilnya tidak diketahui: tanyakan ke unit apakah email ini diterima, lalu pilih "Kirim ulang" untuk {kode} atau ubah Status menjadi TERKIRIM.',
   'mail.error.unknownUnits': 'Kode unit tidak dikenal: {codes}. Periksa Kode di tab Unit.',
   'mail.error.noUnits': 'Belum ada unit yang sah di tab Unit. Isi tab Unit dan jalankan "Buat / perbarui tab unit".',
   'mail.error.sendStopped': 'Pengiriman terhenti: {error}. Yang sudah terkirim tercatat di Log Email; jalankan lagi untuk mengirim sisanya.',
@@ -97,7 +97,7 @@ export const en: typeof id = {
     'No findings: every assessed indicator is met. Thank you, {unit}, for your cooperation; please keep up this service standard.',
   'mail.signoff': 'Kind regards,',
   'mail.footer': 'Questions? Reply to this email.',
-  'mail.reason.unchanged': 'same content as the last send in this round; send with the "force" option (--force) to send it again.',
+  'mail.reason.unchanged': 'same content as the last send in this round; to send it again, choose "send again even if unchanged".',
   'mail.reason.noTab': 'the unit tab does not exist yet. Run "Create / update unit tabs", then send the findings again.',
   'mail.reason.acknowledgementOff': 'no findings, and Pengaturan kirim_tanda_terima = Tidak.',
   'mail.reason.sendError': 'sending refused: {error}',
@@ -106,9 +106,9 @@ export const en: typeof id = {
     'this email has {count} recipients (Email PIC + Email Asesor), while one email takes at most {max}. Remove addresses from this unit’s row in the Unit tab, then send again.',
   'mail.reason.stopped': 'not sent because sending stopped; run it again to send it.',
   'mail.reason.unknownOutcome':
-    'the outcome of the send at {since} is unknown (the run was cut off). Ask the unit whether that email arrived: if not, choose "Send again" (CLI: --resend {kode}); if it did, change the Status of its Log Email row to TERKIRIM.',
+    'the outcome of the send at {since} is unknown (the run was cut off). Ask the unit whether that email arrived: if not, choose "Send again" for {kode}; if it did, change the Status of its Log Email row to TERKIRIM.',
   'mail.note.sending':
-    'Being sent. If the Status stays MENGIRIM, the outcome is unknown: ask the unit whether this email arrived, then choose "Send again" (CLI: --resend {kode}) or change the Status to TERKIRIM.',
+    'Being sent. If the Status stays MENGIRIM, the outcome is unknown: ask the unit whether this email arrived, then choose "Send again" for {kode} or change the Status to TERKIRIM.',
   'mail.error.unknownUnits': 'Unknown unit code(s): {codes}. Check Kode in the Unit tab.',
   'mail.error.noUnits': 'There is no valid unit in the Unit tab yet. Fill the Unit tab and run "Create / update unit tabs".',
   'mail.error.sendStopped': 'Sending stopped: {error}. What was sent is recorded in Log Email; run it again to send the rest.',
