@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'report';
 
 export interface CliOptions {
   workbook?: string;
@@ -22,6 +22,7 @@ export interface CliOptions {
   deadline?: string;
   from?: string;
   dir?: string;
+  out?: string;
   port?: number;
   user?: string;
   quota?: number;
@@ -52,6 +53,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   deadline: ['date', 'YYYY-MM-DD'],
   from: ['text', 'EDITS.csv'],
   dir: ['text', 'DIR'],
+  out: ['text', 'DIR'],
   port: ['port', 'P'],
   user: ['email', 'EMAIL'],
   quota: ['count', 'N'],
@@ -86,6 +88,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   edit: { options: ['workbook', 'from'], required: ['workbook', 'user', 'from'] },
   demo: { options: ['dir'], required: [] },
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
+  report: { options: ['workbook', 'only', 'out'], required: ['workbook'] },
 };
 
 export interface ParsedArgs {

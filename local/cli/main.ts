@@ -9,6 +9,7 @@ import { email } from './commands/email';
 import { generate } from './commands/generate';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
+import { report as rapor } from './commands/report';
 import { round } from './commands/round';
 import { workbench } from './commands/workbench';
 import { fileError } from './file-errors';
@@ -17,7 +18,7 @@ import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
-export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench };
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, report: rapor };
 
 const HELP = new Set(['--help', '-h', 'help']);
 

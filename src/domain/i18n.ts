@@ -5,16 +5,17 @@ import * as core from './messages/core';
 import * as domain from './messages/domain';
 import * as mail from './messages/mail';
 import * as methodology from './messages/methodology';
+import * as report from './messages/report';
 import * as rounds from './messages/rounds';
 import * as sidebar from './messages/sidebar';
 import * as ui from './messages/ui';
 
 export type Lang = 'id' | 'en';
 
-const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id };
+const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id, ...report.id };
 type Catalogue = typeof id;
 export type MessageKey = keyof Catalogue;
-const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en };
+const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en, ...report.en };
 
 const catalogues: Record<Lang, Catalogue> = { id, en };
 

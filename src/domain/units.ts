@@ -15,7 +15,8 @@ export interface UnitValidation {
   problems: Problem[];
 }
 
-const OPTIONAL_COLUMNS = ['Jenis', 'Nama PIC', 'Email Asesor'] as const;
+/** Nama Pimpinan and Jabatan Pimpinan (issue 14): the head of the agency, found by header anywhere right of the pinned columns. */
+const OPTIONAL_COLUMNS = ['Jenis', 'Nama PIC', 'Email Asesor', 'Nama Pimpinan', 'Jabatan Pimpinan'] as const;
 
 export const UNIT_OK = 'OK';
 
@@ -37,6 +38,8 @@ export function validateUnits(rows: readonly (readonly unknown[])[], lang: Lang)
       picName: r.text('Nama PIC'),
       picEmails: splitEmails(r.get('Email PIC')),
       assessorEmails: splitEmails(r.get('Email Asesor')),
+      headName: r.text('Nama Pimpinan'),
+      headTitle: r.text('Jabatan Pimpinan'),
     };
     if (unit.code === '') flag(r.row, 'check.unit.codeEmpty');
     if (unit.name === '') flag(r.row, 'check.unit.nameEmpty');
