@@ -113,24 +113,35 @@ function renamedFor(name: string | null, extension: string): string | null {
   return `${dot > 0 ? name.slice(0, dot) : name}.${extension}`;
 }
 
+/** What the add-on calls of a Blob. */
+export interface LocalBlob {
+  getBytes(): number[];
+  getContentType(): string | null;
+  getName(): string | null;
+  setName(name: string): LocalBlob;
+  getDataAsString(): string;
+  getBlob(): LocalBlob;
+  getAs(contentType: string): LocalBlob;
+}
+
 /**
  * A Blob: its bytes, content type and name, and `getAs('application/pdf')` of an HTML blob (what
  * the add-on converts); any other conversion is refused as not implemented.
  */
-function createBlob(ctx: ServiceContext, printer: SyncPrinter | undefined, bytes: Buffer, contentType: string | null, name: string | null): object {
+function createBlob(ctx: ServiceContext, printer: SyncPrinter | undefined, bytes: Buffer, contentType: string | null, name: string | null): LocalBlob {
   let blobName = name;
-  const blob = {
+  const blob: LocalBlob = {
     getBytes: (): number[] => ctx.realm.Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
     getContentType: () => contentType,
     getName: () => blobName,
-    setName(value: string) {
+    setName(value) {
       blobName = String(value);
       return proxy;
     },
     getDataAsString: () => bytes.toString('utf8'),
     /** A Blob is its own BlobSource (MailApp's attachments take either). */
     getBlob: () => proxy,
-    getAs(type: string) {
+    getAs(type) {
       recordCall(ctx, 'Blob', 'getAs');
       if (type !== PDF || contentType !== HTML || printer === undefined) throw notImplemented(`Blob.getAs('${type}') of ${contentType ?? 'a blob without content type'}`);
       let pdf: Buffer;
@@ -170,7 +181,7 @@ export function createUtilities(ctx: ServiceContext, printer?: SyncPrinter) {
         const digest = createHash(name).update(toBuffer(value, charset)).digest();
         return ctx.realm.Array.from(digest, (b) => (b > 127 ? b - 256 : b));
       },
-      newBlob(data: string | number[], contentType?: string, name?: string) {
+      newBlob(data: string | number[], contentType?: string, name?: string): LocalBlob {
         recordCall(ctx, 'Utilities', 'newBlob');
         return createBlob(ctx, printer, toBuffer(data), contentType ?? null, name ?? null);
       },
