@@ -5,24 +5,11 @@ import { aspectScores, findingsByAspect } from '../../src/domain/scoring';
 import { SCORE_SCALE } from '../../src/domain/scale';
 import type { Category, Finding, Indicator } from '../../src/domain/types';
 
-const CATEGORIES: Category[] = [
-  { name: 'A', min: 81, description: 'Sangat Baik', zone: 'Hijau' },
-  { name: 'C', min: 51, description: 'Cukup', zone: 'Kuning' },
-  { name: 'D', min: 0, description: 'Buruk', zone: 'Merah' },
-];
+const zone = (name: string, min: number, description: string, z: Category['zone']): Category => ({ name, min, description, zone: z });
+const CATEGORIES = [zone('A', 81, 'Sangat Baik', 'Hijau'), zone('C', 51, 'Cukup', 'Kuning'), zone('D', 0, 'Buruk', 'Merah')];
 
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  code: 'SP-01',
-  aspect: 'Standar Pelayanan',
-  text: 'Standar pelayanan dipublikasikan',
-  answer: 'Tidak',
-  status: 'no',
-  note: 'Belum ada papan',
-  recommendation: 'Pasang papan standar pelayanan',
-  deadline: '2025-04-30',
-  evidence: 'Foto papan',
-  ...over,
-});
+const SP01: Finding = { code: 'SP-01', aspect: 'Standar Pelayanan', text: 'Standar pelayanan dipublikasikan', answer: 'Tidak', status: 'no', note: 'Belum ada papan', recommendation: 'Pasang papan standar pelayanan', deadline: '2025-04-30', evidence: 'Foto papan' };
+const finding = (over: Partial<Finding> = {}): Finding => ({ ...SP01, ...over });
 
 const input = (over: Partial<RaporInput> = {}): RaporInput => ({
   lang: 'id',
