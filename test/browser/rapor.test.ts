@@ -197,7 +197,14 @@ test('40 or more findings fit in three A4 pages; an unverified unit is marked pr
 });
 
 test('the findings email carries the unit’s rapor as a PDF attachment; lampirkan_rapor = Tidak sends it without', async () => {
+  // Converted only as each message goes: a preview or a dry run converts nothing.
+  const conversions = () => rt.snapshot().serviceCalls['Blob.getAs'] ?? 0;
+  const before = conversions();
+  ok(rt.run('previewFindings', {}));
+  ok(rt.run('sendFindingsBatch', { dryRun: true }));
+  expect(conversions()).toBe(before);
   ok(rt.run('sendFindingsBatch', {}));
+  expect(conversions()).toBe(before + 3);
   const sent = await outbox(mailDir);
   expect(sent).toHaveLength(3);
   for (const eml of sent) {
