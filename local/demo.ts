@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from './cli/args';
 import { outcome, type CommandIo } from './cli/commands/common';
+import { haveChromium } from './chromium';
 import { sendAllFindings } from './cli/commands/email';
+import { writeRapor } from './cli/commands/report';
 import { setUpWorkbook } from './cli/commands/init';
 import { msg, type CliMessageKey, type Lang } from './cli/messages';
 import { CliError, CommandFailed, type BundleResult, type CommandResult } from './cli/result';
@@ -27,6 +29,8 @@ const DEMO_PROFILE = 'ombudsman-2021';
 const DEADLINE_DAYS = 60;
 /** How many units the assessors have not verified yet when the findings go out. */
 const DEMO_UNVERIFIED = 4;
+/** Who signs the demo's rapor and emails (a fictional person). */
+const DEMO_SIGNER = { name: 'Dra. Siti Rahmawati, M.Si.', title: 'Kepala Keasistenan Pencegahan Maladministrasi' };
 /**
  * The demo's units: the 30 OPD of Kabupaten Muaro Jambi (real names in the regency's current
  * nomenclature, from its own internal list; fictional PICs under the reserved .example domain),
@@ -62,8 +66,11 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The secretariat fills the settings the defaults leave empty, in Pengaturan, as a person would. */
-function fillSettings(session: Session, now: Date): void {
+/**
+ * The secretariat fills the settings the defaults leave empty, in Pengaturan, as a person would.
+ * Without Chromium to print the rapor, the emails go without it (lampirkan_rapor = Tidak).
+ */
+function fillSettings(session: Session, now: Date, printable: boolean): void {
   const table = findTable(session.workbook, 'Pengaturan', ['Kunci', 'Nilai']);
   if (table === undefined) return;
   const deadline = new Date(now.getTime() + DEADLINE_DAYS * 86_400_000);
@@ -71,6 +78,9 @@ function fillSettings(session: Session, now: Date): void {
     instansi_penilai: 'Ombudsman RI Perwakilan Provinsi Jambi',
     putaran: `${now.getUTCFullYear()} Pendampingan`,
     batas_waktu: isoDay(deadline),
+    penandatangan_nama: DEMO_SIGNER.name,
+    penandatangan_jabatan: DEMO_SIGNER.title,
+    ...(!printable && { lampirkan_rapor: 'Tidak' }),
   };
   for (const row of table.rows) {
     const key = String(cellOf(table, row, 'Kunci') ?? '').trim();
@@ -194,9 +204,11 @@ export function renderTable(lang: Lang, rows: readonly DemoRow[]): string[] {
   return [line(all[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
 }
 
-/** What a demo run leaves in its folder besides the workbook: the outbox files it wrote (JSON). */
+/** What a demo run leaves in its folder besides the workbook: the outbox and rapor files it wrote (JSON). */
 const DEMO_MANIFEST = '.pendamping-demo.json';
 export const OUTBOX = 'outbox';
+const RAPOR = 'rapor';
+type OutputFolder = typeof OUTBOX | typeof RAPOR;
 
 /** Everything under `dir`, relative and '/'-separated: its files, and the directories that hold nothing. */
 function entriesUnder(dir: string, prefix = ''): string[] {
@@ -208,11 +220,11 @@ function entriesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** The outbox files the previous demo run in `dir` recorded ([] when it recorded none). */
-function previousOutbox(dir: string): string[] {
+/** The files of `folder` (outbox, rapor) the previous demo run in `dir` recorded ([] when it recorded none). */
+function previousFiles(dir: string, folder: OutputFolder): string[] {
   try {
     const recorded: unknown = JSON.parse(readFileSync(join(dir, DEMO_MANIFEST), 'utf8'));
-    const files = (recorded as { outbox?: unknown } | null)?.outbox;
+    const files = (recorded as Partial<Record<OutputFolder, unknown>> | null)?.[folder];
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && basename(f) === f) : [];
   } catch {
     return [];
@@ -236,21 +248,21 @@ export function claimDemoDir(dir: string, workbook = DEMO_WORKBOOK): void {
   } catch (error) {
     throw new CliError('error.readFile', { file: dir, reason: (error as Error).message });
   }
-  const previous = previousOutbox(dir);
-  const own = new Set([DEMO_MANIFEST, `${OUTBOX}/`, ...previous.map((f) => `${OUTBOX}/${f}`)]);
+  const previous = ([OUTBOX, RAPOR] as const).flatMap((folder) => previousFiles(dir, folder).map((f) => `${folder}/${f}`));
+  const own = new Set([DEMO_MANIFEST, `${OUTBOX}/`, `${RAPOR}/`, ...previous]);
   const foreign = entriesUnder(dir).filter((entry) => !own.has(entry) && !isWorkbookFile(entry, workbook));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
     throw new CliError('error.demoDirForeign', { dir, files: shown });
   }
-  for (const file of previous) rmSync(join(dir, OUTBOX, file), { force: true });
+  for (const file of previous) rmSync(join(dir, file), { force: true });
 }
 
-/** The outbox files written by this run, recorded so the next run may replace them. */
-export function recordOutbox(dir: string): string[] {
-  const outbox = join(dir, OUTBOX);
-  const files = existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : [];
-  writeFileSync(join(dir, DEMO_MANIFEST), `${JSON.stringify({ outbox: files })}\n`);
+/** The outbox and rapor files written by this run, recorded so the next run may replace them; the outbox's. */
+export function recordOutput(dir: string): string[] {
+  const written = (folder: OutputFolder, extension: RegExp) => (existsSync(join(dir, folder)) ? readdirSync(join(dir, folder)).filter((n) => extension.test(n)) : []);
+  const files = written(OUTBOX, /\.eml$/);
+  writeFileSync(join(dir, DEMO_MANIFEST), `${JSON.stringify({ outbox: files, rapor: written(RAPOR, /\.(pdf|html)$/) })}\n`);
   return files;
 }
 
@@ -262,6 +274,8 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
   const user = options.user ?? DEMO_ADMIN;
   const now = options.now === undefined ? new Date() : new Date(options.now);
   const create = () => newWorkbook({ owner: user, title: 'Pendamping demo' });
+  const rapor = join(dir, RAPOR);
+  const printable = haveChromium();
   let result: CommandResult;
   let emails: number;
   try {
@@ -269,7 +283,7 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
       const step = (key: CliMessageKey) => io.progress.update(msg(session.lang, key), 0, 0);
       step('progress.demo.setup');
       must(setUpWorkbook(session, DEMO_PROFILE, readFileSync(DEMO_UNITS_FILE, 'utf8')), session);
-      fillSettings(session, now);
+      fillSettings(session, now, printable);
       step('progress.demo.generate');
       must(session.call('generateUnitTabs'), session);
       simulateAssessments(session, io);
@@ -277,6 +291,9 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
       must(session.call('refreshRecap'), session);
       const { totals, notReady, last } = sendAllFindings(session, {}, io);
       must(last, session);
+      step('progress.demo.rapor');
+      const written = writeRapor(session, rapor, undefined, !printable);
+      must(written.answer, session);
       step('progress.demo.save');
       const rows = recapRows(session);
       const stages = stageCounts(rows);
@@ -288,12 +305,13 @@ export async function runDemo(options: CliOptions, io: CommandIo): Promise<Comma
         msg(session.lang, 'demo.stages', { stages: Object.entries(stages).map(([stage, n]) => `${stage} ${n}`).join(', ') }),
         msg(session.lang, 'result.email', { ...totals }),
         ...(notReady.length > 0 ? [msg(session.lang, 'demo.leftOut', { count: notReady.length }), ...notReady.map((u) => msg(session.lang, 'result.emailFailed', { ...u }))] : []),
+        msg(session.lang, printable ? 'result.report' : 'result.reportHtml', { count: written.written.length, dir: rapor }),
       ];
-      return outcome(session, last, { workbook: file, outbox, units: rows, stages, notReady, ...totals }, lines);
+      return outcome(session, last, { workbook: file, outbox, units: rows, stages, notReady, ...totals, rapor: written.written }, lines);
     });
   } finally {
     // Even a run that failed half-way records what it wrote: the next run may replace it.
-    emails = recordOutbox(dir).length;
+    emails = recordOutput(dir).length;
   }
   return {
     ...result,

@@ -10,7 +10,7 @@ import { outcome, type CommandIo } from './cli/commands/common';
 import { msg } from './cli/messages';
 import { CommandFailed, type CommandResult } from './cli/result';
 import { withSession } from './cli/session';
-import { claimDemoDir, OUTBOX, recordOutbox } from './demo';
+import { claimDemoDir, OUTBOX, recordOutput } from './demo';
 import { newWorkbook } from './model/workbook';
 
 export const PRACTICE_WORKBOOK = 'pendamping-latihan.xlsx';
@@ -47,6 +47,6 @@ export async function runPractice(options: CliOptions, io: CommandIo): Promise<C
       return outcome(session, result, { workbook: file, outbox, admin: user, assessor: result.assessor, participants, units }, lines);
     });
   } finally {
-    recordOutbox(dir);
+    recordOutput(dir);
   }
 }

@@ -58,6 +58,7 @@ const BY_SERVICE_METHOD: Record<string, LatencyRowName> = {
   'Lock.releaseLock': 'lock',
   'MailApp.sendEmail': 'sendEmail',
   'MailApp.getRemainingDailyQuota': 'mailQuota',
+  'Blob.getAs': 'htmlToPdf',
 };
 
 /** Spreadsheet calls priced by their method name, on whichever class they are called. */

@@ -6,6 +6,7 @@
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
+import { syncPrinter, type SyncPrinter } from './chromium';
 import { FormulaEngine, type CustomFunctionHost, type CustomFunctionSpec } from './engine';
 import { journalOf } from './journal';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME, Metrics, type ExecutionKind, type MetricsSnapshot } from './metrics';
@@ -108,7 +109,7 @@ type Execute = (kind: ExecutionKind, authMode: AuthModeName, fnName: string, arg
  * is accounted as an execution of its own). Writes the script buffered are recalculated when it
  * ends, as Apps Script sends them then.
  */
-function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks: LockServiceHandle, flush: () => void): Execute {
+function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks: LockServiceHandle, flush: () => void, printer: SyncPrinter): Execute {
   return (kind, authMode, fnName, args, cell) => {
     const fn = (context as Record<string, unknown>)[fnName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
@@ -119,6 +120,8 @@ function executor(context: Context, ctx: ServiceContext, metrics: Metrics, locks
     const finish = () => {
       flush();
       locks.endExecution();
+      // The Chromium an execution's Blob.getAs opened lives as long as the execution.
+      if (kind !== 'customFunction') printer.close();
       ctx.authMode = outer;
       return metrics.endExecution();
     };
@@ -189,10 +192,18 @@ export class LocalRuntime {
 
     // The engine exists once the workbook's custom-function cells are computed (they run while it is built).
     const built: { engine?: FormulaEngine } = {};
-    const execute = executor(context, ctx, metrics, locks, () => {
-      built.engine?.flush();
-      journal?.commit();
-    });
+    const printer = syncPrinter();
+    const execute = executor(
+      context,
+      ctx,
+      metrics,
+      locks,
+      () => {
+        built.engine?.flush();
+        journal?.commit();
+      },
+      printer,
+    );
     // Opening the workbook already computes its custom-function cells: each is an execution.
     const host: CustomFunctionHost = { functions, invoke: (name, args, cell) => execute('customFunction', 'CUSTOM_FUNCTION', name, args, cell) };
     const engine = new FormulaEngine(opts.workbook, { customFunctions: host, realm, bufferWrites: true });
@@ -207,7 +218,7 @@ export class LocalRuntime {
       LockService: locks.service,
       Session: createSession(ctx),
       ScriptApp: createScriptApp(ctx),
-      Utilities: createUtilities(ctx),
+      Utilities: createUtilities(ctx, printer),
       HtmlService: createHtmlService(ctx, dirname(codePath)),
       MailApp: loud(mail.service, 'MailApp'),
       console,

@@ -12,6 +12,7 @@ export { editGuard } from './ui/edit-guard';
 export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings } from './mail/actions';
 export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/actions';
 export { remindOverdueUnits, sendRemindersBatch, setReminderTrigger } from './rounds/reminders';
+export { downloadRapor, makeRapor } from './report/actions';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);

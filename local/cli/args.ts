@@ -4,7 +4,7 @@
 import { parseArgs as parseTokens } from 'node:util';
 import { msg, type CliMessageKey, type Lang } from './messages';
 
-export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide' | 'share';
+export type CommandName = 'init' | 'generate' | 'recap' | 'email' | 'round' | 'edit' | 'demo' | 'workbench' | 'guide' | 'share' | 'report';
 
 export interface CliOptions {
   workbook?: string;
@@ -24,6 +24,7 @@ export interface CliOptions {
   deadline?: string;
   from?: string;
   dir?: string;
+  out?: string;
   port?: number;
   user?: string;
   quota?: number;
@@ -32,7 +33,6 @@ export interface CliOptions {
   json?: boolean;
   latihan?: boolean;
   peserta?: number;
-  out?: string;
 }
 
 type Kind = 'flag' | 'text' | 'count' | 'date' | 'time' | 'email' | 'port' | 'list';
@@ -58,6 +58,7 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   deadline: ['date', 'YYYY-MM-DD'],
   from: ['text', 'EDITS.csv'],
   dir: ['text', 'DIR'],
+  out: ['text', 'DIR'],
   port: ['port', 'P'],
   user: ['email', 'EMAIL'],
   quota: ['count', 'N'],
@@ -67,7 +68,6 @@ const OPTIONS: Record<keyof CliOptions, OptionSpec> = {
   includeUnverified: ['flag'],
   latihan: ['flag'],
   peserta: ['count', 'N'],
-  out: ['text', 'DIR'],
 };
 
 type OptionKey = keyof CliOptions;
@@ -98,6 +98,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   workbench: { options: ['workbook', 'port'], required: ['workbook'] },
   guide: { options: ['out'], required: ['out'] },
   share: { options: ['workbook', 'dryRun'], required: ['workbook'] },
+  report: { options: ['workbook', 'only', 'out'], required: ['workbook'] },
 };
 
 export interface ParsedArgs {

@@ -10,6 +10,7 @@ import { generate } from './commands/generate';
 import { guide } from './commands/guide';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
+import { report as rapor } from './commands/report';
 import { round } from './commands/round';
 import { share } from './commands/share';
 import { workbench } from './commands/workbench';
@@ -19,7 +20,7 @@ import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
-export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide, share };
+export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide, share, report: rapor };
 
 const HELP = new Set(['--help', '-h', 'help']);
 

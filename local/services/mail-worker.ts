@@ -2,8 +2,8 @@
 // nodemailer builds messages and talks SMTP asynchronously. A worker thread does the work and
 // the calling thread blocks on Atomics.wait until it answers (the synckit pattern), so a
 // message is on disk (or accepted by the SMTP server) before sendEmail returns, and a failure
-// is thrown by sendEmail itself.
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+// is thrown by sendEmail itself (local/services/sync-worker.ts).
+import { syncWorker, type JobResult } from './sync-worker';
 
 /** A message as nodemailer takes it (attachments' content as bytes). */
 export interface OutgoingMail {
@@ -21,25 +21,17 @@ export interface OutgoingMail {
 
 export type MailJob = { kind: 'eml'; mail: OutgoingMail; file: string } | { kind: 'smtp'; mail: OutgoingMail; url: string };
 
-/** A job as posted to the worker: its id ties the reply to it, so a late reply to a timed-out job is never taken for another's. */
-type PostedJob = MailJob & { id: number };
-
-export interface MailJobResult {
-  id?: number;
-  ok: boolean;
+export interface MailJobResult extends JobResult {
   messageId?: string;
-  error?: string;
 }
 
-// Plain CommonJS run by the worker; module paths are resolved by the caller.
+// Plain CommonJS run by the worker (local/services/sync-worker.ts); module paths are resolved by the caller.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 const MailComposer = require(workerData.composerPath);
 const nodemailer = require(workerData.nodemailerPath);
-const { port, signal } = workerData;
-const flag = new Int32Array(signal);
 const transports = new Map();
 
 function toNodemailer(mail) {
@@ -57,7 +49,7 @@ function toNodemailer(mail) {
   };
 }
 
-async function run(job) {
+async function handle(job) {
   const mail = toNodemailer(job.mail);
   if (job.kind === 'smtp') {
     let transport = transports.get(job.url);
@@ -74,66 +66,14 @@ async function run(job) {
   fs.renameSync(temp, job.file);
   return { ok: true, messageId: node.messageId() };
 }
-
-port.on('message', (job) => {
-  run(job)
-    .catch((error) => ({ ok: false, error: String(error && error.message ? error.message : error) }))
-    .then((result) => {
-      port.postMessage({ ...result, id: job.id });
-      Atomics.add(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    });
-});
 `;
 
-interface Channel {
-  port: MessagePort;
-  flag: Int32Array;
-}
-
-let channel: Channel | undefined;
-let nextId = 0;
-
-function start(): Channel {
-  const signal = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      port: port2,
-      signal,
-      composerPath: require.resolve('nodemailer/lib/mail-composer'),
-      nodemailerPath: require.resolve('nodemailer'),
-    },
-    transferList: [port2],
-  });
-  // Neither the worker nor its port may keep the process alive.
-  worker.unref();
-  port1.unref();
-  worker.on('error', () => {
-    channel = undefined;
-  });
-  return { port: port1, flag: new Int32Array(signal) };
-}
+const worker = syncWorker<MailJob, MailJobResult>(WORKER_SOURCE, () => ({
+  composerPath: require.resolve('nodemailer/lib/mail-composer'),
+  nodemailerPath: require.resolve('nodemailer'),
+}));
 
 /** Runs one job in the mail worker and waits for its result (at most `timeoutMs`). */
 export function runMailJob(job: MailJob, timeoutMs: number): MailJobResult {
-  channel ??= start();
-  const { port, flag } = channel;
-  const id = (nextId += 1);
-  const deadline = Date.now() + timeoutMs;
-  port.postMessage({ ...job, id } satisfies PostedJob);
-  for (;;) {
-    // The worker counts its replies in the flag. Read it before draining the port, so a reply
-    // posted meanwhile ends the wait at once; a reply not yet readable is polled for.
-    const seen = Atomics.load(flag, 0);
-    for (let reply = receiveMessageOnPort(port); reply !== undefined; reply = receiveMessageOnPort(port)) {
-      const result = reply.message as MailJobResult;
-      if (result.id === id) return { ok: result.ok, messageId: result.messageId, error: result.error };
-      // otherwise a late reply to a job that timed out: dropped
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) return { ok: false, error: `no answer in ${timeoutMs} ms` };
-    Atomics.wait(flag, 0, seen, Math.min(left, 50));
-  }
+  return worker.run(job, timeoutMs);
 }

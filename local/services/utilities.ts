@@ -1,9 +1,11 @@
-// Utilities: dates formatted in real time zones with Java SimpleDateFormat patterns, and digests
-// as Java's signed bytes: what the add-on calls.
+// Utilities: dates formatted in real time zones with Java SimpleDateFormat patterns, digests
+// as Java's signed bytes, base64, and blobs whose HTML becomes a PDF (printed by Chromium, as
+// Apps Script converts it on Google's servers): what the add-on calls.
 // https://developers.google.com/apps-script/reference/utilities/utilities
 import { createHash } from 'node:crypto';
 import { zoneOffsetMs } from '../model/dates';
 import type { ServiceContext } from './context';
+import type { SyncPrinter } from '../chromium';
 import { loud, notImplemented } from './loud';
 import { recordCall, scriptError } from './script-app';
 
@@ -101,7 +103,62 @@ function toBuffer(data: string | ArrayLike<number>, charset: CharsetName = 'UTF_
   return Buffer.from(Array.from(data, (b) => b & 0xff));
 }
 
-export function createUtilities(ctx: ServiceContext) {
+const PDF = 'application/pdf';
+const HTML = 'text/html';
+
+/** Apps Script's getAs: the name's extension (after its last dot) replaced by the new type's, or added. */
+function renamedFor(name: string | null, extension: string): string | null {
+  if (name === null) return null;
+  const dot = name.lastIndexOf('.');
+  return `${dot > 0 ? name.slice(0, dot) : name}.${extension}`;
+}
+
+/** What the add-on calls of a Blob. */
+export interface LocalBlob {
+  getBytes(): number[];
+  getContentType(): string | null;
+  getName(): string | null;
+  setName(name: string): LocalBlob;
+  getDataAsString(): string;
+  getBlob(): LocalBlob;
+  getAs(contentType: string): LocalBlob;
+}
+
+/**
+ * A Blob: its bytes, content type and name, and `getAs('application/pdf')` of an HTML blob (what
+ * the add-on converts); any other conversion is refused as not implemented.
+ */
+function createBlob(ctx: ServiceContext, printer: SyncPrinter | undefined, bytes: Buffer, contentType: string | null, name: string | null): LocalBlob {
+  let blobName = name;
+  const blob: LocalBlob = {
+    getBytes: (): number[] => ctx.realm.Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
+    getContentType: () => contentType,
+    getName: () => blobName,
+    setName(value) {
+      blobName = String(value);
+      return proxy;
+    },
+    getDataAsString: () => bytes.toString('utf8'),
+    /** A Blob is its own BlobSource (MailApp's attachments take either). */
+    getBlob: () => proxy,
+    getAs(type) {
+      recordCall(ctx, 'Blob', 'getAs');
+      if (type !== PDF || contentType !== HTML || printer === undefined) throw notImplemented(`Blob.getAs('${type}') of ${contentType ?? 'a blob without content type'}`);
+      let pdf: Buffer;
+      try {
+        pdf = printer.print(bytes.toString('utf8'));
+      } catch (error) {
+        throw scriptError(ctx, `Conversion from text/html to application/pdf failed: ${(error as Error).message}`);
+      }
+      return createBlob(ctx, printer, pdf, PDF, renamedFor(blobName, 'pdf'));
+    },
+  };
+  const proxy = loud(blob, 'Blob');
+  return proxy;
+}
+
+/** `printer` prints an HTML blob's PDF (Blob.getAs); without one, the conversion is not available. */
+export function createUtilities(ctx: ServiceContext, printer?: SyncPrinter) {
   const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
   return loud(
     {
@@ -123,6 +180,14 @@ export function createUtilities(ctx: ServiceContext) {
         if (name === undefined) throw scriptError(ctx, `Invalid argument: algorithm (${algorithm})`);
         const digest = createHash(name).update(toBuffer(value, charset)).digest();
         return ctx.realm.Array.from(digest, (b) => (b > 127 ? b - 256 : b));
+      },
+      newBlob(data: string | number[], contentType?: string, name?: string): LocalBlob {
+        recordCall(ctx, 'Utilities', 'newBlob');
+        return createBlob(ctx, printer, toBuffer(data), contentType ?? null, name ?? null);
+      },
+      base64Encode(data: string | number[], charset?: CharsetName): string {
+        recordCall(ctx, 'Utilities', 'base64Encode');
+        return toBuffer(data, charset).toString('base64');
       },
     },
     'Utilities',

@@ -3,6 +3,7 @@
 import type { PanelState } from '../../src/ui/panel-types';
 import { el, field, replaceChildren } from '../dom';
 import { actionButton, expectOk, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
+import { raporPicker } from '../rapor';
 
 export function unitsSection(panel: Panel): Section {
   const { root, body } = sectionShell('unit', panel.tr('panel.units.title'), false);
@@ -16,11 +17,13 @@ export function unitsSection(panel: Panel): Section {
     await panel.refresh();
     return result.message;
   });
-  body.append(list, field(panel.tr('panel.units.paste'), paste, panel.tr('panel.units.pasteHint')), el('div', { className: 'actions' }, add), area);
+  const rapor = raporPicker(panel);
+  body.append(list, rapor.root, field(panel.tr('panel.units.paste'), paste, panel.tr('panel.units.pasteHint')), el('div', { className: 'actions' }, add), area);
 
   return {
     root,
     update(state: PanelState) {
+      rapor.update(state);
       setLocked(add, !state.ready);
       setLocked(paste, !state.ready);
       if (state.units.length === 0) {

@@ -4,13 +4,14 @@
 import { t, type Lang } from './i18n';
 import { followUpText, type OverdueFinding, type RoundProgress } from './rounds';
 import { categoryDisplay, formatShownScore } from './scale';
+import { findingsByAspect } from './scoring';
 import type { CategoryTable, Finding, Settings, Summary, Unit } from './types';
 import { normKey } from './text';
 
 export interface FindingsEmailInput {
   lang: Lang;
-  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran' | 'batasWaktu'>;
-  unit: Pick<Unit, 'code' | 'name' | 'picName'>;
+  settings: Pick<Settings, 'namaKegiatan' | 'instansiPenilai' | 'putaran' | 'batasWaktu' | 'penandatanganNama' | 'penandatanganJabatan'>;
+  unit: Pick<Unit, 'code' | 'name' | 'picName' | 'headName' | 'headTitle'>;
   summary: Pick<Summary, 'selfScore' | 'finalScore' | 'category'>;
   /** Kategori: the category's meaning and zone, and the scale the scores are shown on. */
   categories: CategoryTable;
@@ -25,6 +26,8 @@ export interface FindingsEmailInput {
   provisional?: boolean;
   /** The follow-up in words per finding Kode (normKey), where the PIC typed one (a column of the findings table when any). */
   followUps?: ReadonlyMap<string, string>;
+  /** The unit's rapor goes with the message (Pengaturan lampirkan_rapor): the message says so. */
+  raporAttached?: boolean;
 }
 
 export interface RenderedEmail {
@@ -33,6 +36,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** A document that goes with the message as a PDF (the unit's rapor): its file name and HTML. */
+  attachment?: { name: string; html: string };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -81,7 +86,8 @@ type Block =
   | { kind: 'note'; text: string }
   | { kind: 'list'; title: string; items: readonly string[]; none: string }
   | { kind: 'link'; intro: string; label: string; url: string }
-  | { kind: 'signature'; signoff: string; office: string }
+  | { kind: 'finding'; number: number; code: string; text: string; fields: readonly (readonly [string, string])[] }
+  | { kind: 'signature'; signoff: string; lines: readonly string[] }
   | { kind: 'footer'; text: string };
 
 const CELL = 'border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top';
@@ -118,8 +124,15 @@ function blockHtml(b: Block): string {
       const link = isWebLink(b.url) ? `<a href="${escapeHtml(b.url)}">${htmlText(b.label)}</a>` : htmlText(b.url);
       return `<p>${htmlText(b.intro)}<br>${link}</p>`;
     }
+    case 'finding':
+      return (
+        `<div style="margin:6px 0 10px;padding:6px 8px;border-left:3px solid #c8c8c8">` +
+        `<p style="margin:0 0 4px"><b>${htmlText(`${b.number}. [${b.code}]`)}</b> ${htmlText(b.text)}</p>` +
+        b.fields.map(([label, value]) => `<p style="margin:2px 0">${htmlText(label)}: ${htmlText(value)}</p>`).join('') +
+        `</div>`
+      );
     case 'signature':
-      return `<p>${htmlText(b.signoff)}<br>${htmlText(b.office)}</p>`;
+      return `<p>${[b.signoff, ...b.lines].map(htmlText).join('<br>')}</p>`;
     case 'footer':
       return `<p style="color:#5f6368;font-size:12px">${htmlText(b.text)}</p>`;
   }
@@ -134,7 +147,7 @@ function blockText(b: Block): string[] {
     case 'table':
       return b.rows.flatMap(([code, indicator, ...rest], i) => [
         `${i + 1}. [${code}] ${indicator}`,
-        ...rest.map((value, j) => `   ${b.columns[j + 2]}: ${value || '–'}`),
+        ...rest.flatMap((value, j) => (value === '' ? [] : [`   ${b.columns[j + 2]}: ${value}`])),
         '',
       ]);
     case 'heading':
@@ -144,8 +157,10 @@ function blockText(b: Block): string[] {
       return [b.title, ...(b.items.length === 0 ? [`  ${b.none}`] : b.items.map((i) => `  - ${i}`))];
     case 'link':
       return b.url ? [b.intro, b.url, ''] : [];
+    case 'finding':
+      return [`${b.number}. [${b.code}] ${b.text}`, ...b.fields.map(([label, value]) => `   ${label}: ${value}`), ''];
     case 'signature':
-      return [b.signoff, b.office];
+      return [b.signoff, ...b.lines];
     case 'footer':
       return ['', b.text];
   }
@@ -155,8 +170,8 @@ function blockText(b: Block): string[] {
 function renderHtml(blocks: readonly Block[]): string {
   return [
     '<!DOCTYPE html>',
-    '<html><head><meta charset="utf-8"></head>',
-    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',
+    '<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>',
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124;max-width:640px;overflow-wrap:break-word;word-wrap:break-word">',
     ...blocks.map(blockHtml),
     '</body></html>',
   ].join('\n');
@@ -166,15 +181,20 @@ function renderText(blocks: readonly Block[]): string {
   return blocks.flatMap(blockText).join('\n');
 }
 
-function greetingOf(lang: Lang, unit: Pick<Unit, 'code' | 'name' | 'picName'>): string {
+function greetingOf(lang: Lang, unit: Pick<Unit, 'code' | 'name' | 'picName' | 'headName' | 'headTitle'>): string {
+  if (unit.headName && unit.headTitle) return t(lang, 'mail.greeting.head', { name: unit.headName, title: unit.headTitle });
   return unit.picName ? t(lang, 'mail.greeting', { name: unit.picName }) : t(lang, 'mail.greeting.noName', { unit: unit.name || unit.code });
 }
 
+/** Who signs a message: the signer's name and position (Pengaturan penandatangan_*), then the office; those left empty are left out. */
+type Signer = Pick<Settings, 'instansiPenilai' | 'penandatanganNama' | 'penandatanganJabatan'>;
+
 /** The closing blocks of every message: the link to the unit's tab (when there is one), the signature, the footer. */
-function closing(lang: Lang, office: string, link: { intro: string; label: string; url: string } | null): Block[] {
+function closing(lang: Lang, signer: Signer, link: { intro: string; label: string; url: string } | null): Block[] {
+  const lines = [signer.penandatanganNama ?? '', signer.penandatanganJabatan ?? '', signer.instansiPenilai].filter((l) => l !== '');
   return [
     ...(link && link.url ? [{ kind: 'link' as const, ...link }] : []),
-    { kind: 'signature', signoff: t(lang, 'mail.signoff'), office },
+    { kind: 'signature', signoff: t(lang, 'mail.signoff'), lines },
     { kind: 'footer', text: t(lang, 'mail.footer') },
   ];
 }
@@ -191,7 +211,7 @@ export interface ProgressInput {
 }
 
 /** A score change with its sign, as the language writes numbers ("+12,5", "-3"). */
-function signedScore(lang: Lang, change: number): string {
+export function signedScore(lang: Lang, change: number): string {
   const rounded = Math.round(change * 100) / 100;
   return `${rounded > 0 ? '+' : ''}${formatScore(lang, rounded)}`;
 }
@@ -239,28 +259,33 @@ function findingsBlocks(input: FindingsEmailInput): Block[] {
   if (input.progress) blocks.push(...progressBlocks(lang, input.progress));
   if (findings.length === 0) {
     blocks.push({ kind: 'para', text: t(lang, 'mail.acknowledgement', { unit: unitName }) });
-    return [...blocks, ...closing(lang, settings.instansiPenilai, null)];
+    if (input.raporAttached) blocks.push({ kind: 'para', text: t(lang, 'mail.attachment') });
+    return [...blocks, ...closing(lang, settings, null)];
   }
-  blocks.push(
-    {
-      kind: 'para',
-      text: deadline ? t(lang, 'mail.findings.intro.deadline', { count: findings.length, deadline }) : t(lang, 'mail.findings.intro', { count: findings.length }),
-    },
-    followUpColumn(lang, findings, input.followUps ?? new Map(), {
-      kind: 'table',
-      columns: [t(lang, 'mail.column.code'), t(lang, 'mail.column.indicator'), t(lang, 'mail.column.note'), t(lang, 'mail.column.recommendation'), t(lang, 'mail.column.deadline')],
-      rows: findings.map((f) => [f.code, f.text, f.note, f.recommendation, formatLongDate(lang, f.deadline)]),
-    }),
-  );
+  blocks.push({
+    kind: 'para',
+    text: deadline ? t(lang, 'mail.findings.intro.deadline', { count: findings.length, deadline }) : t(lang, 'mail.findings.intro', { count: findings.length }),
+  });
+  const followUps = input.followUps ?? new Map<string, string>();
+  let number = 0;
+  for (const group of findingsByAspect(findings)) {
+    blocks.push({ kind: 'heading', text: t(lang, 'mail.findings.aspect', { aspect: group.aspect, count: group.findings.length }) });
+    for (const f of group.findings) {
+      number += 1;
+      const fields: [string, string][] = [
+        [t(lang, 'mail.field.note'), f.note],
+        [t(lang, 'mail.field.suggestion'), f.recommendation],
+        [t(lang, 'mail.field.evidence'), f.evidence],
+        [t(lang, 'round.reminder.column.followUp'), followUps.get(normKey(f.code)) ?? ''],
+        // The round's deadline is said once above; a finding's own one is said with it.
+        [t(lang, 'mail.field.deadline'), f.deadline === settings.batasWaktu ? '' : formatLongDate(lang, f.deadline)],
+      ];
+      blocks.push({ kind: 'finding', number, code: f.code, text: f.text, fields: fields.filter(([, value]) => value !== '') });
+    }
+  }
+  if (input.raporAttached) blocks.push({ kind: 'para', text: t(lang, 'mail.attachment') });
   const link = { intro: t(lang, 'mail.link'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl };
-  return [...blocks, ...closing(lang, settings.instansiPenilai, link)];
-}
-
-/** The findings table with the PIC's follow-up in words as its last column, when any finding has one. */
-function followUpColumn(lang: Lang, findings: readonly Finding[], followUps: ReadonlyMap<string, string>, table: Block & { kind: 'table' }): Block {
-  const words = findings.map((f) => followUps.get(normKey(f.code)) ?? '');
-  if (words.every((w) => w === '')) return table;
-  return { ...table, columns: [...table.columns, t(lang, 'round.reminder.column.followUp')], rows: table.rows.map((r, i) => [...r, words[i]]) };
+  return [...blocks, ...closing(lang, settings, link)];
 }
 
 /** The findings email of one unit, or its acknowledgement when it has no finding. */
@@ -304,7 +329,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
       ],
       rows: overdue.map((f) => [f.code, f.text, f.recommendation, formatLongDate(lang, f.deadline), followUpText(f.followUp || t(lang, 'round.reminder.followUp.empty'), f.followUpNote)]),
     },
-    ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
+    ...closing(lang, settings, { intro: t(lang, 'round.reminder.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
   ];
   const subject = oneLine(t(lang, 'round.reminder.subject', { count, unit: unitName, programme: settings.namaKegiatan }));
   return { kind: 'reminder', subject, html: renderHtml(blocks), text: renderText(blocks) };
@@ -328,7 +353,7 @@ export function renderSubmissionReminder(input: SubmissionReminderInput): Render
     { kind: 'para', text: greetingOf(lang, unit) },
     { kind: 'para', text: t(lang, 'round.reminder.submit.intro', params) },
     { kind: 'para', text: t(lang, input.started ? 'round.reminder.submit.draft' : 'round.reminder.submit.notStarted') },
-    ...closing(lang, settings.instansiPenilai, { intro: t(lang, 'round.reminder.submit.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
+    ...closing(lang, settings, { intro: t(lang, 'round.reminder.submit.outro'), label: t(lang, 'mail.link.label', { unit: unitName }), url: input.tabUrl }),
   ];
   const subject = oneLine(t(lang, 'round.reminder.submit.subject', params));
   return { kind: 'reminder', subject, html: renderHtml(blocks), text: renderText(blocks) };

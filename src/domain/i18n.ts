@@ -6,16 +6,17 @@ import * as domain from './messages/domain';
 import * as input from './messages/input';
 import * as mail from './messages/mail';
 import * as methodology from './messages/methodology';
+import * as report from './messages/report';
 import * as rounds from './messages/rounds';
 import * as sidebar from './messages/sidebar';
 import * as ui from './messages/ui';
 
 export type Lang = 'id' | 'en';
 
-const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id, ...input.id };
+const id = { ...core.id, ...domain.id, ...ui.id, ...sidebar.id, ...mail.id, ...rounds.id, ...methodology.id, ...input.id, ...report.id };
 type Catalogue = typeof id;
 export type MessageKey = keyof Catalogue;
-const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en, ...input.en };
+const en: Catalogue = { ...core.en, ...domain.en, ...ui.en, ...sidebar.en, ...mail.en, ...rounds.en, ...methodology.en, ...input.en, ...report.en };
 
 const catalogues: Record<Lang, Catalogue> = { id, en };
 

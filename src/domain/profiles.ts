@@ -119,6 +119,9 @@ export function defaultSettingsRows(profileId: string, adminEmail: string, lang:
     bahasa: lang,
     kirim_tanda_terima: 'Ya',
     pengingat_otomatis: 'Tidak',
+    penandatangan_nama: '',
+    penandatangan_jabatan: '',
+    lampirkan_rapor: 'Ya',
   };
   return [[...HEADERS.pengaturan], ...SETTING_KEYS.map((key) => [key, values[key], t(lang, `setting.note.${key}`)])];
 }

@@ -83,6 +83,14 @@ export function formatShownScore(lang: Lang, score: number | null, scale: ScoreS
   return t(lang, 'score.onScale', { score: text, max: scale.max, shown: decimal(lang, onScale(rounded, scale), true) });
 }
 
+/** The category of Kategori named `name` (any case, trimmed), if there is one. */
+export function categoryNamed(name: string, categories: readonly Category[]): Category | undefined {
+  return categories.find((c) => normKey(c.name) === normKey(name));
+}
+
+/** The colour each zone is drawn in (the rapor's category and bars). */
+export const ZONE_COLOURS: Readonly<Record<Category['zone'], string>> = { Hijau: '#1e8e3e', Kuning: '#f9ab00', Merah: '#d93025' };
+
 const ZONE_KEYS: Record<Category['zone'], MessageKey> = {
   Hijau: 'category.zone.Hijau',
   Kuning: 'category.zone.Kuning',
@@ -97,7 +105,7 @@ const ZONE_KEYS: Record<Category['zone'], MessageKey> = {
  */
 export function categoryDisplay(lang: Lang, name: string, categories: readonly Category[], qualifier = ''): string {
   if (name === '') return '';
-  const category = categories.find((c) => normKey(c.name) === normKey(name));
+  const category = categoryNamed(name, categories);
   let text = category && category.description !== '' ? t(lang, 'category.described', { name, description: category.description }) : name;
   if (category && normKey(category.zone) !== normKey(name)) text = t(lang, 'category.inZone', { text, zone: t(lang, ZONE_KEYS[category.zone]) });
   return qualifier === '' ? text : t(lang, 'category.qualified', { text, qualifier });

@@ -181,11 +181,43 @@ export function findingsOf(
     .filter((r) => isFinding(r.effective))
     .map(({ ind, answer, effectiveRaw, effective }) => ({
       code: ind.code,
+      aspect: ind.aspect,
       text: ind.text,
       answer: cellText(effectiveRaw),
       status: statusOf(effective),
       note: cellText(answer?.note),
       recommendation: cellText(answer?.recommendation) || ind.recommendation,
       deadline: cellText(answer?.deadline) || defaults.deadline,
+      evidence: ind.evidence,
     }));
+}
+
+/** One aspect's Skor Akhir: the flat score of its indicators' effective answers; null when none of them applies. */
+export interface AspectScore {
+  aspect: string;
+  score: number | null;
+}
+
+/**
+ * The Skor Akhir of each aspect, in the order of the Aspek tab (else of the indicators), the
+ * score of each being the flat score of its indicators (docs/WORKBOOK.md, "Answers and
+ * scoring"); none for a unit with no answer at all. An aspect not listed in a non-empty Aspek
+ * tab does not count, as in `summarize`.
+ */
+export function scoresByAspect(indicators: readonly Indicator[], answers: readonly AnswerRow[], aspects: readonly AspectWeight[]): AspectScore[] {
+  if (!anyAnswer(assess(indicators, answers))) return [];
+  const names = aspects.length > 0 ? aspects.map((a) => a.aspect) : [...new Map(indicators.map((i) => [normKey(i.aspect), i.aspect])).values()];
+  return aspectScores(indicators, answers, names).map((score, i) => ({ aspect: names[i], score }));
+}
+
+/** Findings grouped by aspect, each group and the findings in it in the order they come (instrument order). */
+export function findingsByAspect<T extends Pick<Finding, 'aspect'>>(findings: readonly T[]): { aspect: string; findings: T[] }[] {
+  const groups = new Map<string, { aspect: string; findings: T[] }>();
+  for (const f of findings) {
+    const key = normKey(f.aspect);
+    const group = groups.get(key) ?? { aspect: f.aspect, findings: [] };
+    group.findings.push(f);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }

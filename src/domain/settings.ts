@@ -56,6 +56,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
   };
   const acknowledge = yesNo('kirim_tanda_terima');
   const reminders = yesNo('pengingat_otomatis');
+  const attachRapor = yesNo('lampirkan_rapor');
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -71,6 +72,9 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang)
       bahasa: toLang(raw('bahasa')),
       kirimTandaTerima: text('kirim_tanda_terima') === '' || acknowledge !== false,
       pengingatOtomatis: reminders === true,
+      penandatanganNama: text('penandatangan_nama'),
+      penandatanganJabatan: text('penandatangan_jabatan'),
+      lampirkanRapor: text('lampirkan_rapor') === '' || attachRapor !== false,
     },
   };
 }

@@ -102,6 +102,10 @@ export const SETTING_KEYS = [
   'kirim_tanda_terima',
   // Added by the rounds room (issue 7): Ya/Tidak, the hourly reminder trigger (set from the sidebar).
   'pengingat_otomatis',
+  // Added by the reports room (issue 14): who signs the rapor and the findings email, and whether the email carries the rapor.
+  'penandatangan_nama',
+  'penandatangan_jabatan',
+  'lampirkan_rapor',
 ] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];

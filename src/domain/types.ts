@@ -56,6 +56,14 @@ export interface Settings {
   kirimTandaTerima: boolean;
   /** Pengaturan pengingat_otomatis (issue 7): the hourly reminder trigger is on; only Ya/Yes turns it on. */
   pengingatOtomatis: boolean;
+  /**
+   * Pengaturan penandatangan_nama / penandatangan_jabatan (issue 14): who signs the rapor and the
+   * findings email; '' (parseSettings) or absent = nobody named.
+   */
+  penandatanganNama?: string;
+  penandatanganJabatan?: string;
+  /** Pengaturan lampirkan_rapor (issue 14): the findings email carries the unit's rapor (PDF); only Tidak/No turns it off (absent = Ya). */
+  lampirkanRapor?: boolean;
 }
 
 export interface Unit {
@@ -67,6 +75,9 @@ export interface Unit {
   picName: string;
   picEmails: string[];
   assessorEmails: string[];
+  /** Unit's optional Nama Pimpinan / Jabatan Pimpinan (issue 14): the head of the agency the findings are addressed to; '' when not filled. */
+  headName?: string;
+  headTitle?: string;
 }
 
 /** Something wrong in the workbook that the user can fix; `message` is localized and says how. */
@@ -102,6 +113,8 @@ export interface Summary {
 
 export interface Finding {
   code: string;
+  /** The indicator's Aspek (the findings are grouped by it). */
+  aspect: string;
   text: string;
   /** The effective answer as displayed, '' if none. */
   answer: string;
@@ -109,4 +122,6 @@ export interface Finding {
   note: string;
   recommendation: string;
   deadline: string;
+  /** The indicator's Bukti Diminta: the evidence asked, '' if none. */
+  evidence: string;
 }

@@ -15,7 +15,8 @@ export interface UnitValidation {
   problems: Problem[];
 }
 
-const OPTIONAL_COLUMNS = ['Jenis', 'Nama PIC', 'Email Asesor'] as const;
+/** Nama Pimpinan and Jabatan Pimpinan (issue 14): the head of the agency, found by header anywhere right of the pinned columns. */
+const OPTIONAL_COLUMNS = ['Jenis', 'Nama PIC', 'Email Asesor', 'Nama Pimpinan', 'Jabatan Pimpinan'] as const;
 /** The columns whose text must hold no invisible character. */
 const HIDDEN_CHECKED = ['Kode', 'Nama Unit', 'Email PIC', 'Email Asesor'] as const;
 
@@ -52,6 +53,8 @@ export function validateUnits(rows: readonly (readonly unknown[])[], lang: Lang)
       picName: r.text('Nama PIC'),
       picEmails: splitEmails(r.get('Email PIC')),
       assessorEmails: splitEmails(r.get('Email Asesor')),
+      headName: r.text('Nama Pimpinan'),
+      headTitle: r.text('Jabatan Pimpinan'),
     };
     // An invisible character makes a code, name or address look like another: named, never kept.
     for (const column of HIDDEN_CHECKED) {

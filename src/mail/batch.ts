@@ -27,6 +27,7 @@ import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
+import { pdfOf } from '../report/rapor';
 import { prepare, type MailKind, type NotReady, type Outgoing, type Prepared } from './prepare';
 
 /** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
@@ -231,13 +232,27 @@ export function previewIn(ctx: ActionContext, programme: Programme, kind: MailKi
   return previewOf(p, plan(p, opts, quota), quota);
 }
 
-function mailOf(p: Prepared, o: Outgoing, to: string, subject: string, cc: readonly string[]): GoogleAppsScript.Mail.MailAdvancedParameters {
+/** The message's attachment as a PDF (the unit's rapor), converted now: a conversion is a round trip of its own. */
+function attachmentsOf(o: Outgoing): GoogleAppsScript.Base.Blob[] {
+  const document = o.message?.attachment;
+  return document ? [pdfOf(document)] : [];
+}
+
+function mailOf(
+  p: Prepared,
+  o: Outgoing,
+  to: string,
+  subject: string,
+  cc: readonly string[],
+  attachments: GoogleAppsScript.Base.Blob[],
+): GoogleAppsScript.Mail.MailAdvancedParameters {
   const m = o.message as NonNullable<Outgoing['message']>;
   return {
     to,
     subject,
     body: m.text,
     htmlBody: m.html,
+    ...(attachments.length > 0 && { attachments }),
     ...(cc.length > 0 && { cc: cc.join(',') }),
     ...(p.settings.emailBalasan !== '' && { replyTo: p.settings.emailBalasan }),
     ...(p.settings.instansiPenilai !== '' && { name: p.settings.instansiPenilai }),
@@ -319,7 +334,7 @@ function dryRunOf(p: Prepared, opts: SendOptions, quota: number): SendResult {
 
 /** Why the batch stopped: the mail service, or Log Email could not be written. */
 interface Stop {
-  key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable';
+  key: 'mail.error.sendStopped' | 'mail.error.ledgerUnwritable' | 'mail.error.attachment';
   error: string;
 }
 
@@ -338,6 +353,13 @@ interface BatchRun {
  * the batch cannot go on (Log Email unwritable, or a mail error that is not about this message).
  */
 function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: UnitResult; stop?: Stop } {
+  // The attachment first: a conversion that fails stops the batch before anything is logged or sent.
+  let attachments: GoogleAppsScript.Base.Blob[];
+  try {
+    attachments = attachmentsOf(o);
+  } catch (error) {
+    return { stop: { key: 'mail.error.attachment', error: errorText(error) } };
+  }
   let intent: LedgerEntry;
   try {
     intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
@@ -347,7 +369,7 @@ function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: Uni
   }
   let refused: string | undefined;
   try {
-    MailApp.sendEmail(mailOf(p, o, o.to.join(','), (o.message as NonNullable<Outgoing['message']>).subject, o.cc));
+    MailApp.sendEmail(mailOf(p, o, o.to.join(','), (o.message as NonNullable<Outgoing['message']>).subject, o.cc, attachments));
   } catch (error) {
     refused = errorText(error);
   }
@@ -487,7 +509,7 @@ export function sendTestIn(ctx: ActionContext, programme: Programme, kind: MailK
   if (MailApp.getRemainingDailyQuota() < 1) return failure(p.lang, 'mail.error.noQuota');
   const subject = testSubject(p.lang, (source.message as NonNullable<Outgoing['message']>).subject);
   try {
-    MailApp.sendEmail(mailOf(p, source, ctx.user, subject, []));
+    MailApp.sendEmail(mailOf(p, source, ctx.user, subject, [], attachmentsOf(source)));
   } catch (error) {
     return failure(p.lang, 'mail.error.sendStopped', { error: errorText(error) });
   }

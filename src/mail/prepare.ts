@@ -164,10 +164,13 @@ function rejectedUnits(unitRows: readonly (readonly unknown[])[], rejected: Unit
   return out;
 }
 
-/** Instrumen's recommendation replaces a tab's empty one (the tab's own wins when filled). */
-function withInstrumentRecommendations(fromTab: readonly Indicator[], instrument: readonly Indicator[]): Indicator[] {
-  const byCode = new Map(instrument.map((i) => [normKey(i.code), i.recommendation] as const));
-  return fromTab.map((i) => ({ ...i, recommendation: byCode.get(normKey(i.code)) || i.recommendation }));
+/** Instrumen's recommendation and evidence asked (Bukti Diminta, which a unit tab does not hold) for a tab's indicators. */
+export function withInstrumentTexts(fromTab: readonly Indicator[], instrument: readonly Indicator[]): Indicator[] {
+  const byCode = new Map(instrument.map((i) => [normKey(i.code), i] as const));
+  return fromTab.map((i) => {
+    const own = byCode.get(normKey(i.code));
+    return { ...i, recommendation: own?.recommendation || i.recommendation, evidence: own?.evidence || i.evidence };
+  });
 }
 
 /** What a send reads besides the programme: Riwayat (the last round's scores) and every active unit tab. Log Email is read apart (see readLedger). */
@@ -220,7 +223,7 @@ function outgoingOf(input: SendInput, { unit: u, blocked: rejectedBecause }: Add
     lang,
     settings,
     unit: u,
-    tab: { ...answers, indicators: withInstrumentRecommendations(answers.indicators, indicators) },
+    tab: { ...answers, indicators: withInstrumentTexts(answers.indicators, indicators) },
     aspects,
     categories,
     tabUrl: link,

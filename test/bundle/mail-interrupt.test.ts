@@ -10,6 +10,7 @@ import { seededRandom } from '../../local/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, makeReady, pendamping, tempDir, type Run } from './cli-process';
+import { SETTING_KEYS as SETTING_ROWS } from '../../src/domain/tables';
 import { ledger, outbox, unitsCsv, type UnitSpec } from './mail-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -33,6 +34,12 @@ async function workbook(name: string, units: readonly UnitSpec[] = UNITS): Promi
   expect((await pendamping(tmp.dir, ['init', '--workbook', file, '--user', ADMIN, '--units', csv, '--now', NOW])).code).toBe(0);
   expect((await pendamping(tmp.dir, ['generate', '--workbook', file, '--now', NOW])).code).toBe(0);
   await makeReady(tmp.dir, file, ADMIN);
+  // The messages alone: what is killed here is the ledger's at-most-once, not the rapor's printing
+  // (the rapor's conversion comes before a message's Log Email row: test/browser/rapor.test.ts).
+  const row = SETTING_ROWS.indexOf('lampirkan_rapor') + 2;
+  const edits = join(tmp.dir, `${name}-settings.csv`);
+  writeFileSync(edits, `Pengaturan,B${row},Tidak\n`);
+  expect((await pendamping(tmp.dir, ['edit', '--workbook', file, '--user', ADMIN, '--from', edits, '--now', NOW])).code).toBe(0);
   return { file, box: dir };
 }
 

@@ -76,7 +76,7 @@ test('reminders go to the units with overdue findings only, listing them escaped
   const tags = new Set([...html.matchAll(/<\/?([a-z!]+)/gi)].map((m) => m[1].toLowerCase()));
   expect(tags.has('script')).toBe(false);
   expect(html).toContain('Pasang papan &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-  for (const header of ['Kode', 'Indikator', 'Rekomendasi', 'Batas Waktu', 'Tindak Lanjut']) expect(html).toContain(`>${header}</th>`);
+  for (const header of ['Kode', 'Indikator', 'Saran perbaikan', 'Batas Waktu', 'Tindak Lanjut']) expect(html).toContain(`>${header}</th>`);
   expect(html.match(/<tr><td/g)).toHaveLength(2);
   expect(html).toMatch(/<a href="https:\/\/docs\.google\.com\/spreadsheets\/d\/[^"]+#gid=\d+">/);
   expect(text).toContain(`Pasang papan ${evil}`);
@@ -111,7 +111,7 @@ test('reminders go to the units with overdue findings only, listing them escaped
   const last = (await outbox(dir)).pop();
   expect(last?.mail.subject).toBe('Reminder: 2 findings past their deadline — Dinas Dukcapil (Pendampingan Perbaikan Pelayanan Publik)');
   expect(String(last?.mail.text)).toContain('Follow-up: Dalam proses');
-  expect(String(last?.mail.html)).toContain('>Recommendation</th>');
+  expect(String(last?.mail.html)).toContain('>Suggested improvement</th>');
 });
 
 test('30 units: quota 10 sends what fits and the next day the rest; chunked batches and a crash never send a unit twice', async () => {

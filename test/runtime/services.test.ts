@@ -173,7 +173,26 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
   // Apps Script members the add-on does not call are refused by name, not quietly undefined.
   test('a member the runtime does not implement is loud', () => {
     const u = createUtilities(testContext()) as unknown as Record<string, unknown>;
-    expect(() => u.newBlob).toThrow('Not implemented in the local runtime: Utilities.newBlob');
+    expect(() => u.parseCsv).toThrow('Not implemented in the local runtime: Utilities.parseCsv');
+  });
+
+  test('newBlob holds bytes, type and name; base64Encode; getAs converts only HTML to PDF, through the printer', () => {
+    const printed: string[] = [];
+    const printer = { print: (html: string) => (printed.push(html), Buffer.from('%PDF-1.4 rapor')), close: () => undefined };
+    const u = createUtilities(testContext(), printer);
+    const blob = u.newBlob('<h1>Rapor</h1>', 'text/html', 'Rapor DINKES.html');
+    expect(blob.getContentType()).toBe('text/html');
+    expect(blob.getDataAsString()).toBe('<h1>Rapor</h1>');
+    const pdf = blob.getAs('application/pdf');
+    expect(printed).toEqual(['<h1>Rapor</h1>']);
+    expect(pdf.getName()).toBe('Rapor DINKES.pdf');
+    expect(pdf.getContentType()).toBe('application/pdf');
+    expect(u.base64Encode(pdf.getBytes())).toBe(Buffer.from('%PDF-1.4 rapor').toString('base64'));
+    expect(pdf.getBlob()).toBe(pdf);
+    expect(() => u.newBlob('x', 'text/plain', 'a.txt').getAs('application/pdf')).toThrow("Not implemented in the local runtime: Blob.getAs('application/pdf') of text/plain");
+    expect(() => (blob as unknown as Record<string, unknown>).getAllBlobs).toThrow('Not implemented in the local runtime: Blob.getAllBlobs');
+    const failing = createUtilities(testContext(), { print: () => { throw new Error('no browser'); }, close: () => undefined });
+    expect(() => failing.newBlob('<p>x</p>', 'text/html', 'x.html').getAs('application/pdf')).toThrow('Conversion from text/html to application/pdf failed: no browser');
   });
 });
 

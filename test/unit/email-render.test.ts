@@ -6,12 +6,14 @@ import type { Category, Finding } from '../../src/domain/types';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   code: 'SP-01',
+  aspect: 'Standar Pelayanan',
   text: 'Standar pelayanan dipublikasikan',
   answer: 'Tidak',
   status: 'no',
   note: 'Belum ada papan informasi',
   recommendation: 'Pasang papan standar pelayanan',
   deadline: '2025-03-31',
+  evidence: 'Foto papan standar pelayanan',
   ...over,
 });
 
@@ -52,7 +54,34 @@ test('the findings email greets the PIC and carries the programme, round, scores
   }
   expect(m.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=12">');
   expect(m.text).toContain('https://docs.google.com/spreadsheets/d/abc/edit#gid=12');
-  for (const header of ['Kode', 'Indikator', 'Catatan Asesor', 'Rekomendasi', 'Batas Waktu']) expect(m.html).toContain(`>${header}</th>`);
+  for (const label of ['Catatan asesor: ', 'Saran perbaikan: ', 'Bukti diminta: ', 'Batas waktu: ']) {
+    expect(m.html).toContain(label);
+    expect(m.text).toContain(label);
+  }
+  // "Rekomendasi" is a formal product of the Ombudsman: a pendampingan email never says it.
+  expect(`${m.subject}${m.html}${m.text}`).not.toMatch(/rekomendasi/i);
+});
+
+test('findings are grouped by aspect, numbered through, and the message is signed by the signer', () => {
+  const m = renderFindingsEmail(
+    input({
+      settings: { ...input().settings, penandatanganNama: 'Dr. Siti Aminah', penandatanganJabatan: 'Kepala Perwakilan' },
+      findings: [finding(), finding({ code: 'SP-02', text: 'Maklumat pelayanan' }), finding({ code: 'PG-01', aspect: 'Pengaduan', text: 'Sarana pengaduan' })],
+    }),
+  );
+  const text = m.text;
+  expect(text.indexOf('Standar Pelayanan (2)')).toBeGreaterThan(-1);
+  expect(text.indexOf('Pengaduan (1)')).toBeGreaterThan(text.indexOf('2. [SP-02]'));
+  expect(text).toContain('3. [PG-01] Sarana pengaduan');
+  expect(text).toMatch(/Hormat kami,\nDr\. Siti Aminah\nKepala Perwakilan\nOmbudsman RI Perwakilan Jambi/);
+  expect(m.html).toContain('Hormat kami,<br>Dr. Siti Aminah<br>Kepala Perwakilan<br>Ombudsman RI Perwakilan Jambi');
+});
+
+test('addressed to the head of the agency when Nama Pimpinan and Jabatan Pimpinan are filled', () => {
+  const head = renderFindingsEmail(input({ unit: { code: 'DINKES', name: 'Dinas Kesehatan', picName: 'Budi', headName: 'dr. Andi', headTitle: 'Kepala Dinas Kesehatan' } }));
+  expect(head.text).toMatch(/^Yth\. dr\. Andi, Kepala Dinas Kesehatan,/);
+  const half = renderFindingsEmail(input({ unit: { code: 'DINKES', name: 'Dinas Kesehatan', picName: 'Budi', headName: 'dr. Andi', headTitle: '' } }));
+  expect(half.text).toMatch(/^Yth\. Budi,/);
 });
 
 test('the scores on the Kategori scale and the category with its meaning and zone', () => {
@@ -112,7 +141,7 @@ test('the email follows the workbook language', () => {
   expect(m.html).toContain('Dear Budi,');
   expect(m.html).toContain('80.5');
   expect(m.html).toContain('31 March 2025');
-  expect(m.html).toContain('>Recommendation</th>');
+  expect(m.html).toContain('Suggested improvement: ');
   expect(m.text).toContain('Kind regards,');
   expect(m.html).not.toContain('Yth.');
 });
@@ -121,10 +150,18 @@ test('without a PIC name the greeting names the unit', () => {
   expect(renderFindingsEmail(input({ unit: { code: 'D', name: 'Dinas A', picName: '' } })).text).toMatch(/^Yth\. PIC Dinas A,/);
 });
 
-test('empty notes read as a dash in the plain text; multi-line notes keep their lines in the HTML', () => {
-  const m = renderFindingsEmail(input({ findings: [finding({ note: '', recommendation: 'baris 1\nbaris 2' })] }));
-  expect(m.text).toContain('   Catatan Asesor: –');
+test('an empty note or evidence adds no line; multi-line notes keep their lines in the HTML', () => {
+  const m = renderFindingsEmail(input({ findings: [finding({ note: '', evidence: '', recommendation: 'baris 1\nbaris 2' })] }));
+  expect(m.text).not.toContain('Catatan asesor');
+  expect(m.text).not.toContain('Bukti diminta');
+  expect(m.text).not.toMatch(/: –$/m);
+  expect(m.html).not.toContain('Catatan asesor');
   expect(m.html).toContain('baris 1<br>baris 2');
+});
+
+test('the message says when the rapor is attached', () => {
+  expect(renderFindingsEmail(input({ raporAttached: true })).text).toContain('Rapor lengkap unit ini terlampir (PDF).');
+  expect(renderFindingsEmail(input()).text).not.toContain('terlampir');
 });
 
 test('helpers: escaping, dates, scores, test subject', () => {

@@ -288,6 +288,9 @@ describe('default settings', () => {
       bahasa: 'id',
       kirim_tanda_terima: 'Ya',
       pengingat_otomatis: 'Tidak',
+      penandatangan_nama: '',
+      penandatangan_jabatan: '',
+      lampirkan_rapor: 'Ya',
     });
     expect(rows.slice(1).every((r) => r[2].length > 10)).toBe(true);
   });
@@ -307,6 +310,9 @@ describe('default settings', () => {
         bahasa: 'id',
         kirimTandaTerima: true,
         pengingatOtomatis: false,
+        penandatanganNama: '',
+        penandatanganJabatan: '',
+        lampirkanRapor: true,
       },
     });
     const en = defaultSettingsRows('ombudsman-2021', 'a@b.example', 'en');

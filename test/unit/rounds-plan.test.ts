@@ -332,7 +332,7 @@ describe('the reminder email', () => {
     expect(mail.text).toContain('Tindak Lanjut: Belum diisi');
     expect(mail.text).toContain('31 Maret 2025');
     expect(mail.kind).toBe('reminder');
-    for (const header of ['Kode', 'Indikator', 'Rekomendasi', 'Batas Waktu', 'Tindak Lanjut']) expect(mail.html).toContain(`>${header}</th>`);
+    for (const header of ['Kode', 'Indikator', 'Saran perbaikan', 'Batas Waktu', 'Tindak Lanjut']) expect(mail.html).toContain(`>${header}</th>`);
     const en = renderReminderEmail({ ...base, lang: 'en', unit: { ...base.unit, picName: 'Budi' }, tabUrl: '' });
     expect(en.subject).toBe('Reminder: 2 findings past their deadline — Dinas A (Pendampingan)');
     expect(en.html).toContain('>Follow-up</th>');

@@ -253,13 +253,19 @@ describe('findingsOf', () => {
       { code: 'E', self: 'entah', verified: '' },
       { code: 'F', self: 2, verified: '' },
     ];
+    // Each carries its indicator's Aspek and Bukti Diminta (the rapor groups and lists them).
+    const own = { aspect: 'A', evidence: '' };
     expect(findingsOf(inds, answers, { deadline: '2025-03-31' })).toEqual([
-      { code: 'A', text: 'Indikator A', answer: 'Tidak', status: 'no', note: 'Papan belum ada', recommendation: 'Pasang papan.', deadline: '2025-01-31' },
-      { code: 'B', text: 'Indikator B', answer: 'Sebagian', status: 'partial', note: '', recommendation: 'Rekomendasi B', deadline: '2025-03-31' },
-      { code: 'E', text: 'Indikator E', answer: 'entah', status: 'invalid', note: '', recommendation: 'Rekomendasi E', deadline: '2025-03-31' },
-      { code: 'F', text: 'Indikator F', answer: '2', status: 'partial', note: '', recommendation: 'Rekomendasi F', deadline: '2025-03-31' },
-      { code: 'G', text: 'Indikator G', answer: '', status: 'unanswered', note: '', recommendation: 'Rekomendasi G', deadline: '2025-03-31' },
+      { ...own, code: 'A', text: 'Indikator A', answer: 'Tidak', status: 'no', note: 'Papan belum ada', recommendation: 'Pasang papan.', deadline: '2025-01-31' },
+      { ...own, code: 'B', text: 'Indikator B', answer: 'Sebagian', status: 'partial', note: '', recommendation: 'Rekomendasi B', deadline: '2025-03-31' },
+      { ...own, code: 'E', text: 'Indikator E', answer: 'entah', status: 'invalid', note: '', recommendation: 'Rekomendasi E', deadline: '2025-03-31' },
+      { ...own, code: 'F', text: 'Indikator F', answer: '2', status: 'partial', note: '', recommendation: 'Rekomendasi F', deadline: '2025-03-31' },
+      { ...own, code: 'G', text: 'Indikator G', answer: '', status: 'unanswered', note: '', recommendation: 'Rekomendasi G', deadline: '2025-03-31' },
     ]);
+    expect(findingsOf([ind('X', { aspect: 'Pengaduan', evidence: 'Foto loket' })], [{ code: 'X', self: 'Tidak', verified: '' }], { deadline: '' })[0]).toMatchObject({
+      aspect: 'Pengaduan',
+      evidence: 'Foto loket',
+    });
   });
 
   test('a unit with no answer at all has no findings (it has not been assessed)', () => {

@@ -19,6 +19,9 @@ describe('parseSettings', () => {
         ['bahasa', 'EN'],
         ['kirim_tanda_terima', 'tidak'],
         ['pengingat_otomatis', 'Ya'],
+        ['penandatangan_nama', 'Dr. Siti Aminah'],
+        ['PENANDATANGAN_JABATAN', 'Kepala Perwakilan'],
+        ['lampirkan_rapor', 'No'],
         ['catatan_lain', 'dibiarkan'],
       ]),
       'id',
@@ -36,6 +39,9 @@ describe('parseSettings', () => {
         bahasa: 'en',
         kirimTandaTerima: false,
         pengingatOtomatis: true,
+        penandatanganNama: 'Dr. Siti Aminah',
+        penandatanganJabatan: 'Kepala Perwakilan',
+        lampirkanRapor: false,
       },
     });
   });
@@ -53,6 +59,9 @@ describe('parseSettings', () => {
       bahasa: 'id',
       kirimTandaTerima: true,
       pengingatOtomatis: false,
+      penandatanganNama: '',
+      penandatanganJabatan: '',
+      lampirkanRapor: true,
     });
   });
 
