@@ -11,10 +11,11 @@ export { menuSendFindings, previewFindings, sendFindingsBatch, sendTestFindings 
 export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/actions';
 export { remindOverdueUnits, sendRemindersBatch, setReminderTrigger } from './rounds/reminders';
 
-export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(e);
+/** The add-on's menu, in every AuthMode (the event's mode does not change it). */
+export function onOpen(): void {
+  buildMenu();
 }
 
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  buildMenu(e as unknown as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+export function onInstall(): void {
+  buildMenu();
 }

@@ -3,10 +3,15 @@
 // notes, dropdowns, widths, who may edit what), never the shape of the requests.
 import { applyUserEdit } from '../../local/services/spreadsheet/user-edit';
 import { formula, kept, num, text, type PlannedCell } from '../../src/domain/plan/cells';
-import { PROTECTION_TAGS } from '../../src/domain/plan/layout';
-import { unitProtections } from '../../src/domain/plan/unit-tabs';
+import { PROTECTION_TAGS, UNIT_TAB } from '../../src/domain/plan/layout';
+import { planUnitTabs, unitProtections } from '../../src/domain/plan/unit-tabs';
+import { parseSettings } from '../../src/domain/settings';
+import { MAX_BODY_BYTES, batchesOf, utf8Length } from '../../src/sheets/api';
 import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
 import { appliedWorkbook } from './applied-requests';
+import { parsedProfile } from './shipped-profile';
+
+const PROFILE = parsedProfile('ombudsman-2021');
 
 const SHEET_ID = 9;
 const TITLE = 'Unit Tab';
@@ -159,5 +164,67 @@ describe('unit tab protections', () => {
     expect(tab.canType(ADMIN, 'A1')).toBe(false);
     expect(tab.canType(PIC, 'F8')).toBe(true);
     expect(tab.canType(PIC, 'A1')).toBe(false);
+  });
+});
+
+describe('compact payloads', () => {
+  const settings = parseSettings(
+    [
+      ['Kunci', 'Nilai'],
+      ['putaran', '2025 Pendampingan'],
+      ['batas_waktu', '2025-03-31'],
+      ['email_admin', 'admin@x.example'],
+    ],
+    'id',
+  );
+  if (!settings.ok) throw new Error('settings do not parse');
+  /** A new 40-indicator unit tab of the shipped profile, as "Buat / perbarui tab unit" plans it. */
+  const unitTab = () =>
+    planUnitTabs({
+      lang: 'id',
+      settings: settings.value,
+      indicators: PROFILE.indicators,
+      categories: PROFILE.categories,
+      units: [{ row: 2, code: 'U0001', name: 'Unit Layanan 0001', type: 'OPD', picName: 'P', picEmails: ['pic@x.example'], assessorEmails: ['asesor@x.example'] }],
+      listedCodes: ['U0001'],
+      recordedTabs: new Map(),
+      existing: [],
+      titles: [],
+      admins: ['admin@x.example'],
+      firstFreeSheetId: SHEET_ID,
+      archivedAt: '2025-01-02 10:00',
+    }).tabs[0];
+  const bytes = (requests: readonly Request[]) => Buffer.byteLength(JSON.stringify({ requests }));
+
+  test('a unit tab written with shared formats, notes and dropdowns as ranges ends exactly as written cell by cell', () => {
+    const tab = unitTab();
+    expect(tab.rows.length - UNIT_TAB.firstDataRow).toBe(40);
+    const raw = appliedWorkbook();
+    const logical = [addSheet(SHEET_ID, TITLE, tab.rowCount, UNIT_TAB.width, tab.frozenRows), updateCells(SHEET_ID, 0, 0, tab.rows)];
+    raw.Sheets.Spreadsheets.batchUpdate({ requests: logical as never }, raw.workbook.spreadsheetId);
+    const compact = appliedWorkbook();
+    compact.apply(...logical);
+    expect(compact.sheet(SHEET_ID).rows).toEqual(raw.sheet(SHEET_ID).rows);
+    const ruleAt = (h: ReturnType<typeof appliedWorkbook>, row: number, column: number) =>
+      h.sheet(SHEET_ID).dataValidations.find((v) => (v.range.startRowIndex ?? 0) <= row && row < (v.range.endRowIndex ?? Infinity) && (v.range.startColumnIndex ?? 0) <= column && column < (v.range.endColumnIndex ?? Infinity))?.rule;
+    for (let row = 0; row < tab.rows.length; row++) {
+      for (let column = 0; column < UNIT_TAB.width; column++) expect([row, column, ruleAt(compact, row, column)]).toEqual([row, column, ruleAt(raw, row, column)]);
+    }
+  });
+
+  test('batches never split a group and stay under the 2 MB payload Google recommends', () => {
+    const tab = unitTab();
+    const group = (i: number) => [addSheet(SHEET_ID + i, `Tab ${i}`, tab.rowCount, UNIT_TAB.width, tab.frozenRows), updateCells(SHEET_ID + i, 0, 0, tab.rows)];
+    const groups = Array.from({ length: 150 }, (_, i) => group(i));
+    const batches = batchesOf(groups);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) expect(bytes(batch)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    // Every batch starts at a group's first request, and all of them are sent, in order.
+    expect(batches.every((batch) => 'addSheet' in batch[0])).toBe(true);
+    expect(batches.flat().filter((r) => 'addSheet' in r).map((r) => r.addSheet?.properties?.sheetId)).toEqual(groups.map((_, i) => SHEET_ID + i));
+  });
+
+  test('UTF-8 length counts what the wire carries', () => {
+    for (const text of ['', 'abc', 'Catatan — “asesor”', 'Ω', '😀', 'a\u{1F600}b\u00e9']) expect(utf8Length(text)).toBe(Buffer.byteLength(text));
   });
 });
