@@ -4,9 +4,10 @@
 import { applyUserEdit } from '../../local/services/spreadsheet/user-edit';
 import { formula, kept, num, text, type PlannedCell } from '../../src/domain/plan/cells';
 import { PROTECTION_TAGS, UNIT_TAB } from '../../src/domain/plan/layout';
-import { planUnitTabs, unitProtections } from '../../src/domain/plan/unit-tabs';
+import { planUnitTabs, unitProtections, type UnitTabsInput } from '../../src/domain/plan/unit-tabs';
 import { parseSettings } from '../../src/domain/settings';
 import { MAX_BODY_BYTES, batchesOf, utf8Length } from '../../src/sheets/api';
+import { newTabRequests } from '../../src/sheets/generate';
 import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
 import { appliedWorkbook } from './applied-requests';
 import { parsedProfile } from './shipped-profile';
@@ -178,22 +179,23 @@ describe('compact payloads', () => {
     'id',
   );
   if (!settings.ok) throw new Error('settings do not parse');
-  /** A new 40-indicator unit tab of the shipped profile, as "Buat / perbarui tab unit" plans it. */
-  const unitTab = () =>
-    planUnitTabs({
-      lang: 'id',
-      settings: settings.value,
-      indicators: PROFILE.indicators,
-      categories: PROFILE.categories,
-      units: [{ row: 2, code: 'U0001', name: 'Unit Layanan 0001', type: 'OPD', picName: 'P', picEmails: ['pic@x.example'], assessorEmails: ['asesor@x.example'] }],
-      listedCodes: ['U0001'],
-      recordedTabs: new Map(),
-      existing: [],
-      titles: [],
-      admins: ['admin@x.example'],
-      firstFreeSheetId: SHEET_ID,
-      archivedAt: '2025-01-02 10:00',
-    }).tabs[0];
+  /** What "Buat / perbarui tab unit" plans from for one new unit of the shipped profile. */
+  const tabInput = (): UnitTabsInput => ({
+    lang: 'id',
+    settings: settings.value,
+    indicators: PROFILE.indicators,
+    categories: PROFILE.categories,
+    units: [{ row: 2, code: 'U0001', name: 'Unit Layanan 0001', type: 'OPD', picName: 'P', picEmails: ['pic@x.example'], assessorEmails: ['asesor@x.example'] }],
+    listedCodes: ['U0001'],
+    recordedTabs: new Map(),
+    existing: [],
+    titles: [],
+    admins: ['admin@x.example'],
+    firstFreeSheetId: SHEET_ID,
+    archivedAt: '2025-01-02 10:00',
+  });
+  /** A new 40-indicator unit tab. */
+  const unitTab = () => planUnitTabs(tabInput()).tabs[0];
   const bytes = (requests: readonly Request[]) => Buffer.byteLength(JSON.stringify({ requests }));
 
   test('a unit tab written with shared formats, notes and dropdowns as ranges ends exactly as written cell by cell', () => {
@@ -212,16 +214,19 @@ describe('compact payloads', () => {
     }
   });
 
-  test('batches never split a group and stay under the 2 MB payload Google recommends', () => {
-    const tab = unitTab();
-    const group = (i: number) => [addSheet(SHEET_ID + i, `Tab ${i}`, tab.rowCount, UNIT_TAB.width, tab.frozenRows), updateCells(SHEET_ID + i, 0, 0, tab.rows)];
-    const groups = Array.from({ length: 150 }, (_, i) => group(i));
+  test('500 units\' new tabs go in batches that never split a tab and stay under the 2 MB payload Google recommends', () => {
+    const units = Array.from({ length: 500 }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      return { row: i + 2, code: `U${n}`, name: `Unit Layanan Sintetis ${n}`, type: ['OPD', 'Kecamatan', 'Puskesmas', 'RSUD'][i % 4], picName: `PIC ${n}`, picEmails: [`pic.u${n}@x.example`], assessorEmails: [`asesor${(i % 10) + 1}@x.example`] };
+    });
+    const plan = planUnitTabs({ ...tabInput(), units, listedCodes: units.map((u) => u.code) });
+    const groups = plan.tabs.map(newTabRequests);
     const batches = batchesOf(groups);
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) expect(bytes(batch)).toBeLessThanOrEqual(MAX_BODY_BYTES);
-    // Every batch starts at a group's first request, and all of them are sent, in order.
+    // Each batch starts with a tab's first request (addSheet), and every tab is sent, in order.
     expect(batches.every((batch) => 'addSheet' in batch[0])).toBe(true);
-    expect(batches.flat().filter((r) => 'addSheet' in r).map((r) => r.addSheet?.properties?.sheetId)).toEqual(groups.map((_, i) => SHEET_ID + i));
+    expect(batches.flat().flatMap((r) => (r.addSheet ? [r.addSheet.properties?.sheetId] : []))).toEqual(plan.tabs.map((tab) => tab.sheetId));
   });
 
   test('UTF-8 length counts what the wire carries', () => {
