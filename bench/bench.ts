@@ -1,10 +1,12 @@
 // `npm run bench`: the main commands on 30, 150 and 500 synthetic units, per command and size:
 // round trips, service calls and modeled seconds of the command's own executions (the latency
-// model of docs/PLATFORM.md), the custom-function executions it caused (each an execution of its
-// own in Apps Script, so counted apart: executions, distinct cells, their modeled seconds), workbook
-// cells, and this machine's wall seconds and peak memory; then the load + recalculate + save time
-// of the 30- and 500-unit workbooks, and the reference generation "as most published scripts do
-// it" (bench/reference/Code.js) against Pendamping's, as the ratio reference / Pendamping.
+// model of docs/PLATFORM.md) and the longest of them (each held to 6 minutes), what its Sheets API
+// writes sent (calls, KB per call, the largest call, KB per unit), the custom-function executions
+// it caused (each an execution of its own in Apps Script, so counted apart: executions, distinct
+// cells, their modeled seconds), workbook cells, and this machine's wall seconds and peak memory;
+// then the targets of the issue that asked for them, the load + recalculate + save time of the 30-
+// and 500-unit workbooks, and the reference generation "as most published scripts do it"
+// (bench/reference/Code.js) against Pendamping's, as the ratio reference / Pendamping.
 //
 // `npm run bench -- --sizes 30,150` measures other sizes (default 30,150,500).
 //
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from '../local/cli/args';
+import { LATENCY } from '../local/latency';
 import { COMMAND_RUNS } from '../local/cli/main';
 import type { CommandResult } from '../local/cli/result';
 import { workbookCellCount } from '../local/model/workbook';
@@ -43,6 +46,12 @@ interface CommandRow {
   roundTrips: number;
   serviceCalls: number;
   modeledS: number;
+  /** The longest of the command's script executions, modeled. */
+  longestS: number;
+  /** Bytes of each Sheets API write the command sent. */
+  sentBytes: number[];
+  /** Emails sent (email commands). */
+  emailsSent?: number;
   customFunctionExecutions: number;
   customFunctionCells: number;
   customFunctionModeledS: number;
@@ -99,6 +108,9 @@ async function runCommand(size: number, label: string, argv: string[], workbook:
     roundTrips: m.roundTrips,
     serviceCalls: Object.values(m.serviceCalls).reduce((s, n) => s + n, 0),
     modeledS: seconds(m.modeledMs),
+    longestS: seconds(Math.max(0, ...m.executionMs)),
+    sentBytes: m.requestBytes,
+    ...(typeof result.fields.sent === 'number' && { emailsSent: result.fields.sent }),
     customFunctionExecutions: m.customFunctionExecutions,
     customFunctionCells: m.customFunctionCells,
     customFunctionModeledS: seconds(m.customFunctionMs),
@@ -108,11 +120,25 @@ async function runCommand(size: number, label: string, argv: string[], workbook:
   };
 }
 
-/** The Pengaturan Nilai cell of `key` in a workbook (where the secretariat types it). */
-async function settingCell(file: string, key: string): Promise<string> {
+/** The Pengaturan Nilai cell of `key` in a workbook (where the secretariat types it), or undefined when it has no such key. */
+async function settingCell(file: string, key: string): Promise<string | undefined> {
   const model = await loadWorkbook(file);
   const rows = model.sheets.find((sheet) => sheet.title === 'Pengaturan')?.rows ?? [];
-  return `B${rows.findIndex((row) => row?.[0]?.value === key) + 1}`;
+  const at = rows.findIndex((row) => row?.[0]?.value === key);
+  return at < 0 ? undefined : `B${at + 1}`;
+}
+
+/** An edits file (`edit --from`) setting Pengaturan `key` to `value`; undefined when the workbook has no such key. */
+async function settingEdits(dir: string, file: string, settings: Record<string, string>): Promise<string | undefined> {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(settings)) {
+    const cell = await settingCell(file, key);
+    if (cell === undefined) return undefined;
+    lines.push(`Pengaturan,${cell},${value}`);
+  }
+  const edits = join(dir, `${Object.keys(settings).join('-')}-${Object.values(settings).join('-')}.csv`);
+  writeFileSync(edits, `${lines.join('\n')}\n`);
+  return edits;
 }
 
 /** One size: each command in its own child process, on one workbook in a temporary directory. */
@@ -133,11 +159,21 @@ async function measureSize(size: number): Promise<SizeReport> {
   run('recap', ['recap', ...common]);
   const mail = ['--quota', String(QUOTA), '--outbox', outbox];
   run('email --dry-run', ['email', ...common, ...mail, '--dry-run']);
+  // The findings without the rapor attached; with it, on a copy, where the workbook offers it.
+  const withRapor = await settingEdits(dir, workbook, { lampirkan_rapor: 'Ya' });
+  const withoutRapor = await settingEdits(dir, workbook, { lampirkan_rapor: 'Tidak' });
+  if (withRapor !== undefined && withoutRapor !== undefined) {
+    const raporFile = join(dir, `rapor-${size}.xlsx`);
+    copyFileSync(workbook, raporFile);
+    const onCopy = ['--workbook', raporFile, '--now', NOW, '--json'];
+    run('edit (lampirkan_rapor Ya)', ['edit', ...onCopy, '--user', ADMIN, '--from', withRapor]);
+    run('email (rapor attached)', ['email', ...onCopy, '--quota', String(QUOTA), '--outbox', join(dir, 'outbox-rapor')]);
+    run('edit (lampirkan_rapor Tidak)', ['edit', ...common, '--user', ADMIN, '--from', withoutRapor]);
+  }
   run('email', ['email', ...common, ...mail]);
   // The secretariat names the running round and its deadline in Pengaturan.
-  const edits = join(dir, 'putaran.csv');
-  const settings = [`Pengaturan,${await settingCell(workbook, 'putaran')},2025 Pendampingan`, `Pengaturan,${await settingCell(workbook, 'batas_waktu')},${DEADLINE}`];
-  writeFileSync(edits, settings.join('\n') + '\n');
+  const edits = await settingEdits(dir, workbook, { putaran: '2025 Pendampingan', batas_waktu: DEADLINE });
+  if (edits === undefined) throw new Error('Pengaturan has no putaran or batas_waktu');
   run('edit (2 cells)', ['edit', ...common, '--user', ADMIN, '--from', edits]);
   // The day after the deadline, every unit with a finding not Selesai is reminded.
   const overdue = common.map((arg) => (arg === NOW ? AFTER_DEADLINE : arg));
@@ -198,6 +234,38 @@ function sizesOf(argv: string[]): number[] {
   return sizes;
 }
 
+/** What the Sheets API guidance and the add-on's own targets ask, per command and size. */
+const TARGETS: { size: number; command: string; what: string; met: (row: CommandRow) => boolean }[] = [
+  { size: 30, command: 'generate', what: '≤ 5 s and ≤ 8 round trips', met: (r) => r.modeledS <= 5 && r.roundTrips <= 8 },
+  { size: 500, command: 'generate', what: '≤ 60 s, no execution over 6 minutes', met: (r) => r.modeledS <= 60 && r.longestS <= 360 },
+  { size: 500, command: 'recap', what: '≤ 3 round trips', met: (r) => r.roundTrips <= 3 },
+  { size: 30, command: 'email', what: '≤ 40 s (lampirkan_rapor Tidak)', met: (r) => r.modeledS <= 40 },
+  { size: 500, command: 'round', what: '≤ 30 s', met: (r) => r.modeledS <= 30 },
+];
+/** Google's recommended maximum payload of one Sheets API request (developers.google.com/workspace/sheets/api/limits). */
+const MAX_CALL_BYTES = 2_000_000;
+
+function targetLines(rows: readonly CommandRow[]): string[] {
+  const lines = TARGETS.flatMap((target) => {
+    const row = rows.find((r) => r.size === target.size && r.command === target.command);
+    if (!row) return [];
+    const verdict = row.ok && target.met(row) ? 'met' : 'NOT met';
+    return [`${target.command} ${target.size} units ${target.what}: ${row.modeledS.toFixed(1)} s, ${row.roundTrips} round trips, longest execution ${row.longestS.toFixed(1)} s — ${verdict}`];
+  });
+  const largest = Math.max(0, ...rows.flatMap((r) => r.sentBytes));
+  lines.push(`every Sheets API call ≤ 2 MB: the largest sent ${(largest / 1e6).toFixed(2)} MB — ${largest <= MAX_CALL_BYTES ? 'met' : 'NOT met'}`);
+  for (const email of rows.filter((r) => r.command === 'email' && r.size === 30)) {
+    const rapor = rows.find((r) => r.size === email.size && r.command === 'email (rapor attached)');
+    const conversion = LATENCY.htmlToPdf.ms / 1000;
+    lines.push(
+      rapor
+        ? `email ${email.size} units with the rapor attached: ${rapor.modeledS.toFixed(1)} s (one HTML → PDF conversion per message, ${conversion} s each [E])`
+        : `email ${email.size} units with the rapor attached: not in this build (Pengaturan has no lampirkan_rapor); the model would add ${conversion} s [E] per message with a rapor: ≈ ${(email.modeledS + conversion * (email.emailsSent ?? email.size)).toFixed(1)} s`,
+    );
+  }
+  return lines;
+}
+
 async function orchestrate(sizes: number[]): Promise<void> {
   const reports: SizeReport[] = [];
   for (const size of sizes) {
@@ -211,27 +279,56 @@ async function orchestrate(sizes: number[]): Promise<void> {
   }
   console.log('Pendamping benchmark — modeled = the latency model of docs/PLATFORM.md (local/latency.ts); wall and memory = this machine.');
   console.log('Round trips and modeled s are the command\'s own executions; each custom-function evaluation is an execution of its own, counted apart.\n');
+  const kb = (bytes: number) => (bytes / 1000).toFixed(1);
   console.log(
     table(
-      ['units', 'command', 'round trips', 'service calls', 'modeled s', 'custom-fn executions', 'custom-fn cells', 'custom-fn modeled s', 'workbook cells', 'wall s', 'peak MB (sampled)', 'maxRSS MB'],
+      [
+        'units',
+        'command',
+        'round trips',
+        'service calls',
+        'modeled s',
+        'longest execution s',
+        'API writes',
+        'KB per write',
+        'largest write KB',
+        'KB sent per unit',
+        'custom-fn executions',
+        'custom-fn cells',
+        'custom-fn modeled s',
+        'workbook cells',
+        'wall s',
+        'peak MB (sampled)',
+        'maxRSS MB',
+      ],
       reports.flatMap((r) =>
-        r.rows.map((row) => [
-          row.size,
-          row.ok ? row.command : `${row.command} (FAILED, see below)`,
-          row.roundTrips,
-          row.serviceCalls,
-          row.modeledS.toFixed(1),
-          row.customFunctionExecutions,
-          row.customFunctionCells,
-          row.customFunctionModeledS.toFixed(1),
-          row.workbookCells,
-          row.wallS.toFixed(2),
-          row.memory.sampledMb.toFixed(0),
-          row.memory.maxRssMb.toFixed(0),
-        ]),
+        r.rows.map((row) => {
+          const sent = row.sentBytes.reduce((sum, n) => sum + n, 0);
+          return [
+            row.size,
+            row.ok ? row.command : `${row.command} (FAILED, see below)`,
+            row.roundTrips,
+            row.serviceCalls,
+            row.modeledS.toFixed(1),
+            row.longestS.toFixed(1),
+            row.sentBytes.length,
+            row.sentBytes.length > 0 ? kb(sent / row.sentBytes.length) : '-',
+            row.sentBytes.length > 0 ? kb(Math.max(...row.sentBytes)) : '-',
+            kb(sent / row.size),
+            row.customFunctionExecutions,
+            row.customFunctionCells,
+            row.customFunctionModeledS.toFixed(1),
+            row.workbookCells,
+            row.wallS.toFixed(2),
+            row.memory.sampledMb.toFixed(0),
+            row.memory.maxRssMb.toFixed(0),
+          ];
+        }),
       ),
     ),
   );
+  console.log('\nTargets (modeled; "KB sent per unit" of generate is the payload per unit tab, Rekap and Unit included):');
+  for (const line of targetLines(reports.flatMap((r) => r.rows))) console.log(`  ${line}`);
   for (const row of reports.flatMap((r) => r.rows).filter((x) => !x.ok)) console.log(`FAILED ${row.size} ${row.command}: ${row.error ?? ''}`);
   console.log('\nLoad + recalculate + save (fresh process):');
   for (const l of loads) {

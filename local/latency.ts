@@ -16,10 +16,18 @@ export interface LatencyRow {
   perCell?: number;
   /** Extra cost per request of a Sheets API batchUpdate. */
   perRequest?: number;
+  /** Extra cost per KB (1,000 bytes) of request body the call sends. */
+  perKb?: number;
   /** Whether the call goes to Google's servers (one round trip). */
   roundTrip: boolean;
   basis: Basis;
 }
+
+/**
+ * What one KB (1,000 bytes) of request body costs to send: an office uplink of about 10 Mbit/s
+ * (1,250 KB/s) [E]. docs/PLATFORM.md says why this rate stands for a request's size.
+ */
+const MS_PER_KB_SENT = 0.8;
 
 export const LATENCY = {
   /** Starting one execution (menu click, google.script.run call, trigger). */
@@ -51,16 +59,18 @@ export const LATENCY = {
   otherServerCall: { ms: 150, roundTrip: true, basis: 'E' },
   /** Sheets advanced service: values read, base + per cell. */
   sheetsApiRead: { ms: 300, perCell: 0.0045, roundTrip: true, basis: 'D' },
-  /** Sheets advanced service: values write, base + per cell. */
-  sheetsApiWrite: { ms: 300, perCell: 0.022, roundTrip: true, basis: 'D' },
-  /** Sheets advanced service `batchUpdate` with N requests. */
-  sheetsApiBatchUpdate: { ms: 300, perRequest: 20, roundTrip: true, basis: 'E' },
+  /** Sheets advanced service: values write, base + per cell + per KB of request body. */
+  sheetsApiWrite: { ms: 300, perCell: 0.022, perKb: MS_PER_KB_SENT, roundTrip: true, basis: 'D' },
+  /** Sheets advanced service `batchUpdate` with N requests: base, per request, per KB of request body. */
+  sheetsApiBatchUpdate: { ms: 300, perRequest: 2, perKb: MS_PER_KB_SENT, roundTrip: true, basis: 'E' },
   propertiesGet: { ms: 30, roundTrip: true, basis: 'M' },
   propertiesSet: { ms: 62, roundTrip: true, basis: 'M' },
   cacheGet: { ms: 3, roundTrip: true, basis: 'M' },
   cachePut: { ms: 93, roundTrip: true, basis: 'M' },
   /** `LockService` tryLock/waitLock/releaseLock, uncontended (waiting adds the time waited). */
   lock: { ms: 50, roundTrip: true, basis: 'E' },
+  /** `Blob.getAs('application/pdf')` of an HTML blob: one HTML → PDF conversion on Google's servers. */
+  htmlToPdf: { ms: 2000, roundTrip: true, basis: 'E' },
   /** `MailApp.sendEmail` of about 100 KB (vendor figure). */
   sendEmail: { ms: 1200, roundTrip: true, basis: 'M' },
   mailQuota: { ms: 50, roundTrip: true, basis: 'E' },
@@ -84,7 +94,14 @@ export const EXECUTION_LIMIT_MS = {
   simpleTrigger: 30 * 1000,
 } as const;
 
-/** Modeled cost of `row` for a call touching `cells` cells with `requests` batchUpdate requests. */
-export function costOf(row: LatencyRow, cells = 0, requests = 0): number {
-  return row.ms + (row.perCell ?? 0) * cells + (row.perRequest ?? 0) * requests;
+/** What a call costs beyond its row's fixed part: cells touched, batchUpdate requests, bytes of request body sent. */
+export interface CallSize {
+  cells?: number;
+  requests?: number;
+  bytes?: number;
+}
+
+/** Modeled cost of `row` for a call of `size`. */
+export function costOf(row: LatencyRow, size: CallSize = {}): number {
+  return row.ms + (row.perCell ?? 0) * (size.cells ?? 0) + (row.perRequest ?? 0) * (size.requests ?? 0) + ((row.perKb ?? 0) * (size.bytes ?? 0)) / 1000;
 }

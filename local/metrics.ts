@@ -9,7 +9,7 @@
 // Script server"), not part of the script whose write made Sheets recalculate it: its start-up
 // and its own calls are counted apart (customFunction*), never in the script's round trips,
 // modeled time or 6-minute budget.
-import { EXECUTION_LIMIT_MS, LATENCY, costOf, type LatencyRow, type LatencyRowName } from './latency';
+import { EXECUTION_LIMIT_MS, LATENCY, costOf, type CallSize, type LatencyRow, type LatencyRowName } from './latency';
 import type { MetricsSink, ServiceCall } from './services/context';
 
 export type ExecutionKind = keyof typeof EXECUTION_LIMIT_MS;
@@ -35,6 +35,10 @@ export interface MetricsSnapshot {
   customFunctionMs: number;
   /** Round trips of the custom-function executions (one each, plus their own calls). */
   customFunctionRoundTrips: number;
+  /** Request body of each call that sends one (Sheets API batchUpdate, values writes), in bytes, in call order. */
+  requestBytes: number[];
+  /** Modeled time of each script execution (menu action, google.script.run call, trigger), in order: each is held to 6 minutes. */
+  executionMs: number[];
 }
 
 export interface ExecutionReport {
@@ -84,7 +88,7 @@ const BY_METHOD: Record<string, LatencyRowName> = {
 const BY_KIND: Partial<Record<ServiceCall['kind'], LatencyRowName>> = { read: 'rangeRead', write: 'rangeWrite', buffered: 'bufferedWrite', metadata: 'metadataWarm' };
 
 /** Services computed inside the script's own engine: counted, never a round trip. */
-const IN_PROCESS_SERVICES = new Set(['Utilities', 'HtmlService', 'HtmlOutput', 'Session', 'PropertiesService', 'LockService', 'Lock']);
+const IN_PROCESS_SERVICES = new Set(['Utilities', 'Blob', 'HtmlService', 'HtmlOutput', 'Session', 'PropertiesService', 'LockService', 'Lock']);
 
 const SHEET_LOOKUPS = new Set(['getSheetByName', 'getSheets']);
 const FLUSHING_KINDS = new Set<ServiceCall['kind']>(['read', 'write', 'structural']);
@@ -115,6 +119,8 @@ export class Metrics implements MetricsSink {
   private executions = 0;
   private customFunctionExecutions = 0;
   private customFunctionCells = 0;
+  private readonly requestBytes: number[] = [];
+  private readonly executionMs: number[] = [];
   /** Executions in progress; a custom function recalculated during a script is nested. */
   private readonly frames: Frame[] = [];
   /** Where calls made outside any execution are accounted (a bare service in a test). */
@@ -157,6 +163,7 @@ export class Metrics implements MetricsSink {
     if (frame === undefined) throw new Error('endExecution without startExecution');
     this.payPending();
     this.frames.pop();
+    if (frame.kind !== 'customFunction') this.executionMs.push(frame.ms);
     return { kind: frame.kind, modeledMs: frame.ms, timedOut: frame.timedOut };
   }
 
@@ -170,7 +177,8 @@ export class Metrics implements MetricsSink {
     if (call.method === 'flush' || (!inProcess && !sheetsApi && FLUSHING_KINDS.has(call.kind))) this.payPending();
     if (call.method === 'flush') return;
     if (call.kind === 'buffered') this.current().pendingCells += call.cells ?? 1;
-    this.charge(this.rowFor(call, inProcess, sheetsApi), call.cells ?? 0, call.requests ?? 0);
+    if (call.bytes !== undefined) this.requestBytes.push(call.bytes);
+    this.charge(this.rowFor(call, inProcess, sheetsApi), call);
   }
 
   /** Modeled time that passes without a service call: Utilities.sleep, waiting for a lock. */
@@ -190,6 +198,8 @@ export class Metrics implements MetricsSink {
       customFunctionCells: this.customFunctionCells,
       customFunctionMs: ms(this.customFunctions.ms),
       customFunctionRoundTrips: this.customFunctions.roundTrips,
+      requestBytes: [...this.requestBytes],
+      executionMs: this.executionMs.map(ms),
     };
   }
 
@@ -220,12 +230,12 @@ export class Metrics implements MetricsSink {
     if (frame.pendingCells === 0) return;
     const cells = frame.pendingCells;
     frame.pendingCells = 0;
-    this.charge(LATENCY.flushPending, cells);
+    this.charge(LATENCY.flushPending, { cells });
   }
 
-  private charge(row: LatencyRow, cells = 0, requests = 0): void {
+  private charge(row: LatencyRow, size: CallSize = {}): void {
     if (row.roundTrip) this.account().roundTrips += 1;
-    this.addMs(costOf(row, cells, requests));
+    this.addMs(costOf(row, size));
   }
 
   /** Custom functions recalculated during a script run on their own: only the innermost execution pays. */

@@ -14,10 +14,11 @@ export { menuNewRound, overdueUnits, startNewRound, undoRound } from './rounds/a
 export { remindOverdueUnits, sendRemindersBatch, setReminderTrigger } from './rounds/reminders';
 export { downloadRapor, makeRapor } from './report/actions';
 
-export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(e);
+/** The add-on's menu, in every AuthMode (the event's mode does not change it). */
+export function onOpen(): void {
+  buildMenu();
 }
 
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  buildMenu(e as unknown as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+export function onInstall(): void {
+  buildMenu();
 }

@@ -71,6 +71,8 @@ export function metricsSince(before: MetricsSnapshot, after: MetricsSnapshot): M
   const result: MetricsSnapshot = { ...NO_METRICS, serviceCalls };
   for (const k of COUNTS) result[k] = after[k] - before[k];
   for (const k of MILLISECONDS) result[k] = Math.round((after[k] - before[k]) * 1000) / 1000;
+  result.requestBytes = after.requestBytes.slice(before.requestBytes.length);
+  result.executionMs = after.executionMs.slice(before.executionMs.length);
   return result;
 }
 

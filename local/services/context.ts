@@ -16,6 +16,8 @@ export interface ServiceCall {
   cells?: number;
   /** Requests in a Sheets API batchUpdate. */
   requests?: number;
+  /** Bytes of request body the call sends (a Sheets API write: its JSON body, UTF-8). */
+  bytes?: number;
 }
 
 export interface MetricsSink {

@@ -326,6 +326,29 @@ class RequestProcessor {
     else rows.forEach((values, i) => this.writeBlock(sheet, { ...r, startRowIndex: top + i, endRowIndex: top + i + 1, endColumnIndex: left + values.length }, (_i, j) => values[j], mask));
   }
 
+  /**
+   * Every cell of the range takes the cell's fields under the mask. A formula would shift its
+   * references cell by cell in Sheets; that is not modelled.
+   */
+  repeatCell(body: Json): void {
+    only(body, 'repeatCell', ['range', 'cell', 'fields']);
+    const mask = parseFieldMask(String(body.fields ?? fail("'fields' is required")));
+    const cell = (body.cell ?? {}) as Json;
+    if (masked(mask, 'userEnteredValue') && typeof (cell.userEnteredValue as Json | undefined)?.formulaValue === 'string') throw notImplemented('repeatCell of a formula');
+    const range = (body.range ?? fail("'range' is required")) as GridRange;
+    const sheet = this.sheet(range.sheetId);
+    this.writeBlock(sheet, this.bounded(sheet, range), () => cell, mask);
+  }
+
+  /** The rule for every cell of the range; without a rule, the range's cells lose theirs. */
+  setDataValidation(body: Json): void {
+    only(body, 'setDataValidation', ['range', 'rule']);
+    const range = (body.range ?? fail("'range' is required")) as GridRange;
+    const sheet = this.sheet(range.sheetId);
+    const cell = body.rule === undefined ? {} : { dataValidation: body.rule };
+    this.writeBlock(sheet, this.bounded(sheet, range), () => cell, parseFieldMask('dataValidation'));
+  }
+
   appendDimension(body: Json): void {
     this.editor.appendDimension(this.sheet(body.sheetId), body.dimension as 'ROWS' | 'COLUMNS', Number(body.length));
   }
@@ -456,7 +479,7 @@ class RequestProcessor {
 
 /** The request kinds the emulation implements, each by its RequestProcessor method of that name. */
 const HANDLED = [
-  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'appendDimension', 'insertDimension', 'deleteDimension',
+  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'repeatCell', 'setDataValidation', 'appendDimension', 'insertDimension', 'deleteDimension',
   'updateDimensionProperties', 'addConditionalFormatRule', 'deleteConditionalFormatRule', 'addProtectedRange',
   'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject',
 ] as const;
@@ -511,7 +534,7 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
   const workbook = () => engine.workbook;
 
   /** Authorises, records and runs one API call; model errors become the API's error text. */
-  const call = <T>(service: string, method: string, kind: ServiceCall['kind'], spreadsheetId: string, run: () => { result: T; cells?: number; requests?: number }): T => {
+  const call = <T>(service: string, method: string, kind: ServiceCall['kind'], spreadsheetId: string, run: () => { result: T } & Pick<ServiceCall, 'cells' | 'requests' | 'bytes'>): T => {
     const qualified = `${service}.${method}`;
     if (ctx.authMode === 'NONE' || ctx.authMode === 'CUSTOM_FUNCTION') throw new ctx.realm.Error(`You do not have permission to call ${qualified}`);
     const apiName = `sheets.${qualified.slice('Sheets.'.length).replace('Spreadsheets', 'spreadsheets').replace('.Values', '.values')}`;
@@ -525,8 +548,9 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
     } catch (e) {
       throw apiError(e instanceof Error ? e.message : String(e));
     }
-    ctx.metrics.record({ service, method, kind, ...(outcome.cells !== undefined && { cells: outcome.cells }), ...(outcome.requests !== undefined && { requests: outcome.requests }) });
-    return toRealm(ctx, outcome.result) as T;
+    const { result, ...size } = outcome;
+    ctx.metrics.record({ service, method, kind, ...size });
+    return toRealm(ctx, result) as T;
   };
 
   const spreadsheetResource = (): Json => {
@@ -571,7 +595,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
         const live = new RequestProcessor(engine.editor, ctx.user);
         // One batchUpdate is one batch of changes: every dependent formula is recalculated once, at its end.
         const replies = engine.batch(() => requests.map((request) => live.apply(request)));
-        return { result: { spreadsheetId, replies }, cells: live.cellsWritten, requests: requests.length };
+        // What the call sends: its JSON body (the advanced service posts the resource as JSON, UTF-8).
+        return { result: { spreadsheetId, replies }, cells: live.cellsWritten, requests: requests.length, bytes: Buffer.byteLength(JSON.stringify(resource)) };
       }),
 
     Values: {

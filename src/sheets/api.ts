@@ -1,7 +1,7 @@
 // The thin shell over the Sheets advanced service (scope: spreadsheets): one structure read,
 // one values read and one batchUpdate per action. Structural work goes through batchUpdate
 // because one call is one round trip and atomic; per-tab SpreadsheetApp calls are neither.
-import type { Request } from './requests';
+import { compactRequests, type Request } from './requests';
 import { quoteSheet, columnLetter } from '../domain/plan/cells';
 
 /** A protected range as the acting user sees it. */
@@ -94,28 +94,64 @@ export function readValues(spreadsheetId: string, ranges: readonly string[]): un
   return (response.valueRanges ?? []).map((vr) => (vr.values ?? []) as unknown[][]);
 }
 
-/** Request bodies above this many requests are split into several batchUpdates, each still atomic. */
+/** A batchUpdate holds at most this many requests. */
 const MAX_REQUESTS_PER_CALL = 2000;
+/**
+ * A batchUpdate body is at most this many bytes: Google's Sheets API usage limits recommend a
+ * maximum payload of 2 MB (developers.google.com/workspace/sheets/api/limits).
+ */
+export const MAX_BODY_BYTES = 2_000_000;
+/** `{"requests":[]}`: the body around the requests. */
+const BODY_BYTES = 15;
+
+/** Bytes of `text` in UTF-8 (what the body weighs on the wire). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The batchUpdate calls that carry `groups` in order: each group compacted (compactRequests) and
+ * never split (one unit tab's requests succeed or fail together), as few calls as fit both
+ * ceilings. A group larger than a ceiling goes alone.
+ */
+export function batchesOf(groups: readonly (readonly Request[])[]): Request[][] {
+  const batches: Request[][] = [];
+  let batch: Request[] = [];
+  let bytes = BODY_BYTES;
+  for (const group of groups.map(compactRequests)) {
+    if (group.length === 0) continue;
+    // Each request, and the comma after it.
+    const size = group.reduce((sum, request) => sum + utf8Length(JSON.stringify(request)) + 1, 0);
+    if (batch.length > 0 && (batch.length + group.length > MAX_REQUESTS_PER_CALL || bytes + size > MAX_BODY_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = BODY_BYTES;
+    }
+    batch.push(...group);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 /**
  * Applies `requests` in order. Groups keep requests that must succeed or fail together
- * (one unit tab's creation) in the same call; a single call whenever they fit.
+ * (one unit tab's creation) in the same call; a single call whenever they fit (batchesOf).
  */
 export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[]): number {
-  let calls = 0;
-  let batch: Request[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    api().Spreadsheets.batchUpdate({ requests: batch }, spreadsheetId);
-    calls++;
-    batch = [];
-  };
-  for (const group of groups) {
-    if (batch.length > 0 && batch.length + group.length > MAX_REQUESTS_PER_CALL) flush();
-    batch.push(...group);
-  }
-  flush();
-  return calls;
+  const batches = batchesOf(groups);
+  for (const requests of batches) api().Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+  return batches.length;
 }
 
 /** The first sheet id no tab uses (new tabs get ids chosen here, so one batch can address them). */

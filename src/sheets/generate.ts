@@ -96,7 +96,8 @@ function cellRequests(tab: UnitTabPlan): Request[] {
   return tab.writes.map((w) => writeRequest(tab.sheetId, w));
 }
 
-function createRequests(tab: UnitTabPlan): Request[] {
+/** The requests that create a unit tab: one group, applied together or not at all. */
+export function newTabRequests(tab: UnitTabPlan): Request[] {
   const id = tab.sheetId;
   return [
     addSheet(id, tab.title, tab.rowCount, UNIT_TAB.width, tab.frozenRows),
@@ -248,7 +249,7 @@ function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: Re
   const byId = new Map(tabs.map((s) => [s.sheet.sheetId, s.sheet]));
   const groups: Request[][] = plan.tabs.map((tab) => {
     const sheet = byId.get(tab.sheetId);
-    if (!sheet) return createRequests(tab);
+    if (!sheet) return newTabRequests(tab);
     return found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code), ...refreshRequests(tab, sheet)] : refreshRequests(tab, sheet);
   });
   groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));

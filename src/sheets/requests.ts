@@ -218,3 +218,106 @@ export function addColumnChart(
 export function deleteChart(chartId: number): Request {
   return { deleteEmbeddedObject: { objectId: chartId } };
 }
+
+// --- compact payloads -------------------------------------------------------------------------
+// A block written cell by cell repeats the same format, note or dropdown in every cell of a
+// column. Before a batch is sent, each updateCells over a range keeps the values and what is
+// particular to one cell; a format, note or dropdown that side-by-side cells share goes once for
+// their rectangle (repeatCell for a format or a note, setDataValidation for a dropdown) wherever
+// that is fewer bytes. The updateCells still clears its fields over its whole range first, so the
+// workbook ends exactly as the cell-by-cell request would leave it.
+
+type RangeAttribute = 'userEnteredFormat' | 'note' | 'dataValidation';
+const RANGE_ATTRIBUTES: readonly RangeAttribute[] = ['userEnteredFormat', 'note', 'dataValidation'];
+
+/** Zero-based, half-open rectangle inside a block. */
+interface Rectangle {
+  startRow: number;
+  endRow: number;
+  startColumn: number;
+  endColumn: number;
+}
+
+/** Cells as rectangles: runs down each column, and side-by-side columns with the same run merged. */
+function rectanglesOf(cells: readonly (readonly [number, number])[]): Rectangle[] {
+  const rowsByColumn = new Map<number, number[]>();
+  for (const [row, column] of cells) rowsByColumn.set(column, [...(rowsByColumn.get(column) ?? []), row]);
+  const out: Rectangle[] = [];
+  const open = new Map<string, Rectangle>();
+  for (const column of [...rowsByColumn.keys()].sort((a, b) => a - b)) {
+    const rows = (rowsByColumn.get(column) ?? []).sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let end = i + 1;
+      while (end < rows.length && rows[end] === rows[end - 1] + 1) end++;
+      const key = `${rows[i]}:${rows[end - 1] + 1}`;
+      const rect = open.get(key);
+      if (rect && rect.endColumn === column) rect.endColumn = column + 1;
+      else {
+        const added = { startRow: rows[i], endRow: rows[end - 1] + 1, startColumn: column, endColumn: column + 1 };
+        out.push(added);
+        open.set(key, added);
+      }
+      i = end;
+    }
+  }
+  return out;
+}
+
+function rangeRequest(range: GridRange, attribute: RangeAttribute, value: unknown): Request {
+  if (attribute === 'dataValidation') return { setDataValidation: { range, rule: value as GoogleAppsScript.Sheets.Schema.DataValidationRule } };
+  return { repeatCell: { range, cell: { [attribute]: value }, fields: attribute } };
+}
+
+/** Rows without their trailing empty cells and trailing empty rows: the range clears what they leave out. */
+function trimmedRows(rows: CellData[][]): GoogleAppsScript.Sheets.Schema.RowData[] {
+  const isEmpty = (cell: CellData) => Object.keys(cell).length === 0;
+  const out = rows.map((cells) => {
+    let width = cells.length;
+    while (width > 0 && isEmpty(cells[width - 1])) width--;
+    return width === 0 ? {} : { values: cells.slice(0, width) };
+  });
+  while (out.length > 0 && out[out.length - 1].values === undefined) out.pop();
+  return out;
+}
+
+/** One updateCells over a range as its values plus the shared formats, notes and dropdowns as ranges (see above). */
+function compactUpdateCells(request: Request): Request[] {
+  const body = request.updateCells;
+  const range = body?.range;
+  if (!body || !range || body.fields === undefined) return [request];
+  const fields = body.fields.split(',');
+  const rows = (body.rows ?? []).map((row) => (row.values ?? []).map((cell): CellData => ({ ...cell })));
+  const top = range.startRowIndex ?? 0;
+  const left = range.startColumnIndex ?? 0;
+  const ranged: Request[] = [];
+  for (const attribute of RANGE_ATTRIBUTES.filter((a) => fields.includes(a))) {
+    const groups = new Map<string, { value: unknown; cells: [number, number][] }>();
+    rows.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
+        if (cell[attribute] === undefined) return;
+        const key = JSON.stringify(cell[attribute]);
+        const group = groups.get(key) ?? { value: cell[attribute], cells: [] };
+        group.cells.push([i, j]);
+        groups.set(key, group);
+      }),
+    );
+    for (const [key, { value, cells }] of groups) {
+      // What one cell carries inline: `"attribute":value,`.
+      const inlineBytes = attribute.length + key.length + 4;
+      for (const rect of rectanglesOf(cells)) {
+        const area = (rect.endRow - rect.startRow) * (rect.endColumn - rect.startColumn);
+        const grid: GridRange = { sheetId: range.sheetId, startRowIndex: top + rect.startRow, endRowIndex: top + rect.endRow, startColumnIndex: left + rect.startColumn, endColumnIndex: left + rect.endColumn };
+        const request = rangeRequest(grid, attribute, value);
+        if (JSON.stringify(request).length >= area * inlineBytes) continue;
+        ranged.push(request);
+        for (let i = rect.startRow; i < rect.endRow; i++) for (let j = rect.startColumn; j < rect.endColumn; j++) delete rows[i][j][attribute];
+      }
+    }
+  }
+  return [{ updateCells: { ...body, rows: trimmedRows(rows) } }, ...ranged];
+}
+
+/** `requests` with every updateCells over a range compacted (see above); the others as they are. */
+export function compactRequests(requests: readonly Request[]): Request[] {
+  return requests.flatMap(compactUpdateCells);
+}

@@ -25,16 +25,15 @@ const MENU: readonly (readonly { label: MessageKey; run: string }[])[] = [
 ];
 
 /**
- * Builds the Pendamping menu. Runs in AuthMode.NONE too: it touches only the Ui, never the
- * spreadsheet, properties or any authorised service.
+ * Builds the add-on's menu under Extensions (Ekstensi), named after the add-on. A published editor
+ * add-on builds its menu with createAddonMenu, never a top-level menu of its own
+ * (developers.google.com/workspace/add-ons/concepts/menus); onInstall and onOpen both come here.
+ * Runs in AuthMode.NONE too: it touches only the Ui, never the spreadsheet, properties or any
+ * authorised service.
  */
-export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): void {
+export function buildMenu(): void {
   const lang: Lang = 'id';
-  const ui = SpreadsheetApp.getUi();
-  // An installed add-on gets the add-on menu; a bound script (authMode absent or FULL from the
-  // script editor) gets its own top-level menu.
-  const asAddon = e !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
-  const menu = asAddon ? ui.createAddonMenu() : ui.createMenu(t(lang, 'menu.title'));
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU.forEach((group, i) => {
     if (i > 0) menu.addSeparator();
     for (const item of group) menu.addItem(t(lang, item.label), item.run);

@@ -53,8 +53,10 @@ test('each call is charged by its row of the table', () => {
   close(cost({ service: 'Protection', method: 'addEditors', kind: 'structural' }), 250);
   close(cost({ service: 'Range', method: 'setDataValidations', kind: 'structural' }), 250);
   close(cost({ service: 'Sheet', method: 'insertChart', kind: 'structural' }), 600);
-  close(cost({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'structural', requests: 12 }), 300 + 20 * 12);
-  close(cost({ service: 'Sheets.Spreadsheets.Values', method: 'batchUpdate', kind: 'write', cells: 500 }), 300 + 0.022 * 500);
+  // base, per request, per KB of request body (0.8 ms: a 10 Mbit/s uplink)
+  close(cost({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'structural', requests: 12, cells: 1000, bytes: 50_000 }), 300 + 2 * 12 + 0.8 * 50);
+  close(cost({ service: 'Sheets.Spreadsheets.Values', method: 'batchUpdate', kind: 'write', cells: 500, bytes: 10_000 }), 300 + 0.022 * 500 + 0.8 * 10);
+  close(cost({ service: 'Blob', method: 'getAs', kind: 'other' }), LATENCY.htmlToPdf.ms);
   close(cost({ service: 'Properties', method: 'getProperty', kind: 'other' }), 30);
   close(cost({ service: 'Properties', method: 'setProperty', kind: 'other' }), 62);
   close(cost({ service: 'Cache', method: 'get', kind: 'other' }), 3);
@@ -92,6 +94,28 @@ test('a custom function cell is one execution with its own 500 ms offset, accoun
   });
 });
 
+test('the body of each call that sends one is listed, in bytes, in call order', () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.record({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'write', requests: 3, bytes: 1_500_000 });
+  m.record({ service: 'Sheets.Spreadsheets.Values', method: 'batchGet', kind: 'read', cells: 10 });
+  m.record({ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'write', requests: 1, bytes: 200 });
+  m.endExecution();
+  expect(m.snapshot().requestBytes).toEqual([1_500_000, 200]);
+});
+
+test('the modeled time of each script execution is listed; a custom function is not a script execution', () => {
+  const m = new Metrics();
+  m.startExecution();
+  m.record({ service: 'MailApp', method: 'sendEmail', kind: 'other' });
+  m.endExecution();
+  m.startExecution('customFunction', '1:1:1');
+  m.endExecution();
+  m.startExecution('simpleTrigger');
+  m.endExecution();
+  expect(m.snapshot().executionMs).toEqual([300 + 1200, 300]);
+});
+
 test("custom functions a script's writes recalculate are not in its round trips, modeled time or 6 minutes", () => {
   const m = new Metrics();
   m.startExecution();
@@ -105,7 +129,7 @@ test("custom functions a script's writes recalculate are not in its round trips,
   expect(m.endExecution()).toMatchObject({ kind: 'script', timedOut: false });
   const snapshot = m.snapshot();
   expect(snapshot).toMatchObject({ roundTrips: 2, executions: 801, customFunctionExecutions: 800, customFunctionCells: 30, customFunctionRoundTrips: 800 });
-  close(snapshot.modeledMs, 300 + 300 + 20 * 10 + 150 + 0.0085 * 10);
+  close(snapshot.modeledMs, 300 + 300 + 2 * 10 + 150 + 0.0085 * 10);
   close(snapshot.customFunctionMs, 800 * LATENCY.customFunction.ms);
   // the clock is the scripts' time
   close(m.modeledMs, snapshot.modeledMs);

@@ -95,6 +95,21 @@ describe('the built add-on', () => {
     expect(rt.snapshot()).toMatchObject({ executions: 1 });
   });
 
+  // A published editor add-on builds its menu with Ui.createAddonMenu(), under Extensions and named
+  // after the add-on, never a top-level menu: https://developers.google.com/workspace/add-ons/concepts/menus
+  test('onInstall and onOpen build only the add-on menu under Extensions, in every AuthMode and with no event', async () => {
+    for (const trigger of ['onOpen', 'onInstall']) {
+      for (const event of [[{ authMode: 'NONE' }], [{ authMode: 'LIMITED' }], [{ authMode: 'FULL' }], []]) {
+        const rt = await open();
+        rt.runAs({ authMode: (event[0]?.authMode ?? 'FULL') as 'NONE' | 'LIMITED' | 'FULL' }, trigger, ...event);
+        expect([trigger, event, rt.ui.menus.map((m) => ({ title: m.title, addon: m.addon }))]).toEqual([trigger, event, [{ title: 'Pendamping', addon: true }]]);
+        const items = rt.ui.menus[0].items.filter((i) => !i.separator);
+        expect(items.length).toBeGreaterThan(0);
+        expect(items.filter((i) => !i.caption || !i.functionName)).toEqual([]);
+      }
+    }
+  });
+
   test('showSidebar shows dist/Sidebar.html through HtmlService', async () => {
     const rt = await open();
     rt.run('showSidebar');

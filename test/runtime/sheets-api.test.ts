@@ -28,23 +28,21 @@ describe('Spreadsheets.batchUpdate', () => {
   // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/response (replies in request order)
   test('applies requests in order and replies as the API does', () => {
     const { Sheets, workbook, calls } = harness();
-    const result = Sheets.Spreadsheets.batchUpdate(
-      {
-        requests: [
-          { addSheet: { properties: { sheetId: 77, title: 'D01', gridProperties: { rowCount: 60, columnCount: 14, frozenRowCount: 7 } } } },
-          {
-            updateCells: {
-              start: { sheetId: 77, rowIndex: 0, columnIndex: 0 },
-              rows: [{ values: [{ userEnteredValue: { stringValue: '=bukan rumus' } }, { userEnteredValue: { formulaValue: '=1+1' }, userEnteredFormat: { textFormat: { bold: true } } }] }],
-              fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
-            },
+    const body: Parameters<typeof Sheets.Spreadsheets.batchUpdate>[0] = {
+      requests: [
+        { addSheet: { properties: { sheetId: 77, title: 'D01', gridProperties: { rowCount: 60, columnCount: 14, frozenRowCount: 7 } } } },
+        {
+          updateCells: {
+            start: { sheetId: 77, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: '=bukan rumus' } }, { userEnteredValue: { formulaValue: '=1+1' }, userEnteredFormat: { textFormat: { bold: true } } }] }],
+            fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
           },
-          { addProtectedRange: { protectedRange: { range: { sheetId: 77, startColumnIndex: 0, endColumnIndex: 5 }, description: 'kunci', editors: { users: ['asesor@ombudsman.go.id'] } } } },
-          { createDeveloperMetadata: { developerMetadata: { metadataKey: 'pendamping.unit', metadataValue: 'D01', location: { sheetId: 77 }, visibility: 'DOCUMENT' } } },
-        ],
-      },
-      ID,
-    ) as unknown as { replies: Record<string, Record<string, Record<string, unknown>>>[] };
+        },
+        { addProtectedRange: { protectedRange: { range: { sheetId: 77, startColumnIndex: 0, endColumnIndex: 5 }, description: 'kunci', editors: { users: ['asesor@ombudsman.go.id'] } } } },
+        { createDeveloperMetadata: { developerMetadata: { metadataKey: 'pendamping.unit', metadataValue: 'D01', location: { sheetId: 77 }, visibility: 'DOCUMENT' } } },
+      ],
+    };
+    const result = Sheets.Spreadsheets.batchUpdate(body, ID) as unknown as { replies: Record<string, Record<string, Record<string, unknown>>>[] };
     expect(result.replies[0].addSheet.properties).toMatchObject({ sheetId: 77, title: 'D01', index: 1, gridProperties: { rowCount: 60, columnCount: 14, frozenRowCount: 7 } });
     expect(result.replies[1]).toEqual({});
     expect(typeof result.replies[2].addProtectedRange.protectedRange.protectedRangeId).toBe('number');
@@ -52,7 +50,9 @@ describe('Spreadsheets.batchUpdate', () => {
     const sheet = workbook.sheets[1];
     expect(sheet.rows[0].map((c) => c?.value)).toEqual(['=bukan rumus', 2]);
     expect(sheet.rows[0][1]?.format).toEqual({ bold: true });
-    expect(calls.filter((c) => c.method === 'batchUpdate')).toEqual([{ service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'write', cells: 2, requests: 4 }]);
+    expect(calls.filter((c) => c.method === 'batchUpdate')).toEqual([
+      { service: 'Sheets.Spreadsheets', method: 'batchUpdate', kind: 'write', cells: 2, requests: 4, bytes: Buffer.byteLength(JSON.stringify(body)) },
+    ]);
   });
 
   // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#deletedevelopermetadatarequest
@@ -76,6 +76,46 @@ describe('Spreadsheets.batchUpdate', () => {
     expect(() => pic.Sheets.Spreadsheets.batchUpdate({ requests: [write(0)] }, ID)).toThrow('You are trying to edit a protected cell or object');
     pic.Sheets.Spreadsheets.batchUpdate({ requests: [write(1)] }, ID);
     expect(base.workbook.sheets[0].rows[1][0]?.value).toBe('x');
+  });
+
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#repeatcellrequest
+  test('repeatCell gives every cell of its range the fields its mask names and leaves the rest', () => {
+    const { Sheets, workbook } = harness();
+    const grid = { sheetId: 0, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 2 };
+    const cell = (text: string) => ({ userEnteredValue: { stringValue: text }, note: `catatan ${text}` });
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ updateCells: { range: grid, rows: [{ values: [cell('a'), cell('b')] }, { values: [cell('c')] }], fields: 'userEnteredValue,note' } }] }, ID);
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: grid, cell: { userEnteredFormat: { wrapStrategy: 'WRAP', textFormat: { bold: true } } }, fields: 'userEnteredFormat' } }] }, ID);
+    const rows = workbook.sheets[0].rows;
+    expect([rows[0][0], rows[0][1], rows[1][0], rows[1][1]]).toEqual([
+      { value: 'a', note: 'catatan a', format: { wrap: true, bold: true } },
+      { value: 'b', note: 'catatan b', format: { wrap: true, bold: true } },
+      { value: 'c', note: 'catatan c', format: { wrap: true, bold: true } },
+      { format: { wrap: true, bold: true } },
+    ]);
+    // A field the mask names and the cell leaves out is cleared.
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: { ...grid, endRowIndex: 1 }, cell: {}, fields: 'note' } }] }, ID);
+    expect(rows[0].map((c) => c?.note)).toEqual([undefined, undefined]);
+    expect(rows[1][0]?.note).toBe('catatan c');
+    expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: grid, cell: { userEnteredValue: { formulaValue: '=A1' } }, fields: 'userEnteredValue' } }] }, ID)).toThrow(
+      'Not implemented in the local runtime: repeatCell of a formula',
+    );
+  });
+
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#setdatavalidationrequest
+  test('setDataValidation sets its rule on every cell of the range; without a rule it clears them', () => {
+    const { Sheets, workbook } = harness();
+    const rule = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }, { userEnteredValue: 'Tidak' }] }, strict: true, showCustomUi: true };
+    const column = (startRowIndex: number, endRowIndex: number) => ({ sheetId: 0, startRowIndex, endRowIndex, startColumnIndex: 5, endColumnIndex: 6 });
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: column(7, 47), rule } }] }, ID);
+    expect(workbook.sheets[0].dataValidations).toEqual([{ range: column(7, 47), rule }]);
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: column(10, 20) } }] }, ID);
+    expect(workbook.sheets[0].dataValidations).toEqual([
+      { range: column(7, 10), rule },
+      { range: column(20, 47), rule },
+    ]);
+    const pic = asUser(harness(), 'pic@dinas.go.id');
+    pic.Sheets.Spreadsheets.batchUpdate({ requests: [{ addProtectedRange: { protectedRange: { range: column(0, 10), editors: { users: ['admin@dinas.go.id'] } } } }] }, ID);
+    expect(() => pic.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: column(7, 47), rule } }] }, ID)).toThrow('You are trying to edit a protected cell or object');
   });
 
   test('a request kind, field or option the runtime does not emulate is refused by name', () => {

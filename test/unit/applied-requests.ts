@@ -2,6 +2,7 @@
 // (src/sheets/requests.ts) as Sheets would, so tests assert what the workbook then holds and
 // shows rather than the requests' shape.
 import type { SheetModel } from '../../local/model/types';
+import { batchesOf } from '../../src/sheets/api';
 import type { Request } from '../../src/sheets/requests';
 import { harness } from '../runtime/spreadsheet-harness';
 
@@ -9,7 +10,7 @@ type Harness = ReturnType<typeof harness>;
 type RuntimeRequests = Parameters<Harness['Sheets']['Spreadsheets']['batchUpdate']>[0]['requests'];
 
 export interface AppliedWorkbook extends Harness {
-  /** Applies the requests in one batchUpdate (atomic, as in Sheets). */
+  /** Applies the requests as one group, compacted and sent as the add-on sends them (src/sheets/api.ts batchesOf). */
   apply(...requests: Request[]): void;
   /** The values of an A1 range as the add-on reads them (computed, unformatted; '' where empty). */
   values(a1: string, height: number, width: number): unknown[][];
@@ -23,7 +24,7 @@ export function appliedWorkbook(): AppliedWorkbook {
   return {
     ...h,
     apply: (...requests) => {
-      h.Sheets.Spreadsheets.batchUpdate({ requests: requests as RuntimeRequests }, id);
+      for (const batch of batchesOf([requests])) h.Sheets.Spreadsheets.batchUpdate({ requests: batch as RuntimeRequests }, id);
     },
     values: (a1, height, width) => {
       const read = h.Sheets.Spreadsheets.Values.batchGet(id, { ranges: [a1], valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' }).valueRanges[0] as { values?: unknown[][] };

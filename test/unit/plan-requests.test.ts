@@ -3,10 +3,16 @@
 // notes, dropdowns, widths, who may edit what), never the shape of the requests.
 import { applyUserEdit } from '../../local/services/spreadsheet/user-edit';
 import { formula, kept, num, text, type PlannedCell } from '../../src/domain/plan/cells';
-import { PROTECTION_TAGS } from '../../src/domain/plan/layout';
-import { unitProtections } from '../../src/domain/plan/unit-tabs';
+import { PROTECTION_TAGS, UNIT_TAB } from '../../src/domain/plan/layout';
+import { planUnitTabs, unitProtections, type UnitTabsInput } from '../../src/domain/plan/unit-tabs';
+import { parseSettings } from '../../src/domain/settings';
+import { MAX_BODY_BYTES, batchesOf, utf8Length } from '../../src/sheets/api';
+import { newTabRequests } from '../../src/sheets/generate';
 import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
 import { appliedWorkbook } from './applied-requests';
+import { parsedProfile } from './shipped-profile';
+
+const PROFILE = parsedProfile('ombudsman-2021');
 
 const SHEET_ID = 9;
 const TITLE = 'Unit Tab';
@@ -159,5 +165,71 @@ describe('unit tab protections', () => {
     expect(tab.canType(ADMIN, 'A1')).toBe(false);
     expect(tab.canType(PIC, 'F8')).toBe(true);
     expect(tab.canType(PIC, 'A1')).toBe(false);
+  });
+});
+
+describe('compact payloads', () => {
+  const settings = parseSettings(
+    [
+      ['Kunci', 'Nilai'],
+      ['putaran', '2025 Pendampingan'],
+      ['batas_waktu', '2025-03-31'],
+      ['email_admin', 'admin@x.example'],
+    ],
+    'id',
+  );
+  if (!settings.ok) throw new Error('settings do not parse');
+  /** What "Buat / perbarui tab unit" plans from for one new unit of the shipped profile. */
+  const tabInput = (): UnitTabsInput => ({
+    lang: 'id',
+    settings: settings.value,
+    indicators: PROFILE.indicators,
+    categories: PROFILE.categories,
+    units: [{ row: 2, code: 'U0001', name: 'Unit Layanan 0001', type: 'OPD', picName: 'P', picEmails: ['pic@x.example'], assessorEmails: ['asesor@x.example'] }],
+    listedCodes: ['U0001'],
+    recordedTabs: new Map(),
+    existing: [],
+    titles: [],
+    admins: ['admin@x.example'],
+    firstFreeSheetId: SHEET_ID,
+    archivedAt: '2025-01-02 10:00',
+  });
+  /** A new 40-indicator unit tab. */
+  const unitTab = () => planUnitTabs(tabInput()).tabs[0];
+  const bytes = (requests: readonly Request[]) => Buffer.byteLength(JSON.stringify({ requests }));
+
+  test('a unit tab written with shared formats, notes and dropdowns as ranges ends exactly as written cell by cell', () => {
+    const tab = unitTab();
+    expect(tab.rows.length - UNIT_TAB.firstDataRow).toBe(40);
+    const raw = appliedWorkbook();
+    const logical = [addSheet(SHEET_ID, TITLE, tab.rowCount, UNIT_TAB.width, tab.frozenRows), updateCells(SHEET_ID, 0, 0, tab.rows)];
+    raw.Sheets.Spreadsheets.batchUpdate({ requests: logical as never }, raw.workbook.spreadsheetId);
+    const compact = appliedWorkbook();
+    compact.apply(...logical);
+    expect(compact.sheet(SHEET_ID).rows).toEqual(raw.sheet(SHEET_ID).rows);
+    const ruleAt = (h: ReturnType<typeof appliedWorkbook>, row: number, column: number) =>
+      h.sheet(SHEET_ID).dataValidations.find((v) => (v.range.startRowIndex ?? 0) <= row && row < (v.range.endRowIndex ?? Infinity) && (v.range.startColumnIndex ?? 0) <= column && column < (v.range.endColumnIndex ?? Infinity))?.rule;
+    for (let row = 0; row < tab.rows.length; row++) {
+      for (let column = 0; column < UNIT_TAB.width; column++) expect([row, column, ruleAt(compact, row, column)]).toEqual([row, column, ruleAt(raw, row, column)]);
+    }
+  });
+
+  test('500 units\' new tabs go in batches that never split a tab and stay under the 2 MB payload Google recommends', () => {
+    const units = Array.from({ length: 500 }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      return { row: i + 2, code: `U${n}`, name: `Unit Layanan Sintetis ${n}`, type: ['OPD', 'Kecamatan', 'Puskesmas', 'RSUD'][i % 4], picName: `PIC ${n}`, picEmails: [`pic.u${n}@x.example`], assessorEmails: [`asesor${(i % 10) + 1}@x.example`] };
+    });
+    const plan = planUnitTabs({ ...tabInput(), units, listedCodes: units.map((u) => u.code) });
+    const groups = plan.tabs.map(newTabRequests);
+    const batches = batchesOf(groups);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) expect(bytes(batch)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    // Each batch starts with a tab's first request (addSheet), and every tab is sent, in order.
+    expect(batches.every((batch) => 'addSheet' in batch[0])).toBe(true);
+    expect(batches.flat().flatMap((r) => (r.addSheet ? [r.addSheet.properties?.sheetId] : []))).toEqual(plan.tabs.map((tab) => tab.sheetId));
+  });
+
+  test('UTF-8 length counts what the wire carries', () => {
+    for (const text of ['', 'abc', 'Catatan — “asesor”', 'Ω', '😀', 'a\u{1F600}b\u00e9']) expect(utf8Length(text)).toBe(Buffer.byteLength(text));
   });
 });

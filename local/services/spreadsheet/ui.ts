@@ -45,8 +45,15 @@ export class UiRecorder {
   readonly events: UiEvent[] = [];
   readonly answers: UiAnswer[] = [];
 
-  /** `available` = the execution has a user looking at the spreadsheet (a menu click, the workbench). */
-  constructor(public available = true) {}
+  /**
+   * `available` = the execution has a user looking at the spreadsheet (a menu click, the
+   * workbench); `addonName` = the add-on's name, which its menu under Extensions bears (a script
+   * bound to the file: the script project's name, Pendamping as the README creates it).
+   */
+  constructor(
+    public available = true,
+    readonly addonName = 'Pendamping',
+  ) {}
 
   answer(...answers: UiAnswer[]): this {
     this.answers.push(...answers);
@@ -120,9 +127,12 @@ export class LocalUi {
     return new MenuBuilder(this.recorder, caption, false);
   }
 
-  /** The add-on's menu under Extensions, named after the add-on. */
+  /**
+   * A sub-menu of the editor's Extensions menu, named after the add-on (or, for a script bound to
+   * the file, the script): https://developers.google.com/apps-script/reference/base/ui#createaddonmenu
+   */
   createAddonMenu(): MenuBuilder {
-    return new MenuBuilder(this.recorder, 'Add-on', true);
+    return new MenuBuilder(this.recorder, this.recorder.addonName, true);
   }
 
   alert(...args: unknown[]): EnumValue {

@@ -18,7 +18,7 @@ export const id = {
   'core.protection.moved': 'Tab "{tab}": kolom atau baris tabelnya bergeser dari proteksinya.',
   'core.busy': 'Perintah lain sedang berjalan di buku kerja ini. Tunggu sebentar, lalu coba lagi.',
   'core.needSetup':
-    'Tab {tabs} belum ada. Jalankan dulu menu Pendamping › Siapkan buku kerja (baris perintah: pendamping init --repair --workbook BERKAS), yang hanya menambah yang hilang tanpa menghapus isi.',
+    'Tab {tabs} belum ada. Jalankan dulu menu Ekstensi › Pendamping › Siapkan buku kerja (baris perintah: pendamping init --repair --workbook BERKAS), yang hanya menambah yang hilang tanpa menghapus isi.',
   'core.fixFirst': 'Tidak ada yang diubah. Perbaiki masalah berikut, lalu jalankan lagi:',
   'core.moreProblems': '… dan {count} masalah lain.',
   'core.setup.unknownProfile': 'Profil "{profile}" tidak dikenal. Pakai salah satu: {ids}.',
@@ -104,7 +104,7 @@ export const en: typeof id = {
   'core.protection.moved': 'Tab "{tab}": its table\'s columns or rows moved away from its protections.',
   'core.busy': 'Another command is running on this workbook. Wait a moment, then try again.',
   'core.needSetup':
-    'Tab {tabs} does not exist yet. First run Pendamping › Set up the workbook (command line: pendamping init --repair --workbook FILE), which only adds what is missing and deletes nothing.',
+    'Tab {tabs} does not exist yet. First run Extensions › Pendamping › Set up the workbook (command line: pendamping init --repair --workbook FILE), which only adds what is missing and deletes nothing.',
   'core.fixFirst': 'Nothing was changed. Fix the following problems, then run again:',
   'core.moreProblems': '… and {count} more problems.',
   'core.setup.unknownProfile': 'Profile "{profile}" is unknown. Use one of: {ids}.',

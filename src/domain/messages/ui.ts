@@ -1,7 +1,6 @@
 // Messages of the menus, the sidebar and help (section of the one catalogue, see ../i18n.ts).
 
 export const id = {
-  'menu.title': 'Pendamping',
   'menu.openPanel': 'Buka panel',
   'menu.help': 'Bantuan',
   'sidebar.title': 'Pendamping',
@@ -27,7 +26,6 @@ export const id = {
 };
 
 export const en: typeof id = {
-  'menu.title': 'Pendamping',
   'menu.openPanel': 'Open panel',
   'menu.help': 'Help',
   'sidebar.title': 'Pendamping',

@@ -1,0 +1,27 @@
+// Every Sheets API call the add-on makes stays within the 2 MB payload Google recommends
+// (developers.google.com/workspace/sheets/api/limits), at 30 and 150 units through the local
+// runtime, which records each call's body (metrics.requestBytes). 500 units are checked where the
+// requests are built (test/unit/plan-requests.test.ts): generating them in the runtime takes
+// minutes of this machine's time.
+import { syntheticUnitsCsv } from '../../bench/units';
+import { MAX_BODY_BYTES } from '../../src/sheets/api';
+import { parseDelimited } from '../../src/domain/text';
+import { ADMIN, built, demoWorkbook, grid, ok, run, sheet } from './core-fixture';
+
+beforeAll(built);
+
+test.each([30, 150])('generate, recap and a new round for %i units send no call over 2 MB', async (size) => {
+  const { rt, workbook } = await demoWorkbook(parseDelimited(syntheticUnitsCsv(size)));
+  const putaran = grid(sheet(workbook, 'Pengaturan')).findIndex((row) => row[0] === 'putaran');
+  expect(rt.edit(ADMIN, 'Pengaturan', `B${putaran + 1}`, '2025 Pendampingan').ok).toBe(true);
+  const before = rt.snapshot().requestBytes.length;
+  ok(run(rt, 'generateUnitTabs'));
+  const generated = rt.snapshot().requestBytes.slice(before);
+  ok(run(rt, 'refreshRecap'));
+  ok(run(rt, 'startNewRound', { name: '2025 Penilaian Ulang', deadline: '2025-09-30', force: true }));
+  const sent = rt.snapshot().requestBytes.slice(before);
+  expect(sent.length).toBeGreaterThan(generated.length);
+  expect(sent.filter((bytes) => bytes > MAX_BODY_BYTES)).toEqual([]);
+  // 150 units' tabs weigh more than one call may carry: they go in several.
+  if (size === 150) expect(generated.length).toBeGreaterThan(1);
+});
