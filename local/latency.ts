@@ -74,8 +74,6 @@ export const LATENCY = {
   /** `MailApp.sendEmail` of about 100 KB (vendor figure). */
   sendEmail: { ms: 1200, roundTrip: true, basis: 'M' },
   mailQuota: { ms: 50, roundTrip: true, basis: 'E' },
-  /** `Blob.getAs('application/pdf')` of an HTML document of a few pages (a rapor), converted on Google's servers. */
-  htmlToPdf: { ms: 2000, roundTrip: true, basis: 'E' },
   /** One custom-function cell evaluation: its start-up offset, its own calls come on top. */
   customFunction: { ms: 500, roundTrip: true, basis: 'M' },
   /** Work done inside the script's own JavaScript engine (Utilities, Logger, HtmlService …). */

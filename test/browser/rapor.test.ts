@@ -95,6 +95,8 @@ async function assessed(outboxDir: string): Promise<{ rt: LocalRuntime; answers:
   fillColumn(rt, 'PROV', 'Catatan Asesor', (i) => (i === 0 ? NOTE_PROV : ''));
   setStatus(rt, 'FULL', 'Status Verifikasi', 'Terverifikasi');
   setStatus(rt, 'NONE', 'Status Verifikasi', 'Terverifikasi');
+  // programme() submits and verifies every unit: PROV is taken back to submitted, not verified.
+  setStatus(rt, 'PROV', 'Status Verifikasi', 'Belum diverifikasi');
   return { rt, answers };
 }
 

@@ -113,6 +113,9 @@ test('a full run through the sidebar ends with the right .eml files in the outbo
   mkdirSync(join(dir, 'run'));
   const file = join(dir, 'run', 'program.xlsx');
   cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'units.csv'), '--user', ADMIN);
+  // Findings go out only with a deadline set.
+  writeFileSync(join(dir, 'run', 'edits.csv'), `sheet,cell,value\nPengaturan,${(await settingIn(file, 'batas_waktu')).a1},2025-04-30\n`);
+  cli('edit', '--workbook', file, '--from', join(dir, 'run', 'edits.csv'), '--user', ADMIN);
   const { page, sidebar } = await open(file);
 
   // Generate the unit tabs from the sidebar, as the admin.
@@ -137,9 +140,15 @@ test('a full run through the sidebar ends with the right .eml files in the outbo
   await expect(cell(page, 'C5').textContent()).resolves.not.toBe(before);
   await screenshot(page, 'workbench-pic-edit');
 
-  // Back to the admin: preview and send the findings.
+  // Back to the admin, who answers for XSS and marks both units submitted and verified (only verified units get findings).
   await page.locator('#user').selectOption(ADMIN);
   await sidebar.getByText(`Masuk sebagai ${ADMIN} (admin)`).waitFor();
+  for (const tab of [/DINKES/, /XSS/]) {
+    await selectTab(page, tab);
+    if (tab.source === 'XSS') expect(await editCell(page, 'F8', 'Tidak')).toContain('disimpan');
+    expect(await editCell(page, 'E2', 'Diajukan')).toContain('disimpan');
+    expect(await editCell(page, 'E3', 'Terverifikasi')).toContain('disimpan');
+  }
   await openSection(sidebar, 'Kirim');
   await sidebar.getByRole('button', { name: 'Pratinjau' }).click();
   await sidebar.getByText('2 email untuk').waitFor({ timeout: 60_000 });

@@ -94,7 +94,11 @@ describe('Buat / perbarui tab unit on the 30 demo units', () => {
     expect(rows.filter((r, i) => i > 0 && r[0] !== '')).toHaveLength(30);
     expect(cell(rekap, 2, 3)?.formula).toBe(`='${dinkes.title}'!B5`);
     expect(cell(rekap, 2, recapColumn('Tab'))?.formula).toBe(`=HYPERLINK("#gid=${dinkes.sheetId}","${dinkes.title}")`);
-    expect(rekap.charts).toHaveLength(1);
+    // The category chart, and the trend over the rounds (the workbook starts with its first round's label).
+    expect(rekap.charts.map((c) => [c.spec.title, (c.spec.basicChart as { chartType?: string } | undefined)?.chartType])).toEqual([
+      ['Sebaran Kategori', 'COLUMN'],
+      ['Rata-rata Skor Akhir per Putaran', 'LINE'],
+    ]);
   });
 
   test('running it again keeps every tab and changes no answer', async () => {

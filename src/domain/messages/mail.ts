@@ -63,7 +63,7 @@ export const id = {
   'mail.notReady.notStarted': 'belum mulai: PIC belum mengisi Jawaban Mandiri, jadi belum ada hasil untuk dikirim.',
   'mail.notReady.draft': 'masih Draf: PIC belum mengajukan penilaian (Status Pengisian = Diajukan) dan asesor belum memverifikasinya.',
   'mail.notReady.unverified':
-    'belum diverifikasi: asesor belum mengisi Status Verifikasi = Terverifikasi. Untuk mengirim hasil sementara, centang "sertakan yang belum diverifikasi" (CLI: --include-unverified).',
+    'belum diverifikasi: asesor belum mengisi Status Verifikasi = Terverifikasi. Untuk mengirim hasil sementara, centang "sertakan yang belum diverifikasi".',
   'mail.notReady.noEmail': 'Email PIC kosong di tab Unit: unit ini tidak dikirimi email. Isi Email PIC di tab Unit bila unit ini perlu dikirimi.',
   'mail.report.notReady': '{count} unit tidak dikirimi karena belum siap (alasannya tercantum per unit).',
   'mail.confirm.notReady': 'Tidak dikirimi (belum siap):',
@@ -132,7 +132,7 @@ export const en: typeof id = {
   'mail.notReady.notStarted': 'not started: the PIC has not filled in any Jawaban Mandiri, so there is no result to send yet.',
   'mail.notReady.draft': 'still a draft: the PIC has not submitted the assessment (Status Pengisian = Diajukan) and the assessor has not verified it.',
   'mail.notReady.unverified':
-    'not verified: the assessor has not set Status Verifikasi = Terverifikasi. To send the provisional result, tick "include units not verified yet" (CLI: --include-unverified).',
+    'not verified: the assessor has not set Status Verifikasi = Terverifikasi. To send the provisional result, tick "include units not verified yet".',
   'mail.notReady.noEmail': 'Email PIC is empty in the Unit tab: this unit is not emailed. Fill in Email PIC in the Unit tab if it should be.',
   'mail.report.notReady': '{count} units were not emailed because they are not ready (the reason is given per unit).',
   'mail.confirm.notReady': 'Not emailed (not ready):',
