@@ -18,8 +18,8 @@ describe('validateUnits', () => {
     expect(result.statuses).toEqual(['OK', '', 'OK']);
     expect(result.rejected).toEqual([]);
     expect(result.units).toEqual([
-      { row: 2, code: 'DINKES', name: 'Dinas Kesehatan', type: 'OPD', picName: 'Budi', picEmails: ['a@x.example', 'b@x.example'], assessorEmails: [] },
-      { row: 4, code: '101', name: 'Puskesmas Sengeti', type: 'Puskesmas', picName: '', picEmails: ['c@x.example'], assessorEmails: ['asesor@o.example'] },
+      { row: 2, code: 'DINKES', name: 'Dinas Kesehatan', type: 'OPD', picName: 'Budi', picEmails: ['a@x.example', 'b@x.example'], assessorEmails: [], headName: '', headTitle: '' },
+      { row: 4, code: '101', name: 'Puskesmas Sengeti', type: 'Puskesmas', picName: '', picEmails: ['c@x.example'], assessorEmails: ['asesor@o.example'], headName: '', headTitle: '' },
     ]);
   });
 
