@@ -202,10 +202,11 @@ test('the findings email carries the unit’s rapor as a PDF attachment; lampirk
   // Converted only as each message goes: a preview or a dry run converts nothing.
   const conversions = () => rt.snapshot().serviceCalls['Blob.getAs'] ?? 0;
   const before = conversions();
-  ok(rt.run('previewFindings', {}));
-  ok(rt.run('sendFindingsBatch', { dryRun: true }));
+  // PROV is submitted, not verified: it goes with the explicit choice, marked provisional.
+  ok(rt.run('previewFindings', { includeUnverified: true }));
+  ok(rt.run('sendFindingsBatch', { dryRun: true, includeUnverified: true }));
   expect(conversions()).toBe(before);
-  ok(rt.run('sendFindingsBatch', {}));
+  ok(rt.run('sendFindingsBatch', { includeUnverified: true }));
   expect(conversions()).toBe(before + 3);
   const sent = await outbox(mailDir);
   expect(sent).toHaveLength(3);
