@@ -8,7 +8,7 @@ import { t } from './domain/i18n';
 import { checkAspectCoverage, indicatorsFromTable, parseAnswerType, parseAspects, parseCategoryTable, parseWeight, parseYesNo } from './domain/instrument';
 import { problemAt, readTable, type Where } from './domain/problems';
 import { answerCredit, flatScore, summarize, type Scored } from './domain/scoring';
-import { categoryDisplay, categoryOnScale, roundHalfUp } from './domain/scale';
+import { categoryDisplay, categoryOnScale, hasIndex, roundHalfUp, shownScore } from './domain/scale';
 import { cellText, parseNumber } from './domain/text';
 import type { AnswerRow, Indicator, Problem } from './domain/types';
 
@@ -71,7 +71,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
   {
     name: 'RINGKASAN_KEPATUHAN',
     description:
-      'Ringkasan satu tab unit dalam satu baris: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan (%). Kolom tabel dicari dari judulnya. Contoh: =RINGKASAN_KEPATUHAN(A7:N47; Kategori!A:F; Aspek!A:B).',
+      'Ringkasan satu tab unit dalam satu baris: Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan (%), dan dengan Skala 0-N di tabel kategori (selain 0-100) Indeks Mandiri dan Indeks Akhir. Kolom tabel dicari dari judulnya. Contoh: =RINGKASAN_KEPATUHAN(A7:N47; Kategori!A:F; Aspek!A:B).',
     params: [
       {
         name: 'tabel_indikator',
@@ -92,14 +92,14 @@ export const CUSTOM_FUNCTIONS: CustomFunctionSpec[] = [
       },
       {
         name: 'predikat',
-        example: 'G5:H5',
+        example: 'I5:J5',
         description: 'Predikat unit: sel label (mis. Tanpa Maladministrasi) dan sel nilainya (Ya atau Tidak) di kanannya. Ya: label ditulis setelah kategori. Tidak memengaruhi skor.',
         optional: true,
       },
     ],
     returns:
-      'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori (dengan Keterangan dan zonanya, mis. B — Kualitas Tinggi, Zona Hijau, lalu predikat bila Ya), Jumlah Temuan, Kelengkapan. Selama belum ada jawaban sama sekali, skor, kategori dan jumlah temuan kosong (bukan 0).',
-    resultSize: { rows: 1, columns: 5 },
+      'Satu baris lima kolom: Skor Mandiri, Skor Akhir, Kategori (dengan Keterangan dan zonanya, mis. B — Kualitas Tinggi, Zona Hijau, lalu predikat bila Ya), Jumlah Temuan, Kelengkapan; dengan Skala 0-N selain 0-100, tujuh kolom: lalu Indeks Mandiri dan Indeks Akhir, skor pada skala itu (Skor × N / 100, 2 desimal). Selama belum ada jawaban sama sekali, skor, indeks, kategori dan jumlah temuan kosong (bukan 0).',
+    resultSize: { rows: 1, columns: 7 },
   },
 ];
 
@@ -200,9 +200,10 @@ function qualifierOf(predikat: unknown): string {
 
 /**
  * =RINGKASAN_KEPATUHAN(tabel_indikator; tabel_kategori; [tabel_aspek]; [predikat]): one row
- * [Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan], '' where there is no value.
- * Kategori is shown as everywhere (categoryDisplay: with its Keterangan and zone, then the
- * qualifier when its value is Ya).
+ * [Skor Mandiri, Skor Akhir, Kategori, Jumlah Temuan, Kelengkapan], '' where there is no value;
+ * with a Kategori Skala 0-N other than 0-100, then [Indeks Mandiri, Indeks Akhir], the two
+ * scores on that scale as shown everywhere (shownScore). Kategori is shown as everywhere
+ * (categoryDisplay: with its Keterangan and zone, then the qualifier when its value is Ya).
  */
 export function RINGKASAN_KEPATUHAN(
   tabel_indikator: unknown,
@@ -220,6 +221,8 @@ export function RINGKASAN_KEPATUHAN(
   if (aspects.ok) problems.push(...checkAspectCoverage(indicators, aspects.value, LANG, argWhere('tabel_aspek')));
   if (problems.length > 0 || !categories.ok || !aspects.ok) return errorText(problems);
   const s = summarize(indicators, answers, aspects.value, categories.value);
+  const { scale } = categories.value;
   const category = categoryDisplay(LANG, s.category, categories.value.categories, qualifierOf(predikat));
-  return [[s.selfScore ?? '', s.finalScore ?? '', category, s.findings ?? '', s.completeness ?? '']];
+  const index = hasIndex(scale) ? [s.selfScore, s.finalScore].map((score) => shownScore(score, scale) ?? '') : [];
+  return [[s.selfScore ?? '', s.finalScore ?? '', category, s.findings ?? '', s.completeness ?? '', ...index]];
 }

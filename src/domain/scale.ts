@@ -48,6 +48,11 @@ export function parseScale(value: unknown): ScoreScale | null {
   return max !== null && max >= 1 && max <= SCORE_SCALE.max ? { max } : null;
 }
 
+/** Whether `scale` shows an index beside the score (a Skala 0-N other than the score's own 0-100). */
+export function hasIndex(scale: ScoreScale): boolean {
+  return scale.max !== SCORE_SCALE.max;
+}
+
 function onScale(score: number, scale: ScoreScale): number {
   return roundHalfUp((score * scale.max) / SCORE_SCALE.max);
 }
@@ -79,7 +84,7 @@ export function formatShownScore(lang: Lang, score: number | null, scale: ScoreS
   if (score === null) return '–';
   const rounded = roundHalfUp(score);
   const text = decimal(lang, rounded, false);
-  if (scale.max === SCORE_SCALE.max) return text;
+  if (!hasIndex(scale)) return text;
   return t(lang, 'score.onScale', { score: text, max: scale.max, shown: decimal(lang, onScale(rounded, scale), true) });
 }
 

@@ -316,6 +316,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
     settings,
     indicators,
     categories: categories.categories,
+    scale: categories.scale,
     units: validation.units,
     listedCodes: register.listedCodes,
     recordedTabs: register.recordedTabs,

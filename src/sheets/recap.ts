@@ -101,6 +101,7 @@ export function planRecapFor(programme: Programme, tabs: ReadonlyMap<string, Rec
       stageNote: t(lang, 'core.recap.stage.note'),
       rankNote: t(lang, 'recap.rank.note'),
       aspectNote: t(lang, 'recap.aspect.note'),
+      indexNote: t(lang, 'core.summary.index.note', { max: categories.scale.max }),
       trendChartTitle: t(lang, 'recap.trendChartTitle'),
     },
   });

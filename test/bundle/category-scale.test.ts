@@ -69,12 +69,23 @@ describe('a pekppp-2023 unit scoring 69.2 (index 3.46)', () => {
     ok(rt.run('refreshRecap'));
   });
 
-  test('the unit tab summary shows B- with its Keterangan and zone', () => {
+  test('the unit tab summary shows B- with its Keterangan and zone, and each score with its index beside it', () => {
     const v = values(unitSheet(rt.workbook, 'U1'));
     const labels = v.findIndex((r) => r.includes('Skor Akhir') && r.includes('Kategori'));
     const summary = v[labels + 1];
-    expect(summary[v[labels].indexOf('Skor Akhir')]).toBe(69.2);
-    expect(summary[v[labels].indexOf('Kategori')]).toBe('B- — Baik (Dengan Catatan), Zona Kuning');
+    const at = (header: string) => summary[v[labels].indexOf(header)];
+    expect(v[labels].slice(1, 8)).toEqual(['Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Kelengkapan', 'Indeks Mandiri', 'Indeks Akhir']);
+    expect(at('Skor Akhir')).toBe(69.2);
+    expect(at('Kategori')).toBe('B- — Baik (Dengan Catatan), Zona Kuning');
+    expect([at('Indeks Mandiri'), at('Indeks Akhir')]).toEqual([3.46, 3.46]);
+  });
+
+  test('Rekap shows the index beside the scores, as the tab summary does (its header saying what it is)', () => {
+    const row = recapRow(rt.workbook, 'U1');
+    expect(row).toMatchObject({ 'Skor Mandiri': 69.2, 'Indeks Mandiri': 3.46, 'Indeks Akhir': 3.46 });
+    const header = sheet(rt.workbook, 'Rekap').rows[0];
+    const note = header.find((c) => c?.value === 'Indeks Akhir')?.note;
+    expect(note).toMatch(/skala 0–5/);
   });
 
   test('Rekap shows B- with its Keterangan and zone, counts it, and a fall from 90 (index 4.50) as Turun', () => {

@@ -202,7 +202,11 @@ describe('an opini-2025 programme of six units, five verified', () => {
       const final = (expected.get(u.code) as Expected).final;
       expect(v[labels + 1][v[labels].indexOf('Skor Akhir')]).toBe(final);
       expect(v[labels + 1][v[labels].indexOf('Kategori')]).toBe(shown(categoryOf(final, categories), u.code === 'U2'));
+      // On the 0-100 scale there is no index: the summary spills five cells, the qualifier after a gap.
+      expect(v[labels].filter((h) => String(h).startsWith('Indeks'))).toEqual([]);
+      expect(v[labels + 1].slice(6, 8)).toEqual(['', '']);
     }
+    expect(values(sheet(rt.workbook, 'Rekap'))[0].filter((h) => String(h).startsWith('Indeks'))).toEqual([]);
   });
 
   test('Rekap: per-aspect scores, Kategori with its meaning, and the rank of the verified units', () => {
@@ -323,17 +327,21 @@ describe('an opini-2025 programme of six units, five verified', () => {
   });
 });
 
-test('a tab made before the qualifier gets it on the next generation, every answer and status kept', async () => {
+/** A new opini-2025 workbook of UNITS with their tabs, U1's tab and its qualifier cell. */
+async function generatedOpini2025(): Promise<{ rt: LocalRuntime; s: ReturnType<typeof unitSheet>; q: ReturnType<typeof qualifierCell> }> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW });
   ok(rt.run('setupWorkbook', { profile: 'opini-2025' }));
   ok(rt.run('addUnits', unitsCsv()));
   ok(rt.run('generateUnitTabs'));
+  return { rt, s: unitSheet(rt.workbook, 'U1'), q: qualifierCell(rt.workbook, 'U1') };
+}
+
+test('a tab made before the qualifier gets it on the next generation, every answer and status kept', async () => {
   // The tab as an older version left it: no qualifier cells, the summary formula without them.
-  const s = unitSheet(rt.workbook, 'U1');
-  const q = qualifierCell(rt.workbook, 'U1');
+  const { rt, s, q } = await generatedOpini2025();
   const summary = values(s).findIndex((r) => r.includes('Hasil'));
   const formulaCell = s.rows[summary][1];
-  const old = String(formulaCell?.formula).replace(/,G5:H5\)$/, ')');
+  const old = String(formulaCell?.formula).replace(/,I5:J5\)$/, ')');
   for (const [cell, value] of [[a1(q.row, q.column - 1), ''], [q.a1, ''], [a1(summary, 1), old]] as const) {
     if (!rt.edit(ADMIN, s.title, cell, value).ok) throw new Error(`edit ${cell} refused`);
   }
@@ -353,4 +361,19 @@ test('a tab made before the qualifier gets it on the next generation, every answ
   expect(rt.edit(ASSESSOR, again.tab, again.a1, 'Ya').ok).toBe(true);
   ok(rt.run('generateUnitTabs'));
   expect(values(unitSheet(rt.workbook, 'U1'))[again.row][again.column]).toBe('Ya');
+});
+
+test('a qualifier at G5:H5 (where it sat before the index) moves to I5:J5 at the next generation, its value kept', async () => {
+  const { rt, s, q } = await generatedOpini2025();
+  expect(q.a1).toBe('J5');
+  // The tab as the version before the index left it: label G5, value H5 (Ya), the formula reading G5:H5.
+  const old = String(s.rows[q.row][1]?.formula).replace(/,I5:J5\)$/, ',G5:H5)');
+  const edits = [['I5', ''], ['J5', ''], ['G5', QUALIFIER], ['H5', 'Ya'], ['B5', old]] as const;
+  for (const [cell, value] of edits) if (!rt.edit(ADMIN, s.title, cell, value).ok) throw new Error(`edit ${cell} refused`);
+  ok(rt.run('generateUnitTabs'));
+  const after = values(unitSheet(rt.workbook, 'U1'));
+  const moved = qualifierCell(rt.workbook, 'U1');
+  expect([moved.a1, after[moved.row][moved.column]]).toEqual(['J5', 'Ya']);
+  expect(after[moved.row].slice(6, 8)).toEqual(['', '']);
+  expect(String(unitSheet(rt.workbook, 'U1').rows[moved.row][1]?.formula)).toMatch(/,I5:J5\)$/);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CUSTOM_FUNCTIONS, KATEGORI_KEPATUHAN, RINGKASAN_KEPATUHAN, SKOR_KEPATUHAN } from '../../src/functions';
 import { parseAspects, parseCategoryTable, parseInstrument } from '../../src/domain/instrument';
 import { getProfile } from '../../src/domain/profiles';
-import { categoryDisplay } from '../../src/domain/scale';
+import { categoryDisplay, formatShownScore } from '../../src/domain/scale';
 import { summarize } from '../../src/domain/scoring';
 import { HEADERS } from '../../src/domain/tables';
 
@@ -134,6 +134,25 @@ describe('RINGKASAN_KEPATUHAN', () => {
     // No category, no qualifier.
     const unanswered = rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }));
     expect(RINGKASAN_KEPATUHAN(unitTable(unanswered), KATEGORI, undefined, [['Tanpa Maladministrasi', 'Ya']])).toEqual([['', '', '', '', 0]]);
+  });
+
+  test('with a Skala 0-N (pekppp-2023: 0-5), two more columns: the scores on that scale, as shownScore gives them', () => {
+    const pekppp = getProfile('pekppp-2023')?.categories ?? [];
+    // self 50 → 2.50; final 77.08 → 3.854 → 3.85 (B, from 3.51).
+    expect(RINGKASAN_KEPATUHAN(unitTable(rows), pekppp)).toEqual([[50, 77.08, 'B — Baik, Zona Hijau', 2, 66.67, 2.5, 3.85]]);
+    // 901 of 1000 weight answered Ya: 90.1 → 4.505, half up to 4.51: category A (from 4.51), not A-.
+    const halfUp = [
+      { Kode: 'A', Aspek: 'Input', Bobot: 901, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'Ya' },
+      { Kode: 'B', Aspek: 'Input', Bobot: 99, 'Jenis Jawaban': 'ya-tidak', 'Jawaban Mandiri': 'Tidak' },
+    ];
+    const [[self, final, category, , , selfIndex, finalIndex]] = RINGKASAN_KEPATUHAN(unitTable(halfUp), pekppp) as unknown[][];
+    expect([self, final, category, selfIndex, finalIndex]).toEqual([90.1, 90.1, 'A — Pelayanan Prima, Zona Hijau', 4.51, 4.51]);
+    expect(formatShownScore('id', 90.1, { max: 5 })).toBe('90,1 (indeks 0–5: 4,51)');
+    // No answer: the index is empty like the scores; a 0-100 table spills no index at all.
+    const unanswered = rows.map((r) => ({ ...r, 'Jawaban Mandiri': '', 'Jawaban Verifikasi': '' }));
+    expect(RINGKASAN_KEPATUHAN(unitTable(unanswered), pekppp)).toEqual([['', '', '', '', 0, '', '']]);
+    expect(RINGKASAN_KEPATUHAN(unitTable(rows), pekppp.map((r) => r.slice(0, 4)))[0]).toHaveLength(5);
+    expect(CUSTOM_FUNCTIONS.find((f) => f.name === 'RINGKASAN_KEPATUHAN')?.resultSize).toEqual({ rows: 1, columns: 7 });
   });
 
   test('nothing applicable: empty scores and no finding; no indicator or no answer at all: empty, never 0 or Merah', () => {

@@ -6,6 +6,7 @@ import { formula, kept, num, text, type PlannedCell } from '../../src/domain/pla
 import { PROTECTION_TAGS, UNIT_TAB } from '../../src/domain/plan/layout';
 import { planUnitTabs, unitProtections, type UnitTabsInput } from '../../src/domain/plan/unit-tabs';
 import { parseSettings } from '../../src/domain/settings';
+import { SCORE_SCALE } from '../../src/domain/scale';
 import { MAX_BODY_BYTES, batchesOf, utf8Length } from '../../src/sheets/api';
 import { newTabRequests } from '../../src/sheets/generate';
 import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
@@ -185,6 +186,7 @@ describe('compact payloads', () => {
     settings: settings.value,
     indicators: PROFILE.indicators,
     categories: PROFILE.categories,
+    scale: SCORE_SCALE,
     units: [{ row: 2, code: 'U0001', name: 'Unit Layanan 0001', type: 'OPD', picName: 'P', picEmails: ['pic@x.example'], assessorEmails: ['asesor@x.example'] }],
     listedCodes: ['U0001'],
     recordedTabs: new Map(),

@@ -101,6 +101,7 @@ describe('Rekap', () => {
     stageNote: 'tahap',
     rankNote: 'peringkat',
     aspectNote: 'aspek',
+    indexNote: 'indeks',
     trendChartTitle: 'Tren',
   };
   const rounds = { aspects: [], aspectScores: new Map(), closedRounds: [], activeRound: '' };

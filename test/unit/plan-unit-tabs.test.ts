@@ -2,6 +2,7 @@
 // tabs, renames, and who may edit what (checked in Sheets' protection semantics).
 import { HEADERS } from '../../src/domain/tables';
 import type { Category, Indicator, Settings, Unit } from '../../src/domain/types';
+import { SCORE_SCALE } from '../../src/domain/scale';
 import type { PlannedCell } from '../../src/domain/plan/cells';
 import { UNIT_TAB, unitColumn, type UnitColumn } from '../../src/domain/plan/layout';
 import {
@@ -65,6 +66,7 @@ function input(extra: Partial<UnitTabsInput>): UnitTabsInput {
     settings,
     indicators: [ind('A1'), ind('A2'), ind('A3')],
     categories,
+    scale: SCORE_SCALE,
     units,
     listedCodes: units.map((u) => u.code),
     recordedTabs: new Map(),

@@ -85,6 +85,8 @@ export const id = {
     'Nilai yang diperoleh baris ini dari jawabannya (Jawaban Verifikasi bila diisi, selain itu Jawaban Mandiri): 1 penuh, 0,5 sebagian, 0 tidak atau jawaban tidak sah; N/A tidak dihitung; kosong sebelum dijawab. Dihitung otomatis.',
   'core.recap.stage.note':
     'Belum mulai → Diisi → Diajukan → Terverifikasi → Temuan terkirim. Mengikuti langsung Status Pengisian dan Status Verifikasi di tab unit serta Log Email (Temuan terkirim: unit terverifikasi dan email temuan putaran ini sudah TERKIRIM). Kategori hanya tampil untuk unit yang terverifikasi.',
+  'core.summary.index.note':
+    'Skor pada skala 0–{max} yang dinyatakan Skala di tab Kategori: Skor × {max} / 100, dibulatkan 2 desimal. Kategori dicari pada angka ini. Dihitung.',
 };
 
 export const en: typeof id = {
@@ -171,4 +173,6 @@ export const en: typeof id = {
     "The credit this row earns from its answer (Jawaban Verifikasi where filled in, else Jawaban Mandiri): 1 full, 0.5 partial, 0 none or an invalid answer; N/A does not count; empty before an answer. Computed.",
   'core.recap.stage.note':
     "Belum mulai (not started) → Diisi (filling in) → Diajukan (submitted) → Terverifikasi (verified) → Temuan terkirim (findings sent). Follows the unit tab's Status Pengisian and Status Verifikasi and Log Email live (Temuan terkirim: the unit is verified and this round's findings email was TERKIRIM). Categories show for verified units only.",
+  'core.summary.index.note':
+    'The score on the 0–{max} scale that Skala declares in the Kategori tab: Skor × {max} / 100, rounded to 2 decimals. The category is looked up on this figure. Computed.',
 };

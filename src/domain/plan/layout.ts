@@ -24,10 +24,10 @@ export const UNIT_TAB = {
   summaryRow: 4,
   tableHeaderRow: 6,
   firstDataRow: 7,
-  /** Column of the one RINGKASAN_KEPATUHAN cell (B), which spills over the next four. */
+  /** Column of the one RINGKASAN_KEPATUHAN cell (B), which spills over the next four (six with an index). */
   summaryColumn: 1,
-  /** The profile's qualifier (opini-2025: Tanpa Maladministrasi) on the summary row, right of what it spills: label G5, value H5. */
-  qualifierLabelColumn: 6,
+  /** The profile's qualifier (opini-2025: Tanpa Maladministrasi) on the summary row, right of what it may spill: label I5, value J5. */
+  qualifierLabelColumn: 8,
   width: HEADERS.unitTable.length,
 } as const;
 
@@ -46,6 +46,11 @@ export const UNIT_TAB_LABELS = {
 
 /** What RINGKASAN_KEPATUHAN spills, left to right, from the summary cell. */
 export const SUMMARY_HEADERS = ['Skor Mandiri', 'Skor Akhir', 'Kategori', 'Jumlah Temuan', 'Kelengkapan'] as const;
+/** What it spills after them with a Kategori Skala 0-N other than 0-100: the two scores on that scale (Rekap shows them too). */
+export const SUMMARY_INDEX_HEADERS = ['Indeks Mandiri', 'Indeks Akhir'] as const;
+export type SummaryHeader = (typeof SUMMARY_HEADERS)[number] | (typeof SUMMARY_INDEX_HEADERS)[number];
+/** The summary's headers, left to right: the index's too where the scale shows one. */
+export const SUMMARY_LAYOUT: readonly SummaryHeader[] = [...SUMMARY_HEADERS, ...SUMMARY_INDEX_HEADERS];
 
 /** Columns people fill in (the rest is rewritten from Instrumen): kept, keyed by indicator Kode, across every refresh. */
 export const KEPT_COLUMNS: readonly UnitColumn[] = [

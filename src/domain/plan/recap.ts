@@ -17,7 +17,7 @@
 import { lastSentFormula } from '../ledger';
 import { HEADERS, TABS, findColumns } from '../tables';
 import { cellText, normKey } from '../text';
-import { SCORE_SCALE, type ScoreScale } from '../scale';
+import { SCORE_SCALE, hasIndex, type ScoreScale } from '../scale';
 import type { CategoryTable } from '../types';
 import { countOfCategory, exactCriterion, zoneColourRules } from './category-cells';
 import { EMPTY, columnLetter, formula, formulaString, kept, num, quoteSheet, text, type PlannedCell } from './cells';
@@ -30,8 +30,10 @@ import {
   RECAP_KEPT_COLUMNS,
   RECAP_STAGE_COUNT_HEADERS,
   RECAP_TREND_HEADERS,
-  SUMMARY_HEADERS,
+  SUMMARY_INDEX_HEADERS,
+  SUMMARY_LAYOUT,
   UNIT_TAB,
+  type SummaryHeader,
   recapColumn,
   type RecapColumn,
 } from './layout';
@@ -62,6 +64,8 @@ export interface RecapLabels {
   rankNote: string;
   /** The note on each Skor {Aspek} header: what it is and when it is computed. */
   aspectNote: string;
+  /** The note on Indeks Mandiri and Indeks Akhir (a Kategori Skala 0-N): what the figure is. */
+  indexNote: string;
   trendChartTitle: string;
 }
 
@@ -119,8 +123,8 @@ export interface RecapChart {
 const HEADER_STYLE = { bold: true, background: '#e8eaed', wrap: true };
 
 /** The summary cell of a unit tab that a Rekap column shows, as A1 ('Tab'!B5). */
-function summaryRef(title: string, header: (typeof SUMMARY_HEADERS)[number]): string {
-  const column = columnLetter(UNIT_TAB.summaryColumn + SUMMARY_HEADERS.indexOf(header));
+function summaryRef(title: string, header: SummaryHeader): string {
+  const column = columnLetter(UNIT_TAB.summaryColumn + SUMMARY_LAYOUT.indexOf(header));
   return `${quoteSheet(title)}!${column}${UNIT_TAB.summaryRow + 1}`;
 }
 
@@ -145,7 +149,10 @@ function placement(existing: readonly (readonly unknown[])[], headers: readonly 
   const ours = new Set(headers.map((h) => h.toLowerCase()));
   const seen = new Set<string>();
   const fixed = RECAP_HEADERS.length;
-  const isOwn = (h: string, at: number) => !seen.has(h.toLowerCase()) && (ours.has(h.toLowerCase()) || (at >= fixed && h.startsWith(RECAP_ASPECT_PREFIX)));
+  // The index columns are Rekap's own also when the scale no longer shows them: the rebuild clears them.
+  const index = new Set<string>(SUMMARY_INDEX_HEADERS.map((h) => h.toLowerCase()));
+  const isOwn = (h: string, at: number) =>
+    !seen.has(h.toLowerCase()) && (ours.has(h.toLowerCase()) || (at >= fixed && (index.has(h.toLowerCase()) || h.startsWith(RECAP_ASPECT_PREFIX))));
   let own = 0;
   while (own < header.length && isOwn(header[own], own)) {
     seen.add(header[own].toLowerCase());
@@ -173,17 +180,24 @@ function placement(existing: readonly (readonly unknown[])[], headers: readonly 
 }
 
 /**
- * The category rank of a score cell: how many category thresholds its figure on the Kategori
- * scale reaches (as shownScore: Skor × N / 100 rounded to 2 decimals; the score itself on 0–100).
+ * A score cell's figure on the Kategori scale, as a formula (as shownScore: Skor × N / 100
+ * rounded to 2 decimals; the score itself on 0–100), for a score that no summary shows on it.
  */
-function rankOf(cell: string, thresholds: readonly number[], scale: ScoreScale): string {
-  const shown = scale.max === SCORE_SCALE.max ? cell : `ROUND(${cell}*${scale.max}/${SCORE_SCALE.max},2)`;
+function onScaleFormula(cell: string, scale: ScoreScale): string {
+  return hasIndex(scale) ? `ROUND(${cell}*${scale.max}/${SCORE_SCALE.max},2)` : cell;
+}
+
+/** The category rank of a figure on the Kategori scale: how many category thresholds it reaches. */
+function rankOf(shown: string, thresholds: readonly number[]): string {
   return thresholds.length === 0 ? '0' : thresholds.map((min) => `(${shown}>=${min})`).join('+');
 }
 
-/** Rekap's own columns: the pinned ones, Peringkat, then one `Skor {Aspek}` per aspect. */
-export function recapHeaders(aspects: readonly string[]): string[] {
-  return [...RECAP_HEADERS, ...aspects.map((a) => `${RECAP_ASPECT_PREFIX}${a}`)];
+/**
+ * Rekap's own columns: the pinned ones, Peringkat, with a Kategori Skala 0-N (not 0-100) the
+ * summary's Indeks Mandiri and Indeks Akhir, then one `Skor {Aspek}` per aspect.
+ */
+export function recapHeaders(aspects: readonly string[], scale: ScoreScale): string[] {
+  return [...RECAP_HEADERS, ...(hasIndex(scale) ? SUMMARY_INDEX_HEADERS : []), ...aspects.map((a) => `${RECAP_ASPECT_PREFIX}${a}`)];
 }
 
 /** A Riwayat column, whole (Riwayat!$D:$D). */
@@ -194,7 +208,9 @@ function riwayatColumn(header: (typeof HEADERS.riwayat)[number]): string {
 
 export function planRecap(input: RecapInput): RecapPlan {
   const { labels } = input;
-  const headers = recapHeaders(input.aspects);
+  const { categories, scale } = input.categories;
+  const headers = recapHeaders(input.aspects, scale);
+  const indexHeaders = hasIndex(scale) ? SUMMARY_INDEX_HEADERS : [];
   const { insertColumns, countsColumn, analysisColumn, own } = placement(input.existing, headers, input.categories.categories[0]?.name ?? '');
   const width = Math.max(headers.length, own);
   const { index } = findColumns(input.existing[0], ['Kode', ...RECAP_KEPT_COLUMNS] as const);
@@ -207,16 +223,17 @@ export function planRecap(input: RecapInput): RecapPlan {
     keptByCode.set(code, values);
   }
   const letter = (c: RecapColumn) => columnLetter(recapColumn(c));
-  const { categories, scale } = input.categories;
   const thresholds = [...new Set(categories.map((c) => c.min))].sort((a, b) => a - b);
   const last = Math.max(2, input.units.length + 1);
   const range = (c: RecapColumn) => `$${letter(c)}$2:$${letter(c)}$${last}`;
-  const firstAspect = RECAP_HEADERS.length;
+  const firstIndex = RECAP_HEADERS.length;
+  const firstAspect = firstIndex + indexHeaders.length;
 
   const header: PlannedCell[] = headers.map((h) => text(h, HEADER_STYLE));
   header[recapColumn('Tindak Lanjut Terbuka')] = { ...header[recapColumn('Tindak Lanjut Terbuka')], note: labels.openFollowUpsNote };
   header[recapColumn('Tahap')] = { ...header[recapColumn('Tahap')], note: labels.stageNote };
   header[recapColumn('Peringkat')] = { ...header[recapColumn('Peringkat')], note: labels.rankNote };
+  indexHeaders.forEach((_, k) => (header[firstIndex + k] = { ...header[firstIndex + k], note: labels.indexNote }));
   input.aspects.forEach((_, k) => (header[firstAspect + k] = { ...header[firstAspect + k], note: labels.aspectNote }));
   const blank = (w: number) => Array<PlannedCell>(w).fill(EMPTY);
   const rows: PlannedCell[][] = [[...header, ...blank(width - headers.length)]];
@@ -225,7 +242,9 @@ export function planRecap(input: RecapInput): RecapPlan {
     const keptValues = keptByCode.get(normKey(unit.code)) ?? {};
     const now = `${letter('Skor Akhir')}${n}`;
     const before = `${letter('Skor Putaran Lalu')}${n}`;
-    const [up, down] = [rankOf(now, thresholds, scale), rankOf(before, thresholds, scale)];
+    // The current category on the figure the tab's summary shows (its Indeks Akhir where the scale has one).
+    const shownNow = hasIndex(scale) ? `${columnLetter(firstIndex + 1)}${n}` : now;
+    const [up, down] = [rankOf(shownNow, thresholds), rankOf(onScaleFormula(before, scale), thresholds)];
     const open = input.openFollowUps.get(normKey(unit.code));
     const code = `$${letter('Kode')}${n}`;
     const stage = `${letter('Tahap')}${n}`;
@@ -254,13 +273,15 @@ export function planRecap(input: RecapInput): RecapPlan {
       Tab: formula(`=HYPERLINK(${formulaString(`#gid=${unit.sheetId}`)},${formulaString(unit.title)})`),
       Peringkat: formula(`=IF(AND(${verified},ISNUMBER(${now})),1+${higher},"")`),
     };
+    // The scores on the Kategori scale, as the tab's summary shows them.
+    const indexCells = indexHeaders.map((h) => formula(`=${summaryRef(unit.title, h)}`, { format: 'decimal' }));
     // Each aspect's score, computed when Rekap is rebuilt (as Tindak Lanjut Terbuka).
     const scores = input.aspectScores.get(normKey(unit.code));
     const aspectCells = input.aspects.map((_, k): PlannedCell => {
       const score = scores?.[k] ?? null;
       return score === null ? EMPTY : num(score, { format: 'decimal' });
     });
-    rows.push([...RECAP_HEADERS.map((h) => cells[h]), ...aspectCells, ...blank(width - headers.length)]);
+    rows.push([...RECAP_HEADERS.map((h) => cells[h]), ...indexCells, ...aspectCells, ...blank(width - headers.length)]);
   });
   const usedRows = rows.length;
   while (rows.length < input.existing.length) rows.push(blank(width));

@@ -10,6 +10,7 @@ import { normKey } from '../text';
 import type { AnswerType, Category, Indicator, Settings, Unit } from '../types';
 import { locateUnitTable, readUnitRows, type LabelledCell, type UnitRows } from '../unit-tab';
 import { profileQualifier } from '../profiles';
+import { hasIndex, type ScoreScale } from '../scale';
 import { zoneColourRules } from './category-cells';
 import { FILL_VALUES, INITIAL_STATUSES, VERIFY_VALUES } from '../stage';
 import { EMPTY, formula, formulaString, isEmptyValue, isoToSerial, kept, num, plannedValue, quoteSheet, text, columnLetter, type PlannedCell } from './cells';
@@ -23,6 +24,7 @@ import {
   PROTECTION_TAGS,
   QUALIFIER_VALUES,
   SUMMARY_HEADERS,
+  SUMMARY_INDEX_HEADERS,
   UNIT_TAB,
   UNIT_TAB_LABELS,
   unitColumn,
@@ -114,6 +116,8 @@ export interface UnitTabsInput {
   settings: Settings;
   indicators: readonly Indicator[];
   categories: readonly Category[];
+  /** The scale Kategori declares: with 0-N (not 0-100) the summary heads the index it spills too. */
+  scale: ScoreScale;
   /** Valid units, in Unit order. */
   units: readonly Unit[];
   /** Kode (any case) of every row of Unit, valid or not: a tab whose Kode is here is never deactivated. */
@@ -194,7 +198,7 @@ export const FILL_STATUS_CELL: Block = statusBlock(UNIT_TAB.fillStatusRow);
 /** Status Verifikasi's value cell (E3), which only the unit's assessor and the admins may set. */
 export const VERIFY_STATUS_CELL: Block = statusBlock(UNIT_TAB.verifyStatusRow);
 
-/** The qualifier's value cell (H5, right of its label), which, like Status Verifikasi, only the unit's assessor and the admins may set. */
+/** The qualifier's value cell (J5, right of its label), which, like Status Verifikasi, only the unit's assessor and the admins may set. */
 export const QUALIFIER_CELL: Block = {
   startRow: UNIT_TAB.summaryRow,
   endRow: UNIT_TAB.summaryRow + 1,
@@ -299,7 +303,7 @@ function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;
 }
 
-/** The qualifier's label and value cells, right of the summary, and the range RINGKASAN_KEPATUHAN reads them from (G5:H5). */
+/** The qualifier's label and value cells, right of the summary, and the range RINGKASAN_KEPATUHAN reads them from (I5:J5). */
 function qualifierCells(label: string, lang: Lang, read: LabelledCell | null): { cells: PlannedCell[]; range: string } {
   const value = statusValue(read?.value, QUALIFIER_VALUES, QUALIFIER_VALUES[1]);
   const row = UNIT_TAB.summaryRow + 1;
@@ -319,7 +323,7 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, o
   const lastRow = UNIT_TAB.firstDataRow + indicatorCount;
   const table = `A${UNIT_TAB.tableHeaderRow + 1}:${columnLetter(width - 1)}${lastRow}`;
   // Kategori's every column, Skala included: the category is looked up on the scale it declares.
-  // With the profile's qualifier (opini-2025), its label and value cells (G5:H5) follow the category.
+  // With the profile's qualifier (opini-2025), its label and value cells (I5:J5) follow the summary and the index it may spill (G5:H5).
   const label = profileQualifier(settings.profil);
   const qualifier = label === null ? null : qualifierCells(label, lang, old?.qualifier ?? null);
   const summary = `=RINGKASAN_KEPATUHAN(${table},${quoteSheet('Kategori')}!A:${columnLetter(HEADERS.kategori.length - 1)},${quoteSheet('Aspek')}!A:B${qualifier ? `,${qualifier.range}` : ''})`;
@@ -351,7 +355,11 @@ function headerBlock(unit: Unit, input: UnitTabsInput, indicatorCount: number, o
       ...legendGap,
       text(t(lang, 'core.legend.assessor'), { background: ROLE_COLOURS.assessor }),
     ]),
-    row([EMPTY, ...SUMMARY_HEADERS.map((h) => text(h, bold))]),
+    row([
+      EMPTY,
+      ...SUMMARY_HEADERS.map((h) => text(h, bold)),
+      ...(hasIndex(input.scale) ? SUMMARY_INDEX_HEADERS.map((h) => ({ ...text(h, bold), note: t(lang, 'core.summary.index.note', { max: input.scale.max }) })) : []),
+    ]),
     row([
       text(UNIT_TAB_LABELS.result, { bold: true }),
       formula(summary),
