@@ -121,3 +121,51 @@ test('a mixed unit list gets the indicators of its Jenis on each tab (Berlaku Un
   expect(codesOf(rt.workbook, 'KEC')).toContain('KEC-01');
   expect(codesOf(rt.workbook, 'KEC')).not.toContain('PKM-01');
 });
+
+test('upgrading an opini-2022 workbook from the earlier instrument keeps every answer under its Kode', async () => {
+  const rt = await programme('opini-2022', [['U1', 'Dinas']]);
+  const instrumen = values(sheet(rt.workbook, 'Instrumen'));
+  const header = instrumen[0].map(String);
+  const setRow = (row: number, cells: readonly unknown[]) =>
+    cells.forEach((value, column) => {
+      const edit = rt.edit(ADMIN, 'Instrumen', a1(row, column), String(value ?? ''));
+      if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
+    });
+  // The earlier instrument: without PR-12, PD-07 and PD-08, with PD-05 (no longer an indicator).
+  const added = ['PR-12', 'PD-07', 'PD-08'].map((kode) => instrumen.findIndex((r) => r[0] === kode));
+  const pd05 = instrumen.length;
+  for (const row of added) setRow(row, header.map(() => ''));
+  const template = instrumen[added[2]];
+  setRow(pd05, header.map((h, i) => ({ Kode: 'PD-05', Indikator: 'Pengaduan ditindaklanjuti dalam batas waktu' })[h] ?? template[i]));
+  ok(rt.run('generateUnitTabs'));
+  const earlier = codesOf(rt.workbook, 'U1');
+  expect(earlier).toHaveLength(37);
+  expect(earlier).toContain('PD-05');
+  // Answered on the earlier instrument: each Kode its own answer (0–3 by its place), a Bukti on IN-01.
+  const answerOf = (kode: string) => String(earlier.indexOf(kode) % 4);
+  const tab = () => {
+    const v = values(unitSheet(rt.workbook, 'U1'));
+    const at = v.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+    return { v, at, answer: v[at].indexOf('Jawaban Mandiri'), bukti: v[at].indexOf('Bukti') };
+  };
+  const before = tab();
+  before.v.slice(before.at + 1).forEach((r, i) => {
+    if (r[0] === '') return;
+    const title = unitSheet(rt.workbook, 'U1').title;
+    if (!rt.edit(ADMIN, title, a1(before.at + 1 + i, before.answer), answerOf(String(r[0]))).ok) throw new Error('edit refused');
+    if (r[0] === 'IN-01' && !rt.edit(ADMIN, title, a1(before.at + 1 + i, before.bukti), 'https://pemkab.go.id/sk').ok) throw new Error('edit refused');
+  });
+
+  // The upgrade: Instrumen's rows as a new opini-2022 workbook has them, then a generation.
+  for (const row of [...added, pd05]) setRow(row, instrumen[row] ?? header.map(() => ''));
+  ok(rt.run('generateUnitTabs'));
+  const after = tab();
+  const rows = new Map(after.v.slice(after.at + 1).filter((r) => r[0] !== '').map((r) => [String(r[0]), r] as const));
+  expect(rows.size).toBe(39);
+  for (const kode of earlier.filter((k) => k !== 'PD-05')) expect([kode, String(rows.get(kode)?.[after.answer])]).toEqual([kode, answerOf(kode)]);
+  expect(rows.get('IN-01')?.[after.bukti]).toBe('https://pemkab.go.id/sk');
+  for (const kode of ['PR-12', 'PD-07', 'PD-08']) expect([kode, rows.get(kode)?.[after.answer]]).toEqual([kode, '']);
+  const arsip = values(sheet(rt.workbook, 'Arsip'));
+  const archived = arsip.filter((r) => r[1] === 'U1').map((r) => [r[4], String(r[4 + arsip[0].slice(4).indexOf('Jawaban Mandiri')])]);
+  expect(archived).toEqual([['PD-05', answerOf('PD-05')]]);
+});
