@@ -97,6 +97,14 @@ describe('a pekppp-2023 unit scoring 69.2 (index 3.46)', () => {
     expect([count('A'), count('B-')]).toEqual([0, 1]);
   });
 
+  test('the Kategori tab declares the scale 0-5 and marks every IPP band as not officially confirmed', () => {
+    const [header, ...rows] = values(sheet(rt.workbook, 'Kategori'));
+    const bands = rows.filter((r) => r[0] !== '');
+    expect(bands.map((r) => r[0])).toEqual(['A', 'A-', 'B', 'B-', 'C', 'C-', 'D', 'E', 'F']);
+    expect(new Set(bands.map((r) => r[header.indexOf('Skala')]))).toEqual(new Set(['0-5']));
+    expect(bands.every((r) => String(r[header.indexOf('Catatan')]).startsWith('Belum dikonfirmasi resmi'))).toBe(true);
+  });
+
   test('the findings email gives B- with its Keterangan and zone, and the score with its index', async () => {
     const mails = await outbox(box);
     expect(mails).toHaveLength(1);
