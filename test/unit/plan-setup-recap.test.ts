@@ -254,6 +254,29 @@ describe('Rekap', () => {
     expect(p.counts.every((r) => r.length === 2)).toBe(true);
   });
 
+  test('with a Kategori Skala 0-5, Indeks Mandiri and Indeks Akhir after Peringkat show the tab summary’s G5:H5; an older Rekap gets them inserted, a 0-100 one loses them', () => {
+    const aspects = { ...rounds, aspects: ['Input'], aspectScores: new Map([['d1', [50]]]) };
+    const five = { categories: [{ ...categories[0], min: 4.05 }, categories[1]], scale: { max: 5 } };
+    const onFive = (existing: unknown[][]) => planRecap({ units, categories: five, existing, openFollowUps: new Map(), labels, ...aspects });
+    const formulaOf = (cell: PlannedCell | undefined) => (cell?.value.kind === 'formula' ? cell.value.formula : cell?.value.kind);
+    const textOf = (cell: PlannedCell | undefined) => (cell?.value.kind === 'text' ? cell.value.text : '');
+    const withIndex = [...RECAP_HEADERS, 'Indeks Mandiri', 'Indeks Akhir', 'Skor Input'];
+    const older = [[...RECAP_HEADERS, 'Skor Input', 'Catatan Saya'], ['D1', 'Dinas Satu']];
+    const p = onFive(older);
+    expect(p.rows[0].slice(0, withIndex.length).map(textOf)).toEqual(withIndex);
+    expect(p.rows[0][RECAP_HEADERS.length].note).toBe('indeks');
+    expect(p.insertColumns).toEqual({ at: RECAP_HEADERS.length + 1, count: 2 });
+    expect(p.rows[1].slice(RECAP_HEADERS.length, RECAP_HEADERS.length + 2).map(formulaOf)).toEqual(["='D1 Dinas ''Satu'''!G5", "='D1 Dinas ''Satu'''!H5"]);
+    // The category move reads the current category on Indeks Akhir, the last round's on its score × 5 / 100.
+    const move = formulaOf(p.rows[1][recapColumn('Perubahan Kategori')]);
+    expect(move).toContain(`(${columnLetter(RECAP_HEADERS.length + 1)}2>=4.05)`);
+    expect(move).toContain(`(ROUND(${columnLetter(recapColumn('Skor Putaran Lalu'))}2*5/100,2)>=4.05)`);
+    // Back on 0-100: the two columns are Rekap's own, rewritten (the aspect moves left), nothing inserted.
+    const back = plan([[...withIndex, 'Catatan Saya'], ['D1']]);
+    expect(back.insertColumns).toBeNull();
+    expect(back.rows[0].slice(0, RECAP_HEADERS.length + 3).map(textOf)).toEqual([...RECAP_HEADERS, '', '', '']);
+  });
+
   test('without a count block, it goes to the right of the columns the user added', () => {
     const header = [...RECAP_HEADERS, 'Catatan Saya', 'Lagi'];
     const p = plan([header]);

@@ -243,7 +243,7 @@ export function planRecap(input: RecapInput): RecapPlan {
     const now = `${letter('Skor Akhir')}${n}`;
     const before = `${letter('Skor Putaran Lalu')}${n}`;
     // The current category on the figure the tab's summary shows (its Indeks Akhir where the scale has one).
-    const shownNow = hasIndex(scale) ? `${columnLetter(firstIndex + 1)}${n}` : now;
+    const shownNow = hasIndex(scale) ? `${columnLetter(firstIndex + SUMMARY_INDEX_HEADERS.indexOf('Indeks Akhir'))}${n}` : now;
     const [up, down] = [rankOf(shownNow, thresholds), rankOf(onScaleFormula(before, scale), thresholds)];
     const open = input.openFollowUps.get(normKey(unit.code));
     const code = `$${letter('Kode')}${n}`;
