@@ -691,6 +691,70 @@ add('unit tabs (merged cells)', [
   },
 ]);
 
+/**
+ * Rows inserted as Excel inserts them (Insert Row, the style of the row above copied): on DINKES
+ * an empty row inside the table, on DUKCAPIL a row inside the table with an answer typed and no
+ * Kode, on DINSOS an empty row below the last indicator. Then generate, twice.
+ */
+const insertedRows = once(async () => {
+  const model = await loadWorkbook(base);
+  const at = (kode: string, ind: string, column: string) => answerCell(model, kode, ind, column);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(base);
+  const sheetOf = (kode: string) => book.getWorksheet(at(kode, 'SP-01', 'Kode').tab) as ExcelJS.Worksheet;
+  const rowOf = (kode: string, ind: string) => Number(/\d+/.exec(at(kode, ind, 'Kode').a1)?.[0]);
+  sheetOf('DINKES').getCell(at('DINKES', 'SP-02', 'Jawaban Mandiri').a1).value = 'Ya';
+  sheetOf('DINKES').insertRow(rowOf('DINKES', 'SP-02') + 1, [], 'i');
+  const typed = sheetOf('DUKCAPIL').insertRow(rowOf('DUKCAPIL', 'SP-02') + 1, [], 'i');
+  typed.getCell(Number(/[A-Z]+/.exec(at('DUKCAPIL', 'SP-02', 'Jawaban Mandiri').a1)?.[0].charCodeAt(0)) - 64).value = 'Tidak';
+  const dinsos = sheetOf('DINSOS');
+  dinsos.insertRow(grid(model, at('DINSOS', 'SP-01', 'Kode').tab).length + 1, [], 'i');
+  const file = join(tmp.dir, 'inserted.xlsx');
+  await book.xlsx.writeFile(file);
+  const first = await runOn(file, (copy) => ['generate', '--workbook', copy, '--json']);
+  const second = await runOn(first.file, (copy) => ['generate', '--workbook', copy, '--json']);
+  return { ...second, text: `${tabText(first)}\n${second.stdout}` };
+});
+/** Each Kode of the unit's tab after the two generations, how many times it appears. */
+async function repeatedCodes(file: string, kode: string): Promise<string[]> {
+  const model = await loadWorkbook(file);
+  const values = grid(model, answerCell(model, kode, 'SP-01', 'Kode').tab);
+  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+  const codes = values.slice(header + 1).map((r) => String(r[0] ?? '')).filter((c) => c !== '');
+  return codes.filter((c, i) => codes.indexOf(c) !== i);
+}
+const insertedCase = (name: string, kode: string, place: RegExp, fix: RegExp, lang?: Lang | 'none'): Case => ({
+  name,
+  run: insertedRows,
+  code: 0,
+  place,
+  fix,
+  ...(lang && { lang }),
+  also: async (r) => {
+    expect(await repeatedCodes(r.file as string, kode)).toEqual([]);
+    expect(r.text).not.toMatch(new RegExp(`Tab ${kode} .*muncul lagi`));
+  },
+});
+add('unit tabs (inserted rows)', [
+  insertedCase('an empty row inserted inside the table: no phantom row after two generations', 'DINKES', /"tabRepairs":\[\]/, /"tabProblems":\[\]/, 'none'),
+  insertedCase('a row inserted inside the table with an answer and no Kode: repaired once, no phantom row', 'DUKCAPIL', /Tab DUKCAPIL .* baris \d+: baris berisi jawaban tanpa Kode/, /disimpan ke Arsip/),
+  insertedCase('an empty row inserted below the last indicator: no phantom row after two generations', 'DINSOS', /"tabRepairs":\[\]/, /"tabProblems":\[\]/, 'none'),
+  {
+    name: 'answers around an inserted row keep their indicator',
+    run: insertedRows,
+    code: 0,
+    place: /"ok":true/,
+    fix: /"command":"generate"/,
+    lang: 'none',
+    also: async (r) => {
+      const model = await loadWorkbook(r.file as string);
+      const c = answerCell(model, 'DINKES', 'SP-02', 'Jawaban Mandiri');
+      const { startRow = 0, startColumn = 0 } = parseA1Range(c.a1);
+      expect(model.sheets.find((s) => s.title === c.tab)?.rows[startRow]?.[startColumn]?.value).toBe('Ya');
+    },
+  },
+]);
+
 const renamedTabHeader = once(async () => {
   const model = await loadWorkbook(base);
   const c = answerCell(model, 'DINKES', 'SP-01', 'Jawaban Mandiri');
