@@ -305,7 +305,8 @@ export function mergeFlags(tab: UnitTabValues, merges: readonly MergedRange[], l
     const left = m.startColumnIndex ?? 0;
     const cell = `${columnLetter(left)}${top + 1}`;
     const range = `${cell}:${columnLetter((m.endColumnIndex ?? left + 1) - 1)}${m.endRowIndex ?? top + 1}`;
-    const column = cellText(header[left]);
+    // A merge from the block above the table starts in no column of the table.
+    const column = top >= layout.headerRow ? cellText(header[left]) : '';
     return { ...problemAt(where, 'tab.flag.merged', { range, cell }, top + 1, column === '' ? undefined : column), row: top + 1, repairable: true };
   });
 }
