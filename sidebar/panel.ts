@@ -125,3 +125,9 @@ export function sectionShell(id: string, title: string, open: boolean): { root: 
   details.open = open;
   return { root: el('section', { attrs: { 'aria-label': title } }, details), body };
 }
+
+/** What a unit's tab holds that cannot be scored, each line naming its cell and the fix (text only); null when nothing. */
+export function tabFlags(panel: Pick<Panel, 'tr'>, flags: readonly string[]): HTMLElement | null {
+  if (flags.length === 0) return null;
+  return el('div', { className: 'tab-flags', attrs: { role: 'note' } }, el('p', {}, panel.tr('panel.units.flags', { count: flags.length })), el('ul', {}, ...flags.map((f) => el('li', {}, f))));
+}

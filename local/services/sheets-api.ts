@@ -7,7 +7,7 @@
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
 import type { CellData, CellFormat, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
-import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
+import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rangesIntersect, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
 import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
@@ -470,6 +470,21 @@ class RequestProcessor {
     return { addChart: { chart: chartToApi(model) } };
   }
 
+  /**
+   * Unmerges every merge inside the range; the top-left cell keeps the value, the others stay
+   * empty as they read while merged. A range that cuts across a merge is refused, as by the API.
+   */
+  unmergeCells(body: Json): void {
+    only(body, 'unmergeCells', ['range']);
+    const range = body.range as GridRange;
+    const sheet = this.sheet(range.sheetId);
+    const r = this.bounded(sheet, range);
+    if (protectionBlocking(this.workbook, this.user, sheet, r.startRowIndex, r.startColumnIndex, r.endRowIndex - r.startRowIndex, r.endColumnIndex - r.startColumnIndex)) fail(PROTECTED_CELL_MESSAGE);
+    const hit = sheet.merges.filter((m) => rangesIntersect(sheet, m, r));
+    if (hit.some((m) => subtractRange(sheet, m, r).length > 0)) fail('Cannot unmerge a range that partially spans a merge.');
+    sheet.merges = sheet.merges.filter((m) => !hit.includes(m));
+  }
+
   deleteEmbeddedObject(body: Json): void {
     const sheet = this.workbook.sheets.find((s) => s.charts.some((c) => c.chartId === Number(body.objectId)));
     if (!sheet) fail(`No embedded object with id: ${String(body.objectId)}`);
@@ -481,7 +496,7 @@ class RequestProcessor {
 const HANDLED = [
   'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'repeatCell', 'setDataValidation', 'appendDimension', 'insertDimension', 'deleteDimension',
   'updateDimensionProperties', 'addConditionalFormatRule', 'deleteConditionalFormatRule', 'addProtectedRange',
-  'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject',
+  'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject', 'unmergeCells',
 ] as const;
 
 // --- values ------------------------------------------------------------------------------------
@@ -564,6 +579,7 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
           protectedRanges: sheet.protectedRanges.map((p) => protectedRangeToApi(wb, p, ctx.user)),
           developerMetadata: sheet.developerMetadata.map(metadataToApi),
           charts: sheet.charts.map(chartToApi),
+          merges: sheet.merges,
           conditionalFormats: sheet.conditionalFormats.map((rule) => ({ ranges: rule.ranges, booleanRule: { condition: rule.booleanRule.condition, format: compact({ backgroundColor: hexToColor(rule.booleanRule.format.backgroundColor) }) } })),
         }),
       ),

@@ -3,7 +3,7 @@
 // with that action still to do come first; the others fold, so the first action stays in view.
 import type { OwnUnit, UnitPanelState } from '../../src/ui/panel-types';
 import { el, replaceChildren, uniqueId } from '../dom';
-import { actionButton, expectOk, statusArea, type Panel } from '../panel';
+import { actionButton, expectOk, statusArea, tabFlags, type Panel } from '../panel';
 
 export interface OwnUnitsView {
   root: HTMLElement;
@@ -39,6 +39,7 @@ function unitCard(panel: Panel, u: OwnUnit, area: HTMLElement): HTMLElement {
     el('p', {}, u.stage !== '' ? panel.tr('panel.unit.stage', { stage: u.stage }) : panel.tr('panel.unit.stageNone')),
     el('div', { className: 'completion' }, el('span', {}, panel.tr('panel.unit.completion')), meter, el('span', { className: 'percent' }, percent)),
     u.openFindings !== null ? el('p', {}, panel.tr('panel.unit.findings', { count: u.openFindings })) : null,
+    tabFlags(panel, u.flags),
     action,
     u.link ? el('a', { attrs: { href: u.link, target: '_top', 'aria-label': panel.tr('panel.units.openTabOf', { unit: label }) } }, panel.tr('panel.units.openTab')) : null,
   );

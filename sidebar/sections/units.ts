@@ -2,7 +2,7 @@
 // copied from a spreadsheet or a CSV (validated by the server exactly as the Unit tab is).
 import type { PanelState } from '../../src/ui/panel-types';
 import { el, field, replaceChildren } from '../dom';
-import { actionButton, expectOk, sectionShell, setLocked, statusArea, UserError, type Panel, type Section } from '../panel';
+import { actionButton, expectOk, sectionShell, setLocked, statusArea, tabFlags, UserError, type Panel, type Section } from '../panel';
 import { raporPicker } from '../rapor';
 
 export function unitsSection(panel: Panel): Section {
@@ -42,6 +42,7 @@ export function unitsSection(panel: Panel): Section {
           u.link
             ? el('a', { attrs: { href: u.link, target: '_top', 'aria-label': panel.tr('panel.units.openTabOf', { unit: name }) } }, panel.tr('panel.units.openTab'))
             : el('span', { className: 'muted' }, panel.tr('panel.units.noTab')),
+          tabFlags(panel, u.flags),
         );
       });
       replaceChildren(list, el('ul', { className: 'plain units', attrs: { 'aria-label': panel.tr('panel.units.list') } }, ...items));

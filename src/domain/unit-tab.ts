@@ -6,7 +6,7 @@
 import { t, type Lang, type MessageKey } from './i18n';
 import { indicatorsFromTable, parseYesNo } from './instrument';
 import { TANPA_MALADMINISTRASI } from './profiles';
-import { isEmptyValue } from './plan/cells';
+import { columnLetter, isEmptyValue } from './plan/cells';
 import { KEPT_COLUMNS, OPTIONAL_UNIT_COLUMNS, UNIT_TAB, UNIT_TAB_LABELS, unitColumn, type UnitColumn } from './plan/layout';
 import { problemAt, readTable, tabWhere } from './problems';
 import { answerCredit } from './scoring';
@@ -274,4 +274,39 @@ export function unitTabFlags(tab: UnitTabValues, indicators: readonly Indicator[
     if (cellText(deadline) !== '' && formatIsoDate(deadline) === '') flag(false, 'tab.flag.deadline', { value: cellText(deadline) }, row, 'Batas Waktu');
   });
   return flags;
+}
+
+/** A merged range of a tab, zero-based and end-exclusive, as the Sheets API gives it (Sheet.merges). */
+export interface MergedRange {
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+/** The merges that reach into the table (its header row down, its columns): Sheets reads only their top-left cell. */
+export function tableMerges<M extends MergedRange>(merges: readonly M[], layout: UnitTableLayout): M[] {
+  const columns = Object.values(layout.column);
+  const last = Math.max(...columns);
+  return merges.filter((m) => (m.endRowIndex ?? Infinity) > layout.headerRow && (m.startColumnIndex ?? 0) <= last && (m.endColumnIndex ?? Infinity) > Math.min(...columns));
+}
+
+/**
+ * A flag for each merge that reaches into the table: only its top-left cell is read (Sheets keeps
+ * the value there; the other cells are empty). Generation repairs it by unmerging, which keeps
+ * that value.
+ */
+export function mergeFlags(tab: UnitTabValues, merges: readonly MergedRange[], lang: Lang, layout = locateUnitTable(tab.values)): UnitTabFlag[] {
+  if (!layout) return [];
+  const where = tabWhere(tab.title, lang);
+  const header = tab.values[layout.headerRow] ?? [];
+  return tableMerges(merges, layout).map((m) => {
+    const top = m.startRowIndex ?? 0;
+    const left = m.startColumnIndex ?? 0;
+    const cell = `${columnLetter(left)}${top + 1}`;
+    const range = `${cell}:${columnLetter((m.endColumnIndex ?? left + 1) - 1)}${m.endRowIndex ?? top + 1}`;
+    // A merge from the block above the table starts in no column of the table.
+    const column = top >= layout.headerRow ? cellText(header[left]) : '';
+    return { ...problemAt(where, 'tab.flag.merged', { range, cell }, top + 1, column === '' ? undefined : column), row: top + 1, repairable: true };
+  });
 }

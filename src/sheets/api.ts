@@ -28,12 +28,14 @@ export interface SheetInfo {
   /** Ranges of each conditional format rule, by rule index. */
   colourRules: GoogleAppsScript.Sheets.Schema.GridRange[][];
   chartIds: number[];
+  /** The merged ranges (the top-left cell holds the value; the others read empty). */
+  merges: GoogleAppsScript.Sheets.Schema.GridRange[];
 }
 
 const STRUCTURE_FIELDS =
   'properties(timeZone),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
   'developerMetadata(metadataId,metadataKey,metadataValue),protectedRanges(protectedRangeId,description,editors(users),requestingUserCanEdit,range,unprotectedRanges),' +
-  'conditionalFormats(ranges),charts(chartId))';
+  'conditionalFormats(ranges),charts(chartId),merges)';
 
 function api(): GoogleAppsScript.Sheets {
   if (typeof Sheets === 'undefined' || !Sheets) throw new Error('The Sheets advanced service (v4) is not enabled for this script.');
@@ -49,7 +51,7 @@ export interface Structure {
   sheets: SheetInfo[];
 }
 
-/** Every tab's properties, sheet-level metadata, protections, colour rules and charts: one call. */
+/** Every tab's properties, sheet-level metadata, protections, colour rules, charts and merges: one call. */
 export function readStructure(spreadsheetId: string): Structure {
   const ss = api().Spreadsheets.get(spreadsheetId, { fields: STRUCTURE_FIELDS });
   const sheets = (ss.sheets ?? []).map((sheet): SheetInfo => {
@@ -71,6 +73,7 @@ export function readStructure(spreadsheetId: string): Structure {
       })),
       colourRules: (sheet.conditionalFormats ?? []).map((rule) => rule.ranges ?? []),
       chartIds: (sheet.charts ?? []).map((c) => c.chartId ?? 0),
+      merges: sheet.merges ?? [],
     };
   });
   return { timeZone: ss.properties?.timeZone ?? 'Asia/Jakarta', sheets };

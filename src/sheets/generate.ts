@@ -21,7 +21,7 @@ import type { CategoryTable, Indicator, Problem, Unit } from '../domain/types';
 import { cellText, isBlankRow, normKey } from '../domain/text';
 import { isUnitOk } from '../domain/units';
 import { stageRefsOf } from '../domain/stage';
-import { locateUnitTable, readUnitAnswers, unitTabFlags, type UnitTabFlag } from '../domain/unit-tab';
+import { locateUnitTable, mergeFlags, readUnitAnswers, tableMerges, unitTabFlags, type UnitTabFlag } from '../domain/unit-tab';
 import { applyRequests, firstFreeSheetId, type SheetInfo } from './api';
 import { failure, type ActionContext, type Failure } from './context';
 import { asUnitTab, needSetup, type Programme, type ReadSpec, type TabValues, type UnitTab } from './programme';
@@ -247,10 +247,14 @@ function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, s
 /** The requests of every unit tab: created, refreshed (a tab found again gets its unit metadata back) or deactivated. */
 function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: ReadonlySet<number>): Request[][] {
   const byId = new Map(tabs.map((s) => [s.sheet.sheetId, s.sheet]));
+  const layouts = new Map(tabs.map((s) => [s.sheet.sheetId, s.layout]));
   const groups: Request[][] = plan.tabs.map((tab) => {
     const sheet = byId.get(tab.sheetId);
     if (!sheet) return newTabRequests(tab);
-    return found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code), ...refreshRequests(tab, sheet)] : refreshRequests(tab, sheet);
+    // Merges in the table go first (Sheets keeps the top-left value), so every cell is written on its own.
+    const layout = layouts.get(tab.sheetId);
+    const unmerges = layout ? tableMerges(sheet.merges, layout).map((range): Request => ({ unmergeCells: { range } })) : [];
+    return [...(found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code)] : []), ...unmerges, ...refreshRequests(tab, sheet)];
   });
   groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
   return groups;
@@ -341,7 +345,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
 
 /**
  * What the unit tabs held that could not be scored: what this generation repairs (a repeated or
- * unknown row goes to Arsip, a moved table is laid out again), and what stays for a person to fix
+ * unknown row goes to Arsip, a moved table is laid out again, merged cells are unmerged), and what stays for a person to fix
  * (an answer outside the choices, a text Batas Waktu), whose cell gets the flag as its note.
  */
 function flagUnitTabs(plan: UnitTabsPlan, tabs: readonly UnitTab[], units: readonly Unit[], indicators: readonly Indicator[], lang: Lang): TabFlags {
@@ -351,7 +355,10 @@ function flagUnitTabs(plan: UnitTabsPlan, tabs: readonly UnitTab[], units: reado
     const unit = units.find((u) => normKey(u.code) === normKey(tab.code));
     const own = indicatorsFor(indicators, unit?.type ?? '');
     const old = tabs.find((s) => s.sheet.sheetId === tab.sheetId);
-    if (old) repaired.push(...unitTabFlags({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values: old.rows }, own, lang).filter((f) => f.repairable));
+    if (old) {
+      const before = { code: tab.code, sheetId: tab.sheetId, title: tab.title, values: old.rows };
+      repaired.push(...mergeFlags(before, old.sheet.merges, lang, old.layout), ...unitTabFlags(before, own, lang, old.layout).filter((f) => f.repairable));
+    }
     const values = tab.rows.map((r) => r.map(plannedValue));
     const layout = locateUnitTable(values);
     for (const flag of unitTabFlags({ code: tab.code, sheetId: tab.sheetId, title: tab.title, values }, own, lang, layout)) {

@@ -10,7 +10,8 @@ import { parseSettings } from '../domain/settings';
 import { TABS, findColumns } from '../domain/tables';
 import { normKey } from '../domain/text';
 import type { Parsed, Settings } from '../domain/types';
-import { locateUnitTable, readUnitAnswers, statusOf, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
+import { indicatorsFor } from '../domain/instrument';
+import { locateUnitTable, mergeFlags, readUnitAnswers, statusOf, unitTabFlags, type UnitTabFlag, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
 import { readStructure, readValues, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type Failure } from './context';
 import { isSystemTab } from './protections';
@@ -112,6 +113,18 @@ function unitTabOf(sheet: UnitSheet, rows: unknown[][], lang: Lang): UnitTab {
 /** A tab tied to `code` by this execution (a unit tab found again), read as any unit tab. */
 export function asUnitTab(tab: TabValues, code: string, lang: Lang): UnitTab {
   return unitTabOf({ ...tab.sheet, code, inactiveMetadataId: null }, tab.rows, lang);
+}
+
+/**
+ * What `tab` holds that cannot be scored, as generation flags it (src/domain/unit-tab.ts): its
+ * merged cells, then its rows against the indicators of its unit's Jenis (when Instrumen parses).
+ */
+export function tabFlagsOf(programme: Programme, tab: UnitTab): UnitTabFlag[] {
+  const { lang, instrument } = programme;
+  const values = { code: tab.sheet.code, sheetId: tab.sheet.sheetId, title: tab.sheet.title, values: tab.rows };
+  const unit = programme.units.units.find((u) => normKey(u.code) === normKey(tab.sheet.code));
+  const rows = instrument.ok ? unitTabFlags(values, indicatorsFor(instrument.value, unit?.type ?? ''), lang, tab.layout) : [];
+  return [...mergeFlags(values, tab.sheet.merges, lang, tab.layout), ...rows];
 }
 
 /** Each tab read and how many of its columns. */

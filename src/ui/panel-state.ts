@@ -29,6 +29,8 @@ export interface UnitTabFacts {
   /** The tab has its Status Pengisian / Status Verifikasi cell. */
   hasFilling: boolean;
   hasVerification: boolean;
+  /** What the tab holds that cannot be scored, each naming its cell and the fix (tabFlagsOf). */
+  flags: string[];
 }
 
 export interface PanelInput {
@@ -91,6 +93,7 @@ function unitsOf(input: PanelInput, recap: Map<string, RecapRow>): PanelUnit[] {
       category: tab ? (scored?.category ?? '') : '',
       findings: tab ? (scored?.findings ?? null) : null,
       stage: tab?.stage ?? '',
+      flags: tab?.flags ?? [],
     };
   });
 }
@@ -260,6 +263,7 @@ export function buildUnitPanelState(input: UnitPanelInput): UnitPanelState {
       openFindings: tab?.openFindings ?? null,
       done: role === 'pic' ? tab?.submitted === true : tab?.verified === true,
       actionable: role === 'pic' ? tab?.hasFilling === true : tab?.hasVerification === true,
+      flags: tab?.flags ?? [],
     });
   }
   const toDo = (u: OwnUnit) => (u.actionable && !u.done ? 0 : 1);

@@ -22,6 +22,8 @@ export interface PanelUnit {
   findings: number | null;
   /** Where the unit stands (src/domain/stage.ts); '' when it has no readable tab. */
   stage: Stage | '';
+  /** What its tab holds that cannot be scored (an answer outside the choices, merged cells…), each with its cell and the fix. */
+  flags: string[];
 }
 
 /** How many units stand at a stage. */
@@ -107,6 +109,8 @@ export interface OwnUnit {
   done: boolean;
   /** The tab has the status cell the role's action sets. */
   actionable: boolean;
+  /** What its tab holds that cannot be scored, each with its cell and the fix. */
+  flags: string[];
 }
 
 /**

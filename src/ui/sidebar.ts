@@ -15,7 +15,7 @@ import { applyRequests } from '../sheets/api';
 import { overdueIn } from '../rounds/overdue';
 import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type Failure } from '../sheets/context';
-import { readProgramme, type Programme, type ReadSpec } from '../sheets/programme';
+import { readProgramme, tabFlagsOf, type Programme, type ReadSpec } from '../sheets/programme';
 import { syncAdmins } from '../sheets/protections';
 import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
 import { buildPanelState, buildUnitPanelState, unpreparedPanelState, type UnitTabFacts } from './panel-state';
@@ -41,11 +41,12 @@ function defaultSettings(user: string): Settings {
   return parsed.value;
 }
 
-/** What the panel shows of each active unit tab, by unit Kode (normKey): its stage, open findings and statuses. */
+/** What the panel shows of each active unit tab, by unit Kode (normKey): its stage, open findings, statuses and flags. */
 function unitTabFacts(programme: Programme, round: string): Map<string, UnitTabFacts> {
   const ledger = parseLedger(programme.rows(TABS.logEmail));
   return new Map(
-    programme.unitTabs.map(({ sheet: s, reading, status }) => {
+    programme.unitTabs.map((tab) => {
+      const { sheet: s, reading, status } = tab;
       const facts: UnitTabFacts = {
         sheetId: s.sheetId,
         title: s.title,
@@ -55,6 +56,7 @@ function unitTabFacts(programme: Programme, round: string): Map<string, UnitTabF
         verified: isVerified(status.verification?.value),
         hasFilling: status.filling !== null,
         hasVerification: status.verification !== null,
+        flags: tabFlagsOf(programme, tab).map((f) => f.message),
       };
       return [normKey(s.code), facts] as const;
     }),

@@ -79,6 +79,22 @@ test('renders the panel with data as text: an XSS payload in a unit name and a s
   await page.close();
 }, 60_000);
 
+test("each unit's tab flags are shown as text with the fix, to the admin and to the unit's PIC", async () => {
+  const flag = panelState().units[1].flags[0];
+  for (const state of [panelState(), ownState()]) {
+    const { page } = await openSidebar({ getPanelState: () => state });
+    await page.getByText(state.view === 'admin' ? 'Ringkasan' : 'Masuk sebagai pic@example.go.id').first().waitFor();
+    if (state.view === 'admin') await expandAll(page);
+    const note = page.getByRole('note').filter({ hasText: 'Perlu diperbaiki di tabnya (1):' });
+    await expect(note.count()).resolves.toBe(1);
+    await expect(note.getByRole('listitem').allTextContents()).resolves.toEqual([flag]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  }
+}, 60_000);
+
 test('a button is disabled while its call runs, so a double click submits once', async () => {
   let release: () => void = () => undefined;
   const pending = new Promise<void>((resolve) => (release = resolve));
@@ -196,6 +212,7 @@ function assessorUnits(n: number, toDo: number): UnitPanelState['units'] {
     openFindings: 4,
     done: i >= toDo,
     actionable: true,
+    flags: [],
   }));
 }
 

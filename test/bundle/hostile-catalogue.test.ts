@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { main } from '../../local/cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { parseA1Range } from '../../local/model/workbook';
@@ -598,6 +599,160 @@ add('unit tabs', [
     const text = tabText(r as Run);
     expect(text).not.toMatch(/"ya"|" Tidak "|"sebagian"|"Tidak"/);
   }),
+]);
+
+/**
+ * Cells merged as a user merges them in Excel (Merge & Center keeps the top-left value only):
+ * on DINKES the Jawaban Mandiri of SP-02 and SP-03 (SP-02 answered Ya, SP-03 Tidak, SP-01 Tidak
+ * beside them), on DUKCAPIL the Jawaban Mandiri and Bukti of SP-01; and DINKES's title row, above
+ * the table, merged as a heading.
+ */
+const mergedBook = once(async () => {
+  const model = await loadWorkbook(base);
+  const at = (kode: string, ind: string, column: string) => answerCell(model, kode, ind, column);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(base);
+  const cell = (c: { tab: string; a1: string }) => (book.getWorksheet(c.tab) as ExcelJS.Worksheet).getCell(c.a1);
+  cell(at('DINKES', 'SP-01', 'Jawaban Mandiri')).value = 'Tidak';
+  cell(at('DINKES', 'SP-02', 'Jawaban Mandiri')).value = 'Ya';
+  cell(at('DINKES', 'SP-03', 'Jawaban Mandiri')).value = 'Tidak';
+  cell(at('DUKCAPIL', 'SP-01', 'Jawaban Mandiri')).value = 'Ya';
+  const dinkes = book.getWorksheet(at('DINKES', 'SP-02', 'Kode').tab) as ExcelJS.Worksheet;
+  dinkes.mergeCells(`${at('DINKES', 'SP-02', 'Jawaban Mandiri').a1}:${at('DINKES', 'SP-03', 'Jawaban Mandiri').a1}`);
+  dinkes.mergeCells('A1:C1');
+  (book.getWorksheet(at('DUKCAPIL', 'SP-01', 'Kode').tab) as ExcelJS.Worksheet).mergeCells(`${at('DUKCAPIL', 'SP-01', 'Jawaban Mandiri').a1}:${at('DUKCAPIL', 'SP-01', 'Bukti').a1}`);
+  const file = join(tmp.dir, 'merged.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+});
+const mergedGenerate = once(async () => {
+  const r = await runOn(await mergedBook(), (copy) => ['generate', '--workbook', copy, '--json']);
+  return { ...r, text: tabText(r) };
+});
+/** The merges of a tab of a saved workbook, as Excel lists them. */
+async function mergesOf(file: string, tab: string): Promise<string[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return [...((book.getWorksheet(tab)?.model as { merges?: string[] } | undefined)?.merges ?? [])].sort();
+}
+const mergedCase = (name: string, place: RegExp, also?: Case['also']): Case => ({ name, run: mergedGenerate, code: 0, place, fix: /penggabungan dilepas, isi [A-Z]+\d+ tetap/, ...(also && { also }) });
+add('unit tabs (merged cells)', [
+  mergedCase('answer cells merged down two rows: repaired, the top-left answer kept', /Tab DINKES .* baris 9, kolom Jawaban Mandiri: sel F9:F10 digabung/, async (r) => {
+    const model = await loadWorkbook(r.file as string);
+    const tab = answerCell(model, 'DINKES', 'SP-02', 'Kode').tab;
+    expect(await mergesOf(r.file as string, tab)).toEqual(['A1:C1']);
+    const answers = ['SP-01', 'SP-02', 'SP-03'].map((ind) => {
+      const c = answerCell(model, 'DINKES', ind, 'Jawaban Mandiri');
+      const { startRow = 0, startColumn = 0 } = parseA1Range(c.a1);
+      return model.sheets.find((s) => s.title === c.tab)?.rows[startRow]?.[startColumn]?.value;
+    });
+    expect(answers).toEqual(['Tidak', 'Ya', undefined]);
+  }),
+  mergedCase('an answer merged with its Bukti across: repaired', /Tab DUKCAPIL .* baris 8, kolom Jawaban Mandiri: sel F8:G8 digabung/, async (r) => {
+    const model = await loadWorkbook(r.file as string);
+    expect(await mergesOf(r.file as string, answerCell(model, 'DUKCAPIL', 'SP-01', 'Kode').tab)).toEqual([]);
+    expect(grid(model, 'Rekap').find((row) => row[0] === 'DUKCAPIL')).toBeDefined();
+  }),
+  {
+    name: 'a title merged above the table is the user\'s layout: kept, never flagged',
+    run: mergedGenerate,
+    code: 0,
+    place: /Tab DINKES/,
+    fix: /digabung/,
+    also: (r) => expect(r.text).not.toMatch(/A1:C1/),
+  },
+  {
+    name: 'a second generate finds nothing merged left',
+    run: once(async () => {
+      const first = await mergedGenerate();
+      const r = await runOn(first.file, (copy) => ['generate', '--workbook', copy, '--json']);
+      return { ...r, text: `${tabText(r)}\n${r.stdout}` };
+    }),
+    code: 0,
+    place: /"tabRepairs":\[\]/,
+    fix: /tabRepairs/,
+    lang: 'none',
+    also: (r) => expect(r.text).not.toMatch(/digabung/),
+  },
+  {
+    name: 'a command that does not repair (recap) keeps the merges the user made',
+    run: once(async () => runOn(await mergedBook(), (copy) => ['recap', '--workbook', copy])),
+    code: 0,
+    place: /Rekap diperbarui/,
+    fix: /unit/,
+    // The command's own success line; what the case checks is the file.
+    lang: 'none',
+    unchanged: false,
+    also: async (r) => {
+      const model = await loadWorkbook(r.file as string);
+      const jm = (ind: string) => answerCell(model, 'DINKES', ind, 'Jawaban Mandiri').a1;
+      expect(await mergesOf(r.file as string, answerCell(model, 'DINKES', 'SP-02', 'Kode').tab)).toEqual(['A1:C1', `${jm('SP-02')}:${jm('SP-03')}`].sort());
+    },
+  },
+]);
+
+/**
+ * Rows inserted as Excel inserts them (Insert Row, the style of the row above copied): on DINKES
+ * an empty row inside the table, on DUKCAPIL a row inside the table with an answer typed and no
+ * Kode, on DINSOS an empty row below the last indicator. Then generate, twice.
+ */
+const insertedRows = once(async () => {
+  const model = await loadWorkbook(base);
+  const at = (kode: string, ind: string, column: string) => answerCell(model, kode, ind, column);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(base);
+  const sheetOf = (kode: string) => book.getWorksheet(at(kode, 'SP-01', 'Kode').tab) as ExcelJS.Worksheet;
+  const rowOf = (kode: string, ind: string) => Number(/\d+/.exec(at(kode, ind, 'Kode').a1)?.[0]);
+  sheetOf('DINKES').getCell(at('DINKES', 'SP-02', 'Jawaban Mandiri').a1).value = 'Ya';
+  sheetOf('DINKES').insertRow(rowOf('DINKES', 'SP-02') + 1, [], 'i');
+  const typed = sheetOf('DUKCAPIL').insertRow(rowOf('DUKCAPIL', 'SP-02') + 1, [], 'i');
+  typed.getCell(Number(/[A-Z]+/.exec(at('DUKCAPIL', 'SP-02', 'Jawaban Mandiri').a1)?.[0].charCodeAt(0)) - 64).value = 'Tidak';
+  const dinsos = sheetOf('DINSOS');
+  dinsos.insertRow(grid(model, at('DINSOS', 'SP-01', 'Kode').tab).length + 1, [], 'i');
+  const file = join(tmp.dir, 'inserted.xlsx');
+  await book.xlsx.writeFile(file);
+  const first = await runOn(file, (copy) => ['generate', '--workbook', copy, '--json']);
+  const second = await runOn(first.file, (copy) => ['generate', '--workbook', copy, '--json']);
+  return { ...second, text: `${tabText(first)}\n${second.stdout}` };
+});
+/** Each Kode of the unit's tab after the two generations, how many times it appears. */
+async function repeatedCodes(file: string, kode: string): Promise<string[]> {
+  const model = await loadWorkbook(file);
+  const values = grid(model, answerCell(model, kode, 'SP-01', 'Kode').tab);
+  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
+  const codes = values.slice(header + 1).map((r) => String(r[0] ?? '')).filter((c) => c !== '');
+  return codes.filter((c, i) => codes.indexOf(c) !== i);
+}
+const insertedCase = (name: string, kode: string, place: RegExp, fix: RegExp, lang?: Lang | 'none'): Case => ({
+  name,
+  run: insertedRows,
+  code: 0,
+  place,
+  fix,
+  ...(lang && { lang }),
+  also: async (r) => {
+    expect(await repeatedCodes(r.file as string, kode)).toEqual([]);
+    expect(r.text).not.toMatch(new RegExp(`Tab ${kode} .*muncul lagi`));
+  },
+});
+add('unit tabs (inserted rows)', [
+  insertedCase('an empty row inserted inside the table: no phantom row after two generations', 'DINKES', /"tabRepairs":\[\]/, /"tabProblems":\[\]/, 'none'),
+  insertedCase('a row inserted inside the table with an answer and no Kode: repaired once, no phantom row', 'DUKCAPIL', /Tab DUKCAPIL .* baris \d+: baris berisi jawaban tanpa Kode/, /disimpan ke Arsip/),
+  insertedCase('an empty row inserted below the last indicator: no phantom row after two generations', 'DINSOS', /"tabRepairs":\[\]/, /"tabProblems":\[\]/, 'none'),
+  {
+    name: 'answers around an inserted row keep their indicator',
+    run: insertedRows,
+    code: 0,
+    place: /"ok":true/,
+    fix: /"command":"generate"/,
+    lang: 'none',
+    also: async (r) => {
+      const model = await loadWorkbook(r.file as string);
+      const c = answerCell(model, 'DINKES', 'SP-02', 'Jawaban Mandiri');
+      const { startRow = 0, startColumn = 0 } = parseA1Range(c.a1);
+      expect(model.sheets.find((s) => s.title === c.tab)?.rows[startRow]?.[startColumn]?.value).toBe('Ya');
+    },
+  },
 ]);
 
 const renamedTabHeader = once(async () => {

@@ -118,6 +118,21 @@ describe('Spreadsheets.batchUpdate', () => {
     expect(() => pic.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: column(7, 47), rule } }] }, ID)).toThrow('You are trying to edit a protected cell or object');
   });
 
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#Sheet (merges)
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#unmergecellsrequest
+  test('merges show in spreadsheets.get; unmergeCells unmerges those inside its range, keeps the values, and refuses a range cutting across a merge', () => {
+    const { Sheets, workbook } = harness();
+    const sheet = workbook.sheets[0];
+    const merge = (top: number, left: number, bottom: number, right: number) => ({ sheetId: 0, startRowIndex: top, endRowIndex: bottom, startColumnIndex: left, endColumnIndex: right });
+    sheet.rows[1] = [undefined, { value: 'Ya' }];
+    sheet.merges.push(merge(1, 1, 3, 2), merge(0, 0, 1, 3));
+    expect(Sheets.Spreadsheets.get(ID, { fields: 'sheets(merges)' })).toEqual({ sheets: [{ merges: [merge(1, 1, 3, 2), merge(0, 0, 1, 3)] }] });
+    expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ unmergeCells: { range: merge(2, 1, 3, 2) } }] }, ID)).toThrow('Invalid requests[0].unmergeCells: Cannot unmerge a range that partially spans a merge.');
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ unmergeCells: { range: merge(1, 0, 10, 5) } }] }, ID);
+    expect(sheet.merges).toEqual([merge(0, 0, 1, 3)]);
+    expect(Sheets.Spreadsheets.Values.batchGet(ID, { ranges: ['Sheet1!A2:B3'], ...UNFORMATTED }).valueRanges?.[0].values).toEqual([['', 'Ya']]);
+  });
+
   test('a request kind, field or option the runtime does not emulate is refused by name', () => {
     const { Sheets } = harness();
     expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ mergeCells: { range: { sheetId: 0 } } }] }, ID)).toThrow('Invalid requests[0].mergeCells: Not implemented in the local runtime: batchUpdate request mergeCells');

@@ -6,7 +6,7 @@ import { parseSettings } from '../../src/domain/settings';
 import { HEADERS } from '../../src/domain/tables';
 import { hiddenCharacter, readDelimited } from '../../src/domain/text';
 import type { Indicator } from '../../src/domain/types';
-import { unitTabFlags } from '../../src/domain/unit-tab';
+import { mergeFlags, unitTabFlags } from '../../src/domain/unit-tab';
 import { readPastedUnits, validateUnits } from '../../src/domain/units';
 
 /** An Instrumen tab of ya-tidak indicators of aspect Umum: [Kode, Indikator, Bobot] each. */
@@ -166,6 +166,18 @@ describe('unitTabFlags', () => {
       [10, 'Kode', true, 'Kode "a-01" muncul lagi (pertama di bari'],
       [11, 'Kode', true, 'Kode "ZZ-9" tidak ada di tab Instrumen u'],
       [12, '', true, 'baris berisi jawaban tanpa Kode, sehingg'],
+    ]);
+  });
+
+  test('merges reaching into the table are flagged (top-left cell named), repairable; merges above it or right of it are not', () => {
+    const tab = { code: 'A1', sheetId: 1, title: 'A1 Dinas', values: values([row({ Kode: 'A-01' }), row({ Kode: 'A-02' })]) };
+    const width = HEADERS.unitTable.length;
+    const merge = (top: number, bottom: number, left: number, right: number) => ({ startRowIndex: top, endRowIndex: bottom, startColumnIndex: left, endColumnIndex: right });
+    const jm = HEADERS.unitTable.indexOf('Jawaban Mandiri');
+    const found = mergeFlags(tab, [merge(0, 1, 0, 3), merge(7, 9, jm, jm + 1), merge(5, 7, 0, 2), merge(7, 9, width, width + 2)], 'id');
+    expect(found.map((f) => [f.row, f.column ?? '', f.repairable, f.message.replace(/^Tab A1 Dinas baris \d+(, kolom [^:]+)?: /, '').slice(0, 32)])).toEqual([
+      [8, 'Jawaban Mandiri', true, `sel ${String.fromCharCode(65 + jm)}8:${String.fromCharCode(65 + jm)}9 digabung (merge), sehi`],
+      [6, '', true, 'sel A6:B7 digabung (merge), sehi'],
     ]);
   });
 });

@@ -131,7 +131,7 @@ describe('Rekap', () => {
       HEADERS.logEmail.map((header) => (header === 'Waktu' ? at : header === 'Kode Unit' ? code : header === 'Status' ? status : '')),
     );
     h.apply(addSheet(30, TABS.logEmail, 20, HEADERS.logEmail.length, 1), updateCells(30, 0, 0, [[...HEADERS.logEmail], ...ledgerRows].map((r) => r.map((v) => kept(v)))));
-    const rekap: SheetInfo = { sheetId: 40, title: TABS.rekap, rowCount: 20, columnCount: 20, frozenRows: 0, metadata: [], protections: [], colourRules: [], chartIds: [] };
+    const rekap: SheetInfo = { sheetId: 40, title: TABS.rekap, rowCount: 20, columnCount: 20, frozenRows: 0, metadata: [], protections: [], colourRules: [], chartIds: [], merges: [] };
     h.apply(addSheet(rekap.sheetId, rekap.title, rekap.rowCount, rekap.columnCount, 0));
     if (existing.length > 0) h.apply(updateCells(rekap.sheetId, 0, 0, existing.map((r) => r.map((v) => kept(v)))));
     h.apply(...recapRequests(rekap, p));

@@ -47,6 +47,7 @@ const tabFacts = (sheetId: number, title: string, over: Partial<UnitTabFacts> = 
   verified: false,
   hasFilling: true,
   hasVerification: true,
+  flags: [],
   ...over,
 });
 const TABS_READ = new Map([

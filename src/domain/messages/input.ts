@@ -26,6 +26,8 @@ export const id = {
   'tab.flag.deadline': 'Batas Waktu "{value}" bukan tanggal, sehingga tidak dipakai untuk pengingat. Isi tanggal, mis. 2025-03-31.',
   'tab.flag.header':
     'judul tabel ada di baris {row}, bukan baris {expected}. Jalankan "Buat / perbarui tab unit" (pendamping generate) untuk menata ulang tab ini; jawaban tetap tersimpan per Kode.',
+  'tab.flag.merged':
+    'sel {range} digabung (merge), sehingga hanya {cell} yang terbaca dan sel lainnya kosong. Jalankan "Buat / perbarui tab unit" (pendamping generate): penggabungan dilepas, isi {cell} tetap; lalu isi sel lain yang perlu jawaban. Atau lepaskan sendiri penggabungan sel itu.',
   'core.generate.repaired': 'Diperbaiki di tab unit ({count}):',
   'tab.unreadable':
     'Tab {tab}: baris judul tabel (dengan kolom Kode dan Jawaban Mandiri) tidak ditemukan, jadi tab ini tidak dapat dinilai; "Buat / perbarui tab unit" membiarkannya agar tidak ada jawaban yang hilang. Kembalikan judul kolom Kode dan Jawaban Mandiri persis seperti tertulis, lalu jalankan lagi.',
@@ -56,6 +58,8 @@ export const en: typeof id = {
   'tab.flag.deadline': 'Batas Waktu "{value}" is not a date, so reminders do not use it. Enter a date, e.g. 2025-03-31.',
   'tab.flag.header':
     'the table header is in row {row}, not row {expected}. Run "Create / update unit tabs" (pendamping generate) to lay this tab out again; answers stay under their Kode.',
+  'tab.flag.merged':
+    'cells {range} are merged, so only {cell} is read and the others are empty. Run "Create / update unit tabs" (pendamping generate): the cells are unmerged and {cell} keeps its value; then fill the other cells that need an answer. Or unmerge them yourself: Format > Merge cells > Unmerge.',
   'core.generate.repaired': 'Repaired on the unit tabs ({count}):',
   'tab.unreadable':
     'Tab {tab}: the table header row (with the Kode and Jawaban Mandiri columns) was not found, so this tab cannot be scored; "Create / update unit tabs" leaves it alone so that no answer is lost. Restore the Kode and Jawaban Mandiri headers exactly as written, then run again.',

@@ -43,6 +43,7 @@ export const id = {
   'panel.units.openTab': 'Buka tab',
   'panel.units.openTabOf': 'Buka tab {unit}',
   'panel.units.noTab': 'Belum ada tab.',
+  'panel.units.flags': 'Perlu diperbaiki di tabnya ({count}):',
   'panel.units.statusPending': 'Belum diperiksa: jalankan "Buat / perbarui tab unit".',
   'panel.units.paste': 'Tempel baris dari spreadsheet atau CSV',
   'panel.units.pasteHint':
@@ -186,6 +187,7 @@ export const en: typeof id = {
   'panel.units.openTab': 'Open tab',
   'panel.units.openTabOf': 'Open the tab of {unit}',
   'panel.units.noTab': 'No tab yet.',
+  'panel.units.flags': 'To fix on its tab ({count}):',
   'panel.units.statusPending': 'Not checked yet: run "Create / update unit tabs".',
   'panel.units.paste': 'Paste rows from a spreadsheet or a CSV',
   'panel.units.pasteHint': 'Column order: Kode, Nama Unit, Jenis, Nama PIC, Email PIC, Email Asesor. A header row may be included.',
