@@ -1,6 +1,8 @@
 // Test layers: unit (src/domain, pure), runtime (the local Apps Script runtime against
 // documented Apps Script behaviour), bundle (dist/Code.js in the runtime, and the CLI as a
 // real process), browser (sidebar and workbench in Chromium).
+const { availableParallelism } = require('node:os');
+
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 // Each layer gets the timeout its work needs on a loaded 2-core CI machine: a unit test is pure
 // computation; a runtime test builds workbooks in memory; a bundle test loads dist/Code.js or
@@ -19,6 +21,11 @@ const project = (name, layerTimeoutMs) => ({
 });
 
 module.exports = {
+  // Two workers on two cores: while one waits on its CLI processes or Chromium, the other runs
+  // (jest's default, one worker less than the cores, would run the files one by one there).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
+  globalSetup: '<rootDir>/test/helpers/run-dir-setup.cjs',
+  globalTeardown: '<rootDir>/test/helpers/run-dir-teardown.cjs',
   projects: [
     project('unit', 60_000),
     project('runtime', 120_000),

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { syncWorker } from './services/sync-worker';
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -32,6 +32,8 @@ const CHROMIUM_ARGS = [
 const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
 export async function launchChromium(): Promise<Chromium> {
+  // Loaded on the first launch: most commands never print, and playwright-core is slow to load.
+  const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'pendamping-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   return {

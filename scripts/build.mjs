@@ -3,29 +3,15 @@
 // Usage: node scripts/build.mjs [--if-needed]
 import { build } from 'esbuild';
 import { createContext, runInContext } from 'node:vm';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import built from './built.cjs';
 import { renderEntryPoints } from './entry-points.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const out = join(root, 'build');
-const inputs = ['src', 'sidebar', 'local', 'bench', 'scripts', 'appsscript.json', 'package-lock.json'];
-const outputs = [join(dist, 'Code.js'), join(dist, 'Sidebar.html'), join(dist, 'appsscript.json'), join(out, 'cli.cjs'), join(out, 'bench.cjs')];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
-}
-
-function upToDate() {
-  if (!outputs.every((f) => existsSync(f))) return false;
-  const oldestOutput = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  return inputs.every((p) => newestMtime(join(root, p)) <= oldestOutput);
-}
 
 /** The server bundle: an IIFE that exposes src/index.ts as the global `Pendamping`. */
 async function buildServer() {
@@ -96,7 +82,7 @@ async function buildLocal() {
   );
 }
 
-if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
+if (process.argv.includes('--if-needed') && built.upToDate()) process.exit(0);
 mkdirSync(dist, { recursive: true });
 mkdirSync(out, { recursive: true });
 await Promise.all([buildServer(), buildSidebar(), buildLocal()]);

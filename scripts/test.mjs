@@ -1,7 +1,10 @@
-// Runs every test layer and ends with one plain summary line ("N passed, N failed, N skipped").
+// Runs the type checks and the linter alongside every test layer, and ends with one plain summary
+// line ("N passed, N failed, N skipped"); it fails when a test, a type check or the linter fails.
+// The checks run one after the other, beside jest, so that they use the time jest's workers wait
+// on their CLI processes and browsers; their output is printed when they fail.
 // Browser tests need Chromium (Debian's `chromium`, or CHROMIUM_PATH): without it they are
 // skipped with a plain reason, except in CI (CI=true), where a missing browser fails the run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,12 +20,36 @@ else if (inCi) {
   console.error(`Browser tests SKIPPED: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH).`);
 }
 
+/** Runs `npm run <script>`, its output kept; resolves to whether it passed. */
+function check(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      if (code !== 0) console.error(`\nnpm run ${script} FAILED:\n${output}`);
+      resolve(code === 0);
+    });
+  });
+}
+
+const checks = (async () => {
+  const failed = [];
+  for (const script of ['typecheck', 'lint']) if (!(await check(script))) failed.push(script);
+  return failed;
+})();
+
 mkdirSync('test-artifacts', { recursive: true });
 const report = join('test-artifacts', 'jest-report.json');
 const args = ['jest', '--selectProjects', ...projects, '--json', '--outputFile', report, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
-if (!existsSync(report)) process.exit(run.status ?? 1);
+const jestCode = await new Promise((resolve) => {
+  spawn('npx', args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } }).on('close', (code) => resolve(code ?? 1));
+});
+const failedChecks = await checks;
+if (failedChecks.length > 0) console.error(`FAILED: npm run ${failedChecks.join(', npm run ')} (output above)`);
+if (!existsSync(report)) process.exit(jestCode || 1);
 const r = JSON.parse(readFileSync(report, 'utf8'));
 const skipped = r.numPendingTests + r.numTodoTests;
 console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
-process.exit(run.status ?? 1);
+process.exit(jestCode !== 0 || failedChecks.length > 0 ? 1 : 0);

@@ -7,7 +7,6 @@ import { demo } from './commands/demo';
 import { edit } from './commands/edit';
 import { email } from './commands/email';
 import { generate } from './commands/generate';
-import { guide } from './commands/guide';
 import { DEFAULT_INIT_USER, init } from './commands/init';
 import { recap } from './commands/recap';
 import { report as rapor } from './commands/report';
@@ -18,6 +17,9 @@ import { fileError } from './file-errors';
 import { msg, toLang, type Lang } from './messages';
 import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
+
+/** `guide` loads its Markdown renderer only when it runs. */
+const guide: Command = async (options, io) => (await import('./commands/guide')).guide(options, io);
 
 /** Each command of docs/WORKBOOK.md and what runs it (the benchmark runs them in-process too). */
 export const COMMAND_RUNS: Record<CommandName, Command> = { init, generate, recap, email, round, edit, demo, workbench, guide, share, report: rapor };

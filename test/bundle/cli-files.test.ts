@@ -14,7 +14,7 @@ import type { WorkbookModel } from '../../local/model/types';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { saveWithLibreOffice, withLibreOffice } from '../helpers/libreoffice';
-import { ADMIN, BIN, NOW, answerCell, jsonOf, makeReady, pendamping, tempDir, writeUnits, type Run } from './cli-process';
+import { ADMIN, BIN, NOW, answerCell, initWorkbook, jsonOf, pendamping, readyWorkbook, tempDir, type Run } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
 /** A workbook with three units and their tabs (init + generate), ready for its findings (makeReady). */
@@ -25,13 +25,9 @@ let fresh: string;
 beforeAll(async () => {
   ensureBuilt();
   tmp = tempDir('cli-files');
-  fresh = join(tmp.dir, 'baru.xlsx');
-  book = join(tmp.dir, 'buku.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', fresh, '--user', ADMIN, '--profile', 'ombudsman-2021', '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
-  copyFileSync(fresh, book);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', book, '--now', NOW])).code).toBe(0);
+  fresh = await initWorkbook(join(tmp.dir, 'baru.xlsx'), { profile: 'ombudsman-2021' });
   // Answered, submitted and verified, with the round's deadline: findings can go out.
-  await makeReady(tmp.dir, book, ADMIN);
+  book = await readyWorkbook(join(tmp.dir, 'buku.xlsx'), { profile: 'ombudsman-2021' });
 });
 afterAll(() => tmp.remove());
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, jsonOf, makeReady, pendamping, settingCell, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, readyWorkbook, settingCell, tempDir } from './cli-process';
 
 const NEW_ADMIN = 'admin.baru@ombudsman.example';
 const PIC = 'pic.dinkes@muarojambi.example';
@@ -27,11 +27,8 @@ async function edit(user: string, rows: string[], file = wb) {
 beforeAll(async () => {
   ensureBuilt();
   tmp = tempDir('cli-guard');
-  wb = join(tmp.dir, 'program.xlsx');
-  expect((await pendamping(tmp.dir, json('init', '--user', ADMIN, '--profile', 'ombudsman-2021', '--units', writeUnits(tmp.dir)))).code).toBe(0);
-  expect((await pendamping(tmp.dir, json('generate'))).code).toBe(0);
   // Answered, submitted and verified, with the round's deadline: findings can go out.
-  await makeReady(tmp.dir, wb, ADMIN);
+  wb = await readyWorkbook(join(tmp.dir, 'program.xlsx'), { profile: 'ombudsman-2021' });
 });
 afterAll(() => tmp.remove());
 

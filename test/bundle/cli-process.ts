@@ -1,7 +1,7 @@
 // Runs the built `pendamping` command as a real process (node bin/pendamping.js), as a user
 // would, in a temporary directory of its own.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { WorkbookModel } from '../../local/model/types';
@@ -123,4 +123,68 @@ export async function makeReady(cwd: string, file: string, user: string, now: st
   writeFileSync(edits, readyEdits(await loadWorkbook(file)));
   const run = await pendamping(cwd, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', now]);
   if (run.code !== 0) throw new Error(`edits refused:\n${run.stdout}\n${run.stderr}`);
+}
+
+/** What a test file can ask of the run's shared workbooks: the methodology profile (the default one when absent). */
+export interface Programme {
+  profile?: string;
+}
+
+/** The run's shared directory (test/helpers/run-dir-setup.cjs). */
+function runDir(): string {
+  const dir = process.env.PENDAMPING_TEST_RUN_DIR;
+  if (!dir) throw new Error('PENDAMPING_TEST_RUN_DIR is not set: run the tests through jest (jest.config.cjs sets it up)');
+  return dir;
+}
+
+/**
+ * The workbook `name` of this jest run, made once by `make` (in a directory of its own) and kept
+ * in the run's directory; a file of another worker making the same one at once is replaced whole.
+ */
+async function shared(name: string, make: (file: string, dir: string) => Promise<void>): Promise<string> {
+  const file = join(runDir(), name);
+  if (existsSync(file)) return file;
+  const work = mkdtempSync(join(runDir(), 'making-'));
+  try {
+    const made = join(work, name);
+    await make(made, work);
+    renameSync(made, file);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return file;
+}
+
+/** A key of a programme for file names. */
+const keyOf = (programme: Programme) => programme.profile ?? 'default';
+
+/** `pendamping init` of the three units of writeUnits by ADMIN at NOW, made once per run. */
+function initialised(programme: Programme): Promise<string> {
+  return shared(`init-${keyOf(programme)}.xlsx`, async (file, dir) => {
+    const profile = programme.profile === undefined ? [] : ['--profile', programme.profile];
+    const run = await pendamping(dir, ['init', '--workbook', file, '--user', ADMIN, ...profile, '--units', writeUnits(dir), '--now', NOW]);
+    if (run.code !== 0) throw new Error(`init failed:\n${run.stdout}\n${run.stderr}`);
+  });
+}
+
+/** That workbook with its unit tabs (generate at NOW), answered, submitted and verified (makeReady), made once per run. */
+function ready(programme: Programme): Promise<string> {
+  return shared(`ready-${keyOf(programme)}.xlsx`, async (file, dir) => {
+    copyFileSync(await initialised(programme), file);
+    const run = await pendamping(dir, ['generate', '--workbook', file, '--now', NOW]);
+    if (run.code !== 0) throw new Error(`generate failed:\n${run.stdout}\n${run.stderr}`);
+    await makeReady(dir, file, ADMIN);
+  });
+}
+
+/** A copy at `file` of the run's workbook right after init (no unit tabs yet). */
+export async function initWorkbook(file: string, programme: Programme = {}): Promise<string> {
+  copyFileSync(await initialised(programme), file);
+  return file;
+}
+
+/** A copy at `file` of the run's workbook ready for its findings (init, generate, makeReady as ADMIN at NOW). */
+export async function readyWorkbook(file: string, programme: Programme = {}): Promise<string> {
+  copyFileSync(await ready(programme), file);
+  return file;
 }

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, jsonOf, makeReady, pendamping, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, initWorkbook, jsonOf, makeReady, pendamping, readyWorkbook, tempDir } from './cli-process';
 import { outbox, sentPerUnit } from './mail-helpers';
 
 
@@ -16,12 +16,9 @@ beforeAll(() => {
 afterAll(() => tmp.remove());
 
 test('a dry run sends nothing; two sends started at once send each unit exactly once', async () => {
-  const wb = join(tmp.dir, 'temuan.xlsx');
-  const box = join(tmp.dir, 'keluar');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
   // Answered, submitted and verified, with the round's deadline: findings can go out.
-  await makeReady(tmp.dir, wb, ADMIN);
+  const wb = await readyWorkbook(join(tmp.dir, 'temuan.xlsx'));
+  const box = join(tmp.dir, 'keluar');
 
   const dry = await pendamping(tmp.dir, ['email', '--workbook', wb, '--dry-run', '--outbox', box, '--now', NOW, '--json']);
   expect(dry.code).toBe(0);
@@ -51,12 +48,9 @@ test('a dry run sends nothing; two sends started at once send each unit exactly 
 });
 
 test('--quota is what is left today: sends what fits, and a later run with room sends the rest', async () => {
-  const wb = join(tmp.dir, 'kuota.xlsx');
-  const box = join(tmp.dir, 'keluar-kuota');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
   // Answered, submitted and verified, with the round's deadline: findings can go out.
-  await makeReady(tmp.dir, wb, ADMIN);
+  const wb = await readyWorkbook(join(tmp.dir, 'kuota.xlsx'));
+  const box = join(tmp.dir, 'keluar-kuota');
   // Each message has two recipients (PIC + assessor in Cc): 4 left today is two messages.
   const first = jsonOf(await pendamping(tmp.dir, ['email', '--workbook', wb, '--outbox', box, '--quota', '4', '--now', NOW, '--json']));
   expect(first).toMatchObject({ ok: true, sent: 2, queued: 1 });
@@ -67,8 +61,7 @@ test('--quota is what is left today: sends what fits, and a later run with room 
 });
 
 test('before the tabs exist, a dry run says each unit would fail, and why', async () => {
-  const wb = join(tmp.dir, 'tanpa-tab.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
+  const wb = await initWorkbook(join(tmp.dir, 'tanpa-tab.xlsx'));
   // The round's deadline set (no tab to answer yet).
   await makeReady(tmp.dir, wb, ADMIN);
   const dry = await pendamping(tmp.dir, ['email', '--workbook', wb, '--dry-run', '--now', NOW]);

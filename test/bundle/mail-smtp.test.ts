@@ -9,7 +9,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, jsonOf, makeReady, pendamping, tempDir, writeUnits } from './cli-process';
+import { NOW, jsonOf, pendamping, readyWorkbook, tempDir } from './cli-process';
 import { sentPerUnit } from './mail-helpers';
 
 
@@ -61,11 +61,8 @@ afterAll(async () => {
 });
 
 test('findings are delivered over SMTP; a refused message stops the send, loses nothing, and the re-run sends only what is left', async () => {
-  const wb = join(tmp.dir, 'temuan.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', wb, '--user', ADMIN, '--units', writeUnits(tmp.dir), '--now', NOW])).code).toBe(0);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', wb, '--now', NOW])).code).toBe(0);
   // Answered, submitted and verified, with the round's deadline: findings can go out.
-  await makeReady(tmp.dir, wb, ADMIN);
+  const wb = await readyWorkbook(join(tmp.dir, 'temuan.xlsx'));
   const args = ['email', '--workbook', wb, '--smtp', `smtp://127.0.0.1:${port}`, '--now', NOW, '--json'];
 
   // An error MailApp would not call an address problem stops the batch: the rest waits for a re-run.
