@@ -217,7 +217,6 @@ describe('Session, ScriptApp, HtmlService', () => {
     expect(createScriptApp({ ...ctx, user: 'lain@example.go.id' }).getUserTriggers(null)).toEqual([]);
     app.deleteTrigger(trigger);
     expect(app.getUserTriggers(null)).toEqual([]);
-    expect(app.AuthMode.CUSTOM_FUNCTION).toBe('CUSTOM_FUNCTION');
     ctx.authMode = 'NONE';
     expect(() => app.getUserTriggers(null)).toThrow(/You do not have permission/);
   });
