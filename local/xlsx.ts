@@ -423,7 +423,7 @@ function isMeta(value: Record<string, unknown>): value is Meta & Record<string, 
   const { workbook, sheets } = value;
   if (!isObject(workbook) || !Array.isArray(sheets)) return false;
   const texts = ['spreadsheetId', 'title', 'locale', 'timeZone', 'owner'].every((k) => typeof workbook[k] === 'string');
-  const lists = Array.isArray(workbook.developerMetadata) && Array.isArray(workbook.mailQuota) && isObject(workbook.documentProperties);
+  const lists = Array.isArray(workbook.mailQuota) && isObject(workbook.documentProperties);
   const sheetOk = (s: unknown) =>
     isObject(s) &&
     typeof s.title === 'string' &&

@@ -203,7 +203,7 @@ export class WorkbookEditor {
       sheet.columnCount += count;
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i >= start ? i + count : i));
     }
-    shiftSheetRanges(this.workbook, sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
+    shiftSheetRanges(sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
     this.observer?.dimensionChanged(sheet, dimension, start, count);
     this.listener?.dimensionChanged(sheet, dimension, start, count);
   }
@@ -224,7 +224,7 @@ export class WorkbookEditor {
       sheet.columnCount -= count;
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i < start ? i : i >= stop ? i - count : undefined));
     }
-    shiftSheetRanges(this.workbook, sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
+    shiftSheetRanges(sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
     this.observer?.dimensionChanged(sheet, dimension, start, -count);
     this.listener?.dimensionChanged(sheet, dimension, start, -count);
   }
@@ -282,7 +282,7 @@ function shiftRange(range: GridRange, dimension: Dimension, move: MoveIndex): Gr
 }
 
 /** Keeps every range-anchored object of the sheet on the same cells after rows/columns moved. */
-function shiftSheetRanges(workbook: WorkbookModel, sheet: SheetModel, dimension: Dimension, move: MoveIndex): void {
+function shiftSheetRanges(sheet: SheetModel, dimension: Dimension, move: MoveIndex): void {
   const shift = (r: GridRange) => (r.sheetId === sheet.sheetId ? shiftRange(r, dimension, move) : r);
   sheet.merges = sheet.merges.map(shift).filter((r): r is GridRange => r !== undefined);
   sheet.dataValidations = sheet.dataValidations.flatMap((v) => {
@@ -300,17 +300,6 @@ function shiftSheetRanges(workbook: WorkbookModel, sheet: SheetModel, dimension:
     if (p.unprotectedRanges) next.unprotectedRanges = p.unprotectedRanges.map(shift).filter((r): r is GridRange => r !== undefined);
     return [next];
   });
-  const metadata = (list: typeof sheet.developerMetadata) =>
-    list.flatMap((m) => {
-      if (!('dimensionRange' in m.location)) return [m];
-      const d = m.location.dimensionRange;
-      if (d.sheetId !== sheet.sheetId || d.dimension !== dimension) return [m];
-      const startIndex = move(d.startIndex, false);
-      const endIndex = move(d.endIndex, true);
-      return startIndex < endIndex ? [{ ...m, location: { dimensionRange: { ...d, startIndex, endIndex } } }] : [];
-    });
-  sheet.developerMetadata = metadata(sheet.developerMetadata);
-  workbook.developerMetadata = metadata(workbook.developerMetadata);
   for (const chart of sheet.charts) {
     const key = dimension === 'ROWS' ? 'rowIndex' : 'columnIndex';
     chart.anchor[key] = move(chart.anchor[key], false);

@@ -452,7 +452,7 @@ class RequestProcessor {
     const lookup = ((body.dataFilter as Json | undefined)?.developerMetadataLookup ?? {}) as Json;
     only(lookup, 'deleteDeveloperMetadata.dataFilter.developerMetadataLookup', ['metadataId']);
     const deleted: Json[] = [];
-    for (const list of [this.workbook.developerMetadata, ...this.workbook.sheets.map((s) => s.developerMetadata)]) {
+    for (const list of this.workbook.sheets.map((s) => s.developerMetadata)) {
       const at = list.findIndex((m) => m.metadataId === Number(lookup.metadataId));
       if (at >= 0) deleted.push(metadataToApi(list.splice(at, 1)[0]));
     }

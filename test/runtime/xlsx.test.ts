@@ -91,7 +91,7 @@ function richWorkbook(): WorkbookModel {
     ];
     s.developerMetadata = [
       { metadataId: 21, metadataKey: 'pendamping.unit', metadataValue: 'DINKES', visibility: 'DOCUMENT', location: { sheetId: 3 } },
-      { metadataId: 22, metadataKey: 'pendamping.row', metadataValue: 'A.1', visibility: 'PROJECT', location: { dimensionRange: { sheetId: 3, dimension: 'ROWS', startIndex: 7, endIndex: 8 } } },
+      { metadataId: 22, metadataKey: 'pendamping.row', metadataValue: 'A.1', visibility: 'PROJECT', location: { sheetId: 3 } },
     ];
     s.charts = [{ chartId: 40, spec: { title: 'Skor', basicChart: { chartType: 'BAR' } }, anchor: { sheetId: 3, rowIndex: 12, columnIndex: 1 } }];
   });
@@ -100,7 +100,6 @@ function richWorkbook(): WorkbookModel {
     s.rows[0] = [{ value: 'dihapus' }];
   });
   wb.sheets = [pengaturan, unit, arsip];
-  wb.developerMetadata = [{ metadataId: 23, metadataKey: 'pendamping.version', metadataValue: '1', visibility: 'PROJECT', location: { spreadsheet: true } }];
   wb.documentProperties = { 'pendamping.installer': 'sekretariat@example.go.id', 'pendamping.ledger': JSON.stringify({ sent: ['DINKES'] }) };
   wb.mailQuota = [{ at: '2026-03-01T02:00:00.000Z', recipients: 3 }];
   wb.triggers = [{ id: 't1', handlerFunction: 'hourlyReminder', eventType: 'CLOCK', everyMs: 3_600_000, user: 'sekretariat@example.go.id', createdAt: '2026-03-01T02:00:00.000Z' }];
