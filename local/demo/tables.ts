@@ -4,6 +4,8 @@
 import { columnLetters } from '../model/a1';
 import type { Scalar, WorkbookModel } from '../model/types';
 import { sheetByTitle } from '../model/workbook';
+import type { LocalRuntime } from '../runtime';
+import type { UserEditResult } from '../services/spreadsheet/user-edit';
 
 export interface Table {
   /** The tab's title. */
@@ -64,4 +66,16 @@ export function labelledCell(workbook: WorkbookModel, title: string, label: stri
     if (c >= 0) return `${columnLetters(c + 1)}${r + 1}`;
   }
   return undefined;
+}
+
+/** The scripted people only type where they may: a refused edit is a bug, never hidden. */
+export function refuseNothing(result: UserEditResult): void {
+  if (!result.ok) throw new Error(`scripted edit refused: ${result.reason}`);
+}
+
+/** A status of a unit tab's top block (the cell right of its label), typed as `user`. */
+export function setStatus(runtime: LocalRuntime, user: string, tab: string, label: string, value: string): void {
+  const at = labelledCell(runtime.workbook, tab, label);
+  if (at === undefined) throw new Error(`no ${label} in tab ${tab}`);
+  refuseNothing(runtime.edit(user, tab, at, value));
 }
