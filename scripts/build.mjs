@@ -11,7 +11,7 @@ import { renderEntryPoints } from './entry-points.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const out = join(root, 'build');
-const inputs = ['src', 'sidebar', 'local', 'bench', 'scripts', 'appsscript.json', 'package-lock.json'];
+const inputs = ['src', 'sidebar', 'local', 'cli', 'bench', 'scripts', 'appsscript.json', 'package-lock.json'];
 const outputs = [join(dist, 'Code.js'), join(dist, 'Sidebar.html'), join(dist, 'appsscript.json'), join(out, 'cli.cjs'), join(out, 'bench.cjs')];
 
 function newestMtime(path) {
@@ -75,7 +75,7 @@ async function buildSidebar() {
 
 /** The Node-only local runtime and the benchmark. */
 async function buildLocal() {
-  const entries = { cli: 'local/cli.ts', bench: 'bench/bench.ts' };
+  const entries = { cli: 'cli/entry.ts', bench: 'bench/bench.ts' };
   await Promise.all(
     Object.entries(entries)
       .filter(([, file]) => existsSync(join(root, file)))

@@ -1,11 +1,11 @@
 // Reading what a person sees in a tab of the in-memory workbook: the simulated PICs and
 // assessors find their answer cells, and the demo reads the recap, the way a user would —
 // by header text, never by fixed positions.
-import { columnLetters } from '../model/a1';
-import type { Scalar, WorkbookModel } from '../model/types';
-import { sheetByTitle } from '../model/workbook';
-import type { LocalRuntime } from '../runtime';
-import type { UserEditResult } from '../services/spreadsheet/user-edit';
+import { columnLetters } from '../../local/model/a1';
+import type { Scalar, WorkbookModel } from '../../local/model/types';
+import { sheetByTitle } from '../../local/model/workbook';
+import type { LocalRuntime } from '../../local/runtime';
+import type { UserEditResult } from '../../local/services/spreadsheet/user-edit';
 
 export interface Table {
   /** The tab's title. */

@@ -7,18 +7,18 @@
 // the demo prints the units per stage and who was left out and why.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { CliOptions } from './cli/args';
-import { outcome, type CommandIo } from './cli/commands/common';
-import { haveChromium } from './chromium';
-import { sendAllFindings } from './cli/commands/email';
-import { writeRapor } from './cli/commands/report';
-import { setUpWorkbook } from './cli/commands/init';
-import { msg, type CliMessageKey, type Lang } from './cli/messages';
-import { CliError, CommandFailed, type BundleResult, type CommandResult } from './cli/result';
-import { withSession, type Session } from './cli/session';
+import type { CliOptions } from './args';
+import { outcome, type CommandIo } from './commands/common';
+import { haveChromium } from '../local/chromium';
+import { sendAllFindings } from './commands/email';
+import { writeRapor } from './commands/report';
+import { setUpWorkbook } from './commands/init';
+import { msg, type CliMessageKey, type Lang } from './messages';
+import { CliError, CommandFailed, type BundleResult, type CommandResult } from './result';
+import { withSession, type Session } from './session';
 import { maturities, seededRandom, simulateUnit, type IndicatorRow } from './demo/simulate';
 import { addressOf, cellOf, findTable, refuseNothing, setStatus, type Table } from './demo/tables';
-import { newWorkbook } from './model/workbook';
+import { newWorkbook } from '../local/model/workbook';
 
 /** The demo's secretariat (a reserved .example address: nothing is ever delivered). */
 export const DEMO_ADMIN = 'sekretariat@ombudsman.example';
@@ -38,7 +38,7 @@ const DEMO_SIGNER = { name: 'Dra. Siti Rahmawati, M.Si.', title: 'Kepala Keasist
  * add-on itself ships no demo data. (unit-muarojambi-tahap2.csv beside it is the programme's
  * second stage: 11 kecamatan offices, 22 puskesmas, 2 more RSUD.)
  */
-export const DEMO_UNITS_FILE = join(__dirname, '..', 'local', 'demo', 'unit-muarojambi-30-opd.csv');
+export const DEMO_UNITS_FILE = join(__dirname, '..', 'cli', 'demo', 'unit-muarojambi-30-opd.csv');
 
 export interface DemoRow {
   kode: string;
