@@ -13,6 +13,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The rooms of docs/ARCHITECTURE.md: the runtime loads the bundle as Apps Script would (never
+  // src/) and knows nothing of the tools built on it; the CLI uses the runtime, never src/.
+  {
+    files: ['local/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src/**', '**/cli/**', '../cli', '../../cli'] }] },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src/**'] }] },
+  },
   {
     files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js'],
     languageOptions: {

@@ -22,7 +22,7 @@ import type { CellData, SheetModel, WorkbookModel } from './model/types';
 import type { MetricsSink, ServiceCall } from './services/context';
 
 const VERSION = 1;
-const BOOK_KEYS = ['title', 'locale', 'timeZone', 'owner', 'editors', 'developerMetadata', 'documentProperties', 'mailQuota', 'triggers', 'nextId'] as const;
+const BOOK_KEYS = ['title', 'locale', 'timeZone', 'owner', 'editors', 'documentProperties', 'mailQuota', 'triggers', 'nextId'] as const;
 type BookKey = (typeof BOOK_KEYS)[number];
 
 type Op =

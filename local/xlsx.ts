@@ -126,69 +126,38 @@ function writeCell(target: ExcelJS.Cell, cell: CellData): void {
   if (cell.note !== undefined) target.note = cell.note;
 }
 
-const NUMBER_OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
-  NUMBER_BETWEEN: 'between',
-  NUMBER_NOT_BETWEEN: 'notBetween',
-  NUMBER_EQ: 'equal',
-  NUMBER_NOT_EQ: 'notEqual',
-  NUMBER_GREATER: 'greaterThan',
-  NUMBER_GREATER_THAN_EQ: 'greaterThanOrEqual',
-  NUMBER_LESS: 'lessThan',
-  NUMBER_LESS_THAN_EQ: 'lessThanOrEqual',
-};
-const OPERATOR_CONDITIONS = Object.fromEntries(Object.entries(NUMBER_OPERATORS).map(([k, v]) => [v, k]));
-
 const stripEquals = (text: string) => (text.startsWith('=') ? text.slice(1) : text);
 
-/** The Excel form of a Sheets validation rule, when Excel has one. */
+/**
+ * The Excel form of a validation rule: the add-on makes dropdowns only (ONE_OF_LIST). A rule of
+ * another kind read from a file stays in the file's own form (FileSheetParts.validations).
+ */
 function nativeValidation(rule: DataValidationRule): ExcelJS.DataValidation | undefined {
   const values = (rule.condition.values ?? []).map((v) => v.userEnteredValue);
-  const common = {
+  const list = `"${values.join(',')}"`;
+  if (rule.condition.type !== 'ONE_OF_LIST' || values.some((v) => /[,"]/.test(v)) || list.length > 257) return undefined;
+  return {
+    type: 'list',
+    formulae: [list],
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: rule.strict === false ? 'warning' : 'stop',
     ...(rule.inputMessage ? { showInputMessage: true, prompt: rule.inputMessage } : {}),
   };
-  switch (rule.condition.type) {
-    case 'ONE_OF_LIST': {
-      const list = `"${values.join(',')}"`;
-      if (values.some((v) => /[,"]/.test(v)) || list.length > 257) return undefined;
-      return { type: 'list', formulae: [list], ...common };
-    }
-    case 'ONE_OF_RANGE':
-      return values[0] ? { type: 'list', formulae: [stripEquals(values[0])], ...common } : undefined;
-    case 'CUSTOM_FORMULA':
-      return values[0] ? { type: 'custom', formulae: [stripEquals(values[0])], ...common } : undefined;
-    default: {
-      const operator = NUMBER_OPERATORS[rule.condition.type];
-      if (!operator || values.some((v) => !Number.isFinite(Number(v)))) return undefined;
-      return { type: 'decimal', operator, formulae: values.map(Number), ...common };
-    }
-  }
 }
 
-/** The Excel form of a Sheets conditional format, when Excel has one. */
+/** The Excel form of a conditional format: the add-on's are custom formulas (a rule of another kind read from a file stays in its own form). */
 function nativeConditionalFormat(rule: ConditionalFormatRule, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
   const { condition, format } = rule.booleanRule;
-  const values = (condition.values ?? []).map((v) => v.userEnteredValue);
+  const formula = condition.values?.[0]?.userEnteredValue;
+  if (condition.type !== 'CUSTOM_FORMULA' || !formula) return undefined;
   const style: Partial<ExcelJS.Style> = {
     ...(format.backgroundColor ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: hexToArgb(format.backgroundColor) } } } : {}),
     ...(format.fontColor || format.bold
       ? { font: { ...(format.fontColor ? { color: { argb: hexToArgb(format.fontColor) } } : {}), ...(format.bold ? { bold: true } : {}) } }
       : {}),
   };
-  if (condition.type === 'CUSTOM_FORMULA' && values[0]) return { type: 'expression', priority, formulae: [stripEquals(values[0])], style };
-  if (condition.type === 'TEXT_EQ' && values[0] !== undefined) {
-    return { type: 'cellIs', priority, operator: 'equal', formulae: [`"${values[0].replace(/"/g, '""')}"`], style };
-  }
-  if (condition.type === 'TEXT_CONTAINS' && values[0] !== undefined) {
-    return { type: 'containsText', priority, operator: 'containsText', text: values[0], style };
-  }
-  const operator = NUMBER_OPERATORS[condition.type];
-  if (operator && values.every((v) => Number.isFinite(Number(v)))) {
-    return { type: 'cellIs', priority, operator: operator as 'equal', formulae: values.map(Number), style };
-  }
-  return undefined;
+  return { type: 'expression', priority, formulae: [stripEquals(formula)], style };
 }
 
 interface NativeSheetParts {
@@ -348,23 +317,13 @@ function readCell(cell: ExcelJS.Cell): CellData | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The model's reading of a file's validation: a list of items (what nativeValidation writes). */
 function ruleFromNative(v: ExcelJS.DataValidation): DataValidationRule | undefined {
-  const strict = v.errorStyle !== 'warning' && v.errorStyle !== 'information';
-  const base = { strict, ...(v.prompt ? { inputMessage: v.prompt } : {}) };
   const first = v.formulae?.[0] === undefined ? undefined : String(v.formulae[0]);
-  if (v.type === 'list' && first !== undefined) {
-    if (first.startsWith('"')) {
-      const values = first.slice(1, -1).split(',').map((userEnteredValue) => ({ userEnteredValue }));
-      return { ...base, condition: { type: 'ONE_OF_LIST', values }, showCustomUi: true };
-    }
-    return { ...base, condition: { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${first}` }] }, showCustomUi: true };
-  }
-  if (v.type === 'custom' && first !== undefined) return { ...base, condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${first}` }] } };
-  if ((v.type === 'decimal' || v.type === 'whole') && v.operator) {
-    const type = OPERATOR_CONDITIONS[v.operator];
-    if (type) return { ...base, condition: { type, values: (v.formulae ?? []).map((f) => ({ userEnteredValue: String(f) })) } };
-  }
-  return undefined;
+  if (v.type !== 'list' || !first?.startsWith('"')) return undefined;
+  const values = first.slice(1, -1).split(',').map((userEnteredValue) => ({ userEnteredValue }));
+  const strict = v.errorStyle !== 'warning' && v.errorStyle !== 'information';
+  return { strict, ...(v.prompt ? { inputMessage: v.prompt } : {}), condition: { type: 'ONE_OF_LIST', values }, showCustomUi: true };
 }
 
 /**
@@ -397,18 +356,9 @@ function nativeValidations(ws: ExcelJS.Worksheet, sheetId: number, read: boolean
 }
 
 function conditionFromNative(rule: ExcelJS.ConditionalFormattingRule): BooleanCondition | undefined {
-  const r = rule as { type: string; operator?: string; formulae?: unknown[]; text?: string };
-  const values = (r.formulae ?? []).map((f) => String(f));
-  if (r.type === 'expression' && values[0]) return { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${values[0]}` }] };
-  if (r.type === 'containsText' && r.text !== undefined) return { type: 'TEXT_CONTAINS', values: [{ userEnteredValue: r.text }] };
-  if (r.type === 'cellIs' && r.operator) {
-    if (r.operator === 'equal' && values[0]?.startsWith('"')) {
-      return { type: 'TEXT_EQ', values: [{ userEnteredValue: values[0].slice(1, -1).replace(/""/g, '"') }] };
-    }
-    const type = OPERATOR_CONDITIONS[r.operator];
-    if (type) return { type, values: values.map((userEnteredValue) => ({ userEnteredValue })) };
-  }
-  return undefined;
+  const r = rule as { type: string; formulae?: unknown[] };
+  const formula = r.formulae?.[0];
+  return r.type === 'expression' && formula ? { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${String(formula)}` }] } : undefined;
 }
 
 /** The model's reading of a file's conditional-format rule, when the model can express it. */
@@ -473,7 +423,7 @@ function isMeta(value: Record<string, unknown>): value is Meta & Record<string, 
   const { workbook, sheets } = value;
   if (!isObject(workbook) || !Array.isArray(sheets)) return false;
   const texts = ['spreadsheetId', 'title', 'locale', 'timeZone', 'owner'].every((k) => typeof workbook[k] === 'string');
-  const lists = Array.isArray(workbook.developerMetadata) && Array.isArray(workbook.mailQuota) && isObject(workbook.documentProperties);
+  const lists = Array.isArray(workbook.mailQuota) && isObject(workbook.documentProperties);
   const sheetOk = (s: unknown) =>
     isObject(s) &&
     typeof s.title === 'string' &&

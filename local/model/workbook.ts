@@ -40,7 +40,6 @@ export function newWorkbook({
     timeZone,
     owner,
     sheets: [emptySheet(0, 'Sheet1')],
-    developerMetadata: [],
     documentProperties: {},
     mailQuota: [],
     nextId: 1,

@@ -35,7 +35,6 @@ export interface MailOptions {
   failAfter?: number;
   /** Whether the user asked the command to stop: each further message is refused, unsent. */
   interrupted?: () => boolean;
-  bodyLimitBytes?: number;
 }
 
 /** One message the runtime sent, for the caller (CLI, workbench, tests). */
@@ -65,7 +64,6 @@ export interface MailAdvancedOptions {
   cc?: string;
   htmlBody?: string;
   name?: string;
-  noReply?: boolean;
   replyTo?: string;
 }
 
@@ -98,7 +96,6 @@ export function subjectSlug(subject: string): string {
 
 export function createMailApp(ctx: ServiceContext, opts: MailOptions) {
   const dailyQuota = opts.dailyQuota ?? CONSUMER_DAILY_RECIPIENTS;
-  const bodyLimit = opts.bodyLimitBytes ?? CONSUMER_BODY_LIMIT_BYTES;
   const sent: SentMail[] = [];
   let sequence: number | undefined;
 
@@ -157,7 +154,7 @@ export function createMailApp(ctx: ServiceContext, opts: MailOptions) {
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw scriptError(ctx, TOO_MANY_RECIPIENTS);
     const text = message.body === undefined || message.body === null ? '' : String(message.body);
     const html = message.htmlBody === undefined || message.htmlBody === null ? undefined : String(message.htmlBody);
-    if (Math.max(Buffer.byteLength(text), Buffer.byteLength(html ?? '')) > bodyLimit) throw scriptError(ctx, BODY_TOO_LARGE);
+    if (Math.max(Buffer.byteLength(text), Buffer.byteLength(html ?? '')) > CONSUMER_BODY_LIMIT_BYTES) throw scriptError(ctx, BODY_TOO_LARGE);
     if (usedToday() + count > dailyQuota) throw scriptError(ctx, QUOTA_EXHAUSTED);
     if (opts.failAfter !== undefined && sent.length >= opts.failAfter) {
       throw scriptError(ctx, `Service error: MailApp (fault injected after ${opts.failAfter} messages)`);
@@ -165,7 +162,7 @@ export function createMailApp(ctx: ServiceContext, opts: MailOptions) {
     const subject = message.subject === undefined || message.subject === null ? '' : String(message.subject);
     const at = ctx.now();
     const mail: OutgoingMail = {
-      from: { name: message.name ?? '', address: message.noReply ? `noreply@${ctx.user.split('@')[1] ?? 'localhost'}` : ctx.user },
+      from: { name: message.name ?? '', address: ctx.user },
       to,
       cc,
       bcc,

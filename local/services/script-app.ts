@@ -1,18 +1,11 @@
-// ScriptApp: the AuthMode enum and the add-on's time-driven trigger, plus the authorisation
+// ScriptApp: the add-on's time-driven trigger, plus the authorisation
 // check every emulated service makes before an authorised call. Triggers are recorded in the
 // workbook (WorkbookModel.triggers) so they survive a save; the runtime does not fire them.
 // https://developers.google.com/apps-script/reference/script/script-app
 import { randomUUID } from 'node:crypto';
 import type { TriggerRecord } from '../model/types';
-import type { AuthModeName, ServiceCall, ServiceContext } from './context';
+import type { ServiceCall, ServiceContext } from './context';
 import { loud } from './loud';
-
-export const AUTH_MODES: Readonly<Record<AuthModeName, AuthModeName>> = Object.freeze({
-  NONE: 'NONE',
-  LIMITED: 'LIMITED',
-  FULL: 'FULL',
-  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
-});
 
 export interface AuthRule {
   /** The OAuth scope Apps Script names in its permission error. */
@@ -86,7 +79,6 @@ export function createScriptApp(ctx: ServiceContext) {
 
   return loud(
     {
-      AuthMode: AUTH_MODES,
       newTrigger: (handlerFunction: string) => loud({ timeBased: () => clockBuilder(handlerFunction) }, 'TriggerBuilder'),
       /** The acting user's triggers of this document. */
       getUserTriggers: (_document: unknown) => {

@@ -113,12 +113,6 @@ function colorToHex(color: ApiColor): string {
   return `#${hex(color.red)}${hex(color.green)}${hex(color.blue)}`;
 }
 
-function hexToColor(hex: string | undefined): ApiColor | undefined {
-  const m = hex ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex) : null;
-  if (!m) return undefined;
-  return { red: parseInt(m[1], 16) / 255, green: parseInt(m[2], 16) / 255, blue: parseInt(m[3], 16) / 255 };
-}
-
 /** The userEnteredFormat of a CellData under the mask: a whole-format mask replaces the cell's format. */
 function formatFromApi(format: Json, mask: Mask, old: CellFormat | undefined): CellFormat | undefined {
   only(format, 'userEnteredFormat', ['numberFormat', 'textFormat', 'backgroundColor', 'wrapStrategy']);
@@ -452,7 +446,7 @@ class RequestProcessor {
     const lookup = ((body.dataFilter as Json | undefined)?.developerMetadataLookup ?? {}) as Json;
     only(lookup, 'deleteDeveloperMetadata.dataFilter.developerMetadataLookup', ['metadataId']);
     const deleted: Json[] = [];
-    for (const list of [this.workbook.developerMetadata, ...this.workbook.sheets.map((s) => s.developerMetadata)]) {
+    for (const list of this.workbook.sheets.map((s) => s.developerMetadata)) {
       const at = list.findIndex((m) => m.metadataId === Number(lookup.metadataId));
       if (at >= 0) deleted.push(metadataToApi(list.splice(at, 1)[0]));
     }
@@ -580,7 +574,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
           developerMetadata: sheet.developerMetadata.map(metadataToApi),
           charts: sheet.charts.map(chartToApi),
           merges: sheet.merges,
-          conditionalFormats: sheet.conditionalFormats.map((rule) => ({ ranges: rule.ranges, booleanRule: { condition: rule.booleanRule.condition, format: compact({ backgroundColor: hexToColor(rule.booleanRule.format.backgroundColor) }) } })),
+          // The add-on reads a rule's ranges (to find its own by position), never its condition or format.
+          conditionalFormats: sheet.conditionalFormats.map((rule) => ({ ranges: rule.ranges })),
         }),
       ),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${wb.spreadsheetId}/edit`,

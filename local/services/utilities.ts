@@ -13,14 +13,22 @@ export const DIGEST_ALGORITHMS = Object.freeze({ MD5: 'md5', SHA_1: 'sha1', SHA_
 export const CHARSETS = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
 type CharsetName = keyof typeof CHARSETS;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** SimpleDateFormat's pattern letters; the ones formatDate below does not render are refused as not implemented. */
 const JAVA_LETTERS = /[GyYMLwWDdFEuaHkKhmsSzZX]/;
-/** A pattern's tokens: a quote (''), quoted text, a run of one letter (its field) or other text. */
-const PATTERN_TOKENS = /''|'(?:[^']|'')*(?:'|$)|([A-Za-z])\1*|[^A-Za-z']+/g;
+/** A pattern's tokens: a run of one letter (its field) or other text. */
+const PATTERN_TOKENS = /([A-Za-z])\1*|[^A-Za-z]+/g;
 
-const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** The fields of the letters the add-on's patterns use (yyyy-MM-dd HH:mm), from a wall-clock date read in UTC. */
+const FIELDS: Record<string, (wall: Date, count: number) => string> = {
+  y: (wall, count) => (count === 2 ? pad(wall.getUTCFullYear() % 100, 2) : pad(wall.getUTCFullYear(), count)),
+  M: (wall, count) => pad(wall.getUTCMonth() + 1, count),
+  d: (wall, count) => pad(wall.getUTCDate(), count),
+  H: (wall, count) => pad(wall.getUTCHours(), count),
+  m: (wall, count) => pad(wall.getUTCMinutes(), count),
+  s: (wall, count) => pad(wall.getUTCSeconds(), count),
+};
 
 function isValidZone(timeZone: string): boolean {
   try {
@@ -31,68 +39,22 @@ function isValidZone(timeZone: string): boolean {
   }
 }
 
-/** '+07:00' / '+0700' / '+07' for an offset in minutes. */
-function offsetText(minutes: number, style: 'colon' | 'basic' | 'hours'): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const hh = pad(Math.floor(Math.abs(minutes) / 60), 2);
-  const mm = pad(Math.abs(minutes) % 60, 2);
-  if (style === 'hours') return `${sign}${hh}`;
-  return style === 'colon' ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
-}
-
 /**
  * Formats `date` in `timeZone` with a java.text.SimpleDateFormat pattern, as
  * Utilities.formatDate does (an unknown zone falls back to GMT, as Java's TimeZone does).
  */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const instant = date.getTime();
-  const offsetMs = zoneOffsetMs(instant, isValidZone(timeZone) ? timeZone : 'GMT');
-  const wall = new Date(instant + offsetMs);
-  const hour = wall.getUTCHours();
-  const offsetMinutes = Math.round(offsetMs / 60_000);
-
-  const field = (letter: string, count: number): string => {
-    switch (letter) {
-      case 'y':
-        return count === 2 ? pad(wall.getUTCFullYear() % 100, 2) : pad(wall.getUTCFullYear(), count);
-      case 'M':
-        if (count >= 4) return MONTHS[wall.getUTCMonth()];
-        if (count === 3) return MONTHS[wall.getUTCMonth()].slice(0, 3);
-        return pad(wall.getUTCMonth() + 1, count);
-      case 'd':
-        return pad(wall.getUTCDate(), count);
-      case 'E':
-        return count >= 4 ? WEEKDAYS[wall.getUTCDay()] : WEEKDAYS[wall.getUTCDay()].slice(0, 3);
-      case 'a':
-        return hour < 12 ? 'AM' : 'PM';
-      case 'H':
-        return pad(hour, count);
-      case 'h':
-        return pad(hour % 12 === 0 ? 12 : hour % 12, count);
-      case 'm':
-        return pad(wall.getUTCMinutes(), count);
-      case 's':
-        return pad(wall.getUTCSeconds(), count);
-      case 'S':
-        return pad(wall.getUTCMilliseconds(), count);
-      case 'Z':
-        return offsetText(offsetMinutes, 'basic');
-      case 'X':
-        if (offsetMinutes === 0) return 'Z';
-        return offsetText(offsetMinutes, count === 1 ? 'hours' : count === 2 ? 'basic' : 'colon');
-      default:
-        if (JAVA_LETTERS.test(letter)) throw notImplemented(`Utilities.formatDate pattern letter '${letter}'`);
-        throw new Error(`Illegal pattern character '${letter}'`);
-    }
-  };
-
+  const wall = new Date(instant + zoneOffsetMs(instant, isValidZone(timeZone) ? timeZone : 'GMT'));
   let out = '';
   for (const [token, letter] of pattern.matchAll(PATTERN_TOKENS)) {
-    if (letter) out += field(letter, token.length);
-    else if (token === "''") out += "'";
-    // 'text' is literal text, in which '' is a quote.
-    else if (token.startsWith("'")) out += token.replace(/^'|'$/g, '').replace(/''/g, "'");
-    else out += token;
+    if (token.includes("'")) throw notImplemented('Utilities.formatDate quoted text');
+    const field = letter === undefined ? undefined : FIELDS[letter];
+    // MMM and longer are month names.
+    if (field && !(letter === 'M' && token.length > 2)) out += field(wall, token.length);
+    else if (letter === undefined) out += token;
+    else if (JAVA_LETTERS.test(letter)) throw notImplemented(`Utilities.formatDate pattern letter '${letter}'`);
+    else throw new Error(`Illegal pattern character '${letter}'`);
   }
   return out;
 }
@@ -118,7 +80,6 @@ export interface LocalBlob {
   getBytes(): number[];
   getContentType(): string | null;
   getName(): string | null;
-  setName(name: string): LocalBlob;
   getDataAsString(): string;
   getBlob(): LocalBlob;
   getAs(contentType: string): LocalBlob;
@@ -129,15 +90,10 @@ export interface LocalBlob {
  * the add-on converts); any other conversion is refused as not implemented.
  */
 function createBlob(ctx: ServiceContext, printer: SyncPrinter | undefined, bytes: Buffer, contentType: string | null, name: string | null): LocalBlob {
-  let blobName = name;
   const blob: LocalBlob = {
     getBytes: (): number[] => ctx.realm.Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
     getContentType: () => contentType,
-    getName: () => blobName,
-    setName(value) {
-      blobName = String(value);
-      return proxy;
-    },
+    getName: () => name,
     getDataAsString: () => bytes.toString('utf8'),
     /** A Blob is its own BlobSource (MailApp's attachments take either). */
     getBlob: () => proxy,
@@ -150,7 +106,7 @@ function createBlob(ctx: ServiceContext, printer: SyncPrinter | undefined, bytes
       } catch (error) {
         throw scriptError(ctx, `Conversion from text/html to application/pdf failed: ${(error as Error).message}`);
       }
-      return createBlob(ctx, printer, pdf, PDF, renamedFor(blobName, 'pdf'));
+      return createBlob(ctx, printer, pdf, PDF, renamedFor(name, 'pdf'));
     },
   };
   const proxy = loud(blob, 'Blob');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GUIDES, readGuide, SCREENSHOT_FOLDER, SCREENSHOTS, screenshotsNamed } from '../../local/guide';
+import { GUIDES, readGuide, SCREENSHOT_FOLDER, SCREENSHOTS, screenshotsNamed } from '../../cli/guide';
 import { ensureBuilt, ROOT } from '../helpers/build';
 
 let dir = '';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { withScriptRunShim } from '../../local/workbench/shim';
+import { withScriptRunShim } from '../../cli/workbench/shim';
 import { DIST, ensureBuilt } from '../helpers/build';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
 import type { UnitPanelState } from '../../src/ui/panel-types';

@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import type { FrameLocator, Page } from 'playwright-core';
 import { newWorkbook } from '../../local/model/workbook';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
-import { startWorkbench, type Workbench } from '../../local/workbench/server';
+import { startWorkbench, type Workbench } from '../../cli/workbench/server';
 import { ensureBuilt, ROOT } from '../helpers/build';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
 

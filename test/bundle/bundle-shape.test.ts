@@ -84,7 +84,7 @@ test('the production bundle ships no demo data: nothing google.script.run could 
   const ctx = gas.require(DIST, {}, onlyCode);
   const names = Object.keys(exportsOf(ctx)).filter((k) => typeof exportsOf(ctx)[k] === 'function');
   expect(names.filter((name) => /demo/i.test(name))).toEqual([]);
-  // The demo's units (local/demo) are Muaro Jambi's OPD with PICs under .example addresses. The
+  // The demo's units (cli/demo) are Muaro Jambi's OPD with PICs under .example addresses. The
   // one .example domain the add-on itself names is the practice workbook's, latihan.example
   // ("Buat buku latihan", docs/WORKBOOK.md): made-up participants, not demo data.
   expect(code).not.toMatch(/muarojambi|@(?!latihan\.example\b)[\w.-]+\.example\b/i);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
-import type { DemoRow } from '../../local/demo';
+import type { DemoRow } from '../../cli/demo';
 import { parse } from 'csv-parse/sync';
 
 jest.setTimeout(600_000);

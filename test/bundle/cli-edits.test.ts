@@ -1,9 +1,9 @@
-// The edits file of `pendamping edit`: RFC 4180 CSV read with csv-parse (local/cli/commands/edit.ts).
+// The edits file of `pendamping edit`: RFC 4180 CSV read with csv-parse (cli/commands/edit.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEdits } from '../../local/cli/commands/edit';
-import { CliError } from '../../local/cli/result';
+import { readEdits } from '../../cli/commands/edit';
+import { CliError } from '../../cli/result';
 
 const dir = mkdtempSync(join(tmpdir(), 'pendamping-edits-'));
 let n = 0;

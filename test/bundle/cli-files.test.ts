@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { main } from '../../local/cli/main';
+import { main } from '../../cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';

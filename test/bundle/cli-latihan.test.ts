@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { startWorkbench } from '../../local/workbench/server';
+import { startWorkbench } from '../../cli/workbench/server';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';

@@ -4,7 +4,7 @@ import { LocalRuntime } from '../../local/runtime';
 import { newWorkbook } from '../../local/model/workbook';
 import type { CellData, SheetModel, WorkbookModel } from '../../local/model/types';
 import { readFileSync } from 'node:fs';
-import { DEMO_UNITS_FILE } from '../../local/demo';
+import { DEMO_UNITS_FILE } from '../../cli/demo';
 import { parseDelimited } from '../../src/domain/text';
 import { ensureBuilt } from '../helpers/build';
 

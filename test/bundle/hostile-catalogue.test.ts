@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { main } from '../../local/cli/main';
+import { main } from '../../cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { parseA1Range } from '../../local/model/workbook';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';

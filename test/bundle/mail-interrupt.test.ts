@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalPath } from '../../local/journal';
-import { seededRandom } from '../../local/demo/simulate';
+import { seededRandom } from '../../cli/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, makeReady, pendamping, tempDir, type Run } from './cli-process';

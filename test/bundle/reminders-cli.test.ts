@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliOptions } from '../../local/cli/args';
-import { COMMAND_RUNS } from '../../local/cli/main';
+import type { CliOptions } from '../../cli/args';
+import { COMMAND_RUNS } from '../../cli/main';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { jsonOf, pendamping } from './cli-process';

@@ -226,6 +226,14 @@ describe('Sheet.copyTo', () => {
     expect(() => copy.copyTo({} as never)).toThrow("The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.copyTo.");
   });
 
+  test('a sheet with charts is refused by name (the only copies made are of a plain template)', () => {
+    const { app, Sheets } = harness();
+    const ss = app.getActiveSpreadsheet();
+    const template = ss.insertSheet('Templat');
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ addChart: { chart: { spec: { title: 'Skor' }, position: { overlayPosition: { anchorCell: { sheetId: template.model.sheetId } } } } } }] }, ID);
+    expect(() => template.copyTo(ss)).toThrow('Not implemented in the local runtime: Sheet.copyTo of a sheet with charts');
+  });
+
   test('a copied custom-function cell computes in the copy', () => {
     const host = { functions: [{ name: 'KALI', resultSize: { rows: 1, columns: 2 } }], invoke: (_name: string, args: unknown[]) => [[Number(args[0]) * 2, Number(args[0]) * 3]] };
     const { app } = harness({ customFunctions: host });

@@ -91,7 +91,7 @@ function richWorkbook(): WorkbookModel {
     ];
     s.developerMetadata = [
       { metadataId: 21, metadataKey: 'pendamping.unit', metadataValue: 'DINKES', visibility: 'DOCUMENT', location: { sheetId: 3 } },
-      { metadataId: 22, metadataKey: 'pendamping.row', metadataValue: 'A.1', visibility: 'PROJECT', location: { dimensionRange: { sheetId: 3, dimension: 'ROWS', startIndex: 7, endIndex: 8 } } },
+      { metadataId: 22, metadataKey: 'pendamping.row', metadataValue: 'A.1', visibility: 'PROJECT', location: { sheetId: 3 } },
     ];
     s.charts = [{ chartId: 40, spec: { title: 'Skor', basicChart: { chartType: 'BAR' } }, anchor: { sheetId: 3, rowIndex: 12, columnIndex: 1 } }];
   });
@@ -100,7 +100,6 @@ function richWorkbook(): WorkbookModel {
     s.rows[0] = [{ value: 'dihapus' }];
   });
   wb.sheets = [pengaturan, unit, arsip];
-  wb.developerMetadata = [{ metadataId: 23, metadataKey: 'pendamping.version', metadataValue: '1', visibility: 'PROJECT', location: { spreadsheet: true } }];
   wb.documentProperties = { 'pendamping.installer': 'sekretariat@example.go.id', 'pendamping.ledger': JSON.stringify({ sent: ['DINKES'] }) };
   wb.mailQuota = [{ at: '2026-03-01T02:00:00.000Z', recipients: 3 }];
   wb.triggers = [{ id: 't1', handlerFunction: 'hourlyReminder', eventType: 'CLOCK', everyMs: 3_600_000, user: 'sekretariat@example.go.id', createdAt: '2026-03-01T02:00:00.000Z' }];
@@ -190,10 +189,10 @@ test('a workbook exported from Google Sheets (no meta sheet) loads, with made-up
   expect(list?.range).toEqual({ sheetId: unit.sheetId, startRowIndex: 7, endRowIndex: 9, startColumnIndex: 1, endColumnIndex: 2 });
   expect(list?.rule.condition.values?.map((v) => v.userEnteredValue)).toEqual(['Ya', 'Sebagian', 'Tidak']);
   expect(list?.rule.inputMessage).toBe('Pilih jawaban');
-  expect(unit.dataValidations.find((v) => v.rule.condition.type === 'ONE_OF_RANGE')?.rule.condition.values).toEqual([{ userEnteredValue: '=Kategori!$A$2:$A$5' }]);
-  expect(unit.dataValidations.find((v) => v.rule.condition.type === 'NUMBER_BETWEEN')?.rule.strict).toBe(false);
-  expect(unit.conditionalFormats.map((c) => c.booleanRule.condition.type)).toEqual(['TEXT_EQ', 'CUSTOM_FORMULA']);
-  expect(unit.conditionalFormats[0].booleanRule.format).toEqual({ backgroundColor: '#f4cccc', bold: true });
+  // The add-on's own kinds (dropdown lists, custom-formula colours) are read; the others stay in the file's form.
+  expect(unit.dataValidations.map((v) => v.rule.condition.type)).toEqual(['ONE_OF_LIST']);
+  expect(unit.conditionalFormats.map((c) => c.booleanRule.condition.type)).toEqual(['CUSTOM_FORMULA']);
+  expect(unit.conditionalFormats[0].booleanRule.format).toEqual({ fontColor: '#b45f06' });
   expect(unit.protectedRanges).toEqual([]);
   expect(wb.documentProperties).toEqual({});
 });

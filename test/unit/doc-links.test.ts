@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { Marked, type Tokens } from 'marked';
-import { anchorsOf, GUIDES, headingSlug } from '../../local/guide';
+import { anchorsOf, GUIDES, headingSlug } from '../../cli/guide';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import { SCREENSHOT_FOLDER, SCREENSHOTS } from '../../local/guide';
+import { SCREENSHOT_FOLDER, SCREENSHOTS } from '../../cli/guide';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -323,8 +323,8 @@ describe('default settings', () => {
 });
 
 describe('demo units', () => {
-  // The demo's data, as local/demo reads it (src ships none).
-  const demo = (file: string) => parseDelimited(readFileSync(join(__dirname, '../../local/demo', file), 'utf8'));
+  // The demo's data, as cli/demo reads it (src ships none).
+  const demo = (file: string) => parseDelimited(readFileSync(join(__dirname, '../../cli/demo', file), 'utf8'));
   const DEMO_UNITS_30 = demo('unit-muarojambi-30-opd.csv');
   const DEMO_UNITS_TAHAP2 = demo('unit-muarojambi-tahap2.csv');
 

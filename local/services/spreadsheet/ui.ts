@@ -2,7 +2,7 @@
 // a UiRecorder the runtime reads; alerts and prompts are answered from its queue (scripted by the
 // runtime or a test). Without a UI (a CLI run, a trigger) or without a queued answer, the Ui
 // throws as Apps Script does in a context with no user interface.
-import { loud } from '../loud';
+import { loud, notImplemented } from '../loud';
 
 export interface MenuItem {
   caption?: string;
@@ -123,10 +123,6 @@ export class LocalUi {
     return loud(this, 'Ui');
   }
 
-  createMenu(caption: string): MenuBuilder {
-    return new MenuBuilder(this.recorder, caption, false);
-  }
-
   /**
    * A sub-menu of the editor's Extensions menu, named after the add-on (or, for a script bound to
    * the file, the script): https://developers.google.com/apps-script/reference/base/ui#createaddonmenu
@@ -165,12 +161,9 @@ export class LocalUi {
   }
 }
 
-/** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons); prompt() likewise. */
+/** alert(prompt) | alert(title, prompt, buttons), the forms the add-on calls; prompt() likewise. */
 function splitDialogArgs(args: unknown[]): [string | undefined, string, EnumValue] {
   if (args.length >= 3) return [String(args[0]), String(args[1]), args[2] as EnumValue];
-  if (args.length === 2) {
-    if (typeof args[1] === 'string') return [String(args[0]), args[1], ButtonSet.OK];
-    return [undefined, String(args[0]), args[1] as EnumValue];
-  }
-  return [undefined, String(args[0]), ButtonSet.OK];
+  if (args.length === 1) return [undefined, String(args[0]), ButtonSet.OK];
+  throw notImplemented(`Ui dialog with ${args.length} arguments`);
 }

@@ -3,8 +3,7 @@
 // protections let the edit through with a warning), and refuses values a strict data validation
 // rejects. Accepted text is entered with USER_ENTERED semantics.
 import type { FormulaEngine } from '../../engine';
-import { formatCellValue } from '../../model/number-format';
-import type { DataValidationRule, SheetModel, WorkbookModel } from '../../model/types';
+import type { SheetModel, WorkbookModel } from '../../model/types';
 import { formatA1, parseA1Range, rangeContains, sheetByTitle } from '../../model/workbook';
 import type { ServiceContext } from '../context';
 import { PROTECTED_CELL_MESSAGE, protectionEditors, protectionsAgainst } from './protection-rules';
@@ -40,37 +39,18 @@ export const TOO_LONG_MESSAGE = `Your input contains more than the maximum of ${
 /** Sheets' warning for a warning-only protection. */
 export const PROTECTION_WARNING = "You're trying to edit part of this sheet that shouldn't be changed accidentally.";
 export const INVALID_LIST_ITEM = 'Input must be an item on the specified list.';
-export const INVALID_RANGE_ITEM = 'Input must fall within specified range.';
-
-/** The items a list rule accepts (a range rule: the displayed values of its cells). */
-function allowedItems(workbook: WorkbookModel, rule: DataValidationRule): string[] | undefined {
-  const values = (rule.condition.values ?? []).map((v) => v.userEnteredValue);
-  if (rule.condition.type === 'ONE_OF_LIST') return values;
-  if (rule.condition.type !== 'ONE_OF_RANGE' || values.length === 0) return undefined;
-  const range = parseA1Range(values[0].replace(/^=/, ''));
-  const sheet = range.sheetName === undefined ? undefined : sheetByTitle(workbook, range.sheetName);
-  if (!sheet) return [];
-  const items: string[] = [];
-  for (let r = range.startRow ?? 0; r < (range.endRow ?? sheet.rowCount); r += 1) {
-    for (let c = range.startColumn ?? 0; c < (range.endColumn ?? sheet.columnCount); c += 1) {
-      const cell = sheet.rows[r]?.[c];
-      if (cell?.value !== undefined) items.push(formatCellValue(cell.value, cell.format?.numberFormat, workbook.locale));
-    }
-  }
-  return items;
-}
 
 /** Why validation refuses the value in a cell (the message and the list's items), or a warning for a lenient rule. */
-function validate(workbook: WorkbookModel, sheet: SheetModel, row: number, column: number, value: string): { refuse?: string; items?: string[]; warn?: string } {
+function validate(sheet: SheetModel, row: number, column: number, value: string): { refuse?: string; items?: string[]; warn?: string } {
   if (value === '') return {};
   const entry = [...sheet.dataValidations].reverse().find((v) => rangeContains(sheet, v.range, row, column));
   if (!entry) return {};
-  const items = allowedItems(workbook, entry.rule);
-  if (!items) return {};
+  // The add-on's dropdowns are lists of items (ONE_OF_LIST); a file's rule of another kind is not checked.
+  if (entry.rule.condition.type !== 'ONE_OF_LIST') return {};
+  const items = (entry.rule.condition.values ?? []).map((v) => v.userEnteredValue);
   const wanted = value.trim().toLowerCase();
   if (items.some((item) => item.trim().toLowerCase() === wanted)) return {};
-  const message = entry.rule.condition.type === 'ONE_OF_LIST' ? INVALID_LIST_ITEM : INVALID_RANGE_ITEM;
-  return entry.rule.strict ? { refuse: message, items } : { warn: message };
+  return entry.rule.strict ? { refuse: INVALID_LIST_ITEM, items } : { warn: INVALID_LIST_ITEM };
 }
 
 /** Who may edit every cell of the block: the editors every strict protection covering it lists (the owner first). */
@@ -116,7 +96,7 @@ export function applyUserEdit(ctx: ServiceContext, engine: FormulaEngine, edit: 
   const warnings = against.length > 0 ? [PROTECTION_WARNING] : [];
   for (let r = top; r < top + height; r += 1) {
     for (let c = left; c < left + width; c += 1) {
-      const check = validate(workbook, sheet, r, c, edit.value);
+      const check = validate(sheet, r, c, edit.value);
       if (check.refuse) return { ok: false, reason: check.refuse, refusal: { kind: 'invalid', items: check.items ?? [] } };
       if (check.warn && !warnings.includes(check.warn)) warnings.push(check.warn);
     }

@@ -1,7 +1,7 @@
 // What a command hands back to the CLI's main: success or a user-facing error (already in the
 // workbook's language), the metrics of the latency model, the command's own JSON fields and the
 // lines a person reads. Errors the user can cause are values, never stack traces.
-import { Metrics, type MetricsSnapshot } from '../metrics';
+import { Metrics, type MetricsSnapshot } from '../local/metrics';
 import { msg, type CliMessageKey, type Lang, type MessageParams } from './messages';
 
 /** The metrics of a command that runs nothing. */

@@ -5,13 +5,13 @@
 // Pengaturan (the sidebar's getPanelState): the CLI never parses settings on its own.
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LocalRuntime, type RuntimeOptions } from '../runtime';
-import type { WorkbookModel } from '../model/types';
-import { withWorkbook, workbookLockPath, type LockFileOwner, type WithWorkbookOptions } from '../workbook-file';
+import { LocalRuntime, type RuntimeOptions } from '../local/runtime';
+import type { WorkbookModel } from '../local/model/types';
+import { withWorkbook, workbookLockPath, type LockFileOwner, type WithWorkbookOptions } from '../local/workbook-file';
 import type { CliOptions } from './args';
 import { fileError, lockTakeoverNotice } from './file-errors';
 import { msg, toLang, type Lang } from './messages';
-import type { MetricsSnapshot } from '../metrics';
+import type { MetricsSnapshot } from '../local/metrics';
 import { CliError, CommandFailed, NO_METRICS, metricsSince, type BundleResult, type CommandResult } from './result';
 
 /** What the CLI needs of getPanelState's answer (src/ui/panel-types.ts). */

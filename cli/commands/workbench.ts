@@ -1,7 +1,7 @@
 // `pendamping workbench`: serves the workbench web page (the real sidebar over the workbook)
 // on 127.0.0.1 until the process is asked to stop.
 import { existsSync } from 'node:fs';
-import { startWorkbench } from '../../workbench/server';
+import { startWorkbench } from '../workbench/server';
 import { msg } from '../messages';
 import { CliError, NO_METRICS } from '../result';
 import { workbookPath, type Command } from './common';

@@ -1,9 +1,11 @@
 // Reading what a person sees in a tab of the in-memory workbook: the simulated PICs and
 // assessors find their answer cells, and the demo reads the recap, the way a user would —
 // by header text, never by fixed positions.
-import { columnLetters } from '../model/a1';
-import type { Scalar, WorkbookModel } from '../model/types';
-import { sheetByTitle } from '../model/workbook';
+import { columnLetters } from '../../local/model/a1';
+import type { Scalar, WorkbookModel } from '../../local/model/types';
+import { sheetByTitle } from '../../local/model/workbook';
+import type { LocalRuntime } from '../../local/runtime';
+import type { UserEditResult } from '../../local/services/spreadsheet/user-edit';
 
 export interface Table {
   /** The tab's title. */
@@ -64,4 +66,16 @@ export function labelledCell(workbook: WorkbookModel, title: string, label: stri
     if (c >= 0) return `${columnLetters(c + 1)}${r + 1}`;
   }
   return undefined;
+}
+
+/** The scripted people only type where they may: a refused edit is a bug, never hidden. */
+export function refuseNothing(result: UserEditResult): void {
+  if (!result.ok) throw new Error(`scripted edit refused: ${result.reason}`);
+}
+
+/** A status of a unit tab's top block (the cell right of its label), typed as `user`. */
+export function setStatus(runtime: LocalRuntime, user: string, tab: string, label: string, value: string): void {
+  const at = labelledCell(runtime.workbook, tab, label);
+  if (at === undefined) throw new Error(`no ${label} in tab ${tab}`);
+  refuseNothing(runtime.edit(user, tab, at, value));
 }

@@ -2,7 +2,7 @@
 // user, who becomes its first admin; `--units CSV` appends the units through addUnits.
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { newWorkbook } from '../../model/workbook';
+import { newWorkbook } from '../../local/model/workbook';
 import { msg } from '../messages';
 import { CliError, CommandFailed, type BundleResult, type CommandResult } from '../result';
 import { withSession, type Session } from '../session';

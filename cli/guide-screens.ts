@@ -1,4 +1,4 @@
-// The guides' screenshots, taken from the workbench: a practice workbook (local/latihan.ts) in a
+// The guides' screenshots, taken from the workbench: a practice workbook (cli/latihan.ts) in a
 // folder of its own, the first participant's unit worked through as a bimtek exercise (the PIC
 // fills and submits, the assessor verifies, the PIC writes a follow-up), every step a person's
 // cell edit through the runtime with protections honoured; then each screenshot of SCREENSHOTS
@@ -7,14 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CommandIo } from './cli/commands/common';
-import { withSession } from './cli/session';
-import { launchChromium } from './chromium';
-import { refuseNothing } from './demo';
-import { addressOf, cellOf, findTable, labelledCell } from './demo/tables';
+import type { CommandIo } from './commands/common';
+import { withSession } from './session';
+import { launchChromium } from '../local/chromium';
+import { addressOf, cellOf, findTable, refuseNothing, setStatus } from './demo/tables';
 import { SCREENSHOTS, type ScreenshotName } from './guide';
 import { PRACTICE_ADMIN, PRACTICE_WORKBOOK, runPractice, type PracticeUnit } from './latihan';
-import { NO_METRICS } from './cli/result';
+import { NO_METRICS } from './result';
 import { startWorkbench } from './workbench/server';
 
 const PARTICIPANTS = 3;
@@ -36,11 +35,7 @@ async function playExercise(file: string, kode: string, pic: string, assessor: s
     if (table === undefined) throw new Error(`guide: no answer table in tab ${tab}`);
     const edit = (user: string, row: number, header: string, value: string) =>
       refuseNothing(session.runtime.edit(user, tab, addressOf(table, row, header), value));
-    const status = (user: string, label: string, value: string) => {
-      const at = labelledCell(session.workbook, tab, label);
-      if (at === undefined) throw new Error(`guide: no ${label} in tab ${tab}`);
-      refuseNothing(session.runtime.edit(user, tab, at, value));
-    };
+    const status = (user: string, label: string, value: string) => setStatus(session.runtime, user, tab, label, value);
     const rows = table.rows.map((row, i) => ({ row: row.row, ...answersOf(String(cellOf(table, row, 'Jenis Jawaban') ?? '')), weak: i % 4 === 3 }));
     for (const r of rows) {
       edit(pic, r.row, 'Jawaban Mandiri', r.weak ? r.worst : r.best);

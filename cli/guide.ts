@@ -1,7 +1,7 @@
 // The guides of docs/panduan, printed: each Markdown guide becomes one HTML document (marked),
 // its screenshots inlined, and is printed to PDF by the same Chromium path as the rapor
 // (local/chromium.ts htmlToPdf). The screenshots are taken fresh from the workbench, over a
-// practice workbook a scripted bimtek exercise has filled (local/guide-screens.ts), so they always
+// practice workbook a scripted bimtek exercise has filled (cli/guide-screens.ts), so they always
 // show the product as it is.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ export type GuideName = (typeof GUIDES)[number];
 /** The folder, beside the guides, that a guide's screenshots are named in (`gambar/NAME.png`). */
 export const SCREENSHOT_FOLDER = 'gambar';
 
-/** Every screenshot the guides may name, as the workbench produces them (local/guide-screens.ts). */
+/** Every screenshot the guides may name, as the workbench produces them (cli/guide-screens.ts). */
 export const SCREENSHOTS = ['pic-isi', 'asesor-verifikasi', 'sekretariat-unit', 'sekretariat-rekap'] as const;
 export type ScreenshotName = (typeof SCREENSHOTS)[number];
 

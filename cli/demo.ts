@@ -7,19 +7,18 @@
 // the demo prints the units per stage and who was left out and why.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { CliOptions } from './cli/args';
-import { outcome, type CommandIo } from './cli/commands/common';
-import { haveChromium } from './chromium';
-import { sendAllFindings } from './cli/commands/email';
-import { writeRapor } from './cli/commands/report';
-import { setUpWorkbook } from './cli/commands/init';
-import { msg, type CliMessageKey, type Lang } from './cli/messages';
-import { CliError, CommandFailed, type BundleResult, type CommandResult } from './cli/result';
-import { withSession, type Session } from './cli/session';
+import type { CliOptions } from './args';
+import { outcome, type CommandIo } from './commands/common';
+import { haveChromium } from '../local/chromium';
+import { sendAllFindings } from './commands/email';
+import { writeRapor } from './commands/report';
+import { setUpWorkbook } from './commands/init';
+import { msg, type CliMessageKey, type Lang } from './messages';
+import { CliError, CommandFailed, type BundleResult, type CommandResult } from './result';
+import { withSession, type Session } from './session';
 import { maturities, seededRandom, simulateUnit, type IndicatorRow } from './demo/simulate';
-import { addressOf, cellOf, findTable, labelledCell, type Table } from './demo/tables';
-import { newWorkbook } from './model/workbook';
-import type { UserEditResult } from './services/spreadsheet/user-edit';
+import { addressOf, cellOf, findTable, refuseNothing, setStatus, type Table } from './demo/tables';
+import { newWorkbook } from '../local/model/workbook';
 
 /** The demo's secretariat (a reserved .example address: nothing is ever delivered). */
 export const DEMO_ADMIN = 'sekretariat@ombudsman.example';
@@ -39,7 +38,7 @@ const DEMO_SIGNER = { name: 'Dra. Siti Rahmawati, M.Si.', title: 'Kepala Keasist
  * add-on itself ships no demo data. (unit-muarojambi-tahap2.csv beside it is the programme's
  * second stage: 11 kecamatan offices, 22 puskesmas, 2 more RSUD.)
  */
-export const DEMO_UNITS_FILE = join(__dirname, '..', 'local', 'demo', 'unit-muarojambi-30-opd.csv');
+export const DEMO_UNITS_FILE = join(__dirname, '..', 'cli', 'demo', 'unit-muarojambi-30-opd.csv');
 
 export interface DemoRow {
   kode: string;
@@ -89,11 +88,6 @@ function fillSettings(session: Session, now: Date, printable: boolean): void {
   }
 }
 
-/** The demo's people only type where they may: a refused edit is a bug, never hidden. */
-export function refuseNothing(result: UserEditResult): void {
-  if (!result.ok) throw new Error(`demo edit refused: ${result.reason}`);
-}
-
 /** The unit tabs the generation made (Unit's Tab column), with their PIC and assessor. */
 function unitTabs(session: Session): { tab: string; pic: string; assessor: string }[] {
   const units = findTable(session.workbook, 'Unit', ['Kode', 'Email PIC', 'Email Asesor', 'Tab']);
@@ -136,12 +130,6 @@ function simulateAssessments(session: Session, io: CommandIo): void {
   const edit = (user: string, table: Table, row: number, header: string, value: string) => {
     if (value !== '') refuseNothing(session.runtime.edit(user, table.sheet, addressOf(table, row, header), value));
   };
-  /** A status of the tab's top block (the cell right of its label), set as `user`. */
-  const setStatus = (user: string, tab: string, label: string, value: string) => {
-    const at = labelledCell(session.workbook, tab, label);
-    if (at === undefined) throw new Error(`demo: no ${label} in tab ${tab}`);
-    refuseNothing(session.runtime.edit(user, tab, at, value));
-  };
   const evidence = msg(session.lang, 'demo.evidence');
   const note = msg(session.lang, 'demo.note.verified');
   plans.forEach(({ unit, table, answers }, i) => {
@@ -150,7 +138,7 @@ function simulateAssessments(session: Session, io: CommandIo): void {
       edit(unit.pic, table, a.row, 'Jawaban Mandiri', a.value);
       if (a.value !== '' && a.value !== 'N/A' && a.value !== 'Tidak' && a.value !== '0') edit(unit.pic, table, a.row, 'Bukti', evidence);
     }
-    setStatus(unit.pic, unit.tab, 'Status Pengisian', 'Diajukan');
+    setStatus(session.runtime, unit.pic, unit.tab, 'Status Pengisian', 'Diajukan');
   });
   const pending = unverifiedAt(plans.length, DEMO_UNVERIFIED);
   plans.forEach(({ unit, table, answers }, i) => {
@@ -160,7 +148,7 @@ function simulateAssessments(session: Session, io: CommandIo): void {
       edit(unit.assessor, table, a.row, 'Jawaban Verifikasi', a.value);
       if (a.downgraded) edit(unit.assessor, table, a.row, 'Catatan Asesor', note);
     }
-    setStatus(unit.assessor, unit.tab, 'Status Verifikasi', 'Terverifikasi');
+    setStatus(session.runtime, unit.assessor, unit.tab, 'Status Verifikasi', 'Terverifikasi');
   });
 }
 

@@ -1,8 +1,8 @@
 // What the workbench page shows, read from the workbook model: each tab's cells as display text
 // (with the formula, if any) and the users one can act as (admins, assessors, unit PICs).
-import { formatCellValue } from '../model/number-format';
-import type { SheetModel, WorkbookModel } from '../model/types';
-import { columnLetters, sheetByTitle } from '../model/workbook';
+import { formatCellValue } from '../../local/model/number-format';
+import type { SheetModel, WorkbookModel } from '../../local/model/types';
+import { columnLetters, sheetByTitle } from '../../local/model/workbook';
 
 export interface GridCell {
   /** The value as displayed. */

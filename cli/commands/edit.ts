@@ -3,13 +3,13 @@
 // were lost takes edits from admins only, until an admin runs generate.
 import { resolve } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { LocalRuntime } from '../../runtime';
-import { MAX_CELL_CHARACTERS, type EditRefusal } from '../../services/spreadsheet/user-edit';
+import type { LocalRuntime } from '../../local/runtime';
+import { MAX_CELL_CHARACTERS, type EditRefusal } from '../../local/services/spreadsheet/user-edit';
 import { msg, type Lang } from '../messages';
 import { CliError, CommandFailed } from '../result';
 import { withSession } from '../session';
 import { readTextFile, type Encoding } from '../text-file';
-import { XLSX_MAX_CELL_TEXT } from '../../xlsx';
+import { XLSX_MAX_CELL_TEXT } from '../../local/xlsx';
 import { workbookPath, type Command } from './common';
 
 export interface CellEdit {

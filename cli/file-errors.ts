@@ -1,9 +1,9 @@
 // What went wrong with a workbook file itself, in the user's words: a file that is not a
 // workbook or is damaged, a save that could not complete, a journal that cannot be replayed, a
 // busy or unusable lock file, and the notice when a lock whose holder is gone was taken over.
-import { JournalConflictError } from '../journal';
-import { LockFileError, SaveError, WorkbookBusyError, type LockFileOwner } from '../workbook-file';
-import { CellTooLongError, META_VERSION, WorkbookFileError, XLSX_MAX_CELL_TEXT, type WorkbookFileProblem } from '../xlsx';
+import { JournalConflictError } from '../local/journal';
+import { LockFileError, SaveError, WorkbookBusyError, type LockFileOwner } from '../local/workbook-file';
+import { CellTooLongError, META_VERSION, WorkbookFileError, XLSX_MAX_CELL_TEXT, type WorkbookFileProblem } from '../local/xlsx';
 import { msg, type CliMessageKey, type Lang } from './messages';
 import { CliError } from './result';
 

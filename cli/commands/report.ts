@@ -3,7 +3,7 @@
 // it says so, writes each rapor's HTML instead, and fails (exit 1).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chromiumPath, haveChromium } from '../../chromium';
+import { chromiumPath, haveChromium } from '../../local/chromium';
 import { msg } from '../messages';
 import type { BundleResult, CommandResult } from '../result';
 import { withSession, type Session } from '../session';

@@ -1,7 +1,7 @@
 // Entry point of the `pendamping` command (built to build/cli.cjs, run by bin/pendamping.js).
-// `email` runs supervised (local/cli/supervisor.ts), so that Ctrl-C stops it between two messages.
-import { environmentLang, main } from './cli/main';
-import { needsSupervisor, stopSignal, supervise } from './cli/supervisor';
+// `email` runs supervised (cli/supervisor.ts), so that Ctrl-C stops it between two messages.
+import { environmentLang, main } from './main';
+import { needsSupervisor, stopSignal, supervise } from './supervisor';
 
 const argv = process.argv.slice(2);
 const run = needsSupervisor(argv, process.env)

@@ -33,7 +33,7 @@ export interface CliStreams {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopped: Promise<void>;
-  /** Whether it was asked to stop, readable while the bundle runs (local/cli/supervisor.ts). */
+  /** Whether it was asked to stop, readable while the bundle runs (cli/supervisor.ts). */
   interrupted(): boolean;
 }
 

@@ -5,13 +5,13 @@
 // nothing answered yet: the participants do that, each acting as their role in the workbench.
 // Its emails go as .eml files into the outbox beside it, and nowhere else.
 import { join, resolve } from 'node:path';
-import type { CliOptions } from './cli/args';
-import { outcome, type CommandIo } from './cli/commands/common';
-import { msg } from './cli/messages';
-import { CommandFailed, type CommandResult } from './cli/result';
-import { withSession } from './cli/session';
+import type { CliOptions } from './args';
+import { outcome, type CommandIo } from './commands/common';
+import { msg } from './messages';
+import { CommandFailed, type CommandResult } from './result';
+import { withSession } from './session';
 import { claimDemoDir, OUTBOX, recordOutput } from './demo';
-import { newWorkbook } from './model/workbook';
+import { newWorkbook } from '../local/model/workbook';
 
 export const PRACTICE_WORKBOOK = 'pendamping-latihan.xlsx';
 export const PRACTICE_DIR = 'latihan';

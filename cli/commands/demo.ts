@@ -1,6 +1,6 @@
-// `pendamping demo [--dir DIR]`: see local/demo.ts; with --latihan, the practice workbook of local/latihan.ts.
-import { runDemo } from '../../demo';
-import { runPractice } from '../../latihan';
+// `pendamping demo [--dir DIR]`: see cli/demo.ts; with --latihan, the practice workbook of cli/latihan.ts.
+import { runDemo } from '../demo';
+import { runPractice } from '../latihan';
 import { CliError } from '../result';
 import type { Command } from './common';
 

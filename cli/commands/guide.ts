@@ -1,12 +1,12 @@
 // `pendamping guide --out DIR`: every guide of docs/panduan as DIR/NAME.html and DIR/NAME.pdf,
-// with its screenshots taken fresh from the workbench into DIR/gambar (local/guide-screens.ts)
+// with its screenshots taken fresh from the workbench into DIR/gambar (cli/guide-screens.ts)
 // and printed like the rapor (local/chromium.ts htmlToPdf). Without Chromium: the HTML alone,
 // without screenshots, and exit 1 saying so.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromiumPath, haveChromium, htmlToPdf } from '../../chromium';
-import { GUIDES, guideHtml, pngDataUri, readGuide, SCREENSHOT_FOLDER } from '../../guide';
-import { takeScreenshots } from '../../guide-screens';
+import { chromiumPath, haveChromium, htmlToPdf } from '../../local/chromium';
+import { GUIDES, guideHtml, pngDataUri, readGuide, SCREENSHOT_FOLDER } from '../guide';
+import { takeScreenshots } from '../guide-screens';
 import { environmentLang } from '../main';
 import { msg } from '../messages';
 import { CliError, NO_METRICS } from '../result';
