@@ -85,14 +85,16 @@ export class WorkbookEditor {
   /**
    * A copy of a sheet, added last: content (formulas as written), formats, notes, column widths,
    * frozen rows/columns, merges, data validations, conditional formats and charts, rebound to the
-   * copy. Not copied: protections and developer metadata (they belong to the original).
+   * copy (`newId`, else a new id). Not copied: protections and developer metadata (they belong to the original).
    */
-  copySheet(sourceId: number, title: string): SheetModel {
+  copySheet(sourceId: number, title: string, newId?: number): SheetModel {
     const source = this.sheet(sourceId);
     const problem = sheetNameProblem(this.workbook, title);
     if (problem) throw new Error(problem);
+    if (newId !== undefined && sheetById(this.workbook, newId)) throw new Error(`A sheet with id ${newId} already exists.`);
     assertGridLimit(this.workbook, source.rowCount * source.columnCount);
-    const sheetId = allocateId(this.workbook);
+    if (newId !== undefined && newId >= this.workbook.nextId) this.workbook.nextId = newId + 1;
+    const sheetId = newId ?? allocateId(this.workbook);
     const rebind = (range: GridRange): GridRange => ({ ...range, sheetId });
     const copy: SheetModel = {
       ...emptySheet(sheetId, title, source.rowCount, source.columnCount),

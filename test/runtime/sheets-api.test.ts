@@ -96,9 +96,24 @@ describe('Spreadsheets.batchUpdate', () => {
     Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: { ...grid, endRowIndex: 1 }, cell: {}, fields: 'note' } }] }, ID);
     expect(rows[0].map((c) => c?.note)).toEqual([undefined, undefined]);
     expect(rows[1][0]?.note).toBe('catatan c');
-    expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: grid, cell: { userEnteredValue: { formulaValue: '=A1' } }, fields: 'userEnteredValue' } }] }, ID)).toThrow(
-      'Not implemented in the local runtime: repeatCell of a formula',
-    );
+  });
+
+  // Same page: "If writing a cell with formula =A1 into range B2:C4, B2 would be =A1, B3 would be =A2, B4 would be =A3,
+  // C2 would be =B1, C3 would be =B2, C4 would be =B3. To keep the formula's ranges static, use the $ indicator."
+  test('repeatCell of a formula moves its relative references with each cell; $ ones, strings and sheet names stay', () => {
+    const { Sheets, workbook } = harness();
+    const formulas = (formulaValue: string) => {
+      const range = { sheetId: 0, startRowIndex: 1, endRowIndex: 4, startColumnIndex: 1, endColumnIndex: 3 };
+      Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range, cell: { userEnteredValue: { formulaValue } }, fields: 'userEnteredValue' } }] }, ID);
+      return workbook.sheets[0].rows.slice(1, 4).map((row) => row.slice(1, 3).map((c) => c?.formula));
+    };
+    expect(formulas('=A1')).toEqual([
+      ['=A1', '=B1'],
+      ['=A2', '=B2'],
+      ['=A3', '=B3'],
+    ]);
+    expect(formulas('=$A$1+A$1+$A1+SUM(A1:Z9)')[2]).toEqual(['=$A$1+A$1+$A3+SUM(A3:Z11)', '=$A$1+B$1+$A3+SUM(B3:AA11)']);
+    expect(formulas(`=IF(A1="B2",'Unit A1'!C3,LOG10(A1))`)[1][1]).toBe(`=IF(B2="B2",'Unit A1'!D4,LOG10(B2))`);
   });
 
   // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#setdatavalidationrequest
