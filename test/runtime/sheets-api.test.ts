@@ -133,6 +133,34 @@ describe('Spreadsheets.batchUpdate', () => {
     expect(() => pic.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: column(7, 47), rule } }] }, ID)).toThrow('You are trying to edit a protected cell or object');
   });
 
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#duplicatesheetrequest
+  test('duplicateSheet copies a tab last, with the id and title asked; a tab holding protections or metadata is refused', () => {
+    const { Sheets, workbook } = harness();
+    const rule = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }] }, strict: true, showCustomUi: true };
+    const cell = { sheetId: 0, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 1, endColumnIndex: 2 };
+    Sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { updateCells: { range: cell, rows: [{ values: [{ userEnteredValue: { formulaValue: '=A1+1' }, note: 'catatan' }] }], fields: 'userEnteredValue,note' } },
+          { setDataValidation: { range: cell, rule } },
+          { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 }, properties: { pixelSize: 240 }, fields: 'pixelSize' } },
+        ],
+      },
+      ID,
+    );
+    const reply = Sheets.Spreadsheets.batchUpdate({ requests: [{ duplicateSheet: { sourceSheetId: 0, newSheetId: 7, newSheetName: 'Salinan', insertSheetIndex: 1 } }] }, ID);
+    expect(reply.replies?.[0]).toMatchObject({ duplicateSheet: { properties: { sheetId: 7, title: 'Salinan', index: 1 } } });
+    const [source, copy] = workbook.sheets;
+    expect(copy.rows).toEqual(source.rows);
+    expect(copy.rows[1][1]).toMatchObject({ formula: '=A1+1', note: 'catatan' });
+    expect(copy.dataValidations).toEqual([{ range: { ...cell, sheetId: 7 }, rule }]);
+    expect(copy.columnWidths).toEqual({ 1: 240 });
+    const duplicate = (insertSheetIndex: number) => Sheets.Spreadsheets.batchUpdate({ requests: [{ duplicateSheet: { sourceSheetId: 0, newSheetId: 8, newSheetName: 'Lagi', insertSheetIndex } }] }, ID);
+    expect(() => duplicate(0)).toThrow('Not implemented in the local runtime: duplicateSheet other than last');
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ addProtectedRange: { protectedRange: { range: cell, editors: { users: [workbook.owner] } } } }] }, ID);
+    expect(() => duplicate(2)).toThrow('Not implemented in the local runtime: duplicateSheet of a sheet with protections or developer metadata');
+  });
+
   test('a request kind, field or option the runtime does not emulate is refused by name', () => {
     const { Sheets } = harness();
     expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ mergeCells: { range: { sheetId: 0 } } }] }, ID)).toThrow('Invalid requests[0].mergeCells: Not implemented in the local runtime: batchUpdate request mergeCells');
