@@ -305,7 +305,7 @@ function rangeRequest(range: GridRange, attribute: RangeAttribute, value: unknow
 
 /** Rows without their trailing empty cells and trailing empty rows: the range clears what they leave out. */
 function trimmedRows(rows: CellData[][]): GoogleAppsScript.Sheets.Schema.RowData[] {
-  const isEmpty = (cell: CellData) => Object.keys(cell).length === 0;
+  const isEmpty = (cell: CellData) => Object.values(cell).every((field) => field === undefined);
   const out = rows.map((cells) => {
     let width = cells.length;
     while (width > 0 && isEmpty(cells[width - 1])) width--;
