@@ -84,17 +84,19 @@ export class WorkbookEditor {
 
   /**
    * A copy of a sheet, added last: content (formulas as written), formats, notes, column widths,
-   * frozen rows/columns, merges, data validations and conditional formats, rebound to the copy.
-   * Not copied: protections and developer metadata (they belong to the original). A sheet with
-   * charts is refused: the only copies made are the benchmark reference's, of a plain template.
+   * frozen rows/columns, merges, data validations and conditional formats, rebound to the copy
+   * (`newId`, else a new id). Not copied: protections and developer metadata (they belong to the
+   * original). A sheet with charts is refused: no copy the add-on or the bench makes holds one.
    */
-  copySheet(sourceId: number, title: string): SheetModel {
+  copySheet(sourceId: number, title: string, newId?: number): SheetModel {
     const source = this.sheet(sourceId);
     const problem = sheetNameProblem(this.workbook, title);
     if (problem) throw new Error(problem);
+    if (newId !== undefined && sheetById(this.workbook, newId)) throw new Error(`A sheet with id ${newId} already exists.`);
     assertGridLimit(this.workbook, source.rowCount * source.columnCount);
     if (source.charts.length > 0) throw new Error('Not implemented in the local runtime: Sheet.copyTo of a sheet with charts');
-    const sheetId = allocateId(this.workbook);
+    if (newId !== undefined && newId >= this.workbook.nextId) this.workbook.nextId = newId + 1;
+    const sheetId = newId ?? allocateId(this.workbook);
     const rebind = (range: GridRange): GridRange => ({ ...range, sheetId });
     const copy: SheetModel = {
       ...emptySheet(sheetId, title, source.rowCount, source.columnCount),

@@ -1,4 +1,5 @@
-// Reading a formula's text (Sheets syntax) without a full parser: string literals are skipped.
+// Reading a formula's text (Sheets syntax) without a full parser: string literals are skipped; references moved as Sheets moves them.
+import { columnIndex, columnLetters } from './a1';
 
 function skipString(text: string, start: number): number {
   let i = start + 1;
@@ -81,4 +82,20 @@ export function topLevelCallName(formula: string): string | undefined {
     i += 1;
   }
   return undefined;
+}
+
+/** A string literal, a quoted sheet name, or a cell reference (not part of a name, a call or a sheet prefix). */
+const LITERAL_OR_CELL = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_.(!])/g;
+
+/**
+ * The formula as Sheets writes it `rows` down and `columns` right of the cell it was given for
+ * (repeatCell over a range): each relative row and column moves, a `$` one stays.
+ */
+export function shiftedFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  return formula.replace(LITERAL_OR_CELL, (whole, columnFixed: string | undefined, letters: string | undefined, rowFixed: string, row: string) => {
+    if (letters === undefined) return whole;
+    const column = columnFixed === '$' ? letters : columnLetters(columnIndex(letters) + columns);
+    return `${columnFixed}${column}${rowFixed}${rowFixed === '$' ? row : Number(row) + rows}`;
+  });
 }

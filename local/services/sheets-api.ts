@@ -6,6 +6,7 @@
 // the call throws the API's error text.
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
+import { shiftedFormula } from '../model/formula-text';
 import type { CellData, CellFormat, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
 import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rangesIntersect, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
@@ -288,6 +289,19 @@ class RequestProcessor {
     return { addSheet: { properties: sheetProperties(this.workbook, sheet) } };
   }
 
+  /**
+   * The copy goes last, as every duplicate the add-on makes. Sheets' copy of protections and
+   * developer metadata is not modelled: a sheet holding either is refused.
+   */
+  duplicateSheet(body: Json): Json {
+    only(body, 'duplicateSheet', ['sourceSheetId', 'insertSheetIndex', 'newSheetId', 'newSheetName']);
+    const source = this.sheet(body.sourceSheetId);
+    if (source.protectedRanges.length > 0 || source.developerMetadata.length > 0) throw notImplemented('duplicateSheet of a sheet with protections or developer metadata');
+    if (body.insertSheetIndex !== this.workbook.sheets.length) throw notImplemented('duplicateSheet other than last');
+    const copy = this.editor.copySheet(source.sheetId, String(body.newSheetName ?? fail("'newSheetName' is required")), body.newSheetId as number | undefined);
+    return { duplicateSheet: { properties: sheetProperties(this.workbook, copy) } };
+  }
+
   deleteSheet(body: Json): void {
     const sheet = this.sheet(body.sheetId);
     if (protectionBlocking(this.workbook, this.user, sheet, 0, 0, sheet.rowCount, sheet.columnCount)) fail(PROTECTED_CELL_MESSAGE);
@@ -321,17 +335,18 @@ class RequestProcessor {
   }
 
   /**
-   * Every cell of the range takes the cell's fields under the mask. A formula would shift its
-   * references cell by cell in Sheets; that is not modelled.
+   * Every cell of the range takes the cell's fields under the mask; a formula's relative
+   * references move with the cell as in Sheets (=A1 over B2:C3: B3 gets =A2, C2 =B1).
    */
   repeatCell(body: Json): void {
     only(body, 'repeatCell', ['range', 'cell', 'fields']);
     const mask = parseFieldMask(String(body.fields ?? fail("'fields' is required")));
     const cell = (body.cell ?? {}) as Json;
-    if (masked(mask, 'userEnteredValue') && typeof (cell.userEnteredValue as Json | undefined)?.formulaValue === 'string') throw notImplemented('repeatCell of a formula');
+    const formula = (cell.userEnteredValue as Json | undefined)?.formulaValue;
+    const at = (i: number, j: number): Json => (typeof formula === 'string' ? { ...cell, userEnteredValue: { formulaValue: shiftedFormula(formula, i, j) } } : cell);
     const range = (body.range ?? fail("'range' is required")) as GridRange;
     const sheet = this.sheet(range.sheetId);
-    this.writeBlock(sheet, this.bounded(sheet, range), () => cell, mask);
+    this.writeBlock(sheet, this.bounded(sheet, range), at, mask);
   }
 
   /** The rule for every cell of the range; without a rule, the range's cells lose theirs. */
@@ -488,7 +503,7 @@ class RequestProcessor {
 
 /** The request kinds the emulation implements, each by its RequestProcessor method of that name. */
 const HANDLED = [
-  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'repeatCell', 'setDataValidation', 'appendDimension', 'insertDimension', 'deleteDimension',
+  'addSheet', 'duplicateSheet', 'deleteSheet', 'updateSheetProperties', 'updateCells', 'repeatCell', 'setDataValidation', 'appendDimension', 'insertDimension', 'deleteDimension',
   'updateDimensionProperties', 'addConditionalFormatRule', 'deleteConditionalFormatRule', 'addProtectedRange',
   'updateProtectedRange', 'createDeveloperMetadata', 'deleteDeveloperMetadata', 'addChart', 'deleteEmbeddedObject', 'unmergeCells',
 ] as const;

@@ -101,15 +101,19 @@ function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failur
   };
 }
 
-/** A block of values (no formats, notes or dropdowns touched, except number formats when asked). */
+/**
+ * A block of values (no formats, notes or dropdowns touched, except number formats when asked),
+ * over its range: compacted like every write (a cleared column goes as its range alone).
+ */
 export function writeRequest(w: BlockWrite): Request {
   const cell = (c: PlannedCell): GoogleAppsScript.Sheets.Schema.CellData => {
     const data = cellData(c);
     return w.withFormat ? { userEnteredValue: data.userEnteredValue, userEnteredFormat: data.userEnteredFormat } : { userEnteredValue: data.userEnteredValue };
   };
+  const { range } = updateCells(w.sheetId, w.row, w.column, w.cells).updateCells ?? {};
   return {
     updateCells: {
-      start: { sheetId: w.sheetId, rowIndex: w.row, columnIndex: w.column },
+      range,
       rows: w.cells.map((r) => ({ values: r.map(cell) })),
       fields: w.withFormat ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue',
     },

@@ -36,6 +36,7 @@ import {
   createSheetMetadata,
   deleteColourRule,
   deleteMetadata,
+  duplicateSheet,
   freezeRows,
   insertColumns,
   renameSheet,
@@ -96,17 +97,43 @@ function cellRequests(tab: UnitTabPlan): Request[] {
   return tab.writes.map((w) => writeRequest(tab.sheetId, w));
 }
 
-/** The requests that create a unit tab: one group, applied together or not at all. */
-export function newTabRequests(tab: UnitTabPlan): Request[] {
-  const id = tab.sheetId;
-  return [
-    addSheet(id, tab.title, tab.rowCount, UNIT_TAB.width, tab.frozenRows),
-    ...cellRequests(tab),
-    ...columnWidths(id, UNIT_TAB_WIDTHS),
-    ...tab.colourRules.map((rule, i) => addColourRule(id, CATEGORY_CELL, rule, i)),
-    ...tab.protections.map((p) => addProtection(id, p)),
-    createSheetMetadata(id, METADATA_KEYS.unit, tab.code),
-  ];
+/** At most this many new tabs go in one group (applied together, in one call): at most about 1,600 of the 2,000 requests a call holds. */
+const NEW_TABS_PER_GROUP = 150;
+
+/** What a new tab has in common with every other it can be duplicated from: all but its title row. */
+function kindOf(tab: UnitTabPlan): string {
+  return JSON.stringify([tab.rows.slice(UNIT_TAB.titleRow + 1), tab.rowCount, tab.frozenRows, tab.colourRules]);
+}
+
+/**
+ * The requests that create new unit tabs, in groups of at most NEW_TABS_PER_GROUP tabs. In a
+ * group, the first tab of each kind (kindOf: the unit's Jenis) is written whole; each other tab
+ * of that kind is a duplicate of it (one request for all its cells, formats, notes, dropdowns,
+ * widths and colour rules) given its own title row. Protections and metadata come last, once
+ * every duplicate is made, so no tab carries another unit's. Each new tab goes last: the
+ * workbook holds `sheetCount` tabs before the first.
+ */
+export function newTabsRequests(tabs: readonly UnitTabPlan[], sheetCount: number): Request[][] {
+  const groups: Request[][] = [];
+  for (let start = 0; start < tabs.length; start += NEW_TABS_PER_GROUP) {
+    const chunk = tabs.slice(start, start + NEW_TABS_PER_GROUP);
+    const sources = new Map<string, UnitTabPlan>();
+    const group = chunk.flatMap((tab, i): Request[] => {
+      const id = tab.sheetId;
+      const source = sources.get(kindOf(tab));
+      if (source) return [duplicateSheet(source.sheetId, id, tab.title, sheetCount + start + i), updateCells(id, UNIT_TAB.titleRow, 0, [tab.rows[UNIT_TAB.titleRow]])];
+      sources.set(kindOf(tab), tab);
+      return [
+        addSheet(id, tab.title, tab.rowCount, UNIT_TAB.width, tab.frozenRows),
+        ...cellRequests(tab),
+        ...columnWidths(id, UNIT_TAB_WIDTHS),
+        ...tab.colourRules.map((rule, k) => addColourRule(id, CATEGORY_CELL, rule, k)),
+      ];
+    });
+    for (const tab of chunk) group.push(...tab.protections.map((p) => addProtection(tab.sheetId, p)), createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code));
+    groups.push(group);
+  }
+  return groups;
 }
 
 function refreshRequests(tab: UnitTabPlan, sheet: UnitSheet): Request[] {
@@ -244,20 +271,26 @@ function withFoundTabs(programme: Programme, recordedTabs: ReadonlyMap<string, s
   return { tabs, found, orphans: tables.filter(free).map((u) => u.sheet.title) };
 }
 
-/** The requests of every unit tab: created, refreshed (a tab found again gets its unit metadata back) or deactivated. */
-function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: ReadonlySet<number>): Request[][] {
+/**
+ * The requests of every unit tab: refreshed (a tab found again gets its unit metadata back), so
+ * a tab renamed frees its old title first; created; deactivated.
+ */
+function unitTabRequests(plan: UnitTabsPlan, tabs: readonly UnitTab[], found: ReadonlySet<number>, sheetCount: number): Request[][] {
   const byId = new Map(tabs.map((s) => [s.sheet.sheetId, s.sheet]));
   const layouts = new Map(tabs.map((s) => [s.sheet.sheetId, s.layout]));
-  const groups: Request[][] = plan.tabs.map((tab) => {
+  const refreshed = plan.tabs.flatMap((tab) => {
     const sheet = byId.get(tab.sheetId);
-    if (!sheet) return newTabRequests(tab);
+    if (!sheet) return [];
     // Merges in the table go first (Sheets keeps the top-left value), so every cell is written on its own.
     const layout = layouts.get(tab.sheetId);
     const unmerges = layout ? tableMerges(sheet.merges, layout).map((range): Request => ({ unmergeCells: { range } })) : [];
-    return [...(found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code)] : []), ...unmerges, ...refreshRequests(tab, sheet)];
+    return [[...(found.has(tab.sheetId) ? [createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code)] : []), ...unmerges, ...refreshRequests(tab, sheet)]];
   });
-  groups.push(...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)));
-  return groups;
+  return [
+    ...refreshed,
+    ...newTabsRequests(plan.tabs.filter((tab) => !byId.has(tab.sheetId)), sheetCount),
+    ...plan.deactivations.map((d) => deactivationRequests(d, byId.get(d.sheetId) as UnitSheet)),
+  ];
 }
 
 /**
@@ -334,7 +367,7 @@ export function generateUnitTabsIn(ctx: ActionContext, programme: Programme, arc
   const flags = flagUnitTabs(plan, tabs, validation.units, indicators, lang);
   const arsip = programme.tab(TABS.arsip);
   const groups: Request[][] = [
-    ...unitTabRequests(plan, tabs, found),
+    ...unitTabRequests(plan, tabs, found, sheets.length),
     archiveRequests(plan.archive, arsip?.sheet, arsip?.rows ?? [], firstFreeSheetId(sheets) + plan.tabs.length, admins),
     unitColumnsRequests((programme.tab(TABS.unit) as TabValues).sheet, unitRows, validation.statuses, plan, register.columns),
     recapAfter(programme, plan, tabs, categories),

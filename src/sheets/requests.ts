@@ -72,6 +72,11 @@ export function addSheet(sheetId: number, title: string, rowCount: number, colum
   };
 }
 
+/** A copy of a tab (cells, formats, notes, dropdowns, widths, colour rules) as tab `newSheetId` at `index`. */
+export function duplicateSheet(sourceSheetId: number, newSheetId: number, title: string, index: number): Request {
+  return { duplicateSheet: { sourceSheetId, newSheetId, newSheetName: title, insertSheetIndex: index } };
+}
+
 export function deleteSheet(sheetId: number): Request {
   return { deleteSheet: { sheetId } };
 }
@@ -220,15 +225,18 @@ export function deleteChart(chartId: number): Request {
 }
 
 // --- compact payloads -------------------------------------------------------------------------
-// A block written cell by cell repeats the same format, note or dropdown in every cell of a
-// column. Before a batch is sent, each updateCells over a range keeps the values and what is
-// particular to one cell; a format, note or dropdown that side-by-side cells share goes once for
-// their rectangle (repeatCell for a format or a note, setDataValidation for a dropdown) wherever
-// that is fewer bytes. The updateCells still clears its fields over its whole range first, so the
-// workbook ends exactly as the cell-by-cell request would leave it.
+// A block written cell by cell repeats the same format, note, dropdown or value in every cell of
+// a column. Before a batch is sent, each updateCells over a range keeps what is particular to one
+// cell; a value, format, note or dropdown that side-by-side cells share goes once for their
+// rectangle (repeatCell for a value, a format or a note, setDataValidation for a dropdown)
+// wherever that is fewer bytes. A formula is shared down a column where each cell's is the one
+// above moved a row down, as repeatCell moves it (the Sheets API reference: "the formula's ranges
+// will automatically increment for each field in the range"). The updateCells still clears its
+// fields over its whole range first, so the workbook ends exactly as the cell-by-cell request
+// would leave it.
 
-type RangeAttribute = 'userEnteredFormat' | 'note' | 'dataValidation';
-const RANGE_ATTRIBUTES: readonly RangeAttribute[] = ['userEnteredFormat', 'note', 'dataValidation'];
+type RangeAttribute = 'userEnteredValue' | 'userEnteredFormat' | 'note' | 'dataValidation';
+const RANGE_ATTRIBUTES: readonly RangeAttribute[] = ['userEnteredValue', 'userEnteredFormat', 'note', 'dataValidation'];
 
 /** Zero-based, half-open rectangle inside a block. */
 interface Rectangle {
@@ -263,6 +271,33 @@ function rectanglesOf(cells: readonly (readonly [number, number])[]): Rectangle[
   return out;
 }
 
+/** A string literal, a quoted sheet name, or a cell reference (not part of a name, a call or a sheet prefix). */
+const LITERAL_OR_CELL = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_.(!])/g;
+/** What a formula holds besides its cell references that repeatCell would move too, or that this reading may not see: a row range (3:5), a reference not in capitals. */
+const UNREAD_REFERENCE = /[A-Za-z_$][0-9]|[0-9]:|:[0-9]/;
+
+/**
+ * A formula as the same text for every cell of its column where repeatCell would give it: each
+ * relative reference as its distance from the cell at zero-based (row, column); undefined for a
+ * formula this reading cannot vouch for (UNREAD_REFERENCE), which then goes cell by cell.
+ */
+function movableFormula(formula: string, row: number, column: number): string | undefined {
+  const outside = formula.replace(LITERAL_OR_CELL, (whole, _fixed, letters: string | undefined) => (letters === undefined ? whole[0].repeat(2) : '#'));
+  if (UNREAD_REFERENCE.test(outside)) return undefined;
+  const relative = formula.replace(LITERAL_OR_CELL, (whole, columnFixed: string | undefined, letters: string | undefined, rowFixed: string, at: string) => {
+    if (letters === undefined) return whole;
+    const index = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return `${columnFixed === '$' ? `$${letters}` : `C[${index - column}]`}${rowFixed === '$' ? `$${at}` : `R[${Number(at) - 1 - row}]`}`;
+  });
+  return `${column}:${relative}`;
+}
+
+/** What side-by-side cells must share for one range request to write `value` in them all; undefined: never shared. */
+function sharedKey(attribute: RangeAttribute, value: unknown, row: number, column: number): string | undefined {
+  const formula = attribute === 'userEnteredValue' ? (value as GoogleAppsScript.Sheets.Schema.ExtendedValue).formulaValue : undefined;
+  return formula === undefined ? JSON.stringify(value) : movableFormula(formula, row, column);
+}
+
 function rangeRequest(range: GridRange, attribute: RangeAttribute, value: unknown): Request {
   if (attribute === 'dataValidation') return { setDataValidation: { range, rule: value as GoogleAppsScript.Sheets.Schema.DataValidationRule } };
   return { repeatCell: { range, cell: { [attribute]: value }, fields: attribute } };
@@ -270,7 +305,7 @@ function rangeRequest(range: GridRange, attribute: RangeAttribute, value: unknow
 
 /** Rows without their trailing empty cells and trailing empty rows: the range clears what they leave out. */
 function trimmedRows(rows: CellData[][]): GoogleAppsScript.Sheets.Schema.RowData[] {
-  const isEmpty = (cell: CellData) => Object.keys(cell).length === 0;
+  const isEmpty = (cell: CellData) => Object.values(cell).every((field) => field === undefined);
   const out = rows.map((cells) => {
     let width = cells.length;
     while (width > 0 && isEmpty(cells[width - 1])) width--;
@@ -280,7 +315,7 @@ function trimmedRows(rows: CellData[][]): GoogleAppsScript.Sheets.Schema.RowData
   return out;
 }
 
-/** One updateCells over a range as its values plus the shared formats, notes and dropdowns as ranges (see above). */
+/** One updateCells over a range as what is particular to each cell plus the shared values, formats, notes and dropdowns as ranges (see above). */
 function compactUpdateCells(request: Request): Request[] {
   const body = request.updateCells;
   const range = body?.range;
@@ -291,20 +326,18 @@ function compactUpdateCells(request: Request): Request[] {
   const left = range.startColumnIndex ?? 0;
   const ranged: Request[] = [];
   for (const attribute of RANGE_ATTRIBUTES.filter((a) => fields.includes(a))) {
-    const groups = new Map<string, { value: unknown; cells: [number, number][] }>();
+    const groups = new Map<string, [number, number][]>();
     rows.forEach((cells, i) =>
       cells.forEach((cell, j) => {
-        if (cell[attribute] === undefined) return;
-        const key = JSON.stringify(cell[attribute]);
-        const group = groups.get(key) ?? { value: cell[attribute], cells: [] };
-        group.cells.push([i, j]);
-        groups.set(key, group);
+        const key = cell[attribute] === undefined ? undefined : sharedKey(attribute, cell[attribute], top + i, left + j);
+        if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), [i, j]]);
       }),
     );
-    for (const [key, { value, cells }] of groups) {
-      // What one cell carries inline: `"attribute":value,`.
-      const inlineBytes = attribute.length + key.length + 4;
+    for (const cells of groups.values()) {
       for (const rect of rectanglesOf(cells)) {
+        // The value as its rectangle's first cell holds it; what one cell carries inline: `"attribute":value,`.
+        const value = rows[rect.startRow][rect.startColumn][attribute];
+        const inlineBytes = attribute.length + JSON.stringify(value).length + 4;
         const area = (rect.endRow - rect.startRow) * (rect.endColumn - rect.startColumn);
         const grid: GridRange = { sheetId: range.sheetId, startRowIndex: top + rect.startRow, endRowIndex: top + rect.endRow, startColumnIndex: left + rect.startColumn, endColumnIndex: left + rect.endColumn };
         const request = rangeRequest(grid, attribute, value);

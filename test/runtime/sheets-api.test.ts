@@ -96,9 +96,24 @@ describe('Spreadsheets.batchUpdate', () => {
     Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: { ...grid, endRowIndex: 1 }, cell: {}, fields: 'note' } }] }, ID);
     expect(rows[0].map((c) => c?.note)).toEqual([undefined, undefined]);
     expect(rows[1][0]?.note).toBe('catatan c');
-    expect(() => Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range: grid, cell: { userEnteredValue: { formulaValue: '=A1' } }, fields: 'userEnteredValue' } }] }, ID)).toThrow(
-      'Not implemented in the local runtime: repeatCell of a formula',
-    );
+  });
+
+  // Same page: "If writing a cell with formula =A1 into range B2:C4, B2 would be =A1, B3 would be =A2, B4 would be =A3,
+  // C2 would be =B1, C3 would be =B2, C4 would be =B3. To keep the formula's ranges static, use the $ indicator."
+  test('repeatCell of a formula moves its relative references with each cell; $ ones, strings and sheet names stay', () => {
+    const { Sheets, workbook } = harness();
+    const formulas = (formulaValue: string) => {
+      const range = { sheetId: 0, startRowIndex: 1, endRowIndex: 4, startColumnIndex: 1, endColumnIndex: 3 };
+      Sheets.Spreadsheets.batchUpdate({ requests: [{ repeatCell: { range, cell: { userEnteredValue: { formulaValue } }, fields: 'userEnteredValue' } }] }, ID);
+      return workbook.sheets[0].rows.slice(1, 4).map((row) => row.slice(1, 3).map((c) => c?.formula));
+    };
+    expect(formulas('=A1')).toEqual([
+      ['=A1', '=B1'],
+      ['=A2', '=B2'],
+      ['=A3', '=B3'],
+    ]);
+    expect(formulas('=$A$1+A$1+$A1+SUM(A1:Z9)')[2]).toEqual(['=$A$1+A$1+$A3+SUM(A3:Z11)', '=$A$1+B$1+$A3+SUM(B3:AA11)']);
+    expect(formulas(`=IF(A1="B2",'Unit A1'!C3,LOG10(A1))`)[1][1]).toBe(`=IF(B2="B2",'Unit A1'!D4,LOG10(B2))`);
   });
 
   // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#setdatavalidationrequest
@@ -131,6 +146,34 @@ describe('Spreadsheets.batchUpdate', () => {
     Sheets.Spreadsheets.batchUpdate({ requests: [{ unmergeCells: { range: merge(1, 0, 10, 5) } }] }, ID);
     expect(sheet.merges).toEqual([merge(0, 0, 1, 3)]);
     expect(Sheets.Spreadsheets.Values.batchGet(ID, { ranges: ['Sheet1!A2:B3'], ...UNFORMATTED }).valueRanges?.[0].values).toEqual([['', 'Ya']]);
+  });
+
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#duplicatesheetrequest
+  test('duplicateSheet copies a tab last, with the id and title asked; a tab holding protections or metadata is refused', () => {
+    const { Sheets, workbook } = harness();
+    const rule = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }] }, strict: true, showCustomUi: true };
+    const cell = { sheetId: 0, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 1, endColumnIndex: 2 };
+    Sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { updateCells: { range: cell, rows: [{ values: [{ userEnteredValue: { formulaValue: '=A1+1' }, note: 'catatan' }] }], fields: 'userEnteredValue,note' } },
+          { setDataValidation: { range: cell, rule } },
+          { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 }, properties: { pixelSize: 240 }, fields: 'pixelSize' } },
+        ],
+      },
+      ID,
+    );
+    const reply = Sheets.Spreadsheets.batchUpdate({ requests: [{ duplicateSheet: { sourceSheetId: 0, newSheetId: 7, newSheetName: 'Salinan', insertSheetIndex: 1 } }] }, ID);
+    expect(reply.replies?.[0]).toMatchObject({ duplicateSheet: { properties: { sheetId: 7, title: 'Salinan', index: 1 } } });
+    const [source, copy] = workbook.sheets;
+    expect(copy.rows).toEqual(source.rows);
+    expect(copy.rows[1][1]).toMatchObject({ formula: '=A1+1', note: 'catatan' });
+    expect(copy.dataValidations).toEqual([{ range: { ...cell, sheetId: 7 }, rule }]);
+    expect(copy.columnWidths).toEqual({ 1: 240 });
+    const duplicate = (insertSheetIndex: number) => Sheets.Spreadsheets.batchUpdate({ requests: [{ duplicateSheet: { sourceSheetId: 0, newSheetId: 8, newSheetName: 'Lagi', insertSheetIndex } }] }, ID);
+    expect(() => duplicate(0)).toThrow('Not implemented in the local runtime: duplicateSheet other than last');
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ addProtectedRange: { protectedRange: { range: cell, editors: { users: [workbook.owner] } } } }] }, ID);
+    expect(() => duplicate(2)).toThrow('Not implemented in the local runtime: duplicateSheet of a sheet with protections or developer metadata');
   });
 
   test('a request kind, field or option the runtime does not emulate is refused by name', () => {

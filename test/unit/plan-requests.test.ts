@@ -3,13 +3,13 @@
 // notes, dropdowns, widths, who may edit what), never the shape of the requests.
 import { applyUserEdit } from '../../local/services/spreadsheet/user-edit';
 import { formula, kept, num, text, type PlannedCell } from '../../src/domain/plan/cells';
-import { PROTECTION_TAGS, UNIT_TAB } from '../../src/domain/plan/layout';
-import { planUnitTabs, unitProtections, type UnitTabsInput } from '../../src/domain/plan/unit-tabs';
+import { METADATA_KEYS, PROTECTION_TAGS, UNIT_TAB, UNIT_TAB_WIDTHS } from '../../src/domain/plan/layout';
+import { CATEGORY_CELL, planUnitTabs, unitProtections, type UnitTabsInput } from '../../src/domain/plan/unit-tabs';
 import { parseSettings } from '../../src/domain/settings';
 import { SCORE_SCALE } from '../../src/domain/scale';
 import { MAX_BODY_BYTES, batchesOf, utf8Length } from '../../src/sheets/api';
-import { newTabRequests } from '../../src/sheets/generate';
-import { addProtection, addSheet, columnWidths, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
+import { newTabsRequests } from '../../src/sheets/generate';
+import { addColourRule, addProtection, addSheet, columnWidths, createSheetMetadata, setProtectionEditors, updateCells, updateProtection, type Request } from '../../src/sheets/requests';
 import { appliedWorkbook } from './applied-requests';
 import { parsedProfile } from './shipped-profile';
 
@@ -216,19 +216,54 @@ describe('compact payloads', () => {
     }
   });
 
-  test('500 units\' new tabs go in batches that never split a tab and stay under the 2 MB payload Google recommends', () => {
-    const units = Array.from({ length: 500 }, (_, i) => {
+  /** `count` units of the four Jenis of the benchmark, in turn. */
+  const syntheticUnits = (count: number) =>
+    Array.from({ length: count }, (_, i) => {
       const n = String(i + 1).padStart(4, '0');
       return { row: i + 2, code: `U${n}`, name: `Unit Layanan Sintetis ${n}`, type: ['OPD', 'Kecamatan', 'Puskesmas', 'RSUD'][i % 4], picName: `PIC ${n}`, picEmails: [`pic.u${n}@x.example`], assessorEmails: [`asesor${(i % 10) + 1}@x.example`] };
     });
-    const plan = planUnitTabs({ ...tabInput(), units, listedCodes: units.map((u) => u.code) });
-    const groups = plan.tabs.map(newTabRequests);
-    const batches = batchesOf(groups);
+  const planFor = (count: number) => {
+    const units = syntheticUnits(count);
+    return planUnitTabs({ ...tabInput(), units, listedCodes: units.map((u) => u.code) });
+  };
+
+  test('500 units\' new tabs go in batches that never split a tab and stay under the 2 MB payload Google recommends', () => {
+    const plan = planFor(500);
+    const batches = batchesOf(newTabsRequests(plan.tabs, 0));
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) expect(bytes(batch)).toBeLessThanOrEqual(MAX_BODY_BYTES);
     // Each batch starts with a tab's first request (addSheet), and every tab is sent, in order.
     expect(batches.every((batch) => 'addSheet' in batch[0])).toBe(true);
-    expect(batches.flat().flatMap((r) => (r.addSheet ? [r.addSheet.properties?.sheetId] : []))).toEqual(plan.tabs.map((tab) => tab.sheetId));
+    expect(batches.flat().flatMap((r) => (r.addSheet ? [r.addSheet.properties?.sheetId] : r.duplicateSheet ? [r.duplicateSheet.newSheetId] : []))).toEqual(plan.tabs.map((tab) => tab.sheetId));
+  });
+
+  test('new tabs with the same indicators are duplicates of the first, each ending exactly as written whole, at most 15 KB a tab', () => {
+    const plan = planFor(9);
+    // Each tab written whole, one after the other: what the duplicates must equal.
+    const whole = appliedWorkbook();
+    for (const tab of plan.tabs) {
+      whole.apply(
+        addSheet(tab.sheetId, tab.title, tab.rowCount, UNIT_TAB.width, tab.frozenRows),
+        updateCells(tab.sheetId, 0, 0, tab.rows),
+        ...columnWidths(tab.sheetId, UNIT_TAB_WIDTHS),
+        ...tab.colourRules.map((rule, i) => addColourRule(tab.sheetId, CATEGORY_CELL, rule, i)),
+        ...tab.protections.map((p) => addProtection(tab.sheetId, p)),
+        createSheetMetadata(tab.sheetId, METADATA_KEYS.unit, tab.code),
+      );
+    }
+    const duplicated = appliedWorkbook();
+    const sheetCount = duplicated.workbook.sheets.length;
+    for (const batch of batchesOf(newTabsRequests(plan.tabs, sheetCount))) duplicated.Sheets.Spreadsheets.batchUpdate({ requests: batch as never }, duplicated.workbook.spreadsheetId);
+    const requests = newTabsRequests(plan.tabs, sheetCount).flat();
+    // ombudsman-2021 has no Berlaku Untuk: every unit's tab has the same rows, the first written whole.
+    expect(requests.filter((r) => r.duplicateSheet).length).toBe(8);
+    const comparable = (h: ReturnType<typeof appliedWorkbook>) =>
+      h.workbook.sheets.map((sheet) => ({ ...sheet, protectedRanges: sheet.protectedRanges.map(({ protectedRangeId: _id, ...p }) => p), developerMetadata: sheet.developerMetadata.map(({ metadataId: _id, ...m }) => m) }));
+    expect(comparable(duplicated)).toEqual(comparable(whole));
+    // One more tab: its duplicate, title row, protections and metadata.
+    const five = planFor(5).tabs;
+    const extra = bytes(newTabsRequests(five, 0).flat()) - bytes(newTabsRequests(five.slice(0, 4), 0).flat());
+    expect(extra).toBeLessThanOrEqual(15_000);
   });
 
   test('UTF-8 length counts what the wire carries', () => {
