@@ -1,10 +1,11 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
 // sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
 // limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
-// flushed before MailApp is called, then its outcome (TERKIRIM or GAGAL) is written over it and
-// flushed; a message whose intent cannot be written is not sent. A unit whose last row is an intent
-// without outcome (the execution died in between) is left for a person to check, never sent
-// again by itself. A message MailApp refuses (an address, more than 50 recipients, the body
+// flushed before MailApp is called; its outcome (TERKIRIM or GAGAL) is written over it with the
+// next message's intent, or at the end of the call (one range write and flush per message); a
+// message whose intent cannot be written is not sent. A unit whose last row is an intent without
+// outcome (the execution died in between) is left for a person to check, never sent again by
+// itself. A message MailApp refuses (an address, more than 50 recipients, the body
 // size) fails alone; any other mail error stops the batch. The sidebar and the CLI call again
 // until `done`; a document property lets those calls continue one batch, so a unit handled
 // earlier in the batch is neither logged nor sent again, even with `force`.
@@ -18,11 +19,11 @@ import {
   type Candidate,
   type Decision,
   type LedgerEntry,
+  type LedgerRecord,
   type LedgerStatus,
   type SkipReason,
 } from '../domain/ledger';
 import { HEADERS } from '../domain/tables';
-import { asText } from '../domain/text';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
@@ -259,17 +260,24 @@ function mailOf(
   };
 }
 
-const column = (name: (typeof HEADERS.logEmail)[number]) => HEADERS.logEmail.indexOf(name) + 1;
-
 /**
- * Writes Log Email: each row one range write, appended under the last, the grid grown once (by
- * the rows planned) when the first row needs it. A message's row is written first as its intent
- * (MENGIRIM, with a note saying what to do if it stays so), then settled: its Waktu (when
- * MailApp answered), Status and Keterangan, three single-cell writes.
+ * Writes Log Email. Rows are kept in memory until a message is about to go: then every row not
+ * yet written in its final form (the previous message's outcome, the skipped and failed units
+ * since, this message's intent) goes in one range write, appended under the last, and is
+ * flushed, so the intent is on Google's side before MailApp is called. An outcome therefore
+ * reaches the sheet with the next message's intent (or at the end of the call): a run that dies
+ * in between leaves that one row an intent (MENGIRIM), whose unit is shown for a check and never
+ * sent again by itself. The grid grows once (by the rows planned) when the first write needs it.
  */
 class LedgerWriter {
+  /** The row the next appended row takes. */
   private next: number;
   private rows: number;
+  /** The first row not written in its final form; the records of that row and those after it. */
+  private from: number;
+  private pending: LedgerRecord[] = [];
+  /** The record of the last row appended: what `settle` rewrites. */
+  private lastRecord: LedgerRecord | undefined;
 
   constructor(
     private readonly p: Prepared,
@@ -277,33 +285,45 @@ class LedgerWriter {
   ) {
     this.next = p.nextLedgerRow;
     this.rows = p.ledgerRowCount;
+    this.from = this.next;
   }
 
-  /** Appends one row; returns its entry (kept in the prepared ledger as well). */
+  /** Appends one row (written with the next `commit`); returns its entry (kept in the prepared ledger as well). */
   append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
-    if (this.next > this.rows) {
-      const needed = this.p.nextLedgerRow + this.planned - 1 - this.rows;
-      this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
-      this.rows += needed;
-    }
     const at = new Date();
     const subject = o.message?.subject ?? '';
-    const record = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
-    this.p.ledgerSheet.getRange(this.next, 1, 1, 9).setValues([ledgerRow(record)]);
+    const record: LedgerRecord = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
+    this.pending.push(record);
+    this.lastRecord = record;
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
     this.p.ledger.push(entry);
     return entry;
   }
 
-  /** The outcome of an intent row. */
+  /**
+   * The outcome of the intent just written (the last row, committed): its Waktu (when MailApp
+   * answered), Status and Keterangan, written with the next `commit`.
+   */
   settle(entry: LedgerEntry, status: 'TERKIRIM' | 'GAGAL', note: string): void {
     const at = new Date();
-    const sheet = this.p.ledgerSheet;
-    sheet.getRange(entry.row, column('Waktu')).setValue(at);
-    sheet.getRange(entry.row, column('Status')).setValue(status);
-    sheet.getRange(entry.row, column('Keterangan')).setValue(asText(note));
+    this.from = entry.row;
+    this.pending = [{ ...(this.lastRecord as LedgerRecord), at, status, note }];
     Object.assign(entry, { at: at.getTime(), status, note });
+  }
+
+  /** Writes the rows kept in memory in one range write and flushes it; throws when Log Email cannot be written. */
+  commit(): void {
+    if (this.pending.length === 0) return;
+    if (this.next - 1 > this.rows) {
+      const needed = Math.max(this.next - 1, this.p.nextLedgerRow + this.planned - 1) - this.rows;
+      this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
+      this.rows += needed;
+    }
+    this.p.ledgerSheet.getRange(this.from, 1, this.pending.length, HEADERS.logEmail.length).setValues(this.pending.map(ledgerRow));
+    SpreadsheetApp.flush();
+    this.from = this.next;
+    this.pending = [];
   }
 }
 
@@ -348,9 +368,10 @@ interface BatchRun {
 }
 
 /**
- * One message, at most once: its intent row written and flushed, MailApp, its outcome written
- * and flushed. No result when the intent could not be written (nothing was sent); a stop when
- * the batch cannot go on (Log Email unwritable, or a mail error that is not about this message).
+ * One message, at most once: its intent row written and flushed (with the rows kept since the
+ * last write), MailApp, its outcome kept for the next write. No result when the intent could not
+ * be written (nothing was sent); a stop when the batch cannot go on (Log Email unwritable, or a
+ * mail error that is not about this message).
  */
 function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: UnitResult; stop?: Stop } {
   // The attachment first: a conversion that fails stops the batch before anything is logged or sent.
@@ -363,7 +384,7 @@ function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: Uni
   let intent: LedgerEntry;
   try {
     intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
-    SpreadsheetApp.flush();
+    writer.commit();
   } catch (error) {
     return { stop: unwritable(error) };
   }
@@ -375,14 +396,7 @@ function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: Uni
   }
   const result: UnitResult =
     refused === undefined ? { kode: o.code, status: 'TERKIRIM' } : { kode: o.code, status: 'GAGAL', reason: t(p.lang, 'mail.reason.sendError', { error: refused }) };
-  try {
-    writer.settle(intent, result.status === 'TERKIRIM' ? 'TERKIRIM' : 'GAGAL', result.reason ?? '');
-    // Sent now rather than with the next message: the outcome is unknown for as short as can be.
-    SpreadsheetApp.flush();
-  } catch (error) {
-    // The row stays an intent: the unit is shown for a check, never sent again by itself.
-    return { result, stop: unwritable(error) };
-  }
+  writer.settle(intent, result.status === 'TERKIRIM' ? 'TERKIRIM' : 'GAGAL', result.reason ?? '');
   if (refused !== undefined && !MESSAGE_ERROR.test(refused)) return { result, stop: { key: 'mail.error.sendStopped', error: refused } };
   return { result };
 }
@@ -422,12 +436,7 @@ function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[]
       attempts += 1;
       ({ result, stop: run.stop } = sendOne(p, writer, o));
     } else if (logged(d)) {
-      try {
-        writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
-      } catch (error) {
-        result = undefined;
-        run.stop = unwritable(error);
-      }
+      writer.append(o, d.action === 'skip' ? 'DILEWATI' : 'GAGAL', result.reason ?? '');
     }
     if (result !== undefined) run.results.push(result);
     if (run.stop !== undefined) {
@@ -435,6 +444,15 @@ function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[]
       run.results.push(...leftBy(p, decisions.slice(result === undefined ? at : at + 1)));
       run.done = false;
       break;
+    }
+  }
+  // The last outcome and the rows since: written now, unless Log Email could not be written.
+  if (run.stop?.key !== 'mail.error.ledgerUnwritable') {
+    try {
+      writer.commit();
+    } catch (error) {
+      run.stop = unwritable(error);
+      run.done = false;
     }
   }
   return run;

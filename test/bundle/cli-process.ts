@@ -7,7 +7,10 @@ import { basename, join } from 'node:path';
 import type { WorkbookModel } from '../../local/model/types';
 import { formatA1 } from '../../local/model/workbook';
 import { loadWorkbook } from '../../local/xlsx';
+import { grid, readyEdits } from '../../bench/ready';
 import { ROOT } from '../helpers/build';
+
+export { grid, labelledCell, readyEdits, settingCell } from '../../bench/ready';
 
 export const BIN = join(ROOT, 'bin', 'pendamping.js');
 
@@ -62,12 +65,6 @@ export function writeUnits(dir: string): string {
   return file;
 }
 
-/** The displayed values of a tab as a dense grid (the model's rows are sparse). */
-export function grid(model: WorkbookModel, title: string): unknown[][] {
-  const sheet = model.sheets.find((s) => s.title === title);
-  return Array.from(sheet?.rows ?? [], (row) => Array.from(row ?? [], (cell) => cell?.value));
-}
-
 /** The tab of unit `kode` (Unit's Tab column) and the A1 address of `column` on indicator `indicator`'s row. */
 export function answerCell(model: WorkbookModel, kode: string, indicator: string, column: string): { tab: string; a1: string } {
   const unit = grid(model, 'Unit');
@@ -76,45 +73,6 @@ export function answerCell(model: WorkbookModel, kode: string, indicator: string
   const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
   const row = values.findIndex((r, i) => i > header && r[values[header].indexOf('Kode')] === indicator);
   return { tab, a1: formatA1(row, values[header].indexOf(column)) };
-}
-
-/** The Nilai cell of a Pengaturan key. */
-export function settingCell(model: WorkbookModel, key: string): string {
-  const rows = grid(model, 'Pengaturan');
-  return `B${rows.findIndex((r) => r[0] === key) + 1}`;
-}
-
-/** The A1 address of the cell right of the first cell reading `label` on a tab (a status of a unit tab's top block). */
-export function labelledCell(model: WorkbookModel, tab: string, label: string): string {
-  const values = grid(model, tab);
-  const row = values.findIndex((r) => r.includes(label));
-  if (row < 0) throw new Error(`no ${label} on ${tab}`);
-  return formatA1(row, values[row].indexOf(label) + 1);
-}
-
-/**
- * The `edit` rows (sheet,cell,value) that make every unit of a generated workbook ready for its
- * findings, as its people would: the round's deadline in Pengaturan, the PIC's lowest answer
- * ("Tidak", or 0 on a 0-N scale) on the first indicator (the others left empty: every indicator is a finding), Status Pengisian
- * Diajukan and Status Verifikasi Terverifikasi. Run them with `edit --user` an admin.
- */
-export function readyEdits(model: WorkbookModel, deadline = '2025-04-30'): string {
-  const unit = grid(model, 'Unit');
-  const tabs = unit.slice(1).map((r) => String(r[unit[0].indexOf('Tab')] ?? '')).filter((tab) => tab !== '');
-  const quoted = (tab: string) => `"${tab.replace(/"/g, '""')}"`;
-  const rows = [`Pengaturan,${settingCell(model, 'batas_waktu')},${deadline}`];
-  for (const tab of tabs) {
-    const values = grid(model, tab);
-    const header = values.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
-    // The lowest answer of its Jenis Jawaban: Tidak, or 0 on a 0-N scale.
-    const lowest = /^0-\d+$/.test(String(values[header + 1][values[header].indexOf('Jenis Jawaban')])) ? '0' : 'Tidak';
-    rows.push(
-      `${quoted(tab)},${formatA1(header + 1, values[header].indexOf('Jawaban Mandiri'))},${lowest}`,
-      `${quoted(tab)},${labelledCell(model, tab, 'Status Pengisian')},Diajukan`,
-      `${quoted(tab)},${labelledCell(model, tab, 'Status Verifikasi')},Terverifikasi`,
-    );
-  }
-  return ['sheet,cell,value', ...rows].join('\n');
 }
 
 /** Applies readyEdits to the workbook `file` as `user` (an admin) through `pendamping edit`; a refused edit throws. */
