@@ -32,7 +32,7 @@ const MS_PER_KB_SENT = 0.8;
 export const LATENCY = {
   /** Starting one execution (menu click, google.script.run call, trigger). */
   executionStartUp: { ms: 300, roundTrip: false, basis: 'E' },
-  /** `getActiveSpreadsheet()`, `getActiveSheet()`: answered from the execution's context. */
+  /** `getActiveSpreadsheet()`: answered from the execution's context. */
   activeGetter: { ms: 8, roundTrip: false, basis: 'M' },
   /** `getSheetByName`/`getSheets`, the first time in an execution. */
   sheetLookupFirst: { ms: 150, roundTrip: true, basis: 'M' },
@@ -46,15 +46,11 @@ export const LATENCY = {
   bufferedWrite: { ms: 1, roundTrip: false, basis: 'D' },
   /** What the next read or `flush()` pays for the pending buffered cells. */
   flushPending: { ms: 30, perCell: 0.012, roundTrip: true, basis: 'D' },
-  appendRow: { ms: 275, roundTrip: true, basis: 'M' },
   insertSheet: { ms: 300, roundTrip: true, basis: 'E' },
   /** `Sheet.copyTo()` of a small template. */
   copyTo: { ms: 600, roundTrip: true, basis: 'E' },
-  /** `protect()`, each `addEditor(s)`/`removeEditor(s)`. */
+  /** `protect()`, each `addEditor(s)`/`removeEditors`. */
   protection: { ms: 250, roundTrip: true, basis: 'E' },
-  /** `setDataValidation(s)`, `setConditionalFormatRules`. */
-  validationOrConditionalFormat: { ms: 250, roundTrip: true, basis: 'E' },
-  insertChart: { ms: 600, roundTrip: true, basis: 'E' },
   /** Any other spreadsheet call that reaches the server ("every call is a round trip, ~150–300 ms"). */
   otherServerCall: { ms: 150, roundTrip: true, basis: 'E' },
   /** Sheets advanced service: values read, base + per cell. */
@@ -65,8 +61,6 @@ export const LATENCY = {
   sheetsApiBatchUpdate: { ms: 300, perRequest: 2, perKb: MS_PER_KB_SENT, roundTrip: true, basis: 'E' },
   propertiesGet: { ms: 30, roundTrip: true, basis: 'M' },
   propertiesSet: { ms: 62, roundTrip: true, basis: 'M' },
-  cacheGet: { ms: 3, roundTrip: true, basis: 'M' },
-  cachePut: { ms: 93, roundTrip: true, basis: 'M' },
   /** `LockService` tryLock/waitLock/releaseLock, uncontended (waiting adds the time waited). */
   lock: { ms: 50, roundTrip: true, basis: 'E' },
   /** `Blob.getAs('application/pdf')` of an HTML blob: one HTML → PDF conversion on Google's servers. */

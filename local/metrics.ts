@@ -55,8 +55,6 @@ const BY_SERVICE_METHOD: Record<string, LatencyRowName> = {
   'Properties.getProperty': 'propertiesGet',
   'Properties.setProperty': 'propertiesSet',
   'Properties.deleteProperty': 'propertiesSet',
-  'Cache.get': 'cacheGet',
-  'Cache.put': 'cachePut',
   'Lock.tryLock': 'lock',
   'Lock.waitLock': 'lock',
   'Lock.releaseLock': 'lock',
@@ -68,20 +66,12 @@ const BY_SERVICE_METHOD: Record<string, LatencyRowName> = {
 /** Spreadsheet calls priced by their method name, on whichever class they are called. */
 const BY_METHOD: Record<string, LatencyRowName> = {
   getActiveSpreadsheet: 'activeGetter',
-  getActiveSheet: 'activeGetter',
-  getActive: 'activeGetter',
-  appendRow: 'appendRow',
   insertSheet: 'insertSheet',
   copyTo: 'copyTo',
   protect: 'protection',
   addEditor: 'protection',
   addEditors: 'protection',
-  removeEditor: 'protection',
   removeEditors: 'protection',
-  setDataValidation: 'validationOrConditionalFormat',
-  setDataValidations: 'validationOrConditionalFormat',
-  setConditionalFormatRules: 'validationOrConditionalFormat',
-  insertChart: 'insertChart',
 };
 
 /** Any other spreadsheet call, priced by its kind (what is left is `otherServerCall`). */
