@@ -23,12 +23,13 @@ import {
   type LedgerStatus,
   type SkipReason,
 } from '../domain/ledger';
-import { HEADERS } from '../domain/tables';
+import { HEADERS, TABS } from '../domain/tables';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
 import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { pdfOf } from '../report/rapor';
+import { clearJournal, writeJournal } from './journal';
 import { prepare, type MailKind, type NotReady, type Outgoing, type Prepared } from './prepare';
 
 /** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
@@ -261,23 +262,25 @@ function mailOf(
 }
 
 /**
- * Writes Log Email. Rows are kept in memory until a message is about to go: then every row not
- * yet written in its final form (the previous message's outcome, the skipped and failed units
- * since, this message's intent) goes in one range write, appended under the last, and is
- * flushed, so the intent is on Google's side before MailApp is called. An outcome therefore
- * reaches the sheet with the next message's intent (or at the end of the call): a run that dies
- * in between leaves that one row an intent (MENGIRIM), whose unit is shown for a check and never
- * sent again by itself. The grid grows once (by the rows planned) when the first write needs it.
+ * Writes Log Email. Rows are kept in memory in their latest form. Before a message goes, every
+ * row not on the sheet yet (the previous message's outcome, the skipped and failed units since,
+ * this message's intent) is made durable in the batch's journal (one document property,
+ * src/mail/journal.ts), so the intent is on Google's side before MailApp is called; the rows go
+ * to the sheet in one range write at the end of the call, or, when the journal would outgrow one
+ * property value, those before the intent go there first. A row goes to the sheet only in its
+ * final form. A run that dies in between leaves the journal, whose rows every reader sees and
+ * the next send writes; a last row left an intent (MENGIRIM) is shown for a check and never sent
+ * again by itself. The grid grows once (by the rows planned) when the first write needs it.
  */
 class LedgerWriter {
   /** The row the next appended row takes. */
   private next: number;
   private rows: number;
-  /** The first row not written in its final form; the records of that row and those after it. */
+  /** The first row not on the sheet; the records of that row and those after it, in their latest form. */
   private from: number;
-  private pending: LedgerRecord[] = [];
-  /** The record of the last row appended: what `settle` rewrites. */
-  private lastRecord: LedgerRecord | undefined;
+  private pending: LedgerRecord[];
+  /** Whether the document may hold a journal (a run cut short left one, or this one wrote it). */
+  private journaled: boolean;
 
   constructor(
     private readonly p: Prepared,
@@ -285,44 +288,73 @@ class LedgerWriter {
   ) {
     this.next = p.nextLedgerRow;
     this.rows = p.ledgerRowCount;
-    this.from = this.next;
+    // The rows a run cut short left in the journal go to the sheet with this run's first write.
+    const left = p.journal.unfolded;
+    this.from = left?.from ?? this.next;
+    this.pending = left === null ? [] : [...left.records];
+    this.journaled = p.journal.found;
   }
 
-  /** Appends one row (written with the next `commit`); returns its entry (kept in the prepared ledger as well). */
+  /** Appends one row (made durable with the next `mark` or `commit`); returns its entry (kept in the prepared ledger as well). */
   append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
     const at = new Date();
     const subject = o.message?.subject ?? '';
     const record: LedgerRecord = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
     this.pending.push(record);
-    this.lastRecord = record;
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
     this.p.ledger.push(entry);
     return entry;
   }
 
-  /**
-   * The outcome of the intent just written (the last row, committed): its Waktu (when MailApp
-   * answered), Status and Keterangan, written with the next `commit`.
-   */
+  /** The outcome of the intent just marked (the last row): its Waktu (when MailApp answered), Status and Keterangan. */
   settle(entry: LedgerEntry, status: 'TERKIRIM' | 'GAGAL', note: string): void {
     const at = new Date();
-    this.from = entry.row;
-    this.pending = [{ ...(this.lastRecord as LedgerRecord), at, status, note }];
+    const last = this.pending.length - 1;
+    this.pending[last] = { ...this.pending[last], at, status, note };
     Object.assign(entry, { at: at.getTime(), status, note });
   }
 
-  /** Writes the rows kept in memory in one range write and flushes it; throws when Log Email cannot be written. */
-  commit(): void {
+  /**
+   * Makes the rows kept in memory durable before a message goes: in the journal, or, when it
+   * would not fit one property value, those before the last (the intent) on the sheet and the
+   * intent alone in the journal. Throws when neither can be written.
+   */
+  mark(): void {
+    if (this.journal()) return;
+    const intent = this.pending.pop() as LedgerRecord;
+    this.commit();
+    this.from = this.next - 1;
+    this.pending = [intent];
+    if (!this.journal()) throw new Error(`${TABS.logEmail}: one row does not fit a document property`);
+  }
+
+  /** The rows on the sheet and the journal gone: the end of a call. Throws when Log Email cannot be written. */
+  finish(): void {
+    this.commit();
+    if (!this.journaled) return;
+    clearJournal();
+    this.journaled = false;
+  }
+
+  private journal(): boolean {
+    const written = writeJournal({ from: this.from, records: this.pending });
+    this.journaled ||= written;
+    return written;
+  }
+
+  /** Writes the rows kept in memory in one range write and flushes it. */
+  private commit(): void {
     if (this.pending.length === 0) return;
-    if (this.next - 1 > this.rows) {
-      const needed = Math.max(this.next - 1, this.p.nextLedgerRow + this.planned - 1) - this.rows;
+    const end = this.from + this.pending.length - 1;
+    if (end > this.rows) {
+      const needed = Math.max(end, this.p.nextLedgerRow + this.planned - 1) - this.rows;
       this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
       this.rows += needed;
     }
     this.p.ledgerSheet.getRange(this.from, 1, this.pending.length, HEADERS.logEmail.length).setValues(this.pending.map(ledgerRow));
     SpreadsheetApp.flush();
-    this.from = this.next;
+    this.from = end + 1;
     this.pending = [];
   }
 }
@@ -384,7 +416,7 @@ function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: Uni
   let intent: LedgerEntry;
   try {
     intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
-    writer.commit();
+    writer.mark();
   } catch (error) {
     return { stop: unwritable(error) };
   }
@@ -449,7 +481,7 @@ function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[]
   // The last outcome and the rows since: written now, unless Log Email could not be written.
   if (run.stop?.key !== 'mail.error.ledgerUnwritable') {
     try {
-      writer.commit();
+      writer.finish();
     } catch (error) {
       run.stop = unwritable(error);
       run.done = false;
@@ -497,13 +529,30 @@ export function sendBatchIn(
   const continued = continuedBatch(key, startedAt);
   const decisions = plan(p, opts, quota, continued);
   const batch: BatchState = { key, fromRow: continued ?? p.nextLedgerRow, lastAt: startedAt };
+  const stopped = (stop: Stop, results: UnitResult[]): SendFailure => ({
+    ...failure(p.lang, stop.key, { error: stop.error }),
+    ...countsOf(results),
+    done: false,
+    results,
+    notReady: p.notReady,
+  });
+  // The rows go to the sheet at the end of the call: a Log Email this user may not write stops the batch before anything is sent.
+  if (p.ledgerProtected && decisions.some((d) => d.action === 'send')) {
+    return stopped({ key: 'mail.error.ledgerUnwritable', error: t(p.lang, 'mail.reason.ledgerProtected') }, leftBy(p, decisions));
+  }
   // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
-  if (continued === undefined && decisions.some((d) => d.action === 'send')) saveBatch(batch);
+  if (continued === undefined && decisions.some((d) => d.action === 'send')) {
+    try {
+      saveBatch(batch);
+    } catch (error) {
+      return stopped(unwritable(error), leftBy(p, decisions));
+    }
+  }
   const run = carryOut(p, opts, decisions, startedAt);
   // A stop ends the batch: the next run is a new one, which retries what the stop left.
   if (run.stop !== undefined) {
     saveBatch(null);
-    return { ...failure(p.lang, run.stop.key, { error: run.stop.error }), ...countsOf(run.results), done: false, results: run.results, notReady: p.notReady };
+    return stopped(run.stop, run.results);
   }
   saveBatch(run.done ? null : { ...batch, lastAt: Date.now() });
   return sentResult(p, run);
