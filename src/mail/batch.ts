@@ -1,9 +1,10 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
 // sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
-// limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
-// flushed before MailApp is called; its outcome (TERKIRIM or GAGAL) is written over it with the
-// next message's intent, or at the end of the call (one range write and flush per message); a
-// message whose intent cannot be written is not sent. A unit whose last row is an intent without
+// limit. Each message is at most once: its Log Email row is made durable as an intent (MENGIRIM)
+// in the batch's journal (one document property, src/mail/journal.ts) before MailApp is called;
+// its outcome (TERKIRIM or GAGAL) replaces it in the next message's journal, and the rows go to
+// Log Email in one range write at the end of the call; a message whose intent cannot be written
+// is not sent. A unit whose last row is an intent without
 // outcome (the execution died in between) is left for a person to check, never sent again by
 // itself. A message MailApp refuses (an address, more than 50 recipients, the body
 // size) fails alone; any other mail error stops the batch. The sidebar and the CLI call again
@@ -27,9 +28,8 @@ import { HEADERS, TABS } from '../domain/tables';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
-import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { pdfOf } from '../report/rapor';
-import { clearJournal, writeJournal } from './journal';
+import { clearJournal, writeJournal, type BatchState, type LedgerJournal } from './journal';
 import { prepare, type MailKind, type NotReady, type Outgoing, type Prepared } from './prepare';
 
 /** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
@@ -123,34 +123,17 @@ export type SendFailure = Failure & BatchCounts & { done: false; results: UnitRe
 export const BATCH_TIME_LIMIT_MS = 270_000;
 /** A batch is continued by a call that comes within this long of the previous one. */
 const CONTINUE_WITHIN_MS = 15 * 60_000;
-const BATCH_PROPERTY = 'pendamping.mail.batch';
 const DAY_MS = 86_400_000;
-
-interface BatchState {
-  key: string;
-  /** The first Log Email row the batch wrote. */
-  fromRow: number;
-  lastAt: number;
-}
 
 function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
   const codes = (list: string[] | undefined) => (list ?? []).map((k) => k.trim().toLowerCase()).sort();
   return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend), opts.includeUnverified === true]);
 }
 
-function isBatchState(value: unknown): value is BatchState {
-  const v = value as Partial<BatchState> | null;
-  return v !== null && typeof v === 'object' && typeof v.key === 'string' && typeof v.fromRow === 'number' && typeof v.lastAt === 'number';
-}
-
-/** The first ledger row of the batch this call continues (same user and options, moments ago). */
-function continuedBatch(key: string, now: number): number | undefined {
-  const state = readJsonProperty(BATCH_PROPERTY, isBatchState);
+/** The first ledger row of the batch this call continues (same user and options, moments ago), as the journal holds it. */
+function continuedBatch(p: Prepared, key: string, now: number): number | undefined {
+  const state = p.journal.batch;
   return state !== null && state.key === key && now - state.lastAt <= CONTINUE_WITHIN_MS ? state.fromRow : undefined;
-}
-
-function saveBatch(state: BatchState | null): void {
-  writeJsonProperty(BATCH_PROPERTY, state);
 }
 
 /** A message MailApp would refuse for its recipients fails alone, before anything is written. */
@@ -281,10 +264,14 @@ class LedgerWriter {
   private pending: LedgerRecord[];
   /** Whether the document may hold a journal (a run cut short left one, or this one wrote it). */
   private journaled: boolean;
+  /** What the journal holds, as far as this call knows: what a stop leaves there. */
+  private durable: LedgerJournal;
 
   constructor(
     private readonly p: Prepared,
     private readonly planned: number,
+    /** The batch's state, stored with every journal so that a run cut short and run again soon continues the batch. */
+    private readonly batch: BatchState,
   ) {
     this.next = p.nextLedgerRow;
     this.rows = p.ledgerRowCount;
@@ -293,6 +280,7 @@ class LedgerWriter {
     this.from = left?.from ?? this.next;
     this.pending = left === null ? [] : [...left.records];
     this.journaled = p.journal.found;
+    this.durable = { from: this.from, records: [...this.pending] };
   }
 
   /** Appends one row (made durable with the next `mark` or `commit`); returns its entry (kept in the prepared ledger as well). */
@@ -329,16 +317,39 @@ class LedgerWriter {
     if (!this.journal()) throw new Error(`${TABS.logEmail}: one row does not fit a document property`);
   }
 
-  /** The rows on the sheet and the journal gone: the end of a call. Throws when Log Email cannot be written. */
-  finish(): void {
+  /**
+   * The end of a call: the rows on the sheet, then the journal gone, or holding only the batch's
+   * state (`next`) when the batch goes on. Throws when Log Email cannot be written.
+   */
+  finish(next: BatchState | null): void {
     this.commit();
-    if (!this.journaled) return;
-    clearJournal();
-    this.journaled = false;
+    if (next !== null) {
+      writeJournal({ from: this.from, records: [], batch: next });
+      this.journaled = true;
+    } else if (this.journaled) {
+      clearJournal();
+      this.journaled = false;
+    }
+  }
+
+  /**
+   * A call stopped because Log Email could not be written: the rows made durable stay in the
+   * journal, without the batch's state, so that the next run is a new batch that retries what
+   * the stop left. When even that cannot be stored, the journal stays as it is.
+   */
+  abandon(): void {
+    try {
+      if (this.durable.records.length > 0) writeJournal(this.durable);
+      else if (this.journaled) clearJournal();
+    } catch {
+      // The properties cannot be written either: the next run within the batch's time continues it.
+    }
   }
 
   private journal(): boolean {
-    const written = writeJournal({ from: this.from, records: this.pending });
+    const journal: LedgerJournal = { from: this.from, records: [...this.pending], batch: this.batch };
+    const written = writeJournal(journal);
+    if (written) this.durable = { from: journal.from, records: journal.records };
     this.journaled ||= written;
     return written;
   }
@@ -356,6 +367,7 @@ class LedgerWriter {
     SpreadsheetApp.flush();
     this.from = end + 1;
     this.pending = [];
+    this.durable = { from: this.from, records: [] };
   }
 }
 
@@ -450,10 +462,10 @@ function countsOf(results: readonly UnitResult[]): BatchCounts {
 }
 
 /** Carries the decisions out in order, until they are done, the time or maxMessages is up, or a stop. */
-function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number): BatchRun {
+function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number, batch: BatchState): BatchRun {
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
   const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
-  const writer = new LedgerWriter(p, decisions.filter(logged).length);
+  const writer = new LedgerWriter(p, decisions.filter(logged).length, batch);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
   const run: BatchRun = { results: [], done: true };
   let attempts = 0;
@@ -478,15 +490,18 @@ function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[]
       break;
     }
   }
-  // The last outcome and the rows since: written now, unless Log Email could not be written.
+  // The last outcome and the rows since: written now, unless Log Email could not be written. A
+  // stop ends the batch (the next run is a new one, which retries what the stop left); a batch
+  // cut short by the time or maxMessages goes on with the next call.
   if (run.stop?.key !== 'mail.error.ledgerUnwritable') {
     try {
-      writer.finish();
+      writer.finish(run.stop === undefined && !run.done ? { ...batch, lastAt: Date.now() } : null);
     } catch (error) {
       run.stop = unwritable(error);
       run.done = false;
     }
   }
+  if (run.stop?.key === 'mail.error.ledgerUnwritable') writer.abandon();
   return run;
 }
 
@@ -526,7 +541,7 @@ export function sendBatchIn(
   const quota = MailApp.getRemainingDailyQuota();
   if (opts.dryRun === true) return dryRunOf(p, opts, quota);
   const key = batchKey(kind, ctx.user, opts);
-  const continued = continuedBatch(key, startedAt);
+  const continued = continuedBatch(p, key, startedAt);
   const decisions = plan(p, opts, quota, continued);
   const batch: BatchState = { key, fromRow: continued ?? p.nextLedgerRow, lastAt: startedAt };
   const stopped = (stop: Stop, results: UnitResult[]): SendFailure => ({
@@ -540,22 +555,8 @@ export function sendBatchIn(
   if (p.ledgerProtected && decisions.some((d) => d.action === 'send')) {
     return stopped({ key: 'mail.error.ledgerUnwritable', error: t(p.lang, 'mail.reason.ledgerProtected') }, leftBy(p, decisions));
   }
-  // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
-  if (continued === undefined && decisions.some((d) => d.action === 'send')) {
-    try {
-      saveBatch(batch);
-    } catch (error) {
-      return stopped(unwritable(error), leftBy(p, decisions));
-    }
-  }
-  const run = carryOut(p, opts, decisions, startedAt);
-  // A stop ends the batch: the next run is a new one, which retries what the stop left.
-  if (run.stop !== undefined) {
-    saveBatch(null);
-    return stopped(run.stop, run.results);
-  }
-  saveBatch(run.done ? null : { ...batch, lastAt: Date.now() });
-  return sentResult(p, run);
+  const run = carryOut(p, opts, decisions, startedAt, batch);
+  return run.stop === undefined ? sentResult(p, run) : stopped(run.stop, run.results);
 }
 
 export interface TestSendResult {

@@ -5,7 +5,8 @@
 // rows reach the sheet in one range write at the end of the call, or earlier when the journal
 // would outgrow one property value. Every reader of the ledger reads the sheet with the
 // journal's rows after it, so a run cut short (killed, timed out) loses no row: the next send
-// folds them into the sheet with its first write.
+// folds them into the sheet with its first write. The same property holds the state of the batch
+// the rows belong to, which the next call of that batch continues.
 //
 // A row goes to the sheet only in its final form (an outcome, or an intent the run never got
 // an answer for), never to be rewritten there: the journal's rows at or above the row after
@@ -26,16 +27,30 @@ const DAY_MS = 86_400_000;
 /** One row as stored: Waktu (ms), Putaran, Kode Unit, Kepada, Tembusan, Subjek, Status, Sidik, Keterangan. */
 type StoredRow = [number, string, string, string[], string[], string, LedgerStatus, string, string];
 
+/** The send batch that a call continues (src/mail/batch.ts): its options, its first Log Email row, when its last call ended. */
+export interface BatchState {
+  key: string;
+  fromRow: number;
+  lastAt: number;
+}
+
 interface StoredJournal {
   /** The Log Email row the first row takes. */
   from: number;
   rows: StoredRow[];
+  batch?: BatchState;
 }
 
-/** The rows a journal holds: `records[i]` is Log Email row `from + i`. */
+/** The rows a journal holds (`records[i]` is Log Email row `from + i`), and the batch they belong to. */
 export interface LedgerJournal {
   from: number;
   records: LedgerRecord[];
+  batch?: BatchState;
+}
+
+function isBatchState(value: unknown): value is BatchState {
+  const v = value as Partial<BatchState> | null;
+  return v !== null && typeof v === 'object' && typeof v.key === 'string' && typeof v.fromRow === 'number' && typeof v.lastAt === 'number';
 }
 
 const STATUSES: readonly string[] = ['TERKIRIM', 'GAGAL', 'DILEWATI', 'MENGIRIM'] satisfies LedgerStatus[];
@@ -55,7 +70,15 @@ function isStoredRow(v: unknown): v is StoredRow {
 
 function isStoredJournal(v: unknown): v is StoredJournal {
   const j = v as Partial<StoredJournal> | null;
-  return j !== null && typeof j === 'object' && typeof j.from === 'number' && j.from >= 2 && Array.isArray(j.rows) && j.rows.every(isStoredRow);
+  return (
+    j !== null &&
+    typeof j === 'object' &&
+    typeof j.from === 'number' &&
+    j.from >= 2 &&
+    Array.isArray(j.rows) &&
+    j.rows.every(isStoredRow) &&
+    (j.batch === undefined || isBatchState(j.batch))
+  );
 }
 
 const storedRow = (r: LedgerRecord): StoredRow => [r.at.getTime(), r.round, r.unitCode, [...r.to], [...r.cc], r.subject, r.status, r.fingerprint, r.note];
@@ -67,7 +90,9 @@ function recordOf([at, round, unitCode, to, cc, subject, status, fingerprint, no
 /** A journal from its property's text (null: none); a value that is not one reads as none. */
 export function parseJournal(raw: string | null): LedgerJournal | null {
   const stored = parseJsonProperty(raw, isStoredJournal);
-  return stored === null ? null : { from: stored.from, records: stored.rows.map(recordOf) };
+  if (stored === null) return null;
+  const journal: LedgerJournal = { from: stored.from, records: stored.rows.map(recordOf) };
+  return stored.batch === undefined ? journal : { ...journal, batch: stored.batch };
 }
 
 /** The journal left in the document, if any (one getProperty). */
@@ -84,7 +109,7 @@ export function unfolded(journal: LedgerJournal | null, nextRow: number): Ledger
 
 /** Stores the journal (one setProperty) and returns true, or returns false, storing nothing, when it would not fit one property value. */
 export function writeJournal(journal: LedgerJournal): boolean {
-  const stored: StoredJournal = { from: journal.from, rows: journal.records.map(storedRow) };
+  const stored: StoredJournal = { from: journal.from, rows: journal.records.map(storedRow), ...(journal.batch && { batch: journal.batch }) };
   if (utf8Length(JSON.stringify(stored)) > PROPERTY_VALUE_LIMIT_BYTES) return false;
   writeJsonProperty(JOURNAL_PROPERTY, stored);
   return true;

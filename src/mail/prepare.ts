@@ -6,7 +6,7 @@ import type { RenderedEmail } from '../domain/email';
 import { unitStage, type Stage } from '../domain/stage';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { fingerprintInput, hexOf, parseLedger, type Candidate, type LedgerEntry } from '../domain/ledger';
-import { readJournal, unfolded, withJournal, type LedgerJournal } from './journal';
+import { readJournal, unfolded, withJournal, type BatchState, type LedgerJournal } from './journal';
 import { checkProgramme, type ValidProgramme } from '../domain/programme';
 import { latestScores } from '../domain/rounds';
 import { HEADERS, TABS, findColumns } from '../domain/tables';
@@ -109,7 +109,7 @@ export interface Prepared {
   nextLedgerRow: number;
   ledgerRowCount: number;
   /** The journal in the document (found), and its rows Log Email does not hold yet (in `ledger` already): the next write puts them on the sheet. */
-  journal: { found: boolean; unfolded: LedgerJournal | null };
+  journal: { found: boolean; unfolded: LedgerJournal | null; batch: BatchState | null };
   /** Log Email cannot take the rows a send appends: a protection the acting user may not edit covers them. */
   ledgerProtected: boolean;
 }
@@ -274,7 +274,7 @@ function readLedger(logEmail: SheetInfo): LedgerRead {
     ledgerSheet,
     nextLedgerRow: ledgerValues.length + 1,
     ledgerRowCount: logEmail.rowCount,
-    journal: { found: left !== null, unfolded: unfolded(left, sheetValues.length + 1) },
+    journal: { found: left !== null, unfolded: unfolded(left, sheetValues.length + 1), batch: left?.batch ?? null },
     ledgerProtected: protectedFrom(logEmail, sheetValues.length + 1),
   };
 }
