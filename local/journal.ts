@@ -74,6 +74,13 @@ const mayChangeFrames = (call: ServiceCall) => ['write', 'buffered', 'structural
 /** Calls at which Apps Script has sent what the script wrote before them; a Sheets API call is sent at once. */
 const sendsWrites = (call: ServiceCall) => call.kind === 'read' || call.kind === 'structural' || call.method === 'flush' || call.service.startsWith('Sheets');
 
+/**
+ * Calls that change the document properties: Apps Script stores a property when the call returns
+ * (docs/PLATFORM.md, Properties), so the journal makes the store durable there, before anything
+ * else the script does next (a mail sent, a process killed). The service records them after the change.
+ */
+const storesProperties = (call: ServiceCall) => call.service === 'Properties' && call.method !== 'getProperty';
+
 /** Applies the records of a journal to a workbook just loaded (no engine follows it yet). */
 function replay(workbook: WorkbookModel, records: readonly Op[][]): void {
   const editor = new WorkbookEditor(workbook);
@@ -147,6 +154,7 @@ export class Journal implements EditObserver {
         sink.record(call);
         this.framesMayDiffer ||= mayChangeFrames(call);
         if (sendsWrites(call) && !this.commit()) throw this.failure;
+        if (storesProperties(call) && !this.commitProperties()) throw this.failure;
       },
     };
   }
@@ -163,14 +171,34 @@ export class Journal implements EditObserver {
       }
       this.framesMayDiffer = false;
     }
-    for (const key of BOOK_KEYS) {
-      const value = bookOf(this.workbook, key);
-      if (this.book.get(key) !== value) this.ops.push(`["book","${key}",${value}]`);
-      this.book.set(key, value);
-    }
-    if (this.ops.length === 0) return true;
-    let line = `[${this.ops.join(',')}]\n`;
+    for (const key of BOOK_KEYS) this.bookChange(key, this.ops);
+    const ops = this.ops;
     this.ops = [];
+    return this.append(ops);
+  }
+
+  /**
+   * Appends and fsyncs the document properties alone, if they changed: cells written before them
+   * stay for the next commit point, as Apps Script keeps them buffered. False once the journal cannot be written.
+   */
+  commitProperties(): boolean {
+    if (this.closed) return true;
+    if (this.failure) return false;
+    const ops: string[] = [];
+    this.bookChange('documentProperties', ops);
+    return this.append(ops);
+  }
+
+  private bookChange(key: BookKey, ops: string[]): void {
+    const value = bookOf(this.workbook, key);
+    if (this.book.get(key) !== value) ops.push(`["book","${key}",${value}]`);
+    this.book.set(key, value);
+  }
+
+  /** Appends one line of `ops` and fsyncs it; false (and nothing more is recorded) when it cannot be written. */
+  private append(ops: readonly string[]): boolean {
+    if (ops.length === 0) return true;
+    let line = `[${ops.join(',')}]\n`;
     try {
       if (this.fd === undefined) {
         // A journal replayed at the load goes on; a new one starts with its header, written whole or not at all.

@@ -23,9 +23,24 @@ function storeBytes(store: Record<string, string>): number {
 }
 
 export function createPropertiesService(ctx: ServiceContext) {
-  const call = (method: string, write: boolean) => {
-    assertAuthorized(ctx, `Properties.${method}`, write ? {} : READ);
+  const read = (method: string) => {
+    assertAuthorized(ctx, `Properties.${method}`, READ);
     recordCall(ctx, 'Properties', method);
+  };
+  /**
+   * A change is stored when the call returns, as in Apps Script (the Properties reference offers
+   * no flush: a value set is there for the next execution): the call is recorded once the store
+   * holds it, and a workbook file's journal (local/journal.ts) makes the store durable there, so
+   * a process killed right after keeps it.
+   */
+  const change = (method: string, next: () => Record<string, string>) => {
+    assertAuthorized(ctx, `Properties.${method}`, {});
+    try {
+      commit(next());
+    } finally {
+      recordCall(ctx, 'Properties', method);
+    }
+    return properties;
   };
   /** Replaces the store by `next` if it stays within the limits, else throws and changes nothing. */
   const commit = (next: Record<string, string>) => {
@@ -38,20 +53,18 @@ export function createPropertiesService(ctx: ServiceContext) {
   const properties = loud(
     {
       getProperty(key: string): string | null {
-        call('getProperty', false);
+        read('getProperty');
         return ctx.workbook.documentProperties[String(key)] ?? null;
       },
       setProperty(key: string, value: unknown) {
-        call('setProperty', true);
-        commit({ ...ctx.workbook.documentProperties, [String(key)]: String(value) });
-        return properties;
+        return change('setProperty', () => ({ ...ctx.workbook.documentProperties, [String(key)]: String(value) }));
       },
       deleteProperty(key: string) {
-        call('deleteProperty', true);
-        const next = { ...ctx.workbook.documentProperties };
-        delete next[String(key)];
-        commit(next);
-        return properties;
+        return change('deleteProperty', () => {
+          const next = { ...ctx.workbook.documentProperties };
+          delete next[String(key)];
+          return next;
+        });
       },
     },
     'Properties',

@@ -1,9 +1,10 @@
 // Sending a kind of message (findings, reminders: see MailKind): one call is one execution that
 // sends what the plan of src/domain/ledger allows, and stops well before Apps Script's 6-minute
-// limit. Each message is at most once: its Log Email row is written as an intent (MENGIRIM) and
-// flushed before MailApp is called; its outcome (TERKIRIM or GAGAL) is written over it with the
-// next message's intent, or at the end of the call (one range write and flush per message); a
-// message whose intent cannot be written is not sent. A unit whose last row is an intent without
+// limit. Each message is at most once: its Log Email row is made durable as an intent (MENGIRIM)
+// in the batch's journal (one document property, src/mail/journal.ts) before MailApp is called;
+// its outcome (TERKIRIM or GAGAL) replaces it in the next message's journal, and the rows go to
+// Log Email in one range write at the end of the call; a message whose intent cannot be written
+// is not sent. A unit whose last row is an intent without
 // outcome (the execution died in between) is left for a person to check, never sent again by
 // itself. A message MailApp refuses (an address, more than 50 recipients, the body
 // size) fails alone; any other mail error stops the batch. The sidebar and the CLI call again
@@ -23,12 +24,12 @@ import {
   type LedgerStatus,
   type SkipReason,
 } from '../domain/ledger';
-import { HEADERS } from '../domain/tables';
+import { HEADERS, TABS } from '../domain/tables';
 import type { ActionContext, Failure } from '../sheets/context';
 import { errorText, failure } from '../sheets/context';
 import type { Programme } from '../sheets/programme';
-import { readJsonProperty, writeJsonProperty } from '../sheets/properties';
 import { pdfOf } from '../report/rapor';
+import { clearJournal, writeJournal, type BatchState, type LedgerJournal } from './journal';
 import { prepare, type MailKind, type NotReady, type Outgoing, type Prepared } from './prepare';
 
 /** ANTRE: waiting (quota, or a stopped batch), not logged. PERIKSA: outcome unknown, for a person to check, not logged. */
@@ -122,34 +123,17 @@ export type SendFailure = Failure & BatchCounts & { done: false; results: UnitRe
 export const BATCH_TIME_LIMIT_MS = 270_000;
 /** A batch is continued by a call that comes within this long of the previous one. */
 const CONTINUE_WITHIN_MS = 15 * 60_000;
-const BATCH_PROPERTY = 'pendamping.mail.batch';
 const DAY_MS = 86_400_000;
-
-interface BatchState {
-  key: string;
-  /** The first Log Email row the batch wrote. */
-  fromRow: number;
-  lastAt: number;
-}
 
 function batchKey(kind: MailKind, user: string, opts: PreviewOptions): string {
   const codes = (list: string[] | undefined) => (list ?? []).map((k) => k.trim().toLowerCase()).sort();
   return JSON.stringify([kind.id, user.toLowerCase(), codes(opts.only), opts.force === true, codes(opts.resend), opts.includeUnverified === true]);
 }
 
-function isBatchState(value: unknown): value is BatchState {
-  const v = value as Partial<BatchState> | null;
-  return v !== null && typeof v === 'object' && typeof v.key === 'string' && typeof v.fromRow === 'number' && typeof v.lastAt === 'number';
-}
-
-/** The first ledger row of the batch this call continues (same user and options, moments ago). */
-function continuedBatch(key: string, now: number): number | undefined {
-  const state = readJsonProperty(BATCH_PROPERTY, isBatchState);
+/** The first ledger row of the batch this call continues (same user and options, moments ago), as the journal holds it. */
+function continuedBatch(p: Prepared, key: string, now: number): number | undefined {
+  const state = p.journal.batch;
   return state !== null && state.key === key && now - state.lastAt <= CONTINUE_WITHIN_MS ? state.fromRow : undefined;
-}
-
-function saveBatch(state: BatchState | null): void {
-  writeJsonProperty(BATCH_PROPERTY, state);
 }
 
 /** A message MailApp would refuse for its recipients fails alone, before anything is written. */
@@ -261,69 +245,129 @@ function mailOf(
 }
 
 /**
- * Writes Log Email. Rows are kept in memory until a message is about to go: then every row not
- * yet written in its final form (the previous message's outcome, the skipped and failed units
- * since, this message's intent) goes in one range write, appended under the last, and is
- * flushed, so the intent is on Google's side before MailApp is called. An outcome therefore
- * reaches the sheet with the next message's intent (or at the end of the call): a run that dies
- * in between leaves that one row an intent (MENGIRIM), whose unit is shown for a check and never
- * sent again by itself. The grid grows once (by the rows planned) when the first write needs it.
+ * Writes Log Email. Rows are kept in memory in their latest form. Before a message goes, every
+ * row not on the sheet yet (the previous message's outcome, the skipped and failed units since,
+ * this message's intent) is made durable in the batch's journal (one document property,
+ * src/mail/journal.ts), so the intent is on Google's side before MailApp is called; the rows go
+ * to the sheet in one range write at the end of the call, or, when the journal would outgrow one
+ * property value, those before the intent go there first. A row goes to the sheet only in its
+ * final form. A run that dies in between leaves the journal, whose rows every reader sees and
+ * the next send writes; a last row left an intent (MENGIRIM) is shown for a check and never sent
+ * again by itself. The grid grows once (by the rows planned) when the first write needs it.
  */
 class LedgerWriter {
   /** The row the next appended row takes. */
   private next: number;
   private rows: number;
-  /** The first row not written in its final form; the records of that row and those after it. */
+  /** The first row not on the sheet; the records of that row and those after it, in their latest form. */
   private from: number;
-  private pending: LedgerRecord[] = [];
-  /** The record of the last row appended: what `settle` rewrites. */
-  private lastRecord: LedgerRecord | undefined;
+  private pending: LedgerRecord[];
+  /** Whether the document may hold a journal (a run cut short left one, or this one wrote it). */
+  private journaled: boolean;
+  /** What the journal holds, as far as this call knows: what a stop leaves there. */
+  private durable: LedgerJournal;
 
   constructor(
     private readonly p: Prepared,
     private readonly planned: number,
+    /** The batch's state, stored with every journal so that a run cut short and run again soon continues the batch. */
+    private readonly batch: BatchState,
   ) {
     this.next = p.nextLedgerRow;
     this.rows = p.ledgerRowCount;
-    this.from = this.next;
+    // The rows a run cut short left in the journal go to the sheet with this run's first write.
+    const left = p.journal.unfolded;
+    this.from = left?.from ?? this.next;
+    this.pending = left === null ? [] : [...left.records];
+    this.journaled = p.journal.found;
+    this.durable = { from: this.from, records: [...this.pending] };
   }
 
-  /** Appends one row (written with the next `commit`); returns its entry (kept in the prepared ledger as well). */
+  /** Appends one row (made durable with the next `mark` or `commit`); returns its entry (kept in the prepared ledger as well). */
   append(o: Outgoing, status: LedgerStatus, note: string): LedgerEntry {
     const at = new Date();
     const subject = o.message?.subject ?? '';
     const record: LedgerRecord = { at, round: this.p.round, unitCode: o.code, to: o.to, cc: o.cc, subject, status, fingerprint: o.candidate.fingerprint, note };
     this.pending.push(record);
-    this.lastRecord = record;
     const entry: LedgerEntry = { ...record, row: this.next, at: at.getTime(), to: o.to.join(', '), cc: o.cc.join(', ') };
     this.next += 1;
     this.p.ledger.push(entry);
     return entry;
   }
 
-  /**
-   * The outcome of the intent just written (the last row, committed): its Waktu (when MailApp
-   * answered), Status and Keterangan, written with the next `commit`.
-   */
+  /** The outcome of the intent just marked (the last row): its Waktu (when MailApp answered), Status and Keterangan. */
   settle(entry: LedgerEntry, status: 'TERKIRIM' | 'GAGAL', note: string): void {
     const at = new Date();
-    this.from = entry.row;
-    this.pending = [{ ...(this.lastRecord as LedgerRecord), at, status, note }];
+    const last = this.pending.length - 1;
+    this.pending[last] = { ...this.pending[last], at, status, note };
     Object.assign(entry, { at: at.getTime(), status, note });
   }
 
-  /** Writes the rows kept in memory in one range write and flushes it; throws when Log Email cannot be written. */
-  commit(): void {
+  /**
+   * Makes the rows kept in memory durable before a message goes: in the journal, or, when it
+   * would not fit one property value, those before the last (the intent) on the sheet and the
+   * intent alone in the journal. Throws when neither can be written.
+   */
+  mark(): void {
+    if (this.journal()) return;
+    const intent = this.pending.pop() as LedgerRecord;
+    this.commit();
+    this.from = this.next - 1;
+    this.pending = [intent];
+    if (!this.journal()) throw new Error(`${TABS.logEmail}: one row does not fit a document property`);
+  }
+
+  /**
+   * The end of a call: the rows on the sheet, then the journal gone, or holding only the batch's
+   * state (`next`) when the batch goes on. Throws when Log Email cannot be written.
+   */
+  finish(next: BatchState | null): void {
+    this.commit();
+    if (next !== null) {
+      writeJournal({ from: this.from, records: [], batch: next });
+      this.journaled = true;
+    } else if (this.journaled) {
+      clearJournal();
+      this.journaled = false;
+    }
+  }
+
+  /**
+   * A call stopped because Log Email could not be written: the rows made durable stay in the
+   * journal, without the batch's state, so that the next run is a new batch that retries what
+   * the stop left. When even that cannot be stored, the journal stays as it is.
+   */
+  abandon(): void {
+    try {
+      if (this.durable.records.length > 0) writeJournal(this.durable);
+      else if (this.journaled) clearJournal();
+    } catch {
+      // The properties cannot be written either: the next run within the batch's time continues it.
+    }
+  }
+
+  private journal(): boolean {
+    const journal: LedgerJournal = { from: this.from, records: [...this.pending], batch: this.batch };
+    const written = writeJournal(journal);
+    if (written) this.durable = { from: journal.from, records: journal.records };
+    this.journaled ||= written;
+    return written;
+  }
+
+  /** Writes the rows kept in memory in one range write and flushes it. */
+  private commit(): void {
     if (this.pending.length === 0) return;
-    if (this.next - 1 > this.rows) {
-      const needed = Math.max(this.next - 1, this.p.nextLedgerRow + this.planned - 1) - this.rows;
+    const end = this.from + this.pending.length - 1;
+    if (end > this.rows) {
+      const needed = Math.max(end, this.p.nextLedgerRow + this.planned - 1) - this.rows;
       this.p.ledgerSheet.insertRowsAfter(this.rows, needed);
       this.rows += needed;
     }
     this.p.ledgerSheet.getRange(this.from, 1, this.pending.length, HEADERS.logEmail.length).setValues(this.pending.map(ledgerRow));
     SpreadsheetApp.flush();
-    this.from = this.next;
+    this.from = end + 1;
     this.pending = [];
+    this.durable = { from: this.from, records: [] };
   }
 }
 
@@ -384,7 +428,7 @@ function sendOne(p: Prepared, writer: LedgerWriter, o: Outgoing): { result?: Uni
   let intent: LedgerEntry;
   try {
     intent = writer.append(o, 'MENGIRIM', t(p.lang, 'mail.note.sending', { kode: o.code }));
-    writer.commit();
+    writer.mark();
   } catch (error) {
     return { stop: unwritable(error) };
   }
@@ -418,10 +462,10 @@ function countsOf(results: readonly UnitResult[]): BatchCounts {
 }
 
 /** Carries the decisions out in order, until they are done, the time or maxMessages is up, or a stop. */
-function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number): BatchRun {
+function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[], startedAt: number, batch: BatchState): BatchRun {
   const byCode = new Map(p.outgoing.map((o) => [o.code, o] as const));
   const logged = (d: Decision) => d.action === 'send' || d.action === 'fail' || (d.action === 'skip' && opts.automatic !== true);
-  const writer = new LedgerWriter(p, decisions.filter(logged).length);
+  const writer = new LedgerWriter(p, decisions.filter(logged).length, batch);
   const maxMessages = opts.maxMessages !== undefined && opts.maxMessages > 0 ? Math.floor(opts.maxMessages) : Infinity;
   const run: BatchRun = { results: [], done: true };
   let attempts = 0;
@@ -446,15 +490,18 @@ function carryOut(p: Prepared, opts: SendOptions, decisions: readonly Decision[]
       break;
     }
   }
-  // The last outcome and the rows since: written now, unless Log Email could not be written.
+  // The last outcome and the rows since: written now, unless Log Email could not be written. A
+  // stop ends the batch (the next run is a new one, which retries what the stop left); a batch
+  // cut short by the time or maxMessages goes on with the next call.
   if (run.stop?.key !== 'mail.error.ledgerUnwritable') {
     try {
-      writer.commit();
+      writer.finish(run.stop === undefined && !run.done ? { ...batch, lastAt: Date.now() } : null);
     } catch (error) {
       run.stop = unwritable(error);
       run.done = false;
     }
   }
+  if (run.stop?.key === 'mail.error.ledgerUnwritable') writer.abandon();
   return run;
 }
 
@@ -494,19 +541,22 @@ export function sendBatchIn(
   const quota = MailApp.getRemainingDailyQuota();
   if (opts.dryRun === true) return dryRunOf(p, opts, quota);
   const key = batchKey(kind, ctx.user, opts);
-  const continued = continuedBatch(key, startedAt);
+  const continued = continuedBatch(p, key, startedAt);
   const decisions = plan(p, opts, quota, continued);
   const batch: BatchState = { key, fromRow: continued ?? p.nextLedgerRow, lastAt: startedAt };
-  // Saved before the first send: a run cut short (killed) and run again soon continues this batch.
-  if (continued === undefined && decisions.some((d) => d.action === 'send')) saveBatch(batch);
-  const run = carryOut(p, opts, decisions, startedAt);
-  // A stop ends the batch: the next run is a new one, which retries what the stop left.
-  if (run.stop !== undefined) {
-    saveBatch(null);
-    return { ...failure(p.lang, run.stop.key, { error: run.stop.error }), ...countsOf(run.results), done: false, results: run.results, notReady: p.notReady };
+  const stopped = (stop: Stop, results: UnitResult[]): SendFailure => ({
+    ...failure(p.lang, stop.key, { error: stop.error }),
+    ...countsOf(results),
+    done: false,
+    results,
+    notReady: p.notReady,
+  });
+  // The rows go to the sheet at the end of the call: a Log Email this user may not write stops the batch before anything is sent.
+  if (p.ledgerProtected && decisions.some((d) => d.action === 'send')) {
+    return stopped({ key: 'mail.error.ledgerUnwritable', error: t(p.lang, 'mail.reason.ledgerProtected') }, leftBy(p, decisions));
   }
-  saveBatch(run.done ? null : { ...batch, lastAt: Date.now() });
-  return sentResult(p, run);
+  const run = carryOut(p, opts, decisions, startedAt, batch);
+  return run.stop === undefined ? sentResult(p, run) : stopped(run.stop, run.results);
 }
 
 export interface TestSendResult {

@@ -6,6 +6,7 @@ import type { RenderedEmail } from '../domain/email';
 import { unitStage, type Stage } from '../domain/stage';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { fingerprintInput, hexOf, parseLedger, type Candidate, type LedgerEntry } from '../domain/ledger';
+import { readJournal, unfolded, withJournal, type BatchState, type LedgerJournal } from './journal';
 import { checkProgramme, type ValidProgramme } from '../domain/programme';
 import { latestScores } from '../domain/rounds';
 import { HEADERS, TABS, findColumns } from '../domain/tables';
@@ -107,6 +108,10 @@ export interface Prepared {
   /** 1-based row of the first empty ledger row, and the grid's row count. */
   nextLedgerRow: number;
   ledgerRowCount: number;
+  /** The journal in the document (found), and its rows Log Email does not hold yet (in `ledger` already): the next write puts them on the sheet. */
+  journal: { found: boolean; unfolded: LedgerJournal | null; batch: BatchState | null };
+  /** Log Email cannot take the rows a send appends: a protection the acting user may not edit covers them. */
+  ledgerProtected: boolean;
 }
 
 const REQUIRED = [TABS.pengaturan, TABS.instrumen, TABS.aspek, TABS.kategori, TABS.unit, TABS.logEmail] as const;
@@ -246,11 +251,32 @@ function limited(all: Outgoing[], known: ReadonlySet<string>, only: readonly str
   return all.filter((o) => wanted.has(normKey(o.code)));
 }
 
-/** Log Email, read with SpreadsheetApp: Waktu comes back as an instant (a Date), not a zone-less serial. */
-function readLedger(logEmail: SheetInfo): Pick<Prepared, 'ledger' | 'ledgerSheet' | 'nextLedgerRow' | 'ledgerRowCount'> {
+type LedgerRead = Pick<Prepared, 'ledger' | 'ledgerSheet' | 'nextLedgerRow' | 'ledgerRowCount' | 'journal' | 'ledgerProtected'>;
+
+/** Whether a protection the acting user may not edit covers the cells of Log Email from row `from` on (Sheets would refuse the write). */
+function protectedFrom(logEmail: SheetInfo, from: number): boolean {
+  return logEmail.protections.some(
+    ({ canEdit, range }) => !canEdit && (range.endRowIndex ?? Infinity) >= from && (range.startColumnIndex ?? 0) < HEADERS.logEmail.length,
+  );
+}
+
+/**
+ * Log Email, read with SpreadsheetApp (Waktu comes back as an instant, a Date, not a zone-less
+ * serial), with the rows of a journal a run cut short left (src/mail/journal.ts) after it.
+ */
+function readLedger(logEmail: SheetInfo): LedgerRead {
   const ledgerSheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TABS.logEmail) as GoogleAppsScript.Spreadsheet.Sheet;
-  const ledgerValues = ledgerSheet.getDataRange().getValues();
-  return { ledger: parseLedger(ledgerValues), ledgerSheet, nextLedgerRow: ledgerValues.length + 1, ledgerRowCount: logEmail.rowCount };
+  const sheetValues = ledgerSheet.getDataRange().getValues();
+  const left = readJournal();
+  const ledgerValues = withJournal(sheetValues, left, (at) => at);
+  return {
+    ledger: parseLedger(ledgerValues),
+    ledgerSheet,
+    nextLedgerRow: ledgerValues.length + 1,
+    ledgerRowCount: logEmail.rowCount,
+    journal: { found: left !== null, unfolded: unfolded(left, sheetValues.length + 1), batch: left?.batch ?? null },
+    ledgerProtected: protectedFrom(logEmail, sheetValues.length + 1),
+  };
 }
 
 /** Prepare's options: the units asked for (Kode, any case; none = all) and what the kind is asked for. */

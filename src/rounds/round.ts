@@ -2,7 +2,7 @@
 // tab involved, src/sheets/programme.ts), the decisions of src/domain/rounds.ts, then ONE
 // Sheets API batchUpdate, which is atomic: if any request fails, nothing of the round change happens.
 import { t } from '../domain/i18n';
-import { parseLedger, type LedgerEntry } from '../domain/ledger';
+import type { LedgerEntry } from '../domain/ledger';
 import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import {
@@ -27,6 +27,7 @@ import { applyRequests, firstFreeSheetId, type SheetInfo } from '../sheets/api';
 import { errorText, failure, type ActionContext, type Failure } from '../sheets/context';
 import { needSetup, type Programme, type ReadSpec, type TabValues } from '../sheets/programme';
 import { addProtection, addSheet, appendDimension, cellData, deleteSheet, updateCells, type Request } from '../sheets/requests';
+import { ledgerOf } from '../mail/journal';
 
 export interface StartRoundResult {
   ok: true;
@@ -96,7 +97,7 @@ function readRound(ctx: ActionContext, programme: Programme): RoundRead | Failur
     categories: programme.categories,
     aspects: programme.aspects,
     tabs: programme.unitTabs.map((tab) => tab.reading),
-    ledger: parseLedger(programme.rows(TABS.logEmail)),
+    ledger: ledgerOf(programme),
     sheets: programme.sheets,
   };
 }

@@ -3,7 +3,11 @@
 
 /** The value of `key`, when it parses and `valid` accepts it; else null. */
 export function readJsonProperty<T>(key: string, valid: (value: unknown) => value is T): T | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+  return parseJsonProperty(PropertiesService.getDocumentProperties().getProperty(key), valid);
+}
+
+/** A property's text (null: not set) as a value that `valid` accepts; else null. */
+export function parseJsonProperty<T>(raw: string | null, valid: (value: unknown) => value is T): T | null {
   if (raw === null) return null;
   try {
     const parsed: unknown = JSON.parse(raw);

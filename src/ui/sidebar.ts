@@ -2,7 +2,6 @@
 // reading of the programme (structure, then every tab it shows and the active unit tabs in one
 // batchGet), and saving settings in one batchUpdate under the document lock.
 import type { Lang } from '../domain/i18n';
-import { parseLedger } from '../domain/ledger';
 import { DEFAULT_PROFILE_ID, defaultSettingsRows, profileSummaries } from '../domain/profiles';
 import { openFollowUps } from '../domain/rounds';
 import { parseSettings } from '../domain/settings';
@@ -16,6 +15,7 @@ import { overdueIn } from '../rounds/overdue';
 import { settingWrites, writeRequest } from '../rounds/round';
 import { failure, type Failure } from '../sheets/context';
 import { readProgramme, tabFlagsOf, type Programme, type ReadSpec } from '../sheets/programme';
+import { ledgerOf, ledgerRowsOf } from '../mail/journal';
 import { syncAdmins } from '../sheets/protections';
 import { effectiveAdmins, fileOwner, mayAdminister, withAdminLock } from './actions';
 import { buildPanelState, buildUnitPanelState, unpreparedPanelState, type UnitTabFacts } from './panel-state';
@@ -43,7 +43,7 @@ function defaultSettings(user: string): Settings {
 
 /** What the panel shows of each active unit tab, by unit Kode (normKey): its stage, open findings, statuses and flags. */
 function unitTabFacts(programme: Programme, round: string): Map<string, UnitTabFacts> {
-  const ledger = parseLedger(programme.rows(TABS.logEmail));
+  const ledger = ledgerOf(programme);
   return new Map(
     programme.unitTabs.map((tab) => {
       const { sheet: s, reading, status } = tab;
@@ -101,7 +101,7 @@ export function getPanelState(): SidebarState | Failure {
       unit: programme.rows(TABS.unit),
       kategori: programme.rows(TABS.kategori),
       rekap: programme.rows(TABS.rekap),
-      logEmail: programme.rows(TABS.logEmail),
+      logEmail: ledgerRowsOf(programme),
       riwayat: programme.rows(TABS.riwayat),
     },
     today,

@@ -8,6 +8,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { formatA1, newWorkbook } from '../../local/model/workbook';
 import type { SheetModel, WorkbookModel } from '../../local/model/types';
 import { LocalRuntime, type RuntimeOptions } from '../../local/runtime';
+import { JOURNAL_PROPERTY, parseJournal, withJournal } from '../../src/mail/journal';
 
 export const ADMIN = 'sekretariat@ombudsman.go.id';
 export const NOW = new Date('2025-03-03T02:00:00Z');
@@ -79,9 +80,10 @@ export function values(s: SheetModel): unknown[][] {
   return out;
 }
 
-/** Log Email as objects keyed by header. */
+/** Log Email as objects keyed by header, as the add-on reads it: with the rows of a send's journal not on the sheet yet. */
 export function ledger(wb: WorkbookModel): Record<string, unknown>[] {
-  const [header, ...rows] = values(sheet(wb, 'Log Email'));
+  const journal = parseJournal(wb.documentProperties[JOURNAL_PROPERTY] ?? null);
+  const [header, ...rows] = withJournal(values(sheet(wb, 'Log Email')), journal, (at) => at);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] ?? ''])));
 }
 

@@ -275,7 +275,7 @@ test('a non-admin cannot send', async () => {
   expect(ledger(rt.workbook)).toHaveLength(0);
 });
 
-test('30 units in at most 45 s modeled, one flushed range write to Log Email per message (its outcome goes with the next), no appendRow, no read back', async () => {
+test('30 units in at most 45 s modeled, each intent made durable in the journal (one setProperty per message, its outcome goes with the next), Log Email in one flushed range write, no appendRow, no read back', async () => {
   const rt = await programme(manyUnits(30), { outbox: tempOutbox() });
   // The message alone; the rapor's conversions are measured in test/browser/rapor.test.ts.
   setting(rt, 'lampirkan_rapor', 'Tidak');
@@ -283,9 +283,12 @@ test('30 units in at most 45 s modeled, one flushed range write to Log Email per
   expect(result).toMatchObject({ sent: 30, done: true });
   expect(modeled).toBeLessThanOrEqual(45_000);
   expect(calls('MailApp.sendEmail')).toBe(30);
-  // Each intent with the previous message's outcome, then the last outcome at the end of the call.
-  expect(calls('Range.setValues')).toBe(31);
-  expect(calls('SpreadsheetApp.flush')).toBe(31);
+  // Each intent with the previous message's outcome in the journal (with the batch's state),
+  // then every row on the sheet at the end of the call and the journal gone.
+  expect(calls('Properties.setProperty')).toBe(30);
+  expect(calls('Properties.deleteProperty')).toBe(1);
+  expect(calls('Range.setValues')).toBe(1);
+  expect(calls('SpreadsheetApp.flush')).toBe(1);
   expect(calls('Range.setValue')).toBe(0);
   expect(calls('Range.getValues')).toBe(1);
   expect(calls('Sheet.appendRow')).toBe(0);

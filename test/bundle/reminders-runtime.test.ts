@@ -141,16 +141,18 @@ test('30 units: quota 10 sends what fits and the next day the rest; chunked batc
   expect(await outbox(dir)).toHaveLength(30);
 });
 
-test('30 units in at most 45 s modeled, one flushed range write to Log Email per message (its outcome goes with the next)', async () => {
+test('30 units in at most 45 s modeled, each intent made durable in the journal (its outcome goes with the next), Log Email in one flushed range write', async () => {
   const setup = await programme(manyUnits(30), { outbox: tempOutbox() });
   const rt = await reopen(setup.workbook, { outbox: tempOutbox(), now: LATE });
   const { result, modeled, calls } = measuredSend(rt, 'sendRemindersBatch', 'reminders: 30 units');
   expect(result).toMatchObject({ sent: 30, done: true });
   expect(modeled).toBeLessThanOrEqual(45_000);
   expect(calls('MailApp.sendEmail')).toBe(30);
-  // Each intent with the previous message's outcome, then the last outcome at the end of the call.
-  expect(calls('Range.setValues')).toBe(31);
-  expect(calls('SpreadsheetApp.flush')).toBe(31);
+  // Each intent with the previous message's outcome in the journal (one setProperty per message),
+  // then every row on the sheet at the end of the call.
+  expect(calls('Properties.setProperty')).toBe(30);
+  expect(calls('Range.setValues')).toBe(1);
+  expect(calls('SpreadsheetApp.flush')).toBe(1);
   expect(calls('Range.setValue')).toBe(0);
 });
 

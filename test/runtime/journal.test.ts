@@ -37,6 +37,12 @@ function writeThenHang(name, a1, value) {
   LockService.getDocumentLock().tryLock(0);
   for (;;) {}
 }
+function propertyThenHang() {
+  tab('Data').getRange('B1').setValue('buffered, never flushed');
+  PropertiesService.getDocumentProperties().setProperty('pendamping.test', 'tersimpan');
+  LockService.getDocumentLock().tryLock(0);
+  for (;;) {}
+}
 function reshape() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
   var id = ss.getId();
@@ -145,8 +151,11 @@ test('the journal replays every kind of change: cells, formats, notes, rows, col
   expect((replayed as WorkbookModel).documentProperties['pendamping.test']).toBe('ya');
 });
 
-test('a killed process keeps what it flushed and loses what it had only buffered', async () => {
-  const file = await workbookFile('mati.xlsx');
+/**
+ * Runs `call` (a script function that takes the document lock once its writes are made, then
+ * never ends its execution) on the file in a child process, and kills it with SIGKILL there.
+ */
+async function killedWhileHanging(file: string, call: string): Promise<void> {
   const program = childProgram(
     dir,
     'die',
@@ -156,21 +165,34 @@ test('a killed process keeps what it flushed and loses what it had only buffered
     const [file, code, locks] = process.argv.slice(2);
     withWorkbook(file, {}, async (workbook) => {
       const rt = await LocalRuntime.open({ workbook, user: '${owner}', codePath: code, lockDir: locks });
-      rt.run('writeThenHang', 'Data', 'A1', 'sebelum mati');
+      ${call};
     });
     `,
   );
   const locks = join(dir, 'locks');
   const child = startChild(program, [file, code, locks]);
   const exited = finished(child);
-  // The script takes the document lock once its writes are made, then never ends its execution.
   while (!(existsSync(locks) && readdirSync(locks).length > 0)) await new Promise((resolve) => setTimeout(resolve, 10));
   child.kill('SIGKILL');
   expect((await exited).signal).toBe('SIGKILL');
+}
+
+test('a killed process keeps what it flushed and loses what it had only buffered', async () => {
+  const file = await workbookFile('mati.xlsx');
+  await killedWhileHanging(file, "rt.run('writeThenHang', 'Data', 'A1', 'sebelum mati')");
   await withWorkbook(file, { readOnly: true }, (wb) => {
     expect(cell(wb, 'Data', 0, 0)).toBe('sebelum mati');
     // Z1 was written after the flush and the execution never ended: Sheets never got it.
     expect(cell(wb, 'Data', 0, 25)).toBeUndefined();
+  });
+}, PROCESS_TEST_MS);
+
+test('a document property is durable when setProperty returns, as in Apps Script; cells only buffered before it are not', async () => {
+  const file = await workbookFile('properti.xlsx');
+  await killedWhileHanging(file, "rt.run('propertyThenHang')");
+  await withWorkbook(file, { readOnly: true }, (wb) => {
+    expect(wb.documentProperties['pendamping.test']).toBe('tersimpan');
+    expect(cell(wb, 'Data', 0, 1)).toBeUndefined();
   });
 }, PROCESS_TEST_MS);
 

@@ -44,6 +44,7 @@ export const id = {
   'mail.error.sendStopped': 'Pengiriman terhenti: {error}. Yang sudah terkirim tercatat di Log Email; jalankan lagi untuk mengirim sisanya.',
   'mail.error.ledgerUnwritable':
     'Pengiriman terhenti karena tab Log Email tidak dapat ditulis: {error}. Email yang barisnya tidak dapat dicatat tidak dikirim. Pastikan Anda boleh menyunting Log Email, lalu jalankan lagi.',
+  'mail.reason.ledgerProtected': 'tab Log Email dilindungi dan Anda tidak termasuk yang boleh menyuntingnya',
   'mail.error.noUser': 'Alamat email Anda tidak terbaca, jadi email contoh tidak dapat dikirim. Masuk dengan akun Google Anda, lalu coba lagi.',
   'mail.error.noSample': 'Belum ada unit dengan tab unit, jadi belum ada email contoh. Jalankan "Buat / perbarui tab unit" dulu.',
   'mail.error.noQuota': 'Kuota email hari ini sudah habis. Coba lagi setelah kuota pulih (24 jam setelah kiriman pertama).',
@@ -114,6 +115,7 @@ export const en: typeof id = {
   'mail.error.sendStopped': 'Sending stopped: {error}. What was sent is recorded in Log Email; run it again to send the rest.',
   'mail.error.ledgerUnwritable':
     'Sending stopped because the Log Email tab cannot be written: {error}. An email whose row cannot be recorded is not sent. Make sure you may edit Log Email, then run it again.',
+  'mail.reason.ledgerProtected': 'the Log Email tab is protected and you are not among those who may edit it',
   'mail.error.noUser': 'Your email address cannot be read, so the sample email cannot be sent. Sign in with your Google account, then try again.',
   'mail.error.noSample': 'No unit has a unit tab yet, so there is no sample email. Run "Create / update unit tabs" first.',
   'mail.error.noQuota': "Today's email quota is used up. Try again once it resets (24 hours after the first send).",
