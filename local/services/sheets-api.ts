@@ -554,8 +554,9 @@ interface BatchGetOptions {
   majorDimension?: string;
 }
 
-export function createSheetsAdvancedService(ctx: ServiceContext, engine: FormulaEngine) {
+export function createSheetsAdvancedService(ctx: ServiceContext, engine: FormulaEngine, faults: { failWritesAfter?: number } = {}) {
   const workbook = () => engine.workbook;
+  let writes = 0;
 
   /** Authorises, records and runs one API call; model errors become the API's error text. */
   const call = <T>(service: string, method: string, kind: ServiceCall['kind'], spreadsheetId: string, run: () => { result: T } & Pick<ServiceCall, 'cells' | 'requests' | 'bytes'>): T => {
@@ -609,6 +610,8 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
       call('Sheets.Spreadsheets', 'batchUpdate', 'write', spreadsheetId, () => {
         only(resource, 'batchUpdate body', ['requests']);
         const requests = resource.requests ?? [];
+        if (faults.failWritesAfter !== undefined && writes >= faults.failWritesAfter) throw new ApiError(`Internal error encountered (fault injected after ${faults.failWritesAfter} batchUpdate calls).`);
+        writes++;
         // Dry run on a copy: one failing request leaves the workbook untouched.
         const dry = new RequestProcessor(new WorkbookEditor(structuredClone(workbook())), ctx.user);
         requests.forEach((request, i) => {

@@ -150,10 +150,14 @@ export function batchesOf(groups: readonly (readonly Request[])[]): Request[][] 
 /**
  * Applies `requests` in order. Groups keep requests that must succeed or fail together
  * (one unit tab's creation) in the same call; a single call whenever they fit (batchesOf).
+ * `applied` hears of each call made, so a caller knows how far a failed run went.
  */
-export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[]): number {
+export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[], applied: () => void = () => undefined): number {
   const batches = batchesOf(groups);
-  for (const requests of batches) api().Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+  for (const requests of batches) {
+    api().Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+    applied();
+  }
   return batches.length;
 }
 
