@@ -8,7 +8,9 @@
 // and 500-unit workbooks, and the reference generation "as most published scripts do it"
 // (bench/reference/Code.js) against Pendamping's, as the ratio reference / Pendamping.
 //
-// `npm run bench -- --sizes 30,150` measures other sizes (default 30,150,500).
+// `npm run bench -- --sizes 30,150` measures other sizes (default 30,150,500);
+// `--commands recap,round` measures only those commands (with the steps before them that they
+// need: init, generate and the edits that fill the units), without the reference and load steps.
 //
 // Each command runs in a child process of its own, as the CLI would (so one command's memory
 // does not inflate the next), through the CLI's own parser and command table.
@@ -66,7 +68,8 @@ interface SizeReport {
   workbook: string;
   dir: string;
   rows: CommandRow[];
-  reference: ReferenceRun;
+  /** Not run when only some commands are measured. */
+  reference?: ReferenceRun;
   generateModeledS: number;
 }
 
@@ -130,8 +133,14 @@ async function settingEdits(dir: string, file: string, settings: Record<string, 
   return edits;
 }
 
-/** One size: each command in its own child process, on one workbook in a temporary directory. */
-async function measureSize(size: number): Promise<SizeReport> {
+/** The steps every measured command needs before it: the workbook set up, generated, the units filled and the round named. */
+const PREREQUISITES = new Set(['init', 'generate', 'edit (units ready)', 'edit (2 cells)']);
+
+/**
+ * One size: each command in its own child process, on one workbook in a temporary directory;
+ * with `only`, those commands and their PREREQUISITES alone.
+ */
+async function measureSize(size: number, only?: ReadonlySet<string>): Promise<SizeReport> {
   const dir = mkdtempSync(join(tmpdir(), `pendamping-bench-${size}-`));
   const workbook = join(dir, `bench-${size}.xlsx`);
   const units = join(dir, 'units.csv');
@@ -139,7 +148,9 @@ async function measureSize(size: number): Promise<SizeReport> {
   writeFileSync(units, syntheticUnitsCsv(size));
   const common = ['--workbook', workbook, '--now', NOW, '--json'];
   const rows: CommandRow[] = [];
-  const run = (label: string, argv: string[]) => rows.push(child<CommandRow>(['--run', String(size), label, workbook, ...argv]));
+  const run = (label: string, argv: string[]) => {
+    if (!only || only.has(label) || PREREQUISITES.has(label)) rows.push(child<CommandRow>(['--run', String(size), label, workbook, ...argv]));
+  };
   run('init', ['init', ...common, '--user', ADMIN, '--units', units]);
   // The reference generates from the same registered units, on its own copy of the workbook.
   const referenceFile = join(dir, `reference-${size}.xlsx`);
@@ -170,7 +181,7 @@ async function measureSize(size: number): Promise<SizeReport> {
   run('email --reminders', ['email', ...overdue, ...mail, '--reminders']);
   // Nobody answered the synthetic units' tabs: closing the round needs --force.
   run('round', ['round', ...common, '--name', 'Penilaian Kembali', '--deadline', '2025-06-30', '--force']);
-  const reference = child<ReferenceRun>(['--reference', referenceFile]);
+  const reference = only ? undefined : child<ReferenceRun>(['--reference', referenceFile]);
   const generate = rows.find((r) => r.command === 'generate');
   return { size, workbook, dir, rows, reference, generateModeledS: generate?.modeledS ?? 0 };
 }
@@ -202,8 +213,7 @@ function table(header: string[], rows: (string | number)[][]): string {
   return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
 }
 
-function describeReference(report: SizeReport): string {
-  const ref = report.reference;
+function describeReference(report: SizeReport, ref: ReferenceRun): string {
   const head = `${String(report.size).padStart(4)} units: reference ${ref.modeledS.toFixed(1)} s modeled, ${ref.roundTrips} round trips`;
   const ratio = report.generateModeledS > 0 ? ref.modeledS / report.generateModeledS : 0;
   if (ref.completed) return `${head}; Pendamping generate ${report.generateModeledS.toFixed(1)} s: reference / Pendamping = ×${ratio.toFixed(1)}`;
@@ -213,6 +223,15 @@ function describeReference(report: SizeReport): string {
     `${head}; stopped after ${ref.tabs} of ${report.size} tabs: "${ref.error}"` +
     ` (≈ ${projected.toFixed(0)} s projected, ×${(projected / Math.max(0.001, report.generateModeledS)).toFixed(1)} Pendamping's ${report.generateModeledS.toFixed(1)} s)`
   );
+}
+
+/** `--commands recap,round`: the commands to measure (all when absent). */
+function commandsOf(argv: string[]): Set<string> | undefined {
+  const at = argv.indexOf('--commands');
+  if (at < 0) return undefined;
+  const commands = (argv[at + 1] ?? '').split(',').filter((c) => c !== '');
+  if (commands.length === 0) throw new Error('--commands takes command labels separated by commas, e.g. --commands recap,round');
+  return new Set(commands);
 }
 
 /** `--sizes 30,150`: the sizes to measure. */
@@ -253,14 +272,14 @@ function targetLines(rows: readonly CommandRow[]): string[] {
   return lines;
 }
 
-async function orchestrate(sizes: number[]): Promise<void> {
+async function orchestrate(sizes: number[], only: Set<string> | undefined): Promise<void> {
   const reports: SizeReport[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} units …`);
-    reports.push(await measureSize(size));
+    reports.push(await measureSize(size, only));
   }
   const loads: LoadReport[] = [];
-  for (const size of loadSizes(sizes)) {
+  for (const size of only ? [] : loadSizes(sizes)) {
     const report = reports.find((r) => r.size === size);
     if (report) loads.push(child<LoadReport>(['--load', report.workbook, String(size)]));
   }
@@ -322,7 +341,7 @@ async function orchestrate(sizes: number[]): Promise<void> {
     console.log(`  ${String(l.size).padStart(4)} units (${l.cells} cells): ${l.wallS.toFixed(2)} s wall, peak ${l.memory.sampledMb.toFixed(0)} MB sampled, maxRSS ${l.memory.maxRssMb.toFixed(0)} MB`);
   }
   console.log('\nReference generation (copy template, rename, write, protect per tab; bench/reference/Code.js) vs Pendamping generate:');
-  for (const r of reports) console.log(`  ${describeReference(r)}`);
+  for (const r of reports) if (r.reference) console.log(`  ${describeReference(r, r.reference)}`);
   for (const r of reports) rmSync(r.dir, { recursive: true, force: true });
   if (reports.some((r) => r.rows.some((row) => !row.ok))) process.exitCode = 1;
 }
@@ -336,7 +355,7 @@ async function mainBench(argv: string[]): Promise<void> {
   } else if (argv[0] === '--load') {
     console.log(JSON.stringify(await measureLoad(argv[1], Number(argv[2]))));
   } else {
-    await orchestrate(sizesOf(argv));
+    await orchestrate(sizesOf(argv), commandsOf(argv));
   }
 }
 

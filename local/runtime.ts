@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   quota?: number;
   /** Fault injection: MailApp sends after the first N throw. */
   failMailAfter?: number;
+  /** Fault injection: Sheets API batchUpdate calls after the first N throw (the workbook untouched by them). */
+  failSheetsWritesAfter?: number;
   /** Directory the .eml files go to. */
   outbox?: string;
   /** Send over SMTP (smtp://user:pass@host:port) instead of writing .eml files. */
@@ -213,7 +215,7 @@ export class LocalRuntime {
     // The services the add-on calls; what the script logs with console goes to this process's console.
     const globals: Record<string, unknown> = {
       SpreadsheetApp: createSpreadsheetApp(ctx, engine, ui),
-      Sheets: createSheetsAdvancedService(ctx, engine),
+      Sheets: createSheetsAdvancedService(ctx, engine, { failWritesAfter: opts.failSheetsWritesAfter }),
       PropertiesService: createPropertiesService(ctx),
       LockService: locks.service,
       Session: createSession(ctx),

@@ -545,6 +545,45 @@ function readValues(r: ResolvedRange): (Scalar | '')[][] {
   return rows;
 }
 
+/** ErrorValue.type of each error code a cell can hold (the API's ErrorType). */
+const ERROR_TYPES: Record<string, string> = {
+  '#NULL!': 'NULL_VALUE',
+  '#DIV/0!': 'DIVIDE_BY_ZERO',
+  '#VALUE!': 'VALUE',
+  '#REF!': 'REF',
+  '#NAME?': 'NAME',
+  '#NUM!': 'NUM',
+  '#N/A': 'N_A',
+  '#ERROR!': 'ERROR',
+};
+
+/** A cell's effectiveValue (ExtendedValue): what it shows, unformatted; dates as serial numbers; an error as its ErrorValue. */
+function effectiveValue(cell: CellData | undefined): Json | undefined {
+  const value = cell?.value;
+  if (value === undefined || value === '') return undefined;
+  if (cell?.error !== undefined) return { errorValue: { type: ERROR_TYPES[String(value)] ?? 'ERROR', message: cell.error } };
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  return { stringValue: value };
+}
+
+/**
+ * A sheet's grid data (GridData from A1) as spreadsheets.get returns it under the mask
+ * data.rowData.values.effectiveValue: rows up to the last holding a value, each row's cells up to
+ * its last value, an empty cell as {}. `cells` counts the CellData returned.
+ */
+function gridData(sheet: SheetModel): { data: Json; cells: number } {
+  const rows = Array.from(sheet.rows, (line) => {
+    const values = Array.from(line ?? [], (cell) => effectiveValue(cell));
+    while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+    return values;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  const cells = rows.reduce((n, row) => n + row.length, 0);
+  const rowData = rows.map((values) => (values.length === 0 ? {} : { values: values.map((v) => (v === undefined ? {} : { effectiveValue: v })) }));
+  return { data: { rowData }, cells };
+}
+
 // --- the service -------------------------------------------------------------------------------
 
 interface BatchGetOptions {
@@ -554,8 +593,9 @@ interface BatchGetOptions {
   majorDimension?: string;
 }
 
-export function createSheetsAdvancedService(ctx: ServiceContext, engine: FormulaEngine) {
+export function createSheetsAdvancedService(ctx: ServiceContext, engine: FormulaEngine, faults: { failWritesAfter?: number } = {}) {
   const workbook = () => engine.workbook;
+  let writes = 0;
 
   /** Authorises, records and runs one API call; model errors become the API's error text. */
   const call = <T>(service: string, method: string, kind: ServiceCall['kind'], spreadsheetId: string, run: () => { result: T } & Pick<ServiceCall, 'cells' | 'requests' | 'bytes'>): T => {
@@ -602,13 +642,24 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
       call('Sheets.Spreadsheets', 'get', 'read', spreadsheetId, () => {
         only(optionalArgs, 'Spreadsheets.get options', ['fields']);
         const resource = spreadsheetResource();
-        return { result: optionalArgs.fields ? (applyMask(resource, parseFieldMask(optionalArgs.fields)) as Json) : resource };
+        if (!optionalArgs.fields) return { result: resource };
+        const mask = parseFieldMask(optionalArgs.fields);
+        // Grid data comes only under a mask that names it (a mask set, includeGridData is ignored):
+        // each sheet's values, charged by the cells returned.
+        const data = mask !== true && mask.sheets !== true ? mask.sheets?.data : undefined;
+        if (data === undefined) return { result: applyMask(resource, mask) as Json };
+        for (const path of maskPaths(data)) if (path !== 'rowData.values.effectiveValue') throw notImplemented(`spreadsheets.get fields sheets.data.${path}`);
+        const grids = workbook().sheets.map(gridData);
+        const sheets = (resource.sheets as Json[]).map((sheet, i) => ({ ...sheet, data: [grids[i].data] }));
+        return { result: applyMask({ ...resource, sheets }, mask) as Json, cells: grids.reduce((n, g) => n + g.cells, 0) };
       }),
 
     batchUpdate: (resource: { requests?: Request[] }, spreadsheetId: string) =>
       call('Sheets.Spreadsheets', 'batchUpdate', 'write', spreadsheetId, () => {
         only(resource, 'batchUpdate body', ['requests']);
         const requests = resource.requests ?? [];
+        if (faults.failWritesAfter !== undefined && writes >= faults.failWritesAfter) throw new ApiError(`Internal error encountered (fault injected after ${faults.failWritesAfter} batchUpdate calls).`);
+        writes++;
         // Dry run on a copy: one failing request leaves the workbook untouched.
         const dry = new RequestProcessor(new WorkbookEditor(structuredClone(workbook())), ctx.user);
         requests.forEach((request, i) => {

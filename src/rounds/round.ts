@@ -1,9 +1,12 @@
 // "Mulai putaran baru" and "Batalkan putaran": the programme as the execution read it (every
 // tab involved, src/sheets/programme.ts), the decisions of src/domain/rounds.ts, then ONE
 // Sheets API batchUpdate, which is atomic: if any request fails, nothing of the round change happens.
+// A new round first writes the closing round's Arsip Jawaban rows, in as many calls as the 2 MB
+// ceiling needs, each row keyed so that running the change again never archives it twice
+// (archiveWrites); the change itself is then that one atomic call.
 import { t } from '../domain/i18n';
 import type { LedgerEntry } from '../domain/ledger';
-import { EMPTY, text, type PlannedCell } from '../domain/plan/cells';
+import { EMPTY, plannedValue, text, type PlannedCell } from '../domain/plan/cells';
 import { systemProtection } from '../domain/plan/unit-tabs';
 import {
   RIWAYAT_HEADERS,
@@ -157,41 +160,110 @@ function roundSettingWrites(read: RoundRead, name: string, deadline: string): { 
 }
 
 /**
- * `rows` (`headers` wide) appended after the last row of a history tab, each cell under its
- * header wherever the tab has it, with the headers it lacks added after its last one.
+ * Where rows `headers` wide go in a history tab: each cell under its header wherever the tab has
+ * it, with the headers it lacks added after its last one (`requests`, with the columns it needs).
  */
-function appendRequests(tab: TabValues, headers: readonly string[], rows: PlannedCell[][]): Request[] {
+function historyColumns(tab: TabValues, headers: readonly string[]): { requests: Request[]; placed: (cells: PlannedCell[]) => PlannedCell[] } {
   const { sheet, rows: existing } = tab;
   const header = existing[0] ?? [];
   const { index } = findColumns(header, headers);
   let free = header.reduce<number>((last, cell, i) => (cellText(cell) !== '' ? i + 1 : last), 0);
   const columnOf = headers.map((h) => index[h] ?? free++);
   const width = Math.max(...columnOf) + 1;
+  const requests: Request[] = [];
+  if (width > sheet.columnCount) requests.push(appendDimension(sheet.sheetId, 'COLUMNS', width - sheet.columnCount));
+  headers.forEach((h, i) => {
+    if (index[h] === undefined) requests.push(updateCells(sheet.sheetId, 0, columnOf[i], [[text(h, { bold: true })]]));
+  });
   const placed = (cells: PlannedCell[]): PlannedCell[] => {
     const out = Array<PlannedCell>(width).fill(EMPTY);
     cells.forEach((c, i) => (out[columnOf[i]] = c));
     return out;
   };
-  const first = Math.max(1, existing.length);
-  const requests: Request[] = [];
-  if (first + rows.length > sheet.rowCount) requests.push(appendDimension(sheet.sheetId, 'ROWS', first + rows.length - sheet.rowCount));
-  if (width > sheet.columnCount) requests.push(appendDimension(sheet.sheetId, 'COLUMNS', width - sheet.columnCount));
-  headers.forEach((h, i) => {
-    if (index[h] === undefined) requests.push(updateCells(sheet.sheetId, 0, columnOf[i], [[text(h, { bold: true })]]));
-  });
-  if (rows.length > 0) requests.push(updateCells(sheet.sheetId, first, 0, rows.map(placed)));
-  return requests;
+  return { requests, placed };
 }
 
-/** Arsip Jawaban's new rows: appended, or in the tab created (header frozen, admins only) the first time. */
-function archiveRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell[][], sheetId: number): Request[] {
+/** Where `count` rows appended after a history tab's last row start, and the rows its grid needs for them. */
+function rowsToAppend(tab: TabValues, count: number): { first: number; requests: Request[] } {
+  const first = Math.max(1, tab.rows.length);
+  const { sheet } = tab;
+  return { first, requests: first + count > sheet.rowCount ? [appendDimension(sheet.sheetId, 'ROWS', first + count - sheet.rowCount)] : [] };
+}
+
+/** `rows` (`headers` wide) appended after the last row of a history tab (historyColumns). */
+function appendRequests(tab: TabValues, headers: readonly string[], rows: PlannedCell[][]): Request[] {
+  const columns = historyColumns(tab, headers);
+  const { first, requests } = rowsToAppend(tab, rows.length);
+  return [...requests, ...columns.requests, ...(rows.length > 0 ? [updateCells(tab.sheet.sheetId, first, 0, rows.map(columns.placed))] : [])];
+}
+
+/** Each Arsip Jawaban row's key: its round, unit and indicator Kode, and which row of that unit and Kode it is (in order). */
+function archiveKeys(rows: readonly (readonly unknown[])[]): string[] {
+  const seen = new Map<string, number>();
+  return rows.map(([round, unit, code]) => {
+    const base = JSON.stringify([normKey(round), normKey(unit), normKey(code)]);
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    return `${base}#${occurrence}`;
+  });
+}
+
+/** The round's Arsip Jawaban rows, written before the round change itself (see startNewRoundIn). */
+interface ArchiveWrite {
+  /** The tab's set-up first, then one group per unit: the calls that carry them never split a unit. */
+  groups: Request[][];
+  /** Zero-based rows of the round already in Arsip Jawaban that the plan no longer holds, last first. */
+  stray: number[];
+}
+
+/** `rows` split into runs of consecutive rows of one unit (planStartRound writes them unit by unit), by their Kode Unit. */
+function unitRuns(rows: readonly PlannedCell[][]): PlannedCell[][][] {
+  const runs: PlannedCell[][][] = [];
+  rows.forEach((row, i) => {
+    if (i > 0 && cellText(plannedValue(row[1])) === cellText(plannedValue(rows[i - 1][1]))) runs[runs.length - 1].push(row);
+    else runs.push([row]);
+  });
+  return runs;
+}
+
+/**
+ * Arsip Jawaban's rows of the round being closed, keyed by round, unit and indicator Kode
+ * (archiveKeys): a row already there (from a round change stopped after writing some of them) is
+ * written again in place, the others are appended, so running the change again never archives a
+ * row twice. The tab is created (header frozen, admins only) the first time.
+ */
+function archiveWrites(read: RoundRead, ctx: ActionContext, round: string, rows: PlannedCell[][], sheetId: number): ArchiveWrite {
   const headers = HEADERS.arsipJawaban;
-  if (read.archive) return appendRequests(read.archive, headers, rows);
-  return [
-    addSheet(sheetId, TABS.arsipJawaban, rows.length + 1, headers.length, 1),
-    updateCells(sheetId, 0, 0, [headers.map((h) => text(h, { bold: true })), ...rows]),
-    addProtection(sheetId, systemProtection(ctx.admins)),
-  ];
+  const runs = unitRuns(rows);
+  if (!read.archive) {
+    let next = 1;
+    const header = [addSheet(sheetId, TABS.arsipJawaban, rows.length + 1, headers.length, 1), updateCells(sheetId, 0, 0, [headers.map((h) => text(h, { bold: true }))]), addProtection(sheetId, systemProtection(ctx.admins))];
+    return { groups: [header, ...runs.map((run) => [updateCells(sheetId, (next += run.length) - run.length, 0, run)])], stray: [] };
+  }
+  const tab = read.archive;
+  const { index } = findColumns(tab.rows[0], ['Putaran', 'Kode Unit', 'Kode'] as const);
+  const keyCells = (row: readonly unknown[]) => [index.Putaran, index['Kode Unit'], index.Kode].map((c) => (c === undefined ? '' : row[c]));
+  const existingKeys = archiveKeys(tab.rows.map((row, i) => (i === 0 ? [] : keyCells(row))));
+  const existing = new Map(existingKeys.flatMap((key, i) => (i > 0 && normKey(keyCells(tab.rows[i])[0]) === normKey(round) ? [[key, i] as const] : [])));
+  const plannedKeys = archiveKeys(rows.map((row) => row.slice(0, 3).map(plannedValue)));
+  const columns = historyColumns(tab, headers);
+  const grow = rowsToAppend(tab, plannedKeys.filter((key) => !existing.has(key)).length);
+  let next = grow.first;
+  let k = 0;
+  const unitGroups = runs.map((run) => {
+    // One request per block of rows that land one under the other.
+    const blocks: { at: number; rows: PlannedCell[][] }[] = [];
+    for (const row of run) {
+      const at = existing.get(plannedKeys[k++]) ?? next++;
+      const last = blocks[blocks.length - 1];
+      if (last && last.at + last.rows.length === at) last.rows.push(columns.placed(row));
+      else blocks.push({ at, rows: [columns.placed(row)] });
+    }
+    return blocks.map((block) => updateCells(tab.sheet.sheetId, block.at, 0, block.rows));
+  });
+  const planned = new Set(plannedKeys);
+  const stray = [...existing].flatMap(([key, row]) => (planned.has(key) ? [] : [row])).sort((a, b) => b - a);
+  return { groups: [[...grow.requests, ...columns.requests], ...unitGroups], stray };
 }
 
 /** Deletes zero-based rows (given last first), one request per run of adjacent rows. */
@@ -211,7 +283,7 @@ function deleteRowsRequests(sheetId: number, descending: readonly number[]): Req
 function snapshotRequests(read: RoundRead, ctx: ActionContext, rows: PlannedCell[][]): Request[] {
   const sheetId = firstFreeSheetId(read.sheets);
   return [
-    // A user's own tab of that name is never deleted: the addSheet below then fails, and with it the whole change.
+    // A user's own tab of that name is never deleted (startNewRoundIn refuses it before any write).
     ...(read.snapshot && isSnapshot(read.snapshot.rows) ? [deleteSheet(read.snapshot.sheet.sheetId)] : []),
     {
       addSheet: {
@@ -270,6 +342,10 @@ export function startNewRoundIn(
   if (!planned.ok) return problemsFailure(ctx, planned.problems);
   const { plan } = planned;
   if (plan.answered === 0 && input?.force !== true) return { ok: false, emptyRound: true, error: t(ctx.lang, 'round.empty', { name: current }) };
+  // A user's own tab of the snapshot's name is never replaced: refused before anything is written.
+  if (read.snapshot && !isSnapshot(read.snapshot.rows)) {
+    return { ok: false, error: t(ctx.lang, 'round.failed', { reason: t(ctx.lang, 'round.snapshotTab', { tab: read.snapshot.sheet.title }) }) };
+  }
   const settings = roundSettingWrites(read, checked.name, checked.deadline);
   const scores = latestScores(read.riwayat.rows);
   for (const c of plan.closed) scores.set(normKey(c.code), c.summary.finalScore);
@@ -277,15 +353,20 @@ export function startNewRoundIn(
     ...settings.requests,
     ...appendRequests(read.riwayat, RIWAYAT_HEADERS, plan.riwayat),
     ...snapshotRequests(read, ctx, plan.snapshot),
-    // The snapshot takes the first free sheet id, a new Arsip Jawaban the next.
-    ...archiveRequests(read, ctx, plan.archive, firstFreeSheetId(read.sheets) + 1),
     ...[...plan.writes, ...settings.writes].map(writeRequest),
     ...recapRequests(read, scores),
   ];
+  // The archive goes first, in calls of at most MAX_BODY_BYTES each (a round's answers outgrow one
+  // call past a few hundred units); the change itself then goes in one atomic call.
+  const archive = archiveWrites(read, ctx, current, plan.archive, firstFreeSheetId(read.sheets) + 1);
+  let written = 0;
   try {
-    applyRequests(ctx.spreadsheetId, [requests]);
+    applyRequests(ctx.spreadsheetId, archive.groups, () => written++);
+    // Rows of the round that an earlier, stopped change archived and the plan no longer holds (a unit deactivated since).
+    applyRequests(ctx.spreadsheetId, [[...requests, ...(read.archive ? deleteRowsRequests(read.archive.sheet.sheetId, archive.stray) : [])]]);
   } catch (e) {
-    return { ok: false, error: t(ctx.lang, 'round.failed', { reason: errorText(e) }) };
+    const reason = errorText(e);
+    return { ok: false, error: written === 0 ? t(ctx.lang, 'round.failed', { reason }) : t(ctx.lang, 'round.failed.archived', { name: current, reason }) };
   }
   return {
     ok: true,

@@ -32,10 +32,11 @@ export interface SheetInfo {
   merges: GoogleAppsScript.Sheets.Schema.GridRange[];
 }
 
-const STRUCTURE_FIELDS =
-  'properties(timeZone),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
+const SHEET_FIELDS =
+  'properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
   'developerMetadata(metadataId,metadataKey,metadataValue),protectedRanges(protectedRangeId,description,editors(users),requestingUserCanEdit,range,unprotectedRanges),' +
-  'conditionalFormats(ranges),charts(chartId),merges)';
+  'conditionalFormats(ranges),charts(chartId),merges';
+const STRUCTURE_FIELDS = `properties(timeZone),sheets(${SHEET_FIELDS})`;
 
 function api(): GoogleAppsScript.Sheets {
   if (typeof Sheets === 'undefined' || !Sheets) throw new Error('The Sheets advanced service (v4) is not enabled for this script.');
@@ -51,9 +52,51 @@ export interface Structure {
   sheets: SheetInfo[];
 }
 
+/**
+ * The grid data spreadsheets.get adds under a field mask that names it (the mask set, the
+ * includeGridData parameter is ignored): each cell's effectiveValue, the value it shows, unformatted
+ * (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/get).
+ */
+const STRUCTURE_AND_GRID_FIELDS = `properties(timeZone),sheets(${SHEET_FIELDS},data(rowData(values(effectiveValue))))`;
+
+/** The text a cell holding an error shows (ExtendedValue.errorValue.type), as values reads return it. */
+const ERROR_TEXT: Record<string, string> = {
+  NULL_VALUE: '#NULL!',
+  DIVIDE_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  REF: '#REF!',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  N_A: '#N/A',
+  LOADING: 'Loading...',
+};
+
+/** An effectiveValue as values reads return it unformatted: numbers (dates as serials), text, booleans, errors as their text, '' when empty. */
+function valueOf(value: GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined): unknown {
+  if (!value) return '';
+  if (value.errorValue) return ERROR_TEXT[value.errorValue.type ?? ''] ?? '#ERROR!';
+  return value.numberValue ?? value.boolValue ?? value.stringValue ?? '';
+}
+
 /** Every tab's properties, sheet-level metadata, protections, colour rules, charts and merges: one call. */
 export function readStructure(spreadsheetId: string): Structure {
-  const ss = api().Spreadsheets.get(spreadsheetId, { fields: STRUCTURE_FIELDS });
+  return structureOf(api().Spreadsheets.get(spreadsheetId, { fields: STRUCTURE_FIELDS }));
+}
+
+/** The structure (readStructure) and every tab's values from A1, by sheet id, in one call: one round trip where two would read them. */
+export function readStructureAndValues(spreadsheetId: string): { structure: Structure; values: Map<number, unknown[][]> } {
+  const ss = api().Spreadsheets.get(spreadsheetId, { fields: STRUCTURE_AND_GRID_FIELDS });
+  const structure = structureOf(ss);
+  const values = new Map(
+    (ss.sheets ?? []).map((sheet, i) => {
+      const rows = (sheet.data?.[0]?.rowData ?? []).map((row) => (row.values ?? []).map((cell) => valueOf(cell.effectiveValue)));
+      return [structure.sheets[i].sheetId, rows] as const;
+    }),
+  );
+  return { structure, values };
+}
+
+function structureOf(ss: GoogleAppsScript.Sheets.Schema.Spreadsheet): Structure {
   const sheets = (ss.sheets ?? []).map((sheet): SheetInfo => {
     const p = sheet.properties ?? {};
     return {
@@ -150,10 +193,14 @@ export function batchesOf(groups: readonly (readonly Request[])[]): Request[][] 
 /**
  * Applies `requests` in order. Groups keep requests that must succeed or fail together
  * (one unit tab's creation) in the same call; a single call whenever they fit (batchesOf).
+ * `applied` hears of each call made, so a caller knows how far a failed run went.
  */
-export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[]): number {
+export function applyRequests(spreadsheetId: string, groups: readonly (readonly Request[])[], applied: () => void = () => undefined): number {
   const batches = batchesOf(groups);
-  for (const requests of batches) api().Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+  for (const requests of batches) {
+    api().Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+    applied();
+  }
   return batches.length;
 }
 

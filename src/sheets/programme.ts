@@ -1,5 +1,6 @@
 // The one reader: an execution reads the programme once, in two round trips (the structure,
-// then one values batchGet of every tab it needs), into a typed model: Pengaturan, Instrumen,
+// then one values batchGet of every tab it needs) or, where the action reads most of the
+// workbook anyway, in one (every tab's grid data with the structure, ReadSpec.oneCall), into a typed model: Pengaturan, Instrumen,
 // Aspek, Kategori and Unit parsed, the other tabs the action asked for, and each unit tab's
 // table and status cells. Every action takes that model (withAdminLock passes it); nothing
 // re-reads what the execution holds. Parsing a unit tab's values is src/domain/unit-tab.ts.
@@ -12,7 +13,7 @@ import { normKey } from '../domain/text';
 import type { Parsed, Settings } from '../domain/types';
 import { indicatorsFor } from '../domain/instrument';
 import { locateUnitTable, mergeFlags, readUnitAnswers, statusOf, unitTabFlags, type UnitTabFlag, type UnitTableLayout, type UnitTabReading, type UnitTabStatus } from '../domain/unit-tab';
-import { readStructure, readValues, wholeTab, type SheetInfo, type Structure } from './api';
+import { readStructure, readStructureAndValues, readValues, wholeTab, type SheetInfo, type Structure } from './api';
 import { failure, type Failure } from './context';
 import { isSystemTab } from './protections';
 import { findTab, unitSheets, type UnitSheet } from './workbook';
@@ -50,6 +51,11 @@ export interface ReadSpec {
   others?: (sheets: readonly SheetInfo[]) => SheetInfo[];
   /** Tabs without which the reader of the model does nothing: when one is missing, no values are read at all. */
   requires?: readonly string[];
+  /**
+   * Read the structure and the values in one call (every tab's grid data, readStructureAndValues):
+   * one round trip less, for an action that reads most of the workbook's cells anyway.
+   */
+  oneCall?: boolean;
 }
 
 export interface Programme extends ProgrammeParts {
@@ -130,8 +136,23 @@ export function tabFlagsOf(programme: Programme, tab: UnitTab): UnitTabFlag[] {
 /** Each tab read and how many of its columns. */
 type Wanted = readonly { sheet: SheetInfo; columns: number }[];
 
-/** Reads the programme: the structure, then every tab `spec` asks for, in one batchGet. */
+/** Rows of a tab's values from A1 as a values read of its first `columns` columns returns them: trailing empty cells and rows left out. */
+function firstColumns(rows: readonly unknown[][], columns: number): unknown[][] {
+  const out = rows.map((row) => {
+    const cut = row.slice(0, columns);
+    while (cut.length > 0 && cut[cut.length - 1] === '') cut.pop();
+    return cut;
+  });
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** Reads the programme: the structure, then every tab `spec` asks for, in one batchGet; or both in one call (ReadSpec.oneCall). */
 export function readProgramme(spreadsheetId: string, spec: ReadSpec = {}): Programme {
+  if (spec.oneCall) {
+    const { structure, values } = readStructureAndValues(spreadsheetId);
+    return programmeOf(structure, spec, (wanted) => wanted.map(({ sheet, columns }) => firstColumns(values.get(sheet.sheetId) ?? [], columns)));
+  }
   const read = (wanted: Wanted) => readValues(spreadsheetId, wanted.map(({ sheet, columns }) => wholeTab(sheet, columns)));
   return programmeOf(readStructure(spreadsheetId), spec, read);
 }

@@ -1,6 +1,8 @@
 // "Perbarui rekap": Rekap rebuilt from Unit, the unit tabs' metadata and their follow-ups, in
-// three round trips (the programme's two reads, one batchUpdate) whatever the number of units;
-// Riwayat's first column (the closed rounds of the trend) is read with the programme.
+// two Sheets API calls (the programme's structure and values in one read, one batchUpdate)
+// whatever the number of units; Riwayat's first column (the closed rounds of the trend) is read
+// with the programme. With the document lock taken, three round trips (refreshRecap leaves the
+// lock to the end of the execution, src/ui/actions.ts).
 import { t } from '../domain/i18n';
 import { planRecap, type RecapPlan, type RecapUnit } from '../domain/plan/recap';
 import { closedRounds, openFollowUpNotes, openFollowUpsByUnit } from '../domain/rounds';
@@ -109,8 +111,11 @@ export function planRecapFor(programme: Programme, tabs: ReadonlyMap<string, Rec
 
 const RECAP_TABS = [TABS.kategori, TABS.unit, TABS.rekap] as const;
 
-/** What "Perbarui rekap" reads besides the programme: Rekap, Riwayat's rounds (its first column) and every active unit tab. */
-export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.riwayat], unitTabs: 'active' };
+/**
+ * What "Perbarui rekap" reads besides the programme: Rekap, Riwayat's rounds (its first column)
+ * and every active unit tab, most of the workbook's cells: with the structure, in one call.
+ */
+export const RECAP_READ: ReadSpec = { tabs: [TABS.rekap], firstColumn: [TABS.riwayat], unitTabs: 'active', oneCall: true };
 
 /** A unit tab as read, as Rekap sees it. */
 export function recapTab(tab: UnitTab): RecapTab {

@@ -41,6 +41,14 @@ export function mayAdminister(admins: readonly string[], user: string): boolean 
   return isAdmin(admins, user) || (user !== '' && normKey(fileOwner()) === normKey(user));
 }
 
+/**
+ * When runAsAdmin lets the document lock go: as the action returns, or when the execution ends,
+ * where the action's write is the execution's last call: Apps Script releases a lock still held
+ * when the script terminates (developers.google.com/apps-script/reference/lock/lock#releaseLock()),
+ * and the call that would release it is a round trip saved.
+ */
+type LockRelease = 'now' | 'atEnd';
+
 /** An action's result and the language of the workbook it ran on (for a menu's alert). */
 interface Ran<T> {
   result: T | Failure;
@@ -60,7 +68,7 @@ interface Ran<T> {
  * cannot change them (Sheets lets only their editors and the owner): they are told who can, and
  * nothing runs.
  */
-function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, programme: Programme) => T | Failure, spec: ReadSpec): Ran<T> {
+function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, programme: Programme) => T | Failure, spec: ReadSpec, release: LockRelease = 'now'): Ran<T> {
   const spreadsheetId = activeSpreadsheetId();
   const user = Session.getActiveUser().getEmail().trim();
   const lock = LockService.getDocumentLock();
@@ -90,7 +98,7 @@ function runAsAdmin<T extends { ok: true }>(action: (ctx: ActionContext, program
     }
     return { result: action(ctx, programme), lang };
   } finally {
-    lock.releaseLock();
+    if (release === 'now') lock.releaseLock();
   }
 }
 
@@ -106,7 +114,7 @@ const generate = () => {
   return runAsAdmin((ctx, programme) => generateUnitTabsIn(ctx, programme, now), GENERATE_READ);
 };
 
-const recap = () => runAsAdmin(refreshRecapIn, RECAP_READ);
+const recap = (release: LockRelease) => runAsAdmin(refreshRecapIn, RECAP_READ, release);
 
 /** "Siapkan buku kerja": the system tabs from a profile (default DEFAULT_PROFILE_ID, opini-2025). */
 export function setupWorkbook(opts?: { profile?: string }): SetupResult | Failure {
@@ -125,7 +133,8 @@ export function generateUnitTabs(): GenerateResult | Failure {
 
 /** "Perbarui rekap". */
 export function refreshRecap(): RecapResult | Failure {
-  return recap().result;
+  // Its write is the execution's last call: the lock goes when the execution ends.
+  return recap('atEnd').result;
 }
 
 const share = (dryRun: boolean) => runAsAdmin((_ctx, programme) => shareAccessIn(programme, dryRun), {});
@@ -166,7 +175,8 @@ export function menuGenerate(): void {
 }
 
 export function menuRecap(): void {
-  showResult('core.menu.recap', recap());
+  // The alert that follows waits for the user: the lock goes before it.
+  showResult('core.menu.recap', recap('now'));
 }
 
 /** Shows whom it will add (and that protections stop edits, not reads), then adds them once confirmed. */

@@ -1,6 +1,7 @@
 // One read path (src/sheets/programme.ts): every execution reads the programme once, the
-// structure (Spreadsheets.get) and the values (one Values.batchGet), counted by the runtime's
-// metrics; a send reads Log Email once more, with SpreadsheetApp, for its instants.
+// structure (Spreadsheets.get) and the values (one Values.batchGet), or both in the one
+// Spreadsheets.get (recap), counted by the runtime's metrics; a send reads Log Email once more,
+// with SpreadsheetApp, for its instants.
 import type { LocalRuntime } from '../../local/runtime';
 import { ensureBuilt } from '../helpers/build';
 import { ADMIN, ok, programme, reopen, tempOutbox, type Result } from './mail-helpers';
@@ -40,9 +41,10 @@ test('every action reads the structure once and the values in one batchGet', asy
   const rt = await reopen(setup.workbook, { outbox: dir, now: LATE });
   const once = { structure: 1, values: 1, sheetReads: 0 };
   const sending = { structure: 1, values: 1, sheetReads: 1 };
+  const oneCall = { structure: 1, values: 0, sheetReads: 0 };
   const cases: [string, unknown[], typeof once][] = [
     ['getPanelState', [], once],
-    ['refreshRecap', [], once],
+    ['refreshRecap', [], oneCall],
     ['generateUnitTabs', [], once],
     ['addUnits', ['Kode,Nama Unit,Jenis,Nama PIC,Email PIC\nDISHUB,Dinas Perhubungan,OPD,Ani,ani@dishub.go.id'], once],
     ['saveSettings', [{ nama_kegiatan: 'Pendampingan 2025' }], once],
@@ -80,7 +82,20 @@ test("a menu's alert speaks the language of what its action read, without readin
   setup.ui.answers.push({ button: 'OK' });
   const r = reads(setup, 'menuRecap');
   expect(setup.ui.events[setup.ui.events.length - 1]).toMatchObject({ kind: 'alert', title: 'Perbarui rekap', prompt: 'Rekap diperbarui: 3 unit.' });
-  expect([r.structure, r.values, r.sheetReads]).toEqual([1, 1, 0]);
+  expect([r.structure, r.values, r.sheetReads]).toEqual([1, 0, 0]);
+});
+
+test('recap costs three round trips: the lock, one read of the structure with the values, its write', async () => {
+  const setup = await programme(UNITS, { outbox: tempOutbox() });
+  const before = setup.snapshot();
+  ok(setup.run('refreshRecap'));
+  const after = setup.snapshot();
+  const calls = Object.fromEntries(Object.entries(after.serviceCalls).flatMap(([key, n]) => (n !== (before.serviceCalls[key] ?? 0) ? [[key, n - (before.serviceCalls[key] ?? 0)]] : [])));
+  expect(after.roundTrips - before.roundTrips).toBe(3);
+  expect(calls).toMatchObject({ 'Lock.tryLock': 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1 });
+  expect(calls['Lock.releaseLock']).toBeUndefined();
+  // The lock went with the execution: the next action takes it at once.
+  ok(setup.run('refreshRecap'));
 });
 
 test('the panel of a workbook never set up costs the structure read only', async () => {

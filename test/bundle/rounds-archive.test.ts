@@ -63,3 +63,31 @@ test('undo removes the archive rows of the round it reopens, and only those', as
   expect(rows).toHaveLength(2 * perUnit);
   expect(new Set(rows.map((r) => r.Putaran))).toEqual(new Set(['2025 Pendampingan']));
 });
+
+test('a new round stopped after its Arsip Jawaban rows and before the change itself: nothing else changed, and running it again archives no row twice', async () => {
+  const rt = await programme(UNITS, { outbox: tempOutbox() });
+  fillColumn(rt, 'A1', 'Bukti', (i) => (i === 0 ? 'https://dinas-a1.example/foto-lama.jpg' : ''));
+  const perUnit = indicators(rt, 'A1');
+  const tabs = () => JSON.stringify(['A1', 'B2'].map((code) => values(unitSheet(rt.workbook, code))));
+  const before = tabs();
+  // The archive's call goes through; the round change's own call fails.
+  const stopped = await LocalRuntime.open({ workbook: rt.workbook, user: ADMIN, now: NOW, failSheetsWritesAfter: 1 });
+  const failed = stopped.run('startNewRound', { name: 'R2', deadline: '' }) as Result;
+  expect(failed.ok).toBe(false);
+  expect(failed.error).toContain('Arsip Jawaban');
+  expect(archive(stopped)).toHaveLength(2 * perUnit);
+  expect(tabs()).toBe(before);
+  expect(values(sheet(rt.workbook, 'Pengaturan')).find((r) => r[0] === 'putaran')?.[1]).toBe('2025 Pendampingan');
+  expect(values(sheet(rt.workbook, 'Riwayat'))).toHaveLength(1);
+
+  // Meanwhile a Bukti changes: the rerun archives the round as it closes, once.
+  fillColumn(rt, 'A1', 'Bukti', (i) => (i === 0 ? 'https://dinas-a1.example/foto-baru.jpg' : ''));
+  const again = await LocalRuntime.open({ workbook: rt.workbook, user: ADMIN, now: NOW });
+  ok(again.run('startNewRound', { name: 'R2', deadline: '' }));
+  const rows = archive(again);
+  expect(rows).toHaveLength(2 * perUnit);
+  const keys = rows.map((r) => `${String(r['Kode Unit'])}/${String(r.Kode)}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(rows.filter((r) => r['Kode Unit'] === 'A1')[0]).toMatchObject({ Putaran: '2025 Pendampingan', Bukti: 'https://dinas-a1.example/foto-baru.jpg' });
+  expect(values(sheet(rt.workbook, 'Pengaturan')).find((r) => r[0] === 'putaran')?.[1]).toBe('R2');
+});

@@ -206,4 +206,24 @@ describe('Spreadsheets.get and Values', () => {
     ]);
     expect(calls.find((c) => c.method === 'batchGet')).toEqual({ service: 'Sheets.Spreadsheets.Values', method: 'batchGet', kind: 'read', cells: 41 });
   });
+
+  // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/get (grid data under a field mask; includeGridData ignored)
+  // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ExtendedValue (dates as serial numbers, errors as ErrorValue)
+  test('get returns grid data under a mask naming it: effective values, an empty cell as {}, charged by the cells returned', () => {
+    const { Sheets, calls } = harness();
+    const cell = (v: Record<string, unknown>) => ({ userEnteredValue: v });
+    const rows = [
+      { values: [cell({ numberValue: 0.5 }), cell({ formulaValue: '=A1*2' }), {}, cell({ stringValue: 'Ya' })] },
+      { values: [cell({ formulaValue: '=DATE(2024,3,31)' }), cell({ boolValue: true }), cell({ formulaValue: '=1/0' })] },
+    ];
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ updateCells: { start: { sheetId: 0, rowIndex: 0, columnIndex: 0 }, rows, fields: 'userEnteredValue' } }] }, ID);
+    const result = Sheets.Spreadsheets.get(ID, { fields: 'sheets(properties(title),data(rowData(values(effectiveValue))))' }) as unknown as { sheets: { properties: unknown; data: { rowData: unknown }[] }[] };
+    expect(result.sheets[0].data[0].rowData).toEqual([
+      { values: [{ effectiveValue: { numberValue: 0.5 } }, { effectiveValue: { numberValue: 1 } }, {}, { effectiveValue: { stringValue: 'Ya' } }] },
+      { values: [{ effectiveValue: { numberValue: 45382 } }, { effectiveValue: { boolValue: true } }, { effectiveValue: { errorValue: { type: 'DIVIDE_BY_ZERO', message: expect.any(String) } } }] },
+    ]);
+    expect(result.sheets[0].properties).toEqual({ title: 'Sheet1' });
+    expect(calls.find((c) => c.method === 'get')).toMatchObject({ service: 'Sheets.Spreadsheets', method: 'get', kind: 'read', cells: 7 });
+    expect(() => Sheets.Spreadsheets.get(ID, { fields: 'sheets(data(rowData(values(formattedValue))))' })).toThrow('Not implemented in the local runtime');
+  });
 });

@@ -17,6 +17,9 @@ export const id = {
   'round.tabMissingColumns': 'Tab {tab}: kolom {columns} tidak ditemukan di baris judul tabel. Jalankan "Buat / perbarui tab unit" untuk memperbaikinya.',
   'round.started': 'Putaran "{name}" dimulai. Putaran "{previous}" ditutup: {units} unit dicatat di Riwayat.',
   'round.failed': 'Putaran baru tidak dimulai; buku kerja tidak berubah. Penyebab: {reason}',
+  'round.failed.archived':
+    'Putaran baru tidak dimulai: tab unit, Riwayat dan Pengaturan tidak berubah, tetapi jawaban putaran "{name}" sudah (sebagian) disalin ke Arsip Jawaban. Jalankan "Mulai putaran baru" lagi setelah penyebabnya diatasi; baris yang sudah tersalin tidak disalin dua kali. Penyebab: {reason}',
+  'round.snapshotTab': 'Ada tab bernama "{tab}" yang bukan buatan add-on. Ganti nama tab itu, lalu mulai putaran baru lagi.',
   'round.empty':
     'Putaran "{name}" belum berisi satu jawaban pun (Jawaban Mandiri dan Jawaban Verifikasi kosong di semua tab unit), jadi putaran baru tidak dimulai. Bila putaran ini memang ditutup tanpa jawaban, tutup lagi dengan konfirmasi "tutup tanpa jawaban". Jawaban putaran yang sudah ditutup tetap tersimpan di tab Arsip Jawaban.',
   'round.undo.nothing': 'Tidak ada putaran yang dapat dibatalkan.',
@@ -85,6 +88,9 @@ export const en: typeof id = {
   'round.tabMissingColumns': 'Tab {tab}: column(s) {columns} not found in the table header row. Run "Buat / perbarui tab unit" to repair it.',
   'round.started': 'Round "{name}" started. Round "{previous}" was closed: {units} units recorded in Riwayat.',
   'round.failed': 'The new round was not started; the workbook is unchanged. Cause: {reason}',
+  'round.failed.archived':
+    'The new round was not started: the unit tabs, Riwayat and Pengaturan are unchanged, but the answers of round "{name}" were (partly) copied to Arsip Jawaban. Start the new round again once the cause is fixed; the rows already copied are not copied twice. Cause: {reason}',
+  'round.snapshotTab': 'A tab named "{tab}" is not the add-on\'s own. Rename that tab, then start the new round again.',
   'round.empty':
     'Round "{name}" holds no answer at all (Jawaban Mandiri and Jawaban Verifikasi are empty on every unit tab), so no new round was started. If this round is really to be closed without answers, close it again confirming "close without answers". The answers of the rounds already closed stay in the Arsip Jawaban tab.',
   'round.undo.nothing': 'There is no round to undo.',
