@@ -165,6 +165,21 @@ function ready(programme: Programme): Promise<string> {
   });
 }
 
+/** The workbook of `pendamping demo --now NOW` (30 OPD through the whole programme), made once per run. */
+function demoed(): Promise<string> {
+  return shared('demo.xlsx', async (file, dir) => {
+    const run = await pendampingInProcess(dir, ['demo', '--dir', 'demo', '--now', NOW, '--json']);
+    if (run.code !== 0) throw new Error(`demo failed:\n${run.stdout}\n${run.stderr}`);
+    renameSync(String(jsonOf(run).workbook), file);
+  });
+}
+
+/** A copy at `file` of the run's demo workbook. */
+export async function demoWorkbook(file: string): Promise<string> {
+  copyFileSync(await demoed(), file);
+  return file;
+}
+
 /** A copy at `file` of the run's workbook right after init (no unit tabs yet). */
 export async function initWorkbook(file: string, programme: Programme = {}): Promise<string> {
   copyFileSync(await initialised(programme), file);
