@@ -14,7 +14,7 @@ import type { WorkbookModel } from '../../local/model/types';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { saveWithLibreOffice, withLibreOffice } from '../helpers/libreoffice';
-import { ADMIN, BIN, NOW, answerCell, initWorkbook, jsonOf, pendamping, pendampingInProcess, readyWorkbook, tempDir, type Run } from './cli-process';
+import { ADMIN, BIN, NOW, answerCell, demoWorkbook, initWorkbook, jsonOf, pendamping, pendampingInProcess, readyWorkbook, tempDir, type Run } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
 /** A workbook with three units and their tabs (init + generate), ready for its findings (makeReady). */
@@ -233,9 +233,7 @@ function notesOf(model: WorkbookModel): string[] {
 }
 
 test('the demo workbook\'s notes (also on empty cells) survive recap, generate, email and round', async () => {
-  const demo = await pendampingInProcess(tmp.dir, ['demo', '--dir', 'demo', '--now', NOW, '--json']);
-  expect(demo.code).toBe(0);
-  const file = jsonOf(demo).workbook as string;
+  const file = await demoWorkbook(join(tmp.dir, 'demo.xlsx'));
   const notes = notesOf(await loadWorkbook(file));
   const bukti = notes.filter((n) => n.includes('Bukti diminta'));
   expect(bukti.length).toBeGreaterThan(100);
