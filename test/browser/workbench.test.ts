@@ -10,7 +10,7 @@ import { newWorkbook } from '../../local/model/workbook';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { startWorkbench, type Workbench } from '../../cli/workbench/server';
 import { ensureBuilt } from '../helpers/build';
-import { pendampingInProcess } from '../bundle/cli-process';
+import { demoWorkbook, pendampingInProcess } from '../bundle/cli-process';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
 
 const ADMIN = 'admin@example.go.id';
@@ -85,8 +85,7 @@ async function openSection(sidebar: FrameLocator, title: string): Promise<void> 
 }
 
 test('the demo workbook opens in the workbench: tabs, grid with formulas, menu, sidebar', async () => {
-  await cli('demo', '--dir', join(dir, 'demo'));
-  const { page, sidebar } = await open(join(dir, 'demo', 'pendamping-demo.xlsx'));
+  const { page, sidebar } = await open(await demoWorkbook(join(dir, 'demo.xlsx')));
   for (const tab of ['Pengaturan', 'Unit', 'Rekap']) await page.getByRole('tab', { name: tab, exact: true }).waitFor();
   expect(await page.getByRole('tab').count()).toBeGreaterThan(30);
   await page.getByRole('button', { name: 'Buka panel' }).waitFor();
