@@ -1,4 +1,4 @@
-// `pendamping demo`: the whole programme on the shipped 30 Muaro Jambi OPD (its refusal as a real process).
+// `pendamping demo`: the whole programme on the shipped 30 Muaro Jambi OPD, as a real process.
 // The table it prints is the recap of the saved workbook, with a spread of categories over the
 // verified units; every PIC submitted, the assessors verified 26 of the 30, the findings went to
 // those 26 only (every email is in the outbox), and the 4 others are listed with the reason. LibreOffice (Debian's libreoffice-calc-nogui) opening
@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, jsonOf, pendamping, pendampingInProcess, tempDir } from './cli-process';
+import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
 import type { DemoRow } from '../../cli/demo';
 import { parse } from 'csv-parse/sync';
 
@@ -30,7 +30,7 @@ beforeAll(() => {
 afterAll(() => tmp.remove());
 
 test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, saves them, and emails the verified units only', async () => {
-  const run = await pendampingInProcess(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   const units = out.units as DemoRow[];
@@ -76,7 +76,7 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
   }
 
   // Same seed, same programme: a second run prints the same table.
-  const again = await pendampingInProcess(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  const again = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
   expect(again.code).toBe(0);
   expect(jsonOf(again).units).toEqual(units);
   expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
@@ -108,7 +108,7 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
 });
 
 test('without --json the demo prints the table, the units per stage, who was left out and why, and where the workbook and outbox are', async () => {
-  const run = await pendampingInProcess(tmp.dir, ['demo', '--dir', 'tabel', '--now', NOW]);
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'tabel', '--now', NOW]);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/Unit\s+Skor Mandiri\s+Skor Akhir\s+Kategori\s+Temuan/);
   expect(run.stdout).toContain('DUKCAPIL — Dinas Kependudukan dan Pencatatan Sipil');
@@ -136,7 +136,7 @@ test('demo --dir refuses a folder holding anything the demo did not write, and l
   // A demo's own folder with one file of someone else's in its outbox: refused as well.
   const own = join(tmp.dir, 'keluaran');
   writeFileSync(join(own, 'outbox', 'catatan.eml'), 'milik orang lain');
-  const again = await pendampingInProcess(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
+  const again = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
   expect(again.code).toBe(1);
   expect(jsonOf(again).error).toContain('outbox/catatan.eml');
   expect(existsSync(join(own, 'outbox', 'catatan.eml'))).toBe(true);
