@@ -232,7 +232,9 @@ export async function workbookToXlsx(model: WorkbookModel): Promise<Buffer> {
   }
   // A hidden sheet must never be the active one.
   wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Deflate level 1: half the CPU of the default 6 for a file about a fifth larger (a 30-unit
+  // workbook: 0.42 → 0.52 MB); every reader takes either.
+  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));
 }
 
 /** The most characters an .xlsx cell keeps: Excel refuses more, LibreOffice cuts the rest on open. */

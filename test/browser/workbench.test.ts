@@ -1,6 +1,5 @@
 // The workbench in Chromium: the real dist/Sidebar.html over the bundle in the local runtime,
 // the grid, the add-on's menu and the user switcher, on workbooks made by the CLI.
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { newWorkbook } from '../../local/model/workbook';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { startWorkbench, type Workbench } from '../../cli/workbench/server';
-import { ensureBuilt, ROOT } from '../helpers/build';
+import { ensureBuilt } from '../helpers/build';
+import { demoWorkbook, pendampingInProcess } from '../bundle/cli-process';
 import { launch, screenshot, seriousAxeViolations, type Browser } from './browser';
 
 const ADMIN = 'admin@example.go.id';
@@ -36,9 +36,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(...args: string[]): void {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/pendamping.js'), ...args], { cwd: dir, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`pendamping ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+async function cli(...args: string[]): Promise<void> {
+  const run = await pendampingInProcess(dir, args);
+  if (run.code !== 0) throw new Error(`pendamping ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
 }
 
 async function open(file: string): Promise<{ page: Page; sidebar: FrameLocator }> {
@@ -85,8 +85,7 @@ async function openSection(sidebar: FrameLocator, title: string): Promise<void> 
 }
 
 test('the demo workbook opens in the workbench: tabs, grid with formulas, menu, sidebar', async () => {
-  cli('demo', '--dir', join(dir, 'demo'));
-  const { page, sidebar } = await open(join(dir, 'demo', 'pendamping-demo.xlsx'));
+  const { page, sidebar } = await open(await demoWorkbook(join(dir, 'demo.xlsx')));
   for (const tab of ['Pengaturan', 'Unit', 'Rekap']) await page.getByRole('tab', { name: tab, exact: true }).waitFor();
   expect(await page.getByRole('tab').count()).toBeGreaterThan(30);
   await page.getByRole('button', { name: 'Buka panel' }).waitFor();
@@ -112,10 +111,10 @@ test('a full run through the sidebar ends with the right .eml files in the outbo
   writeFileSync(join(dir, 'units.csv'), units);
   mkdirSync(join(dir, 'run'));
   const file = join(dir, 'run', 'program.xlsx');
-  cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'units.csv'), '--user', ADMIN);
+  await cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'units.csv'), '--user', ADMIN);
   // Findings go out only with a deadline set.
   writeFileSync(join(dir, 'run', 'edits.csv'), `sheet,cell,value\nPengaturan,${(await settingIn(file, 'batas_waktu')).a1},2025-04-30\n`);
-  cli('edit', '--workbook', file, '--from', join(dir, 'run', 'edits.csv'), '--user', ADMIN);
+  await cli('edit', '--workbook', file, '--from', join(dir, 'run', 'edits.csv'), '--user', ADMIN);
   const { page, sidebar } = await open(file);
 
   // Generate the unit tabs from the sidebar, as the admin.
@@ -222,11 +221,11 @@ test('the sidebar per role: the PIC sees only its unit and submits, the assessor
   mkdirSync(join(dir, 'roles'));
   writeFileSync(join(dir, 'roles', 'units.csv'), units);
   const file = join(dir, 'roles', 'program.xlsx');
-  cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'roles', 'units.csv'), '--user', ADMIN);
+  await cli('init', '--workbook', file, '--profile', 'ombudsman-2021', '--units', join(dir, 'roles', 'units.csv'), '--user', ADMIN);
   const edits = [['Pengaturan', (await settingIn(file, 'putaran')).a1, '2025 Pendampingan'], ['Pengaturan', (await settingIn(file, 'batas_waktu')).a1, '2025-04-30']];
   writeFileSync(join(dir, 'roles', 'edits.csv'), ['sheet,cell,value', ...edits.map((e) => e.join(','))].join('\n'));
-  cli('edit', '--workbook', file, '--from', join(dir, 'roles', 'edits.csv'), '--user', ADMIN);
-  cli('generate', '--workbook', file);
+  await cli('edit', '--workbook', file, '--from', join(dir, 'roles', 'edits.csv'), '--user', ADMIN);
+  await cli('generate', '--workbook', file);
   const { page, sidebar } = await open(file);
   await expectStages(sidebar, { 'Belum mulai': 2, Diisi: 0, Diajukan: 0, Terverifikasi: 0, 'Temuan terkirim': 0 });
 
@@ -310,7 +309,7 @@ function raw(url: string, method: string, headers: Record<string, string>, body 
 
 test('the server answers only its own page: 127.0.0.1, its own Host and Origin, JSON posts', async () => {
   const file = join(dir, 'guard.xlsx');
-  cli('init', '--workbook', file, '--user', ADMIN);
+  await cli('init', '--workbook', file, '--user', ADMIN);
   workbench = await startWorkbench({ file, port: 0 });
   const { host } = new URL(workbench.url);
   const run = JSON.stringify({ fn: 'getPanelState', args: [] });

@@ -14,7 +14,7 @@ import type { WorkbookModel } from '../../local/model/types';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { saveWithLibreOffice, withLibreOffice } from '../helpers/libreoffice';
-import { ADMIN, BIN, NOW, answerCell, initWorkbook, jsonOf, pendamping, readyWorkbook, tempDir, type Run } from './cli-process';
+import { ADMIN, BIN, NOW, answerCell, demoWorkbook, initWorkbook, jsonOf, pendamping, pendampingInProcess, readyWorkbook, tempDir, type Run } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
 /** A workbook with three units and their tabs (init + generate), ready for its findings (makeReady). */
@@ -233,14 +233,12 @@ function notesOf(model: WorkbookModel): string[] {
 }
 
 test('the demo workbook\'s notes (also on empty cells) survive recap, generate, email and round', async () => {
-  const demo = await pendamping(tmp.dir, ['demo', '--dir', 'demo', '--now', NOW, '--json']);
-  expect(demo.code).toBe(0);
-  const file = jsonOf(demo).workbook as string;
+  const file = await demoWorkbook(join(tmp.dir, 'demo.xlsx'));
   const notes = notesOf(await loadWorkbook(file));
   const bukti = notes.filter((n) => n.includes('Bukti diminta'));
   expect(bukti.length).toBeGreaterThan(100);
   for (const args of [['recap'], ['generate'], ['email'], ['round', '--name', '2026 Putaran 2', '--deadline', '2026-06-30']]) {
-    const run = await pendamping(tmp.dir, [...args, '--workbook', file, '--now', NOW]);
+    const run = await pendampingInProcess(tmp.dir, [...args, '--workbook', file, '--now', NOW]);
     expect(run.code).toBe(0);
     expect(notesOf(await loadWorkbook(file))).toEqual(notes);
   }
@@ -296,12 +294,12 @@ withLibreOffice('a workbook kept in LibreOffice: what the user added survives re
   const before = await usersAdditions(kept, bukti);
   expect(before).toMatchObject({ bukti: { text: 'Foto papan', hyperlink: 'https://example.org/foto-papan.jpg' }, unitNote: 'ditelepon 3 Feb', validation: 'date', media: ['png'] });
   for (const command of ['recap', 'email']) {
-    const run = await pendamping(tmp.dir, [command, '--workbook', kept, '--now', NOW]);
+    const run = await pendampingInProcess(tmp.dir, [command, '--workbook', kept, '--now', NOW]);
     expect(run.code).toBe(0);
     expect(await usersAdditions(kept, bukti)).toEqual(before);
   }
   // generate does not write an answer cell whose value is unchanged (a value write would erase the
   // cell's rich-text runs and so its link, as in Sheets): the Bukti link stays.
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', kept, '--now', NOW])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['generate', '--workbook', kept, '--now', NOW])).code).toBe(0);
   expect(await usersAdditions(kept, bukti)).toEqual(before);
 });

@@ -1,4 +1,4 @@
-// The faults of a careless or unlucky user, through the command line as real processes: a new
+// The faults of a careless or unlucky user, through the command line (a round as real processes): a new
 // admin typed into Pengaturan, a round closed twice, an .xlsx downloaded from Sheets edited by a
 // PIC. Each ends in one clear line and exit 1, or in success; never a stack trace, never a
 // message sent twice, never a PIC writing what only admins may.
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { META_SHEET, loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, readyWorkbook, settingCell, tempDir } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, pendampingInProcess, readyWorkbook, settingCell, tempDir } from './cli-process';
 
 const NEW_ADMIN = 'admin.baru@ombudsman.example';
 const PIC = 'pic.dinkes@muarojambi.example';
@@ -20,7 +20,7 @@ const json = (...args: string[]) => [...args, '--workbook', wb, '--now', NOW, '-
 async function edit(user: string, rows: string[], file = wb) {
   const edits = join(tmp.dir, `edits-${Math.random().toString(36).slice(2)}.csv`);
   writeFileSync(edits, `${rows.join('\n')}\n`);
-  const run = await pendamping(tmp.dir, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', NOW, '--json']);
+  const run = await pendampingInProcess(tmp.dir, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', NOW, '--json']);
   return { code: run.code, out: jsonOf(run), stderr: run.stderr };
 }
 
@@ -37,17 +37,17 @@ test('a new admin typed into Pengaturan: email refused in one line with nothing 
   expect((await edit(ADMIN, [`Pengaturan,${cell},"${ADMIN}, ${NEW_ADMIN}"`])).code).toBe(0);
   const outbox = join(tmp.dir, 'outbox');
   for (let attempt = 0; attempt < 2; attempt++) {
-    const run = await pendamping(tmp.dir, json('email', '--user', NEW_ADMIN));
+    const run = await pendampingInProcess(tmp.dir, json('email', '--user', NEW_ADMIN));
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(ADMIN);
     expect(existsSync(outbox) ? readdirSync(outbox) : []).toEqual([]);
   }
-  expect((await pendamping(tmp.dir, json('recap'))).code).toBe(0);
-  const sent = await pendamping(tmp.dir, json('email', '--user', NEW_ADMIN));
+  expect((await pendampingInProcess(tmp.dir, json('recap'))).code).toBe(0);
+  const sent = await pendampingInProcess(tmp.dir, json('email', '--user', NEW_ADMIN));
   expect(sent.code).toBe(0);
   expect(jsonOf(sent)).toMatchObject({ ok: true, sent: 3, failed: 0 });
-  expect((await pendamping(tmp.dir, json('generate', '--user', NEW_ADMIN))).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, json('generate', '--user', NEW_ADMIN))).code).toBe(0);
 });
 
 test('round twice: the empty second round is refused without --force; with it nothing is lost; round --undo takes it back', async () => {
@@ -94,7 +94,7 @@ test('a workbook downloaded from Sheets: a PIC cannot make itself admin; after g
   expect(refused.out).toMatchObject({ ok: false, applied: 0 });
   expect(readFileSync(download).equals(bytes)).toBe(true);
 
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', download, '--user', ADMIN, '--now', NOW])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['generate', '--workbook', download, '--user', ADMIN, '--now', NOW])).code).toBe(0);
   const after = await edit(PIC, leak, download);
   expect(after.out).toMatchObject({ ok: false, applied: 0 });
   expect((after.out.refused as unknown[]).length).toBe(2);

@@ -1,4 +1,4 @@
-// `pendamping demo --latihan`: the practice workbook of a bimtek day, as a real process. It holds
+// `pendamping demo --latihan`: the practice workbook of a bimtek day (the CLI run in-process). It holds
 // one unit per participant with their own PIC address and one assessor, each participant acts as
 // their role (the workbench lists them; protections let each edit only their own unit), and its
 // findings emails land in its own outbox, never touching the real programme's workbook.
@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import { startWorkbench } from '../../cli/workbench/server';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, jsonOf, pendamping, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, jsonOf, pendampingInProcess, tempDir, writeUnits } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -25,11 +25,11 @@ test('one unit per participant with its own PIC and the assessor; each acts as t
   // The real programme, beside it: its workbook must come out of the practice byte-identical.
   mkdirSync(join(tmp.dir, 'program'));
   const real = join(tmp.dir, 'program', 'program.xlsx');
-  expect((await pendamping(tmp.dir, ['init', '--workbook', real, '--units', writeUnits(tmp.dir), '--user', ADMIN])).code).toBe(0);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', real])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['init', '--workbook', real, '--units', writeUnits(tmp.dir), '--user', ADMIN])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['generate', '--workbook', real])).code).toBe(0);
   const realBefore = sha(real);
 
-  const run = await pendamping(tmp.dir, ['demo', '--latihan', '--peserta', '4', '--dir', 'bimtek', '--now', NOW, '--json']);
+  const run = await pendampingInProcess(tmp.dir, ['demo', '--latihan', '--peserta', '4', '--dir', 'bimtek', '--now', NOW, '--json']);
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   const dir = join(tmp.dir, 'bimtek');
@@ -79,7 +79,7 @@ test('one unit per participant with its own PIC and the assessor; each acts as t
     writeFileSync(csv, rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n'));
     return csv;
   };
-  const pic = await pendamping(tmp.dir, ['edit', '--workbook', file, '--user', emails(4)[0], '--json', '--from', edits('pic.csv', [[own.tab, own.a1, '1'], [other.tab, other.a1, '1']])]);
+  const pic = await pendampingInProcess(tmp.dir, ['edit', '--workbook', file, '--user', emails(4)[0], '--json', '--from', edits('pic.csv', [[own.tab, own.a1, '1'], [other.tab, other.a1, '1']])]);
   expect(jsonOf(pic)).toMatchObject({ applied: 1, refused: [expect.objectContaining({ sheet: other.tab })] });
   const status = (label: string) => {
     const rows = grid(model, own.tab);
@@ -87,10 +87,10 @@ test('one unit per participant with its own PIC and the assessor; each acts as t
     return `${String.fromCharCode(65 + rows[r].indexOf(label) + 1)}${r + 1}`;
   };
   const verify = [[own.tab, status('Status Pengisian'), 'Diajukan'], [own.tab, status('Status Verifikasi'), 'Terverifikasi']];
-  expect((await pendamping(tmp.dir, ['edit', '--workbook', file, '--user', 'asesor@latihan.example', '--from', edits('asesor.csv', verify)])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['edit', '--workbook', file, '--user', 'asesor@latihan.example', '--from', edits('asesor.csv', verify)])).code).toBe(0);
 
   // The findings go into the practice's own outbox, to practice addresses only.
-  const sent = await pendamping(tmp.dir, ['email', '--workbook', file, '--now', NOW, '--json']);
+  const sent = await pendampingInProcess(tmp.dir, ['email', '--workbook', file, '--now', NOW, '--json']);
   expect(jsonOf(sent)).toMatchObject({ ok: true, failed: 0 });
   const eml = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
   expect(eml.length).toBeGreaterThan(0);
@@ -108,15 +108,15 @@ test('it never takes a folder holding anything else, and --peserta needs --latih
   mkdirSync(dir);
   const other = join(dir, 'program.xlsx');
   writeFileSync(other, 'the real programme');
-  const refused = await pendamping(tmp.dir, ['demo', '--latihan', '--dir', dir]);
+  const refused = await pendampingInProcess(tmp.dir, ['demo', '--latihan', '--dir', dir]);
   expect(refused.code).toBe(1);
   expect(readFileSync(other, 'utf8')).toBe('the real programme');
   expect(readdirSync(dir)).toEqual(['program.xlsx']);
 
-  const alone = await pendamping(tmp.dir, ['demo', '--peserta', '3', '--dir', join(tmp.dir, 'x')]);
+  const alone = await pendampingInProcess(tmp.dir, ['demo', '--peserta', '3', '--dir', join(tmp.dir, 'x')]);
   expect(alone.code).toBe(1);
   expect(alone.stderr).toContain('--latihan');
-  const none = await pendamping(tmp.dir, ['demo', '--latihan', '--peserta', '0', '--dir', join(tmp.dir, 'y')]);
+  const none = await pendampingInProcess(tmp.dir, ['demo', '--latihan', '--peserta', '0', '--dir', join(tmp.dir, 'y')]);
   expect(none.code).toBe(1);
   expect(none.stderr).toContain('Jumlah peserta harus bilangan bulat 1 sampai 200');
   expect(existsSync(join(tmp.dir, 'x'))).toBe(false);

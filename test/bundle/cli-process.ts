@@ -1,9 +1,12 @@
 // Runs the built `pendamping` command as a real process (node bin/pendamping.js), as a user
-// would, in a temporary directory of its own.
+// would, in a temporary directory of its own; or its `main` in this process, where what a test
+// checks is the command's output and workbook, not the process (exit of bin, signals, locking).
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { formatA1 } from '../../local/model/workbook';
 import { loadWorkbook } from '../../local/xlsx';
@@ -20,19 +23,46 @@ export interface Run {
   stderr: string;
 }
 
+/** The environment of a run: this one's, in the C locale (Indonesian messages) unless `env` says otherwise. */
+const runEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env });
+
 /** Runs `pendamping …args` in `cwd`; never rejects (the exit code is part of the result). */
 export function pendamping(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env }, maxBuffer: 32 * 1024 * 1024 },
+      { cwd, env: runEnv(env), maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
   });
+}
+
+/** A stream that hands what is written to it to `write`, not a terminal (no progress bar). */
+const sink = (write: (text: string) => void): NodeJS.WriteStream =>
+  Object.assign(new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+
+/**
+ * Runs `pendamping …args` as `pendamping` does (the CLI's `main`), in this process: the same
+ * result as a run of bin/pendamping.js without starting one. Never stopped (no signals here), and
+ * `email` runs unsupervised: what the process boundary does is tested with `pendamping`.
+ */
+export async function pendampingInProcess(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    env: runEnv(env),
+    cwd,
+    stopped: new Promise<void>(() => undefined),
+    interrupted: () => false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }
 
 /** The one JSON object a --json run printed on stdout. */
@@ -79,7 +109,7 @@ export function answerCell(model: WorkbookModel, kode: string, indicator: string
 export async function makeReady(cwd: string, file: string, user: string, now: string = NOW): Promise<void> {
   const edits = join(cwd, `${basename(file)}.ready.csv`);
   writeFileSync(edits, readyEdits(await loadWorkbook(file)));
-  const run = await pendamping(cwd, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', now]);
+  const run = await pendampingInProcess(cwd, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', now]);
   if (run.code !== 0) throw new Error(`edits refused:\n${run.stdout}\n${run.stderr}`);
 }
 
@@ -120,7 +150,7 @@ const keyOf = (programme: Programme) => programme.profile ?? 'default';
 function initialised(programme: Programme): Promise<string> {
   return shared(`init-${keyOf(programme)}.xlsx`, async (file, dir) => {
     const profile = programme.profile === undefined ? [] : ['--profile', programme.profile];
-    const run = await pendamping(dir, ['init', '--workbook', file, '--user', ADMIN, ...profile, '--units', writeUnits(dir), '--now', NOW]);
+    const run = await pendampingInProcess(dir, ['init', '--workbook', file, '--user', ADMIN, ...profile, '--units', writeUnits(dir), '--now', NOW]);
     if (run.code !== 0) throw new Error(`init failed:\n${run.stdout}\n${run.stderr}`);
   });
 }
@@ -129,10 +159,28 @@ function initialised(programme: Programme): Promise<string> {
 function ready(programme: Programme): Promise<string> {
   return shared(`ready-${keyOf(programme)}.xlsx`, async (file, dir) => {
     copyFileSync(await initialised(programme), file);
-    const run = await pendamping(dir, ['generate', '--workbook', file, '--now', NOW]);
+    const run = await pendampingInProcess(dir, ['generate', '--workbook', file, '--now', NOW]);
     if (run.code !== 0) throw new Error(`generate failed:\n${run.stdout}\n${run.stderr}`);
     await makeReady(dir, file, ADMIN);
   });
+}
+
+/**
+ * The workbook of `pendamping demo --now NOW` (30 OPD through the whole programme), made once per
+ * run; as a process: the demo costs more CPU inside a jest worker than in a process of its own.
+ */
+function demoed(): Promise<string> {
+  return shared('demo.xlsx', async (file, dir) => {
+    const run = await pendamping(dir, ['demo', '--dir', 'demo', '--now', NOW, '--json']);
+    if (run.code !== 0) throw new Error(`demo failed:\n${run.stdout}\n${run.stderr}`);
+    renameSync(String(jsonOf(run).workbook), file);
+  });
+}
+
+/** A copy at `file` of the run's demo workbook. */
+export async function demoWorkbook(file: string): Promise<string> {
+  copyFileSync(await demoed(), file);
+  return file;
 }
 
 /** A copy at `file` of the run's workbook right after init (no unit tabs yet). */

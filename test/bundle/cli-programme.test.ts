@@ -1,11 +1,11 @@
-// The programme through the command line, each step a real process on a real .xlsx file:
+// The programme through the command line (its main, in this process), on a real .xlsx file:
 // init with units, generate, edits as a PIC (protections honoured), recap, email (dry run, real,
 // idempotent re-run, injected fault), a new round, and an admin action by a non-admin.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, jsonOf, makeReady, pendamping, settingCell, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, jsonOf, makeReady, pendampingInProcess, settingCell, tempDir, writeUnits } from './cli-process';
 
 
 let tmp: ReturnType<typeof tempDir>;
@@ -29,7 +29,7 @@ function expectMetrics(out: Record<string, unknown>): void {
 
 test('init creates the workbook with the acting user as first admin and imports the units', async () => {
   const units = writeUnits(tmp.dir);
-  const run = await pendamping(tmp.dir, json('init', '--profile', 'ombudsman-2021', '--user', ADMIN, '--units', units));
+  const run = await pendampingInProcess(tmp.dir, json('init', '--profile', 'ombudsman-2021', '--user', ADMIN, '--units', units));
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   expect(out).toMatchObject({ ok: true, command: 'init', added: 3 });
@@ -43,10 +43,10 @@ test('generate reports created, updated and rejected (row + reason) and exits 0'
   const bad = join(tmp.dir, 'bad.csv');
   writeFileSync(bad, 'RUSAK,Unit Email Salah,OPD,Siapa,bukan-alamat,\n');
   // Without --user, init's admin is admin@pendamping.local and generate runs as that first admin.
-  const pasted = await pendamping(tmp.dir, ['init', '--workbook', join(tmp.dir, 'other.xlsx'), '--units', bad, '--json']);
+  const pasted = await pendampingInProcess(tmp.dir, ['init', '--workbook', join(tmp.dir, 'other.xlsx'), '--units', bad, '--json']);
   expect(pasted.code).toBe(0);
 
-  const run = await pendamping(tmp.dir, json('generate'));
+  const run = await pendampingInProcess(tmp.dir, json('generate'));
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   expect(out).toMatchObject({ ok: true, command: 'generate', rejected: [] });
@@ -54,7 +54,7 @@ test('generate reports created, updated and rejected (row + reason) and exits 0'
   expect(out.updated).toEqual([]);
   expectMetrics(out);
 
-  const other = await pendamping(tmp.dir, ['generate', '--workbook', join(tmp.dir, 'other.xlsx'), '--json']);
+  const other = await pendampingInProcess(tmp.dir, ['generate', '--workbook', join(tmp.dir, 'other.xlsx'), '--json']);
   expect(other.code).toBe(0);
   const rejected = jsonOf(other).rejected as { row: number; kode: string; reason: string }[];
   expect(rejected).toHaveLength(1);
@@ -72,7 +72,7 @@ test('edit applies what the user may edit and reports each refused edit (exit 1)
     edits,
     ['sheet,cell,value', `"${own.tab}",${own.a1},Ya`, `"${verification.tab}",${verification.a1},Ya`, `"${foreign.tab}",${foreign.a1},Ya`].join('\n'),
   );
-  const run = await pendamping(tmp.dir, json('edit', '--user', 'pic.dinkes@muarojambi.example', '--from', edits));
+  const run = await pendampingInProcess(tmp.dir, json('edit', '--user', 'pic.dinkes@muarojambi.example', '--from', edits));
   expect(run.code).toBe(1);
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
   const out = jsonOf(run);
@@ -91,13 +91,13 @@ test('edit applies what the user may edit and reports each refused edit (exit 1)
 });
 
 test('recap refreshes Rekap', async () => {
-  const run = await pendamping(tmp.dir, json('recap'));
+  const run = await pendampingInProcess(tmp.dir, json('recap'));
   expect(run.code).toBe(0);
   expect(jsonOf(run)).toMatchObject({ ok: true, command: 'recap' });
 });
 
 test('an admin action by a non-admin is refused with one clear line (exit 1)', async () => {
-  const run = await pendamping(tmp.dir, json('recap', '--user', 'pic.dinkes@muarojambi.example'));
+  const run = await pendampingInProcess(tmp.dir, json('recap', '--user', 'pic.dinkes@muarojambi.example'));
   expect(run.code).toBe(1);
   const line = run.stderr.trim();
   expect(line.split('\n')).toHaveLength(1);
@@ -108,7 +108,7 @@ test('an admin action by a non-admin is refused with one clear line (exit 1)', a
 test('email refuses while the round has no deadline: exit 1, one line naming batas_waktu and where to fill it, nothing sent', async () => {
   // A new workbook names its first round, and has no deadline yet.
   expect(grid(await loadWorkbook(wb), 'Pengaturan').find((r) => r[0] === 'putaran')?.[1]).toBe('Putaran 1 2025');
-  const run = await pendamping(tmp.dir, json('email'));
+  const run = await pendampingInProcess(tmp.dir, json('email'));
   expect(run.code).toBe(1);
   const line = run.stderr.trim();
   expect(line.split('\n')).toHaveLength(1);
@@ -122,12 +122,12 @@ test('email: a dry run sends nothing; an injected fault stops after what it sent
   const emls = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
   // Each unit answered, submitted and verified, and the round's deadline set: findings can go out.
   await makeReady(tmp.dir, wb, ADMIN);
-  const dry = await pendamping(tmp.dir, json('email', '--dry-run'));
+  const dry = await pendampingInProcess(tmp.dir, json('email', '--dry-run'));
   expect(dry.code).toBe(0);
   expect(jsonOf(dry)).toMatchObject({ ok: true, command: 'email', dryRun: true, sent: 3, failed: 0, queued: 0, notReady: [] });
   expect(existsSync(outbox)).toBe(false);
 
-  const faulty = await pendamping(tmp.dir, json('email', '--fail-mail-after', '1'));
+  const faulty = await pendampingInProcess(tmp.dir, json('email', '--fail-mail-after', '1'));
   expect(faulty.code).toBe(1);
   expect(faulty.stderr.trim().split('\n')).toHaveLength(1);
   expect(jsonOf(faulty)).toMatchObject({ ok: false, command: 'email', sent: 1, error: faulty.stderr.trim() });
@@ -135,7 +135,7 @@ test('email: a dry run sends nothing; an injected fault stops after what it sent
 
   // The stop ended that send: the re-run retries the message that failed (MailApp threw, so it
   // did not go) and sends the one never tried; what was sent is skipped, never sent twice.
-  const rest = await pendamping(tmp.dir, json('email'));
+  const rest = await pendampingInProcess(tmp.dir, json('email'));
   expect(rest.code).toBe(0);
   const out = jsonOf(rest);
   expect(out).toMatchObject({ ok: true, command: 'email', sent: 2, skipped: 1, failed: 0, queued: 0 });
@@ -143,14 +143,14 @@ test('email: a dry run sends nothing; an injected fault stops after what it sent
   expect(emls()).toHaveLength(3);
 
   // Later sends find nothing new.
-  const later = (now: string) => pendamping(tmp.dir, ['email', '--workbook', wb, '--now', now, '--json']);
+  const later = (now: string) => pendampingInProcess(tmp.dir, ['email', '--workbook', wb, '--now', now, '--json']);
   const again = await later('2025-02-03T12:00:00+07:00');
   expect(jsonOf(again)).toMatchObject({ ok: true, sent: 0, skipped: 3 });
   expect(emls()).toHaveLength(3);
 });
 
 test('email --quota 0 sends nothing and leaves every message queued', async () => {
-  const run = await pendamping(tmp.dir, json('email', '--force', '--quota', '0', '--outbox', join(tmp.dir, 'kosong')));
+  const run = await pendampingInProcess(tmp.dir, json('email', '--force', '--quota', '0', '--outbox', join(tmp.dir, 'kosong')));
   const out = jsonOf(run);
   expect(out).toMatchObject({ command: 'email', sent: 0 });
   expect(existsSync(join(tmp.dir, 'kosong'))).toBe(false);
@@ -160,9 +160,9 @@ test('round closes the round and starts the next', async () => {
   // The secretariat names the running round in Pengaturan first (an admin's own edit).
   const edits = join(tmp.dir, 'putaran.csv');
   writeFileSync(edits, `Pengaturan,${settingCell(await loadWorkbook(wb), 'putaran')},2025 Pendampingan\n`);
-  expect((await pendamping(tmp.dir, json('edit', '--user', ADMIN, '--from', edits))).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, json('edit', '--user', ADMIN, '--from', edits))).code).toBe(0);
 
-  const run = await pendamping(tmp.dir, json('round', '--name', 'Penilaian Kembali', '--deadline', '2025-06-30'));
+  const run = await pendampingInProcess(tmp.dir, json('round', '--name', 'Penilaian Kembali', '--deadline', '2025-06-30'));
   expect(run.code).toBe(0);
   const out = jsonOf(run);
   expect(out).toMatchObject({ ok: true, command: 'round', closed: '2025 Pendampingan', name: 'Penilaian Kembali', deadline: '2025-06-30', units: 3 });
@@ -172,7 +172,7 @@ test('round closes the round and starts the next', async () => {
 });
 
 test('without --json a person reads the outcome on stdout, and nothing on stderr', async () => {
-  const run = await pendamping(tmp.dir, ['recap', '--workbook', wb, '--now', NOW]);
+  const run = await pendampingInProcess(tmp.dir, ['recap', '--workbook', wb, '--now', NOW]);
   expect(run.code).toBe(0);
   expect(run.stderr).toBe('');
   expect(run.stdout).toMatch(/Rekap/);

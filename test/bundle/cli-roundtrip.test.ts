@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, pendamping, readyWorkbook, tempDir } from './cli-process';
+import { ADMIN, NOW, pendampingInProcess, readyWorkbook, tempDir } from './cli-process';
 
 
 let tmp: ReturnType<typeof tempDir>;
@@ -19,7 +19,7 @@ afterAll(() => tmp.remove());
 test('a no-op command reproduces the workbook exactly', async () => {
   // Answered, submitted and verified, with the round's deadline: findings can go out.
   const wb = await readyWorkbook(join(tmp.dir, 'bolakbalik.xlsx'));
-  const run = (...args: string[]) => pendamping(tmp.dir, [...args, '--workbook', wb, '--now', NOW]);
+  const run = (...args: string[]) => pendampingInProcess(tmp.dir, [...args, '--workbook', wb, '--now', NOW]);
   expect((await run('email')).code).toBe(0);
 
   const before = await loadWorkbook(wb);

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, grid, jsonOf, pendamping, tempDir } from './cli-process';
+import { ADMIN, NOW, grid, jsonOf, pendamping, pendampingInProcess, tempDir } from './cli-process';
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: string;
@@ -31,16 +31,16 @@ test('share on a fresh workbook, then again: only what is new is added, an inval
       `DINSOS,Dinas Sosial,OPD,Lestari,${PICS[2]},"${ASSESSOR}, asesor-tanpa-domain"`,
     ].join('\n'),
   );
-  expect((await pendamping(tmp.dir, json('init', '--user', ADMIN, '--units', units))).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, json('init', '--user', ADMIN, '--units', units))).code).toBe(0);
 
-  const preview = await pendamping(tmp.dir, json('share', '--dry-run'));
+  const preview = await pendampingInProcess(tmp.dir, json('share', '--dry-run'));
   expect(preview.code).toBe(0);
   const planned = jsonOf(preview);
   expect(planned).toMatchObject({ ok: true, command: 'share', dryRun: true, added: [PICS[0], PICS[1], ASSESSOR, PICS[2]], already: [] });
   expect(planned.invalid).toEqual([{ row: 3, kode: 'DINSOS', address: 'asesor-tanpa-domain' }]);
   expect((await loadWorkbook(wb)).editors ?? []).toEqual([]);
 
-  const first = jsonOf(await pendamping(tmp.dir, json('share')));
+  const first = jsonOf(await pendampingInProcess(tmp.dir, json('share')));
   expect(first).toMatchObject({ ok: true, added: [PICS[0], PICS[1], ASSESSOR, PICS[2]], already: [] });
   expect(first.dryRun).toBeUndefined();
   expect((await loadWorkbook(wb)).editors).toEqual([PICS[0], PICS[1], ASSESSOR, PICS[2]]);
@@ -48,8 +48,8 @@ test('share on a fresh workbook, then again: only what is new is added, an inval
   // A new unit with a new PIC: the re-run adds that one only; the owner (the admin) counts as an editor already.
   const edits = join(tmp.dir, 'edits.csv');
   writeFileSync(edits, ['sheet,cell,value', 'Unit,A4,DISHUB', 'Unit,B4,Dinas Perhubungan', 'Unit,C4,OPD', `Unit,E4,${ADMIN}`, 'Unit,F4,PIC.Dinkes@muarojambi.example'].join('\n'));
-  expect((await pendamping(tmp.dir, json('edit', '--user', ADMIN, '--from', edits))).code).toBe(0);
-  const again = await pendamping(tmp.dir, json('share'));
+  expect((await pendampingInProcess(tmp.dir, json('edit', '--user', ADMIN, '--from', edits))).code).toBe(0);
+  const again = await pendampingInProcess(tmp.dir, json('share'));
   const second = jsonOf(again);
   expect(second).toMatchObject({ ok: true, added: [], already: [PICS[0], PICS[1], ASSESSOR, PICS[2], ADMIN] });
   expect(second.invalid).toHaveLength(1);
@@ -64,7 +64,7 @@ test('the message says whom it added and that protections stop edits, not reads;
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('bukan pembacaan');
   expect(run.stdout).toContain('asesor-tanpa-domain');
-  const refused = await pendamping(tmp.dir, json('share', '--user', PICS[0]));
+  const refused = await pendampingInProcess(tmp.dir, json('share', '--user', PICS[0]));
   expect(refused.code).toBe(1);
   expect(jsonOf(refused)).toMatchObject({ ok: false, command: 'share' });
 });

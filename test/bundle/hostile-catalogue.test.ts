@@ -6,14 +6,12 @@
 // one kind share one hostile workbook and one run: each case asserts its own line of that run.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { main } from '../../cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { parseA1Range } from '../../local/model/workbook';
 import { loadWorkbook, saveWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { ADMIN, NOW, answerCell, grid, settingCell, tempDir, writeUnits } from './cli-process';
+import { ADMIN, NOW, answerCell, grid, pendampingInProcess, settingCell, tempDir, writeUnits } from './cli-process';
 
 interface Run {
   code: number;
@@ -31,18 +29,7 @@ let baseEn: string;
 const PIC = 'pic.dinkes@muarojambi.example';
 
 async function run(argv: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (write: (text: string) => void) => Object.assign(new Writable({ write: (chunk, _e, done) => (write(String(chunk)), done()) }), { isTTY: false });
-  const io = {
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)) as unknown as NodeJS.WriteStream,
-    env: { LANG: 'C.UTF-8' },
-    cwd: tmp.dir,
-    stopped: new Promise<void>(() => undefined),
-    interrupted: () => false,
-  };
-  const code = await main([...argv, '--now', NOW], io);
+  const { code, stdout, stderr } = await pendampingInProcess(tmp.dir, [...argv, '--now', NOW]);
   return { code, stdout, stderr, text: `${stdout}\n${stderr}` };
 }
 

@@ -3,13 +3,13 @@
 // (its outcome unknown), and Log Email agrees with the outbox; Ctrl-C stops after the message
 // being sent, with the log and the workbook saved. One unit MailApp cannot take fails alone.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalPath } from '../../local/journal';
 import { seededRandom } from '../../cli/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
-import { NOW, jsonOf, makeReady, pendamping, tempDir, type Run } from './cli-process';
+import { NOW, jsonOf, makeReady, pendampingInProcess, tempDir, type Run } from './cli-process';
 import { SETTING_KEYS as SETTING_ROWS } from '../../src/domain/tables';
 import { ledger, outbox, unitsCsv, type UnitSpec } from './mail-helpers';
 
@@ -25,22 +25,32 @@ const CLI = join(ROOT, 'build', 'cli.cjs');
 const UNITS: UnitSpec[] = Array.from({ length: 30 }, (_, i) => ({ code: `U${String(i + 1).padStart(2, '0')}` }));
 const picOf = (code: string) => `pic.${code.toLowerCase()}@pemkab.go.id`;
 
-/** A workbook with the 30 units and their tabs, ready for their findings (makeReady), in a directory of its own. */
-async function workbook(name: string, units: readonly UnitSpec[] = UNITS): Promise<{ file: string; box: string }> {
-  const dir = join(tmp.dir, name);
+/** A workbook with `units` and their tabs, ready for their findings (makeReady), without the rapor attached. */
+async function readyFile(name: string, units: readonly UnitSpec[]): Promise<string> {
   const csv = join(tmp.dir, `${name}.csv`);
   writeFileSync(csv, unitsCsv(units));
   const file = join(tmp.dir, `${name}.xlsx`);
-  expect((await pendamping(tmp.dir, ['init', '--workbook', file, '--user', ADMIN, '--units', csv, '--now', NOW])).code).toBe(0);
-  expect((await pendamping(tmp.dir, ['generate', '--workbook', file, '--now', NOW])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['init', '--workbook', file, '--user', ADMIN, '--units', csv, '--now', NOW])).code).toBe(0);
+  expect((await pendampingInProcess(tmp.dir, ['generate', '--workbook', file, '--now', NOW])).code).toBe(0);
   await makeReady(tmp.dir, file, ADMIN);
   // The messages alone: what is killed here is the ledger's at-most-once, not the rapor's printing
   // (the rapor's conversion comes before a message's Log Email row: test/browser/rapor.test.ts).
   const row = SETTING_ROWS.indexOf('lampirkan_rapor') + 2;
   const edits = join(tmp.dir, `${name}-settings.csv`);
   writeFileSync(edits, `Pengaturan,B${row},Tidak\n`);
-  expect((await pendamping(tmp.dir, ['edit', '--workbook', file, '--user', ADMIN, '--from', edits, '--now', NOW])).code).toBe(0);
-  return { file, box: dir };
+  expect((await pendampingInProcess(tmp.dir, ['edit', '--workbook', file, '--user', ADMIN, '--from', edits, '--now', NOW])).code).toBe(0);
+  return file;
+}
+
+/** The 30 units' ready workbook, made once for the tests of this file. */
+let thirty: Promise<string> | undefined;
+
+/** A copy of that workbook (or one of `units`), with an outbox of its own. */
+async function workbook(name: string, units?: readonly UnitSpec[]): Promise<{ file: string; box: string }> {
+  const file = join(tmp.dir, `${name}.xlsx`);
+  if (units === undefined) copyFileSync(await (thirty ??= readyFile('thirty', UNITS)), file);
+  else await readyFile(name, units);
+  return { file, box: join(tmp.dir, name) };
 }
 
 const emailArgs = (file: string, box: string, ...more: string[]) => ['email', '--workbook', file, '--outbox', box, '--quota', '1000', '--now', NOW, ...more];
@@ -96,7 +106,7 @@ test('kill -9 at random moments, run again until done: each unit gets its messag
     if (email.running()) email.signal('SIGKILL');
     await email.exited;
   }
-  const last = await pendamping(tmp.dir, emailArgs(file, box, '--json'));
+  const last = await pendampingInProcess(tmp.dir, emailArgs(file, box, '--json'));
   expect(last.code).toBe(0);
   const final = jsonOf(last);
 
@@ -123,7 +133,7 @@ test('kill -9 at random moments, run again until done: each unit gets its messag
   // The admin checks each unknown unit: those that got nothing are sent again, once.
   const missing = unknown.filter((code) => !perUnit.has(code));
   if (missing.length > 0) {
-    const resent = jsonOf(await pendamping(tmp.dir, emailArgs(file, box, '--resend', missing.join(','), '--json')));
+    const resent = jsonOf(await pendampingInProcess(tmp.dir, emailArgs(file, box, '--resend', missing.join(','), '--json')));
     expect(resent).toMatchObject({ ok: true, sent: missing.length });
   }
   const after = await messagesPerUnit(box);
@@ -161,7 +171,7 @@ test('Ctrl-C stops after the message being sent, twice or not: log written, work
   expect(rows.filter((r) => r.Status === 'TERKIRIM')).toHaveLength(emls(box));
   expect(rows.filter((r) => r.Status === 'MENGIRIM')).toEqual([]);
 
-  const rest = jsonOf(await pendamping(tmp.dir, emailArgs(file, box, '--json')));
+  const rest = jsonOf(await pendampingInProcess(tmp.dir, emailArgs(file, box, '--json')));
   expect(rest).toMatchObject({ ok: true, unknown: 0, queued: 0 });
   const perUnit = await messagesPerUnit(box);
   expect(UNITS.filter((u) => perUnit.get(u.code) !== 1)).toEqual([]);
@@ -170,12 +180,12 @@ test('Ctrl-C stops after the message being sent, twice or not: log written, work
 test('a unit over 50 recipients fails alone: the others are sent, the counts are right, and the run ends', async () => {
   const crowd = Array.from({ length: 51 }, (_, i) => `pic${i + 1}@ramai.go.id`).join(', ');
   const { file, box } = await workbook('ramai', [{ code: 'RAMAI', picEmails: crowd }, ...UNITS.slice(0, 4)]);
-  const run = await pendamping(tmp.dir, emailArgs(file, box));
+  const run = await pendampingInProcess(tmp.dir, emailArgs(file, box));
   expect(run.code).toBe(0);
   const lines = run.stdout.split('\n');
   expect(lines[0]).toBe('Email: 4 terkirim, 0 dilewati, 1 gagal, 0 masih antre.');
   expect(lines[1]).toMatch(/^ {2}RAMAI: email ini punya 52 penerima/);
   expect(emls(box)).toBe(4);
   // Run again: the bad unit fails again, alone; nothing else is sent twice.
-  expect(jsonOf(await pendamping(tmp.dir, emailArgs(file, box, '--json')))).toMatchObject({ ok: true, sent: 0, skipped: 4, failed: 1, queued: 0 });
+  expect(jsonOf(await pendampingInProcess(tmp.dir, emailArgs(file, box, '--json')))).toMatchObject({ ok: true, sent: 0, skipped: 4, failed: 1, queued: 0 });
 });
