@@ -76,7 +76,7 @@ const SIGNER = { name: 'Dr. Siti Aminah', title: 'Kepala Perwakilan' };
 
 /** FULL: every indicator a finding with a note, verified; NONE: nothing to fix, verified; PROV: half, not verified. */
 async function assessed(outboxDir: string): Promise<{ rt: LocalRuntime; answers: Map<string, Map<string, string>> }> {
-  const rt = await programme([{ code: 'FULL', name: 'Dinas Lengkap' }, { code: 'NONE', name: 'Dinas Tuntas' }, { code: 'PROV', name: 'Dinas Sementara' }], { outbox: outboxDir });
+  const rt = await programme([{ code: 'FULL', name: 'Dinas Lengkap' }, { code: 'NONE', name: 'Dinas Tuntas' }, { code: 'PROV', name: 'Dinas Sementara' }], { outbox: outboxDir, rapor: true });
   setting(rt, 'penandatangan_nama', SIGNER.name);
   setting(rt, 'penandatangan_jabatan', SIGNER.title);
   const answers = new Map<string, Map<string, string>>();

@@ -4,11 +4,11 @@
 // those 26 only (every email is in the outbox), and the 4 others are listed with the reason. LibreOffice (Debian's libreoffice-calc-nogui) opening
 // the saved workbook shows the same numbers; without it that test is skipped, except in CI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
-import { NOW, jsonOf, pendamping, tempDir } from './cli-process';
+import { NOW, demoRun, jsonOf, pendamping, tempDir, type DemoRun } from './cli-process';
 import type { DemoRow } from '../../cli/demo';
 import { parse } from 'csv-parse/sync';
 
@@ -19,22 +19,32 @@ const haveLibreOffice = existsSync(SOFFICE);
 if (!haveLibreOffice && process.env.CI !== 'true') {
   console.warn(`LibreOffice test SKIPPED: no soffice at ${SOFFICE} (install Debian's libreoffice-calc-nogui or set SOFFICE_PATH).`);
 }
-/** The first demo run's output, which the LibreOffice test reads. */
-let demo: { workbook: string; units: DemoRow[] } | undefined;
+/** The run's demo (a real process, shared with the other test files: test/bundle/cli-process.ts). */
+let demo: DemoRun;
 
 let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   tmp = tempDir('cli-demo');
+  demo = await demoRun();
 });
 afterAll(() => tmp.remove());
 
+/** The rows of Rekap in the workbook `file`, as its cached values. */
+async function rekapRows(file: string): Promise<{ values: unknown[][]; col: (name: string) => number }> {
+  const model = await loadWorkbook(file);
+  const rekap = model.sheets.find((s) => s.title === 'Rekap');
+  const values = (rekap?.rows ?? []).map((r) => (r ?? []).map((c) => c?.value));
+  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Skor Akhir'));
+  return { values, col: (name) => values[header].indexOf(name) };
+}
+
+/** The units of the run's demo. */
+const demoUnits = () => demo.json.units as DemoRow[];
+
 test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, saves them, and emails the verified units only', async () => {
-  const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
-  expect(run.code).toBe(0);
-  const out = jsonOf(run);
-  const units = out.units as DemoRow[];
-  demo = { workbook: out.workbook as string, units };
+  const out = demo.json;
+  const units = demoUnits();
   expect(units).toHaveLength(30);
   expect(units.map((u) => u.kode)).toContain('DUKCAPIL');
   const verified = units.filter((u) => u.tahap === 'Temuan terkirim');
@@ -57,16 +67,11 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
   // Every verified unit got its findings (or its acknowledgement), and nobody else.
   expect(out).toMatchObject({ ok: true, command: 'demo', sent: 26, skipped: 0, failed: 0, queued: 0 });
 
-  const dir = join(tmp.dir, 'keluaran');
-  expect(out.workbook).toBe(join(dir, 'pendamping-demo.xlsx'));
-  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
+  expect(out.workbook).toBe(join(demo.ranIn, 'pendamping-demo.xlsx'));
+  expect(readdirSync(join(demo.dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
 
   // The saved workbook holds the same numbers as cached values of its formulas.
-  const model = await loadWorkbook(out.workbook as string);
-  const rekap = model.sheets.find((s) => s.title === 'Rekap');
-  const values = (rekap?.rows ?? []).map((r) => (r ?? []).map((c) => c?.value));
-  const header = values.findIndex((r) => r.includes('Kode') && r.includes('Skor Akhir'));
-  const col = (name: string) => values[header].indexOf(name);
+  const { values, col } = await rekapRows(join(demo.dir, 'pendamping-demo.xlsx'));
   for (const u of units) {
     const row = values.find((r) => r[col('Kode')] === u.kode);
     expect(row?.[col('Skor Akhir')]).toBe(u.skorAkhir);
@@ -74,22 +79,15 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
     // Each PIC submitted; the verified units' findings went out.
     expect(row?.[col('Tahap')]).toBe(u.tahap);
   }
-
-  // Same seed, same programme: a second run prints the same table.
-  const again = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW, '--json']);
-  expect(again.code).toBe(0);
-  expect(jsonOf(again).units).toEqual(units);
-  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
 });
 
 // In CI a missing LibreOffice fails the test (it runs and cannot find soffice).
 (haveLibreOffice || process.env.CI === 'true' ? test : test.skip)('LibreOffice opening the demo workbook shows the same numbers', () => {
   if (!haveLibreOffice) throw new Error(`CI needs LibreOffice at ${SOFFICE}: install Debian's libreoffice-calc-nogui`);
-  if (demo === undefined) throw new Error('the demo run above did not finish');
   const out = join(tmp.dir, 'libreoffice');
   // Every sheet as CSV (the last field, -1), values as stored rather than as formatted.
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, demo.workbook], {
+  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, join(demo.dir, 'pendamping-demo.xlsx')], {
     stdio: 'pipe',
     timeout: 300_000,
   });
@@ -97,7 +95,7 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
   const header = rows[0];
   const col = (name: string) => header.indexOf(name);
   expect(rows.filter((r, i) => i > 0 && r[col('Kode')] !== '')).toHaveLength(30);
-  for (const u of demo.units) {
+  for (const u of demoUnits()) {
     const row = rows.find((r) => r[col('Kode')] === u.kode);
     expect(Number(row?.[col('Skor Mandiri')])).toBeCloseTo(u.skorMandiri as number, 2);
     expect(Number(row?.[col('Skor Akhir')])).toBeCloseTo(u.skorAkhir as number, 2);
@@ -107,16 +105,29 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
   }
 });
 
-test('without --json the demo prints the table, the units per stage, who was left out and why, and where the workbook and outbox are', async () => {
-  const run = await pendamping(tmp.dir, ['demo', '--dir', 'tabel', '--now', NOW]);
+test('run again over its own folder without --json, the demo prints the same programme as a table: units per stage, who was left out and why, where the workbook and outbox are', async () => {
+  // A copy of the first run's folder: the demo replaces its own files there.
+  const dir = join(tmp.dir, 'keluaran');
+  cpSync(demo.dir, dir, { recursive: true });
+  rmSync(join(dir, 'run.json'));
+  const run = await pendamping(tmp.dir, ['demo', '--dir', 'keluaran', '--now', NOW]);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/Unit\s+Skor Mandiri\s+Skor Akhir\s+Kategori\s+Temuan/);
   expect(run.stdout).toContain('DUKCAPIL — Dinas Kependudukan dan Pencatatan Sipil');
   expect(run.stdout).toContain('Unit per tahap: Temuan terkirim 26, Diajukan 4.');
   expect(run.stdout).toContain('Email: 26 terkirim, 0 dilewati, 0 gagal, 0 masih antre.');
   expect(run.stdout).toMatch(/Tidak dikirimi temuan \(4 unit\):\n {2}\S+: belum diverifikasi/);
-  expect(run.stdout).toContain(`Buku kerja: ${join(tmp.dir, 'tabel', 'pendamping-demo.xlsx')}`);
-  expect(run.stdout).toContain(join(tmp.dir, 'tabel', 'outbox'));
+  expect(run.stdout).toContain(`Buku kerja: ${join(dir, 'pendamping-demo.xlsx')}`);
+  expect(run.stdout).toContain(join(dir, 'outbox'));
+
+  // Same seed, same programme: the same numbers, and the outbox holds this run's messages only.
+  const { values, col } = await rekapRows(join(dir, 'pendamping-demo.xlsx'));
+  const rows = values.filter((r) => demoUnits().some((u) => u.kode === r[col('Kode')]));
+  expect(rows.map((r) => [r[col('Kode')], r[col('Skor Mandiri')], r[col('Skor Akhir')], r[col('Kategori')], r[col('Tahap')]])).toEqual(
+    demoUnits().map((u) => [u.kode, u.skorMandiri, u.skorAkhir, u.kategori, u.tahap]),
+  );
+  for (const u of demoUnits()) expect(run.stdout).toContain(`${u.kode} — `);
+  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(26);
 });
 
 test('demo --dir refuses a folder holding anything the demo did not write, and leaves it as it was', async () => {

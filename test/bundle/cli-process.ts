@@ -2,7 +2,7 @@
 // would, in a temporary directory of its own; or its `main` in this process, where what a test
 // checks is the command's output and workbook, not the process (exit of bin, signals, locking).
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -10,7 +10,7 @@ import { main } from '../../cli/main';
 import type { WorkbookModel } from '../../local/model/types';
 import { formatA1 } from '../../local/model/workbook';
 import { loadWorkbook } from '../../local/xlsx';
-import { grid, readyEdits } from '../../bench/ready';
+import { grid, readyEdits, settingCell } from '../../bench/ready';
 import { ROOT } from '../helpers/build';
 
 export { grid, labelledCell, readyEdits, settingCell } from '../../bench/ready';
@@ -105,10 +105,16 @@ export function answerCell(model: WorkbookModel, kode: string, indicator: string
   return { tab, a1: formatA1(row, values[header].indexOf(column)) };
 }
 
-/** Applies readyEdits to the workbook `file` as `user` (an admin) through `pendamping edit`; a refused edit throws. */
-export async function makeReady(cwd: string, file: string, user: string, now: string = NOW): Promise<void> {
+/**
+ * Applies readyEdits to the workbook `file` as `user` (an admin) through `pendamping edit`; a
+ * refused edit throws. The findings then go without the rapor (lampirkan_rapor = Tidak) unless
+ * `rapor`: each rapor is a page printed by Chromium, which the rapor's own tests cover
+ * (test/browser/rapor.test.ts, and the demo's).
+ */
+export async function makeReady(cwd: string, file: string, user: string, now: string = NOW, rapor = false): Promise<void> {
   const edits = join(cwd, `${basename(file)}.ready.csv`);
-  writeFileSync(edits, readyEdits(await loadWorkbook(file)));
+  const model = await loadWorkbook(file);
+  writeFileSync(edits, readyEdits(model) + (rapor ? '' : `\nPengaturan,${settingCell(model, 'lampirkan_rapor')},Tidak`));
   const run = await pendampingInProcess(cwd, ['edit', '--workbook', file, '--user', user, '--from', edits, '--now', now]);
   if (run.code !== 0) throw new Error(`edits refused:\n${run.stdout}\n${run.stderr}`);
 }
@@ -126,8 +132,9 @@ function runDir(): string {
 }
 
 /**
- * The workbook `name` of this jest run, made once by `make` (in a directory of its own) and kept
- * in the run's directory; a file of another worker making the same one at once is replaced whole.
+ * The workbook (or folder) `name` of this jest run, made once by `make` (in a directory of its
+ * own) and kept in the run's directory; one of another worker making the same at once is replaced
+ * whole (a folder: the first one made stays).
  */
 async function shared(name: string, make: (file: string, dir: string) => Promise<void>): Promise<string> {
   const file = join(runDir(), name);
@@ -136,7 +143,12 @@ async function shared(name: string, make: (file: string, dir: string) => Promise
   try {
     const made = join(work, name);
     await make(made, work);
-    renameSync(made, file);
+    try {
+      renameSync(made, file);
+    } catch (error) {
+      // A folder made meanwhile by another worker is not replaced: the first one stays.
+      if (!existsSync(file)) throw error;
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -165,21 +177,35 @@ function ready(programme: Programme): Promise<string> {
   });
 }
 
+/** What `pendamping demo --dir … --now NOW --json` wrote and printed, run once per jest run. */
+export interface DemoRun {
+  /** The folder the demo's files are in now (its workbook, outbox and rapor). */
+  dir: string;
+  /** The folder given as --dir: the paths in `json` are in it. */
+  ranIn: string;
+  /** The one JSON object the run printed. */
+  json: Record<string, unknown>;
+}
+
 /**
- * The workbook of `pendamping demo --now NOW` (30 OPD through the whole programme), made once per
- * run; as a process: the demo costs more CPU inside a jest worker than in a process of its own.
+ * `pendamping demo --now NOW --json` (30 OPD through the whole programme) as a real process, run
+ * once per jest run and kept whole in the run's directory; as a process: the demo costs more CPU
+ * inside a jest worker than in a process of its own. Its files are for reading and copying only.
  */
-function demoed(): Promise<string> {
-  return shared('demo.xlsx', async (file, dir) => {
-    const run = await pendamping(dir, ['demo', '--dir', 'demo', '--now', NOW, '--json']);
+export async function demoRun(): Promise<DemoRun> {
+  const dir = await shared('demo', async (made, work) => {
+    const run = await pendamping(work, ['demo', '--dir', made, '--now', NOW, '--json']);
     if (run.code !== 0) throw new Error(`demo failed:\n${run.stdout}\n${run.stderr}`);
-    renameSync(String(jsonOf(run).workbook), file);
+    writeFileSync(join(work, 'run.json'), JSON.stringify({ ranIn: made, json: jsonOf(run) }));
+    renameSync(join(work, 'run.json'), join(made, 'run.json'));
   });
+  const { ranIn, json } = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Omit<DemoRun, 'dir'>;
+  return { dir, ranIn, json };
 }
 
 /** A copy at `file` of the run's demo workbook. */
 export async function demoWorkbook(file: string): Promise<string> {
-  copyFileSync(await demoed(), file);
+  copyFileSync(join((await demoRun()).dir, 'pendamping-demo.xlsx'), file);
   return file;
 }
 

@@ -148,17 +148,26 @@ export function tempOutbox(): string {
 
 export type Options = Omit<RuntimeOptions, 'workbook' | 'user'>;
 
+/**
+ * A programme's options: the runtime's, and whether its messages carry the rapor (Pengaturan
+ * lampirkan_rapor). Off unless asked: each rapor is a page printed by Chromium, which the tests of
+ * the rapor itself cover (test/browser/rapor.test.ts); the ledger, the recipients and the text do
+ * not depend on it.
+ */
+export type ProgrammeOptions = Options & { rapor?: boolean };
+
 /** A new runtime over the same workbook (a later execution environment: another day, another fault). */
 export function reopen(wb: WorkbookModel, opts: Options): Promise<LocalRuntime> {
   return LocalRuntime.open({ workbook: wb, user: ADMIN, ...opts });
 }
 
 /** Set up with the round's label and deadline, the units added and their tabs generated; nobody has answered anything yet. */
-export async function generated(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
+export async function generated(units: readonly UnitSpec[], { rapor = false, ...opts }: ProgrammeOptions): Promise<LocalRuntime> {
   const rt = await LocalRuntime.open({ workbook: newWorkbook({ owner: ADMIN }), user: ADMIN, now: NOW, ...opts });
   ok(rt.run('setupWorkbook', { profile: 'ombudsman-2021' }));
   setting(rt, 'putaran', '2025 Pendampingan');
   setting(rt, 'batas_waktu', '2025-04-30');
+  if (!rapor) setting(rt, 'lampirkan_rapor', 'Tidak');
   ok(rt.run('addUnits', unitsCsv(units)));
   ok(rt.run('generateUnitTabs'));
   return rt;
@@ -168,7 +177,7 @@ export async function generated(units: readonly UnitSpec[], opts: Options): Prom
  * Set up, units added, tabs generated; every unit answered "Tidak" on its first two indicators,
  * "Ya" elsewhere, submitted and verified (findings go to verified units only).
  */
-export async function programme(units: readonly UnitSpec[], opts: Options): Promise<LocalRuntime> {
+export async function programme(units: readonly UnitSpec[], opts: ProgrammeOptions): Promise<LocalRuntime> {
   const rt = await generated(units, opts);
   setting(rt, 'instansi_penilai', 'Ombudsman RI Perwakilan Jambi');
   setting(rt, 'email_balasan', 'balasan@ombudsman.go.id');

@@ -10,7 +10,6 @@ import { seededRandom } from '../../cli/demo/simulate';
 import { loadWorkbook } from '../../local/xlsx';
 import { ROOT, ensureBuilt } from '../helpers/build';
 import { NOW, jsonOf, makeReady, pendampingInProcess, tempDir, type Run } from './cli-process';
-import { SETTING_KEYS as SETTING_ROWS } from '../../src/domain/tables';
 import { ledger, outbox, unitsCsv, type UnitSpec } from './mail-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -32,13 +31,9 @@ async function readyFile(name: string, units: readonly UnitSpec[]): Promise<stri
   const file = join(tmp.dir, `${name}.xlsx`);
   expect((await pendampingInProcess(tmp.dir, ['init', '--workbook', file, '--user', ADMIN, '--units', csv, '--now', NOW])).code).toBe(0);
   expect((await pendampingInProcess(tmp.dir, ['generate', '--workbook', file, '--now', NOW])).code).toBe(0);
+  // The messages alone (makeReady's default): what is killed here is the ledger's at-most-once, not
+  // the rapor's printing (the rapor's conversion comes before a message's Log Email row: test/browser/rapor.test.ts).
   await makeReady(tmp.dir, file, ADMIN);
-  // The messages alone: what is killed here is the ledger's at-most-once, not the rapor's printing
-  // (the rapor's conversion comes before a message's Log Email row: test/browser/rapor.test.ts).
-  const row = SETTING_ROWS.indexOf('lampirkan_rapor') + 2;
-  const edits = join(tmp.dir, `${name}-settings.csv`);
-  writeFileSync(edits, `Pengaturan,B${row},Tidak\n`);
-  expect((await pendampingInProcess(tmp.dir, ['edit', '--workbook', file, '--user', ADMIN, '--from', edits, '--now', NOW])).code).toBe(0);
   return file;
 }
 

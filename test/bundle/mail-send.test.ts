@@ -276,9 +276,8 @@ test('a non-admin cannot send', async () => {
 });
 
 test('30 units in at most 45 s modeled, each intent made durable in the journal (one setProperty per message, its outcome goes with the next), Log Email in one flushed range write, no appendRow, no read back', async () => {
+  // The message alone (programme's default); the rapor's conversions are measured in test/browser/rapor.test.ts.
   const rt = await programme(manyUnits(30), { outbox: tempOutbox() });
-  // The message alone; the rapor's conversions are measured in test/browser/rapor.test.ts.
-  setting(rt, 'lampirkan_rapor', 'Tidak');
   const { result, modeled, calls } = measuredSend(rt, 'sendFindingsBatch', 'mail: 30 units');
   expect(result).toMatchObject({ sent: 30, done: true });
   expect(modeled).toBeLessThanOrEqual(45_000);
