@@ -58,13 +58,36 @@ export function runUntilDone(rt: LocalRuntime, fn: string, opts: Record<string, 
  * Runs a whole send (batch after batch) and what it cost in the latency model: modeled ms,
  * round trips and the calls of one service method. Prints the cost under `label`.
  */
-export function measuredSend(rt: LocalRuntime, fn: string, label: string): { result: Result; modeled: number; calls(key: string): number } {
+export interface Measured {
+  result: Result;
+  /** Modeled time and round trips of the batch's calls. */
+  modeled: number;
+  roundTrips: number;
+  /** Service calls of `service.method` made by the batch. */
+  calls(key: string): number;
+}
+
+export function measuredSend(rt: LocalRuntime, fn: string, label: string): Measured {
   const before = rt.snapshot();
   const [result] = runUntilDone(rt, fn);
   const after = rt.snapshot();
   const modeled = after.modeledMs - before.modeledMs;
-  console.log(`${label}: ${Math.round(modeled)} ms modeled, ${after.roundTrips - before.roundTrips} round trips`);
-  return { result, modeled, calls: (key) => (after.serviceCalls[key] ?? 0) - (before.serviceCalls[key] ?? 0) };
+  const roundTrips = after.roundTrips - before.roundTrips;
+  console.log(`${label}: ${Math.round(modeled)} ms modeled, ${roundTrips} round trips`);
+  return { result, modeled, roundTrips, calls: (key) => (after.serviceCalls[key] ?? 0) - (before.serviceCalls[key] ?? 0) };
+}
+
+/**
+ * A batch of `fn` over 30 units, and what each message costs it: the round trips one more
+ * message adds, from a batch over 10 units to one over 30 (each runtime from `open`). A message
+ * needs its send and one durable step for its at-most-once record; a read back, a flush or a
+ * row write per message would each add one.
+ */
+export async function sendCost(open: (units: number) => Promise<LocalRuntime>, fn: string, label: string): Promise<{ thirty: Measured; rt: LocalRuntime; perMessage: number }> {
+  const ten = measuredSend(await open(10), fn, `${label}: 10 units`);
+  const rt = await open(30);
+  const thirty = measuredSend(rt, fn, `${label}: 30 units`);
+  return { thirty, rt, perMessage: (thirty.roundTrips - ten.roundTrips) / 20 };
 }
 
 export function sheet(wb: WorkbookModel, title: string): SheetModel {
