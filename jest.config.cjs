@@ -24,6 +24,8 @@ module.exports = {
   // Two workers on two cores: while one waits on its CLI processes or Chromium, the other runs
   // (jest's default, one worker less than the cores, would run the files one by one there).
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Longest files first (test/helpers/sequencer.cjs), also on a fresh clone with no record of a run.
+  testSequencer: '<rootDir>/test/helpers/sequencer.cjs',
   globalSetup: '<rootDir>/test/helpers/run-dir-setup.cjs',
   globalTeardown: '<rootDir>/test/helpers/run-dir-teardown.cjs',
   projects: [

@@ -128,16 +128,26 @@ export function unitSheet(wb: WorkbookModel, code: string): SheetModel {
 }
 
 /** Sets one column of every indicator row of a unit tab, as an admin typing in the sheet. */
+/**
+ * Types `value(i)` into `column` on each indicator row of unit `code`'s tab (i counts the table's
+ * rows), as the admin; rows in a row with the same value go as one edit, as a pasted block does.
+ */
 export function fillColumn(rt: LocalRuntime, code: string, column: string, value: (row: number) => string): void {
   const s = unitSheet(rt.workbook, code);
   const v = values(s);
   const at = v.findIndex((r) => r.includes('Kode') && r.includes('Jawaban Mandiri'));
   const col = v[at].indexOf(column);
-  v.slice(at + 1).forEach((r, i) => {
-    if (r[0] === '') return;
-    const edit = rt.edit(ADMIN, s.title, a1(at + 1 + i, col), value(i));
-    if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
-  });
+  const rows = v.slice(at + 1).map((r, i) => (r[0] === '' ? undefined : value(i)));
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end + 1 < rows.length && rows[end + 1] === rows[start]) end += 1;
+    const text = rows[start];
+    if (text !== undefined) {
+      const edit = rt.edit(ADMIN, s.title, `${a1(at + 1 + start, col)}:${a1(at + 1 + end, col)}`, text);
+      if (!edit.ok) throw new Error(`edit refused: ${JSON.stringify(edit)}`);
+    }
+    start = end + 1;
+  }
 }
 
 /** The cell right of a status label (Status Pengisian, Status Verifikasi) on a unit tab, as A1. */
