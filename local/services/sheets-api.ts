@@ -83,8 +83,9 @@ function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map(compact) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(value as Json)) {
-    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+  for (const k in value) {
+    const v = (value as Json)[k];
+    if (!Object.hasOwn(value, k) || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = compact(v);
   }
   return out as T;
@@ -744,6 +745,7 @@ function toRealm(ctx: ServiceContext, value: unknown): unknown {
   if (Array.isArray(value)) return ctx.realm.Array.from(value, (v) => toRealm(ctx, v));
   if (value === null || typeof value !== 'object') return value;
   const out = new ctx.realm.Object() as Json;
-  for (const [k, v] of Object.entries(value)) out[k] = toRealm(ctx, v);
+  // for…in, not Object.entries: a result can hold a whole workbook's cells, and entries would be one array per object.
+  for (const k in value) if (Object.hasOwn(value, k)) out[k] = toRealm(ctx, (value as Json)[k]);
   return out;
 }
