@@ -254,11 +254,23 @@ export class FormulaEngine implements ModelListener {
     this.settle({ sheetId: sheet.sheetId, top, left, height, width });
   }
 
+  /**
+   * A new grid is empty: only its content is set, run by run along each row (setting a cell
+   * empty costs HyperFormula as much as setting a value, and most of a tab's cells are empty).
+   */
   sheetAdded(sheet: SheetModel): void {
     this.hfBatch(() => {
       this.hf.addSheet(sheet.title);
       this.track(sheet);
-      this.hf.setSheetContent(this.hfId(sheet.sheetId), this.sheetContent(sheet));
+      const hfSheet = this.hfId(sheet.sheetId);
+      this.sheetContent(sheet).forEach((row, r) => {
+        for (let c = 0; c < row.length; ) {
+          let end = c;
+          while (end < row.length && row[end] !== null) end += 1;
+          if (end > c) this.hf.setCellContents({ sheet: hfSheet, row: r, col: c }, [row.slice(c, end)]);
+          c = end + 1;
+        }
+      });
     });
     this.settle({ sheetId: sheet.sheetId, top: 0, left: 0, height: sheet.rows.length, width: sheet.columnCount });
   }

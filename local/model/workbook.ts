@@ -73,14 +73,49 @@ export function allocateId(workbook: WorkbookModel): number {
   return id;
 }
 
+/**
+ * Where each sheet id and lower-cased title stood in a sheets array when it was last indexed. The
+ * array is changed in place (sheets added, removed, replaced, renamed), so a position is only a
+ * hint, checked at every use: a stale one makes the lookup scan the array and index it again.
+ */
+interface SheetPositions {
+  byId: Map<number, number>;
+  byTitle: Map<string, number>;
+}
+const sheetPositions = new WeakMap<SheetModel[], SheetPositions>();
+
+function indexSheets(sheets: SheetModel[]): SheetPositions {
+  const positions: SheetPositions = { byId: new Map(), byTitle: new Map() };
+  sheets.forEach((sheet, i) => {
+    if (!positions.byId.has(sheet.sheetId)) positions.byId.set(sheet.sheetId, i);
+    const title = sheet.title.toLowerCase();
+    if (!positions.byTitle.has(title)) positions.byTitle.set(title, i);
+  });
+  sheetPositions.set(sheets, positions);
+  return positions;
+}
+
+/**
+ * The sheet `matches` accepts (ids and titles are unique in a workbook): where the index says it
+ * is, else by a scan, which indexes the array again when it finds it.
+ */
+function findSheet(sheets: SheetModel[], hint: (positions: SheetPositions) => number | undefined, matches: (sheet: SheetModel) => boolean): SheetModel | undefined {
+  const positions = sheetPositions.get(sheets);
+  const at = positions ? hint(positions) : undefined;
+  if (at !== undefined && at < sheets.length && matches(sheets[at])) return sheets[at];
+  const found = sheets.find(matches);
+  if (found) indexSheets(sheets);
+  return found;
+}
+
 export function sheetById(workbook: WorkbookModel, sheetId: number): SheetModel | undefined {
-  return workbook.sheets.find((s) => s.sheetId === sheetId);
+  return findSheet(workbook.sheets, (p) => p.byId.get(sheetId), (s) => s.sheetId === sheetId);
 }
 
 /** Sheet names are matched case-insensitively, as Sheets does. */
 export function sheetByTitle(workbook: WorkbookModel, title: string): SheetModel | undefined {
   const wanted = title.toLowerCase();
-  return workbook.sheets.find((s) => s.title.toLowerCase() === wanted);
+  return findSheet(workbook.sheets, (p) => p.byTitle.get(wanted), (s) => s.title.toLowerCase() === wanted);
 }
 
 /** Content = what a user typed: a formula or a value (a spilled value is computed, not content). */

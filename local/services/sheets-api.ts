@@ -2,8 +2,8 @@
 // spreadsheets.get under a field mask, spreadsheets.values.batchGet (unformatted values) and
 // spreadsheets.batchUpdate with the request kinds the add-on sends (HANDLERS: one entry per kind;
 // any other kind, field or option is refused as not implemented). batchUpdate is atomic as in the
-// API: the requests are first applied to a copy of the model; if one fails nothing is changed and
-// the call throws the API's error text.
+// API: the requests are first applied to a copy of the model (draftOf); if one fails nothing is
+// changed and the call throws the API's error text.
 import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
 import { shiftedFormula } from '../model/formula-text';
@@ -83,8 +83,9 @@ function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map(compact) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(value as Json)) {
-    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+  for (const k in value) {
+    const v = (value as Json)[k];
+    if (!Object.hasOwn(value, k) || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = compact(v);
   }
   return out as T;
@@ -98,7 +99,7 @@ const fail = (message: string): never => {
 
 /** Refuses the fields of an input object the emulation does not implement. */
 function only(input: Json | undefined, where: string, known: readonly string[]): void {
-  for (const key of Object.keys(input ?? {})) if (!known.includes(key)) throw notImplemented(`${where}.${key}`);
+  for (const key in input) if (Object.hasOwn(input, key) && !known.includes(key)) throw notImplemented(`${where}.${key}`);
 }
 
 // --- colours and cell formats ------------------------------------------------------------------
@@ -114,27 +115,23 @@ function colorToHex(color: ApiColor): string {
   return `#${hex(color.red)}${hex(color.green)}${hex(color.blue)}`;
 }
 
-/** The userEnteredFormat of a CellData under the mask: a whole-format mask replaces the cell's format. */
-function formatFromApi(format: Json, mask: Mask, old: CellFormat | undefined): CellFormat | undefined {
-  only(format, 'userEnteredFormat', ['numberFormat', 'textFormat', 'backgroundColor', 'wrapStrategy']);
-  only(format.textFormat as Json | undefined, 'userEnteredFormat.textFormat', ['bold']);
-  for (const path of maskPaths(mask)) {
-    if (path.startsWith('userEnteredFormat.') && !['numberFormat', 'textFormat.bold', 'backgroundColor', 'wrapStrategy'].includes(path.slice(18))) throw notImplemented(`fields ${path}`);
-  }
-  const next: CellFormat = masked(mask, 'userEnteredFormat') && mask !== true && mask.userEnteredFormat === true ? {} : { ...old };
-  const set = <K extends keyof CellFormat>(path: string, key: K, value: CellFormat[K] | undefined) => {
-    if (!masked(mask, `userEnteredFormat.${path}`)) return;
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-  };
-  // The API's NumberFormat: the pattern, else the type's default pattern in the spreadsheet's locale.
+/** The userEnteredFormat fields the emulation writes: field path → CellFormat key. */
+const FORMAT_FIELDS = { numberFormat: 'numberFormat', 'textFormat.bold': 'bold', backgroundColor: 'background', wrapStrategy: 'wrap' } as const;
+type FormatField = keyof typeof FORMAT_FIELDS;
+
+/** The API's NumberFormat types without a pattern: their default pattern in the spreadsheet's locale. */
+const DEFAULT_PATTERNS: Record<string, string> = { DATE: 'dd/MM/yyyy', DATE_TIME: 'dd/MM/yyyy HH:mm:ss', NUMBER: '#,##0.00' };
+
+/** Each format field's value in an API CellFormat (undefined = none). */
+function formatValues(format: Json): { [F in FormatField]: CellFormat[(typeof FORMAT_FIELDS)[F]] | undefined } {
+  // The API's NumberFormat: the pattern, else the type's default pattern.
   const numberFormat = format.numberFormat as { type?: string; pattern?: string } | undefined;
-  const defaultPattern: Record<string, string> = { DATE: 'dd/MM/yyyy', DATE_TIME: 'dd/MM/yyyy HH:mm:ss', NUMBER: '#,##0.00' };
-  set('numberFormat', 'numberFormat', numberFormat ? (numberFormat.pattern ?? defaultPattern[numberFormat.type ?? '']) : undefined);
-  set('textFormat.bold', 'bold', (format.textFormat as { bold?: boolean } | undefined)?.bold);
-  set('backgroundColor', 'background', format.backgroundColor ? colorToHex(format.backgroundColor as ApiColor) : undefined);
-  set('wrapStrategy', 'wrap', format.wrapStrategy === undefined ? undefined : format.wrapStrategy === 'WRAP');
-  return Object.keys(next).length > 0 ? next : undefined;
+  return {
+    numberFormat: numberFormat ? (numberFormat.pattern ?? DEFAULT_PATTERNS[numberFormat.type ?? '']) : undefined,
+    'textFormat.bold': (format.textFormat as { bold?: boolean } | undefined)?.bold,
+    backgroundColor: format.backgroundColor ? colorToHex(format.backgroundColor as ApiColor) : undefined,
+    wrapStrategy: format.wrapStrategy === undefined ? undefined : format.wrapStrategy === 'WRAP',
+  };
 }
 
 /** The API's ExtendedValue → entered content (a stringValue is text even when it starts with '='). */
@@ -147,23 +144,51 @@ function extendedValueToContent(value: Json | undefined): EnteredContent {
   return {};
 }
 
-/** One API CellData written under a field mask onto a model cell. */
-function writeApiCell(old: CellData | undefined, data: Json | undefined, mask: Mask): CellData | undefined {
-  only(data, 'CellData', ['userEnteredValue', 'userEnteredFormat', 'note', 'dataValidation']);
-  let cell: CellData | undefined = old ? { ...old } : undefined;
-  if (masked(mask, 'userEnteredValue')) cell = withContent(cell, extendedValueToContent(data?.userEnteredValue as Json | undefined));
-  if (masked(mask, 'userEnteredFormat') || (mask !== true && typeof mask.userEnteredFormat === 'object')) {
-    const format = formatFromApi((data?.userEnteredFormat ?? {}) as Json, mask, cell?.format);
-    cell = { ...cell };
-    if (format) cell.format = format;
-    else delete cell.format;
-  }
-  if (masked(mask, 'note')) {
-    cell = { ...cell };
-    if (typeof data?.note === 'string' && data.note !== '') cell.note = data.note;
-    else delete cell.note;
-  }
-  return cell && Object.keys(cell).length > 0 ? cell : undefined;
+type CellWriter = (old: CellData | undefined, data: Json | undefined) => CellData | undefined;
+
+/**
+ * Writes one API CellData under a field mask onto a model cell. What the mask selects is worked
+ * out once for the many cells of a request; a format field the emulation does not write is
+ * refused at the first cell, after that cell's own fields are checked.
+ */
+function cellWriter(mask: Mask): CellWriter {
+  const value = masked(mask, 'userEnteredValue');
+  const format = masked(mask, 'userEnteredFormat') || (mask !== true && typeof mask.userEnteredFormat === 'object');
+  // A whole-format mask replaces the cell's format.
+  const wholeFormat = masked(mask, 'userEnteredFormat') && mask !== true && mask.userEnteredFormat === true;
+  const formatFields = (Object.keys(FORMAT_FIELDS) as FormatField[]).filter((field) => masked(mask, `userEnteredFormat.${field}`));
+  const unwritten = maskPaths(mask).find((path) => path.startsWith('userEnteredFormat.') && !Object.hasOwn(FORMAT_FIELDS, path.slice(18)));
+  const note = masked(mask, 'note');
+  const formatFromApi = (input: Json, old: CellFormat | undefined): CellFormat | undefined => {
+    only(input, 'userEnteredFormat', ['numberFormat', 'textFormat', 'backgroundColor', 'wrapStrategy']);
+    only(input.textFormat as Json | undefined, 'userEnteredFormat.textFormat', ['bold']);
+    if (unwritten !== undefined) throw notImplemented(`fields ${unwritten}`);
+    const next: Record<string, unknown> = wholeFormat ? {} : { ...old };
+    const values = formatValues(input);
+    for (const field of formatFields) {
+      const v = values[field];
+      if (v === undefined) delete next[FORMAT_FIELDS[field]];
+      else next[FORMAT_FIELDS[field]] = v;
+    }
+    return Object.keys(next).length > 0 ? (next as CellFormat) : undefined;
+  };
+  return (old, data) => {
+    only(data, 'CellData', ['userEnteredValue', 'userEnteredFormat', 'note', 'dataValidation']);
+    let cell: CellData | undefined = old ? { ...old } : undefined;
+    if (value) cell = withContent(cell, extendedValueToContent(data?.userEnteredValue as Json | undefined));
+    if (format) {
+      const next = formatFromApi((data?.userEnteredFormat ?? {}) as Json, cell?.format);
+      cell = { ...cell };
+      if (next) cell.format = next;
+      else delete cell.format;
+    }
+    if (note) {
+      cell = { ...cell };
+      if (typeof data?.note === 'string' && data.note !== '') cell.note = data.note;
+      else delete cell.note;
+    }
+    return cell && Object.keys(cell).length > 0 ? cell : undefined;
+  };
 }
 
 // --- model → API shapes ------------------------------------------------------------------------
@@ -232,7 +257,8 @@ class RequestProcessor {
     const width = r.endColumnIndex - r.startColumnIndex;
     if (protectionBlocking(this.workbook, this.user, sheet, r.startRowIndex, r.startColumnIndex, height, width)) fail(PROTECTED_CELL_MESSAGE);
     const content = masked(mask, 'userEnteredValue');
-    this.editor.updateCells(sheet, r.startRowIndex, r.startColumnIndex, height, width, (old, row, col) => writeApiCell(old, dataAt(row - r.startRowIndex, col - r.startColumnIndex), mask), content);
+    const write = cellWriter(mask);
+    this.editor.updateCells(sheet, r.startRowIndex, r.startColumnIndex, height, width, (old, row, col) => write(old, dataAt(row - r.startRowIndex, col - r.startColumnIndex)), content);
     if (masked(mask, 'dataValidation')) this.writeValidations(sheet, r, dataAt);
     this.cellsWritten += height * width;
   }
@@ -584,6 +610,27 @@ function gridData(sheet: SheetModel): { data: Json; cells: number } {
   return { data: { rowData }, cells };
 }
 
+/**
+ * A copy of the workbook for a batchUpdate's dry run. A sheet's cells, the bulk of a workbook,
+ * are copied when the dry run first reaches them: one call's requests reach few of the sheets.
+ */
+function draftOf(workbook: WorkbookModel): WorkbookModel {
+  const draft: WorkbookModel = structuredClone({ ...workbook, sheets: [] });
+  draft.sheets = workbook.sheets.map(({ rows, ...rest }) => {
+    const sheet = structuredClone(rest) as SheetModel;
+    let copied: SheetModel['rows'] | undefined;
+    Object.defineProperty(sheet, 'rows', {
+      enumerable: true,
+      get: () => (copied ??= structuredClone(rows)),
+      set: (next: SheetModel['rows']) => {
+        copied = next;
+      },
+    });
+    return sheet;
+  });
+  return draft;
+}
+
 // --- the service -------------------------------------------------------------------------------
 
 interface BatchGetOptions {
@@ -661,7 +708,7 @@ export function createSheetsAdvancedService(ctx: ServiceContext, engine: Formula
         if (faults.failWritesAfter !== undefined && writes >= faults.failWritesAfter) throw new ApiError(`Internal error encountered (fault injected after ${faults.failWritesAfter} batchUpdate calls).`);
         writes++;
         // Dry run on a copy: one failing request leaves the workbook untouched.
-        const dry = new RequestProcessor(new WorkbookEditor(structuredClone(workbook())), ctx.user);
+        const dry = new RequestProcessor(new WorkbookEditor(draftOf(workbook())), ctx.user);
         requests.forEach((request, i) => {
           try {
             dry.apply(request);
@@ -698,6 +745,7 @@ function toRealm(ctx: ServiceContext, value: unknown): unknown {
   if (Array.isArray(value)) return ctx.realm.Array.from(value, (v) => toRealm(ctx, v));
   if (value === null || typeof value !== 'object') return value;
   const out = new ctx.realm.Object() as Json;
-  for (const [k, v] of Object.entries(value)) out[k] = toRealm(ctx, v);
+  // for…in, not Object.entries: a result can hold a whole workbook's cells, and entries would be one array per object.
+  for (const k in value) if (Object.hasOwn(value, k)) out[k] = toRealm(ctx, (value as Json)[k]);
   return out;
 }

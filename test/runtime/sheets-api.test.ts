@@ -25,6 +25,46 @@ describe('Spreadsheets.batchUpdate', () => {
     expect(calls.filter((c) => c.method === 'batchUpdate')).toEqual([]);
   });
 
+  // The dry run copies a sheet's cells only when it reaches them: cells moved by rows inserted or
+  // deleted, and cells written over, in existing sheets, are still copies.
+  test('is atomic when earlier requests move and write the cells of existing sheets', () => {
+    const { Sheets, workbook, engine } = harness();
+    engine.editor.enterValues(workbook.sheets[0], 0, 0, 3, 2, (i, j) => (j === 0 ? `r${i}` : `=A${i + 1}&"!"`));
+    engine.editor.addSheet({ title: 'Dua' });
+    engine.editor.enterValues(workbook.sheets[1], 0, 0, 1, 1, () => 'tetap');
+    const before = structuredClone(workbook);
+    const rows = (sheetId: number, text: string) => ({ updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 0 }, rows: [{ values: [{ userEnteredValue: { stringValue: text }, userEnteredFormat: { textFormat: { bold: true } } }] }], fields: 'userEnteredValue,userEnteredFormat.textFormat.bold' } });
+    expect(() =>
+      Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 0, endIndex: 2 } } },
+            { deleteDimension: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 } } },
+            rows(0, 'baru'),
+            rows(1, 'baru'),
+            { duplicateSheet: { sourceSheetId: 1, newSheetId: 9, newSheetName: 'Salinan', insertSheetIndex: 2 } },
+            rows(9, 'salinan'),
+            { updateSheetProperties: { properties: { sheetId: 1, title: 'sheet1' }, fields: 'title' } },
+          ],
+        },
+        ID,
+      ),
+    ).toThrow('Invalid requests[6].updateSheetProperties: A sheet with the name "sheet1" already exists. Please enter another name.');
+    expect(workbook).toEqual(before);
+  });
+
+  // A format field the runtime does not write is refused whatever the cells (none, or cells without it).
+  test('a format field outside the emulation is refused as before, at the first cell written', () => {
+    const { Sheets, workbook } = harness();
+    const before = structuredClone(workbook);
+    const update = (fields: string, values: unknown[]) => () => Sheets.Spreadsheets.batchUpdate({ requests: [{ updateCells: { start: { sheetId: 0, rowIndex: 0, columnIndex: 0 }, rows: [{ values }], fields } }] }, ID);
+    expect(update('userEnteredFormat.textFormat.italic', [{}])).toThrow('Invalid requests[0].updateCells: Not implemented in the local runtime: fields userEnteredFormat.textFormat.italic');
+    expect(update('userEnteredFormat(numberFormat,toString)', [{ userEnteredFormat: {} }])).toThrow('Not implemented in the local runtime: fields userEnteredFormat.toString');
+    // The cell's own fields are checked first.
+    expect(update('userEnteredFormat.textFormat.italic', [{ userEnteredFormat: { borders: {} } }])).toThrow('Not implemented in the local runtime: userEnteredFormat.borders');
+    expect(workbook).toEqual(before);
+  });
+
   // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/response (replies in request order)
   test('applies requests in order and replies as the API does', () => {
     const { Sheets, workbook, calls } = harness();

@@ -8,6 +8,7 @@ import {
   newWorkbook,
   parseA1Range,
   serialToEpochMs,
+  sheetById,
   sheetByTitle,
   sheetNameProblem,
   userEnteredToCell,
@@ -78,6 +79,38 @@ describe('sheet names', () => {
     expect(sheetNameProblem(wb, '  ')).toBeDefined();
     expect(sheetNameProblem(wb, 'x'.repeat(101))).toBeDefined();
     expect(sheetNameProblem(wb, 'x'.repeat(100))).toBeUndefined();
+  });
+});
+
+describe('sheet lookups', () => {
+  // Lookups by id and by name (case-insensitive) stay right however the list of sheets changes.
+  test('find the sheet as it is now after sheets are added, renamed, replaced, moved and removed', () => {
+    const workbook = newWorkbook({ owner: 'a@b.id' });
+    const editor = new WorkbookEditor(workbook);
+    const titles = Array.from({ length: 40 }, (_, i) => `Unit ${i}`);
+    for (const title of titles) editor.addSheet({ title });
+    expect(sheetById(workbook, 20)?.title).toBe('Unit 19');
+    expect(sheetByTitle(workbook, 'unit 19')?.sheetId).toBe(20);
+    editor.renameSheet(20, 'Dua Puluh');
+    expect(sheetByTitle(workbook, 'Unit 19')).toBeUndefined();
+    expect(sheetByTitle(workbook, 'DUA PULUH')?.sheetId).toBe(20);
+    editor.deleteSheet(5);
+    expect(sheetById(workbook, 5)).toBeUndefined();
+    expect(sheetById(workbook, 20)?.title).toBe('Dua Puluh');
+    expect(sheetByTitle(workbook, 'Unit 30')).toBe(workbook.sheets[30]);
+    // The journal replaces a sheet in place and inserts one at its position.
+    const replaced = { ...workbook.sheets[10], title: 'Ganti' };
+    workbook.sheets[10] = replaced;
+    expect(sheetById(workbook, replaced.sheetId)).toBe(replaced);
+    expect(sheetByTitle(workbook, 'ganti')).toBe(replaced);
+    const moved = workbook.sheets.splice(30, 1)[0];
+    workbook.sheets.unshift(moved);
+    expect(sheetById(workbook, moved.sheetId)).toBe(moved);
+    expect(sheetByTitle(workbook, 'Unit 31')).toBe(workbook.sheets[31]);
+    for (const sheet of workbook.sheets) {
+      expect(sheetById(workbook, sheet.sheetId)).toBe(sheet);
+      expect(sheetByTitle(workbook, sheet.title.toUpperCase())).toBe(sheet);
+    }
   });
 });
 
