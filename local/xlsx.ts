@@ -504,15 +504,24 @@ function workbookModel(wb: ExcelJS.Workbook, file: string, opts: LoadOptions): W
     }
     const parts = fileSheetParts(wb, ws, { validations: validations.unread, conditionalFormats: formats.unread });
     if (parts) sheet.fileParts = parts;
-    // Every cell that holds anything, a note on an empty cell included.
+    // Every cell that holds anything, a note on an empty cell included; a merge spans its top-left
+    // cell and the cells that point to it (not ws.model's merges: that builds every cell's model).
+    const merges = new Map<ExcelJS.Cell, GridRange>();
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+        if (cell.type === ExcelJS.ValueType.Merge) {
+          const { row, col } = cell.master.fullAddress;
+          const range = merges.get(cell.master) ?? { sheetId: sheet.sheetId, startRowIndex: row - 1, endRowIndex: row, startColumnIndex: col - 1, endColumnIndex: col };
+          range.endRowIndex = Math.max(range.endRowIndex ?? row, rowNumber);
+          range.endColumnIndex = Math.max(range.endColumnIndex ?? col, colNumber);
+          merges.set(cell.master, range);
+          return;
+        }
         const data = readCell(cell);
         if (data) (sheet.rows[rowNumber - 1] ??= [])[colNumber - 1] = data;
       });
     });
-    const merges = (ws.model as { merges?: string[] }).merges ?? [];
-    sheet.merges = merges.map((a1) => gridRangeOf(sheet.sheetId, a1));
+    sheet.merges = [...merges.values()];
     for (const [r, c, extras] of known?.cellExtras ?? []) {
       const cell = ((sheet.rows[r] ??= [])[c] ??= {});
       Object.assign(cell, extras);
