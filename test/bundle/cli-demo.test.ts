@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { haveChromium } from '../../local/chromium';
 import { loadWorkbook } from '../../local/xlsx';
 import { ensureBuilt } from '../helpers/build';
 import { NOW, demoRun, jsonOf, pendamping, tempDir, type DemoRun } from './cli-process';
@@ -69,6 +70,9 @@ test('the demo scores 30 OPD, the 26 verified across Hijau, Kuning and Merah, sa
 
   expect(out.workbook).toBe(join(demo.ranIn, 'pendamping-demo.xlsx'));
   expect(readdirSync(join(demo.dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(out.sent as number);
+  // Run without Chromium (cli-process's demoRun): every unit's rapor as HTML, no PDF.
+  expect(readdirSync(join(demo.dir, 'rapor')).filter((f) => f.endsWith('.html'))).toHaveLength(30);
+  expect(out.rapor).toHaveLength(30);
 
   // The saved workbook holds the same numbers as cached values of its formulas.
   const { values, col } = await rekapRows(join(demo.dir, 'pendamping-demo.xlsx'));
@@ -127,7 +131,15 @@ test('run again over its own folder without --json, the demo prints the same pro
     demoUnits().map((u) => [u.kode, u.skorMandiri, u.skorAkhir, u.kategori, u.tahap]),
   );
   for (const u of demoUnits()) expect(run.stdout).toContain(`${u.kode} — `);
-  expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(26);
+  const outbox = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
+  expect(outbox).toHaveLength(26);
+  // With Chromium, as the demo runs on a user's machine: 30 rapor PDFs, the HTML of the first run
+  // replaced, and each message carries its unit's rapor.
+  if (haveChromium()) {
+    expect(run.stdout).toContain(`30 rapor PDF ditulis di ${join(dir, 'rapor')}.`);
+    expect(readdirSync(join(dir, 'rapor')).map((f) => f.replace(/.*\./, '')).sort()).toEqual(Array(30).fill('pdf'));
+    for (const eml of outbox) expect(readFileSync(join(dir, 'outbox', eml), 'utf8')).toMatch(/Content-Type: application\/pdf/i);
+  } else expect(run.stdout).toContain(`30 rapor ditulis sebagai HTML di ${join(dir, 'rapor')}.`);
 });
 
 test('demo --dir refuses a folder holding anything the demo did not write, and leaves it as it was', async () => {
