@@ -14,7 +14,7 @@ import { round } from './commands/round';
 import { share } from './commands/share';
 import { workbench } from './commands/workbench';
 import { fileError } from './file-errors';
-import { msg, toLang, type Lang } from './messages';
+import { environmentLang, msg, type Lang } from './messages';
 import { progressOn } from './progress';
 import { CliError, CommandFailed, NO_METRICS, totalCalls, type CommandResult } from './result';
 
@@ -35,11 +35,6 @@ export interface CliStreams {
   stopped: Promise<void>;
   /** Whether it was asked to stop, readable while the bundle runs (cli/supervisor.ts). */
   interrupted(): boolean;
-}
-
-/** The language before a workbook is open: the user's locale, else Indonesian. */
-export function environmentLang(env: NodeJS.ProcessEnv): Lang {
-  return toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'id');
 }
 
 function report(io: CliStreams, command: string, json: boolean, result: CommandResult): void {

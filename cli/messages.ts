@@ -316,6 +316,11 @@ export function toLang(value: unknown): Lang {
   return /^en\b|^en[_-]/i.test(String(value ?? '').trim()) ? 'en' : 'id';
 }
 
+/** The language before a workbook is open: the user's locale, else Indonesian. */
+export function environmentLang(env: NodeJS.ProcessEnv): Lang {
+  return toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'id');
+}
+
 /** A message's parameters; one may be words of its own (an age), given per language. */
 export type MessageParams = Record<string, string | number | ((lang: Lang) => string)>;
 
