@@ -4,6 +4,7 @@
 import {
   allocateId,
   assertGridLimit,
+  cloneRows,
   defaultSheetName,
   emptySheet,
   sheetById,
@@ -104,7 +105,7 @@ export class WorkbookEditor {
       frozenColumnCount: source.frozenColumnCount,
       ...(source.tabColor !== undefined && { tabColor: source.tabColor }),
       // Spilled values come along as cells; the engine clears them and computes the copy's own.
-      rows: structuredClone(source.rows),
+      rows: cloneRows(source.rows),
       columnWidths: { ...source.columnWidths },
       merges: source.merges.map(rebind),
       dataValidations: source.dataValidations.map((v) => ({ range: rebind(v.range), rule: structuredClone(v.rule) })),

@@ -8,7 +8,7 @@ import type { FormulaEngine } from '../engine';
 import { WorkbookEditor, withContent } from '../model/editor';
 import { shiftedFormula } from '../model/formula-text';
 import type { CellData, CellFormat, DataValidationRule, DeveloperMetadata, GridRange, ProtectedRange, Scalar, SheetModel, WorkbookModel } from '../model/types';
-import { allocateId, closedRange, formatA1, parseA1Range, quoteSheetName, rangesIntersect, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
+import { allocateId, cloneRows, closedRange, formatA1, parseA1Range, quoteSheetName, rangesIntersect, rectangles, sheetById, sheetByTitle, subtractRange, type EnteredContent } from '../model/workbook';
 import type { ServiceCall, ServiceContext } from './context';
 import { loud, notImplemented } from './loud';
 import { canEditProtection, insertionBlocking, PROTECTED_CELL_MESSAGE, protectionBlocking, protectionEditors } from './spreadsheet/protection-rules';
@@ -621,7 +621,7 @@ function draftOf(workbook: WorkbookModel): WorkbookModel {
     let copied: SheetModel['rows'] | undefined;
     Object.defineProperty(sheet, 'rows', {
       enumerable: true,
-      get: () => (copied ??= structuredClone(rows)),
+      get: () => (copied ??= cloneRows(rows)),
       set: (next: SheetModel['rows']) => {
         copied = next;
       },

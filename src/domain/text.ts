@@ -4,11 +4,13 @@
 
 /** True for a Date from any realm (values from services may come from another vm context). */
 export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
 }
 
 /** A cell value as trimmed text: '' for empty, numbers as JavaScript prints them, Dates as 'yyyy-mm-dd'. */
 export function cellText(value: unknown): string {
+  // Most cells are text: no other test for them (this runs for every cell the add-on reads).
+  if (typeof value === 'string') return value.trim();
   if (value === null || value === undefined) return '';
   if (isDateValue(value)) return formatIsoDate(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

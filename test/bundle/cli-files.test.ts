@@ -84,9 +84,10 @@ test('a file that is not an .xlsx workbook, or a damaged one, gets one line nami
     [await withMeta(book, () => '{"version":1,"workbook":'), /_pendamping_meta .*rusak/],
     [await withMeta(book, (json) => json.replace('{"version":1,', '{"version":99,')), /versi 99.*versi 1/],
   ];
+  // The command's own handling, in this process; the two runs after the loop are real processes.
   for (const [file, what] of cases) {
     const before = statSync(file).isDirectory() ? undefined : readFileSync(file);
-    const run = await pendamping(tmp.dir, ['recap', '--workbook', file]);
+    const run = await pendampingInProcess(tmp.dir, ['recap', '--workbook', file]);
     expectOneLine(run, file, what);
     if (before) expect(readFileSync(file).equals(before)).toBe(true);
     expect(leftovers()).toEqual([]);

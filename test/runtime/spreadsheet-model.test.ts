@@ -2,6 +2,7 @@
 import { WorkbookEditor } from '../../local/model/editor';
 import { formatCellValue } from '../../local/model/number-format';
 import {
+  cloneRows,
   dateToSerial,
   GRID_LIMIT_MESSAGE,
   isDateFormat,
@@ -125,4 +126,23 @@ describe('grid limit', () => {
     expect(wb.sheets).toHaveLength(384);
     expect(() => editor.insertDimension(wb.sheets[0], 'ROWS', 0, 1000)).toThrow(GRID_LIMIT_MESSAGE);
   });
+});
+
+test('a copy of a sheet\'s cells shares nothing with them, and keeps empty rows and cells empty', () => {
+  const rows: Parameters<typeof cloneRows>[0] = [];
+  rows[1] = [];
+  rows[1][2] = {
+    value: 'Ya',
+    format: { bold: true, fileStyle: { font: { name: 'Arial' } } },
+    spilledFrom: { row: 0, column: 2 },
+    fileValue: { richText: [{ text: 'Ya' }] },
+    note: 'Bukti diminta',
+  };
+  const copy = cloneRows(rows);
+  expect(copy).toEqual(rows);
+  expect([0 in copy, 1 in copy, 0 in copy[1], 2 in copy[1]]).toEqual([false, true, false, true]);
+  const [cell, original] = [copy[1][2], rows[1][2]];
+  for (const key of ['format', 'spilledFrom', 'fileValue'] as const) expect(cell?.[key]).not.toBe(original?.[key]);
+  expect((cell?.format?.fileStyle as object | undefined) === original?.format?.fileStyle).toBe(false);
+  expect((cell?.fileValue as { richText: object[] }).richText).not.toBe((original?.fileValue as { richText: object[] }).richText);
 });
