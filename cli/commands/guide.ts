@@ -7,8 +7,7 @@ import { join, resolve } from 'node:path';
 import { chromiumPath, haveChromium, htmlToPdf } from '../../local/chromium';
 import { GUIDES, guideHtml, pngDataUri, readGuide, SCREENSHOT_FOLDER } from '../guide';
 import { takeScreenshots } from '../guide-screens';
-import { environmentLang } from '../messages';
-import { msg } from '../messages';
+import { environmentLang, msg } from '../messages';
 import { CliError, NO_METRICS } from '../result';
 import type { Command } from './common';
 
